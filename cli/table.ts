@@ -1,0 +1,72 @@
+/** The terminal table: one line per account, coloured by band, and a band summary. */
+import { explain, type RowResult } from "../src/core";
+
+export interface TableOptions {
+  color: boolean;
+  /** Terminal width; lines are cut to fit when given. */
+  width?: number;
+}
+
+const RESET = "\x1b[0m";
+
+/** Black text on the band's own colour, as the sheet shows it. */
+function paint(text: string, hex: string): string {
+  const h = hex.length === 4 ? hex.replace(/[0-9a-f]/gi, (c) => c + c) : hex;
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(h.slice(i, i + 2), 16));
+  return `\x1b[48;2;${r};${g};${b}m\x1b[30m${text}${RESET}`;
+}
+
+const pad = (text: string, width: number) =>
+  text.length >= width ? text.slice(0, width) : text + " ".repeat(width - text.length);
+const padStart = (text: string, width: number) => text.padStart(width);
+
+export function renderTable(
+  names: readonly string[],
+  results: readonly RowResult[],
+  bandOrder: readonly string[],
+  options: TableOptions,
+): string {
+  const nameWidth = Math.min(28, Math.max(7, ...names.map((n) => n.length)));
+  const bandWidth = Math.max(7, ...results.map((r) => r.band.length));
+  const header = `${pad("Account", nameWidth)}  ${padStart("Score", 6)}  ${pad("Band", bandWidth)}  ${padStart("Cover", 5)}  Drivers`;
+  const lines = [header];
+  results.forEach((r, i) => {
+    const score = r.score === null ? "" : r.score.toFixed(1);
+    const band = pad(r.band, bandWidth);
+    let drivers = explain(r);
+    const fixed = nameWidth + 6 + bandWidth + 5 + 8;
+    if (options.width && fixed + drivers.length > options.width) {
+      drivers = `${drivers.slice(0, Math.max(0, options.width - fixed - 1))}…`;
+    }
+    const cells = [
+      pad(names[i] ?? "", nameWidth),
+      padStart(score, 6),
+      options.color ? paint(band, r.color) : band,
+      padStart(`${Math.round(r.coverage * 100)}%`, 5),
+      drivers,
+    ];
+    lines.push(cells.join("  "));
+  });
+  lines.push("", summary(results, bandOrder, options.color));
+  return lines.join("\n");
+}
+
+/** `200 accounts: Red 41 · Yellow 88 · Green 70 · No data 1`, bands low to high. */
+export function summary(results: readonly RowResult[], bandOrder: readonly string[], color = false): string {
+  const counts = new Map<string, { n: number; color: string }>();
+  for (const band of bandOrder) counts.set(band, { n: 0, color: "" });
+  for (const r of results) {
+    const c = counts.get(r.band);
+    if (c) {
+      c.n++;
+      c.color = r.color;
+    } else counts.set(r.band, { n: 1, color: r.color });
+  }
+  const parts = [...counts]
+    .filter(([, c]) => c.n > 0)
+    .map(([band, c]) => {
+      const text = `${band} ${c.n}`;
+      return color ? paint(` ${text} `, c.color) : text;
+    });
+  return `${results.length} accounts: ${parts.join(color ? " " : " · ")}`;
+}

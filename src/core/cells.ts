@@ -1,0 +1,174 @@
+/**
+ * Reading cells the way Google Sheets reads them. A cell arrives as Apps Script hands it over
+ * (number, boolean, Date, '' for empty, an error shown as text) or as CSV text, and leaves as a
+ * value for a scorer, as missing, or as invalid with a sentence saying why. Nothing here throws.
+ *
+ * The as-of date and the spreadsheet's time zone are inputs: the core never asks the machine.
+ */
+import type { CellValue, InputKind } from "./types";
+
+export type Reading =
+  | { kind: "value"; value: number | string }
+  | { kind: "missing" }
+  | { kind: "invalid"; reason: string };
+
+export const MISSING: Reading = Object.freeze({ kind: "missing" });
+
+/** Text a person types for "no value". Error values (#N/A, #REF! ...) are recognised by shape. */
+const MISSING_TEXT = new Set(["", "n/a", "na", "-", "—", "–"]);
+const ERROR_VALUE = /^#[A-Z0-9/]+[!?]?$/i;
+
+export function isMissingText(text: string): boolean {
+  const t = text.trim();
+  return MISSING_TEXT.has(t.toLowerCase()) || (t.startsWith("#") && ERROR_VALUE.test(t));
+}
+
+/** What daysSince needs to count days: the as-of day and the zone in which a Date cell is read. */
+export interface DayContext {
+  /** The as-of date, as a day number (days since 1970-01-01). */
+  asOfDay: number;
+  /** Day number of a Date cell in the spreadsheet's time zone. */
+  dayOf(date: Date): number;
+}
+
+// Sheets reads "1,200", "$1,200", "€ 12.5", "45%", " 7 ", "-3", "(3)" as numbers when typed.
+const NUMERIC = /^([+-])?\(?\s*[$€£¥]?\s*([+-])?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?\s*\)?\s*(%)?$/;
+
+/** Reads text as a number the way Sheets does when it is typed into a cell; undefined if it is not one. */
+export function parseNumber(text: string): number | undefined {
+  const t = text.trim();
+  if (t === "") return undefined;
+  const plain = Number(t);
+  if (Number.isFinite(plain) && !/^0[xob]/i.test(t) && !/^[+-]?infinity$/i.test(t)) return plain;
+  const m = NUMERIC.exec(t);
+  if (!m || (m[3] === "" && m[4] === undefined)) return undefined;
+  const parenthesised = t.includes("(");
+  if (parenthesised !== t.includes(")")) return undefined;
+  let n = Number(`${m[3]?.replace(/,/g, "") || "0"}${m[4] ?? ""}`);
+  if (m[5]) n /= 100;
+  const negative = m[1] === "-" || m[2] === "-" || parenthesised;
+  return negative ? -n : n;
+}
+
+/** Reads text TRUE/FALSE (any case) as Sheets does; undefined for anything else. */
+export function parseBoolean(text: string): boolean | undefined {
+  const t = text.trim().toLowerCase();
+  if (t === "true") return true;
+  if (t === "false") return false;
+  return undefined;
+}
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/** Day number (days since 1970-01-01) of an ISO date `YYYY-MM-DD`; undefined if not a real date. */
+export function isoDay(text: string): number | undefined {
+  const m = ISO_DATE.exec(text.trim());
+  if (!m) return undefined;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  const ms = Date.UTC(y, mo - 1, d);
+  const check = new Date(ms);
+  if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
+    return undefined;
+  return ms / 86_400_000;
+}
+
+/** The ISO text of a day number. */
+export function dayToIso(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+/**
+ * A `DayContext` for an as-of date (ISO text) and an IANA time zone. Date cells are read in that
+ * zone, as Sheets displays them; the per-instant cache matters because a column of dates usually
+ * repeats the same midnights.
+ */
+export function dayContext(asOf: string, timeZone: string): DayContext {
+  const asOfDay = isoDay(asOf);
+  if (asOfDay === undefined)
+    throw new Error(`The as-of date "${asOf}" is not a date: write it as YYYY-MM-DD.`);
+  const format = zoneFormatter(timeZone);
+  const cache = new Map<number, number>();
+  return {
+    asOfDay,
+    dayOf(date: Date): number {
+      const ms = date.getTime();
+      let day = cache.get(ms);
+      if (day === undefined) {
+        const parts = format.formatToParts(date);
+        const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+        day = Date.UTC(get("year"), get("month") - 1, get("day")) / 86_400_000;
+        if (cache.size > 10_000) cache.clear();
+        cache.set(ms, day);
+      }
+      return day;
+    },
+  };
+}
+
+function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+  try {
+    return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+  } catch {
+    throw new Error(
+      `The time zone "${timeZone}" is not known: use a name like "Europe/Berlin" or "America/New_York".`,
+    );
+  }
+}
+
+/** Today's date as ISO text in a time zone: the default as-of date for adapters (never the core). */
+export function todayIn(timeZone: string, now: Date = new Date()): string {
+  const parts = zoneFormatter(timeZone).formatToParts(now);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("year")}-${get("month").padStart(2, "0")}-${get("day").padStart(2, "0")}`;
+}
+
+const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
+
+/**
+ * Reads a cell for a metric's input kind. Numbers come back as numbers (booleans as 1/0, days as
+ * a count), text as trimmed text.
+ */
+export function readCell(cell: CellValue, input: InputKind, days: DayContext): Reading {
+  if (cell === null || cell === undefined) return MISSING;
+  if (typeof cell === "string" && isMissingText(cell)) return MISSING;
+  switch (input) {
+    case "number":
+      if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "value", value: cell } : MISSING;
+      if (typeof cell === "boolean") return { kind: "value", value: cell ? 1 : 0 };
+      if (cell instanceof Date) return { kind: "invalid", reason: "is a date, not a number" };
+      {
+        const n = parseNumber(cell);
+        if (n !== undefined) return { kind: "value", value: n };
+        const b = parseBoolean(cell);
+        if (b !== undefined) return { kind: "value", value: b ? 1 : 0 };
+        return { kind: "invalid", reason: `${quote(cell.trim())} is not a number` };
+      }
+    case "boolean": {
+      if (typeof cell === "boolean") return { kind: "value", value: cell ? 1 : 0 };
+      if (typeof cell === "number" && (cell === 0 || cell === 1)) return { kind: "value", value: cell };
+      const b = typeof cell === "string" ? parseBoolean(cell) : undefined;
+      if (b !== undefined) return { kind: "value", value: b ? 1 : 0 };
+      return { kind: "invalid", reason: `${quote(textOf(cell))} is not TRUE or FALSE` };
+    }
+    case "daysSince": {
+      let day: number | undefined;
+      if (cell instanceof Date) day = Number.isNaN(cell.getTime()) ? undefined : days.dayOf(cell);
+      else if (typeof cell === "string") day = isoDay(cell);
+      if (day === undefined)
+        return { kind: "invalid", reason: `${quote(textOf(cell))} is not a date (use YYYY-MM-DD)` };
+      return { kind: "value", value: Math.max(0, days.asOfDay - day) };
+    }
+    case "text":
+      return { kind: "value", value: cell instanceof Date ? dayToIso(days.dayOf(cell)) : textOf(cell) };
+  }
+}
+
+/** A cell as text, the way a map scorer and a text flag compare it. */
+export function textOf(cell: CellValue): string {
+  if (cell === null || cell === undefined) return "";
+  if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
+  return String(cell).trim();
+}

@@ -1,0 +1,88 @@
+/**
+ * The column map: which header each metric, flag and segment reads, resolved once per table.
+ * Headers match trimmed and case-insensitively, as RUBRIC.md says.
+ */
+import { textOf } from "./cells";
+import type { CellValue, Rubric } from "./types";
+
+/** Column letter(s) for a zero-based index: 0 → A, 26 → AA. */
+export function columnLetter(index: number): string {
+  let s = "";
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
+  return s;
+}
+
+export const headerKey = (header: CellValue): string => textOf(header).toLowerCase();
+
+export class ColumnError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ColumnError";
+  }
+}
+
+/** Every column a rubric reads, with who reads it, in rubric order. */
+export function columnsRead(rubric: Rubric): { column: string; reader: string }[] {
+  const out: { column: string; reader: string }[] = [];
+  const add = (r: Omit<Rubric, "segments">, prefix: string) => {
+    for (const m of r.metrics) out.push({ column: m.column, reader: `${prefix}metric "${m.label}"` });
+    for (const f of r.flags) out.push({ column: f.column, reader: `${prefix}flag "${f.label}"` });
+  };
+  add(rubric, "");
+  if (rubric.segments) {
+    out.push({ column: rubric.segments.column, reader: "segments" });
+    for (const [name, sub] of Object.entries(rubric.segments.rubrics)) add(sub, `segment "${name}" `);
+  }
+  return out;
+}
+
+/**
+ * Maps every column the rubric reads to its index in `headers`. Throws one ColumnError naming
+ * every column that is absent or ambiguous, so the user fixes them all at once.
+ */
+export function mapColumns(rubric: Rubric, headers: readonly CellValue[]): Map<string, number> {
+  const positions = new Map<string, number[]>();
+  headers.forEach((h, i) => {
+    const key = headerKey(h);
+    if (key) positions.set(key, [...(positions.get(key) ?? []), i]);
+  });
+  const map = new Map<string, number>();
+  const absent: string[] = [];
+  const ambiguous: string[] = [];
+  const seen = new Set<string>();
+  for (const { column, reader } of columnsRead(rubric)) {
+    const key = column.trim().toLowerCase();
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const at = positions.get(key);
+    if (!at) {
+      absent.push(`"${column}" (read by ${reader})`);
+    } else if (at.length > 1) {
+      ambiguous.push(`"${column}" is in columns ${at.map(columnLetter).join(" and ")}`);
+    } else {
+      map.set(key, at[0] as number);
+    }
+  }
+  if (absent.length > 0 || ambiguous.length > 0) {
+    const parts: string[] = [];
+    if (absent.length > 0) {
+      const one = absent.length === 1;
+      parts.push(
+        `The data has no ${one ? "column" : "columns"} ${absent.join(", ")}: add ${one ? "it" : "them"} to the header row, or change the rubric.`,
+      );
+    }
+    if (ambiguous.length > 0) {
+      parts.push(`The header row names a column twice: ${ambiguous.join("; ")}. Rename one of them.`);
+    }
+    throw new ColumnError(parts.join(" "));
+  }
+  return map;
+}
+
+/** Index of a rubric column in a map built by mapColumns. */
+export function columnIndex(map: Map<string, number>, column: string): number {
+  const i = map.get(column.trim().toLowerCase());
+  if (i === undefined) throw new ColumnError(`The data has no column "${column}".`);
+  return i;
+}

@@ -1,0 +1,11 @@
+/** The scoring core: pure, deterministic, no globals and no I/O. Every face of the product calls this. */
+
+export type { DayContext, Reading } from "./cells";
+export { dayContext, dayToIso, isoDay, parseBoolean, parseNumber, readCell, textOf, todayIn } from "./cells";
+export { ColumnError, columnLetter, columnsRead, mapColumns } from "./columns";
+export { explain, flagEffect, formatValue, signed } from "./explain";
+export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
+export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
+export * from "./types";
+export type { Validation } from "./validate";
+export { formatProblem, NO_DATA, parseRubric, RubricError, validateRubric } from "./validate";

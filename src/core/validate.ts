@@ -1,0 +1,535 @@
+/**
+ * Rubric validation: turns untrusted input (JSON, a sheet, the sidebar's draft) into a `Rubric`
+ * with every default filled in, or into the full list of what is wrong with it. Every problem is
+ * reported at once, each with its path, so a person can fix them all in one pass.
+ */
+import type {
+  Band,
+  BaseRubric,
+  Flag,
+  InputKind,
+  Method,
+  Metric,
+  MissingPolicy,
+  Problem,
+  Rubric,
+  Scorer,
+  Segments,
+  Step,
+} from "./types";
+
+export interface Validation {
+  /** Present when there are no errors. */
+  rubric?: Rubric;
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+export const METHODS: readonly Method[] = ["weighted", "points"];
+export const MISSING_POLICIES: readonly MissingPolicy[] = ["skip", "zero", "neutral"];
+export const INPUT_KINDS: readonly InputKind[] = ["number", "text", "boolean", "daysSince"];
+export const SCORER_TYPES: readonly Scorer["type"][] = ["steps", "range", "map", "scale", "perUnit"];
+/** The band label given to rows with no usable metric; a rubric may not use it. */
+export const NO_DATA = "No data";
+
+const ID = /^[A-Za-z0-9_]+$/;
+const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
+
+type Obj = Record<string, unknown>;
+
+const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
+const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+const describe = (v: unknown): string =>
+  typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v));
+
+/** Collects problems while reading one rubric; `at` builds child paths. */
+class Reader {
+  constructor(
+    readonly errors: Problem[],
+    readonly warnings: Problem[],
+  ) {}
+
+  error(path: string, message: string): void {
+    this.errors.push({ path, message });
+  }
+
+  warn(path: string, message: string): void {
+    this.warnings.push({ path, message });
+  }
+
+  /** Reports fields this version of the contract does not know, which are usually typos. */
+  unknownFields(obj: Obj, path: string, known: readonly string[]): void {
+    for (const key of Object.keys(obj)) {
+      if (!known.includes(key)) this.warn(join(path, key), `unknown field "${key}" is ignored`);
+    }
+  }
+
+  text(obj: Obj, key: string, path: string, required: boolean): string | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null || v === "") {
+      if (required) this.error(join(path, key), "is required");
+      return undefined;
+    }
+    if (typeof v !== "string") {
+      this.error(join(path, key), `must be text, not ${describe(v)}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  number(
+    obj: Obj,
+    key: string,
+    path: string,
+    opts: { required?: boolean; min?: number } = {},
+  ): number | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null || v === "") {
+      if (opts.required) this.error(join(path, key), "is required and must be a number");
+      return undefined;
+    }
+    if (!isNumber(v)) {
+      this.error(join(path, key), `must be a number, not ${describe(v)}`);
+      return undefined;
+    }
+    if (opts.min !== undefined && v < opts.min) {
+      this.error(join(path, key), `must be a number ≥ ${opts.min}, not ${v}`);
+      return undefined;
+    }
+    return v;
+  }
+
+  oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[]): T | undefined {
+    const v = obj[key];
+    if (v === undefined || v === null || v === "") return undefined;
+    if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
+      this.error(
+        join(path, key),
+        `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${describe(v)}`,
+      );
+      return undefined;
+    }
+    return v as T;
+  }
+}
+
+export function join(path: string, key: string | number): string {
+  if (typeof key === "number") return `${path}[${key}]`;
+  return path ? `${path}.${key}` : key;
+}
+
+/** Validates a rubric (parsed JSON or equivalent) and fills in its defaults. */
+export function validateRubric(input: unknown): Validation {
+  const errors: Problem[] = [];
+  const warnings: Problem[] = [];
+  const r = new Reader(errors, warnings);
+  if (!isObject(input)) {
+    r.error("", "a rubric must be a JSON object with bands and metrics");
+    return { errors, warnings };
+  }
+  const base = readBase(r, input, "");
+  let segments: Segments | undefined;
+  if (input.segments !== undefined) segments = readSegments(r, input.segments, "segments");
+  r.unknownFields(input, "", [...BASE_FIELDS, "segments"]);
+  if (errors.length > 0 || !base) return { errors, warnings };
+  const rubric: Rubric = segments ? { ...base, segments } : base;
+  return { rubric, errors, warnings };
+}
+
+/** Validates and returns the rubric, or throws one Error that lists every problem. */
+export function parseRubric(input: unknown): Rubric {
+  const v = validateRubric(input);
+  if (v.rubric) return v.rubric;
+  throw new RubricError(v.errors);
+}
+
+export class RubricError extends Error {
+  constructor(readonly problems: Problem[]) {
+    super(`The rubric has ${plural(problems.length, "problem")}: ${problems.map(formatProblem).join("; ")}`);
+    this.name = "RubricError";
+  }
+}
+
+export function formatProblem(p: Problem): string {
+  return p.path ? `${p.path}: ${p.message}` : p.message;
+}
+
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? "" : "s"}`;
+}
+
+const BASE_FIELDS = ["version", "name", "method", "missing", "bands", "groups", "metrics", "flags"] as const;
+
+function readBase(r: Reader, o: Obj, path: string): BaseRubric | undefined {
+  const errorsBefore = r.errors.length;
+  if (o.version !== undefined && o.version !== 1) {
+    r.error(join(path, "version"), `must be 1 (this is rubric format v1), not ${describe(o.version)}`);
+  }
+  const name = r.text(o, "name", path, false) ?? "Untitled rubric";
+  const method = r.oneOf(o, "method", path, METHODS) ?? "weighted";
+  const missing = r.oneOf(o, "missing", path, MISSING_POLICIES) ?? "skip";
+  if (o.missing !== undefined && method === "points") {
+    r.warn(join(path, "missing"), "is ignored under the points method: a missing cell always adds 0 points");
+  }
+  const bands = readBands(r, o.bands, join(path, "bands"));
+  const groups = o.groups === undefined ? undefined : readGroups(r, o.groups, join(path, "groups"), method);
+  const metrics = readMetrics(r, o.metrics, join(path, "metrics"), method, groups);
+  const flags = readFlags(r, o.flags, join(path, "flags"));
+  if (r.errors.length > errorsBefore) return undefined;
+  const rubric: BaseRubric = { version: 1, name, method, missing, bands, metrics, flags };
+  if (groups) rubric.groups = groups;
+  return rubric;
+}
+
+function readBands(r: Reader, v: unknown, path: string): Band[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    r.error(path, "needs at least one band, listed from low to high");
+    return [];
+  }
+  const bands: Band[] = [];
+  const labels = new Set<string>();
+  let previousFrom = Number.NEGATIVE_INFINITY;
+  v.forEach((item, i) => {
+    const p = join(path, i);
+    if (!isObject(item)) {
+      r.error(p, "must be an object with label, from and color");
+      return;
+    }
+    r.unknownFields(item, p, ["label", "from", "color", "action"]);
+    const label = r.text(item, "label", p, true);
+    if (label !== undefined) {
+      const key = label.trim().toLowerCase();
+      if (labels.has(key)) r.error(join(p, "label"), `"${label}" is used by another band`);
+      if (key === NO_DATA.toLowerCase())
+        r.error(join(p, "label"), `"${NO_DATA}" is reserved for rows with no data`);
+      labels.add(key);
+    }
+    const from = r.number(item, "from", p);
+    if (i === 0 && from !== undefined) {
+      r.error(join(p, "from"), "the first band has no from: it takes every score below the next band");
+    } else if (i > 0 && from === undefined && item.from === undefined) {
+      r.error(join(p, "from"), "is required on every band after the first");
+    } else if (i > 0 && from !== undefined) {
+      if (from <= previousFrom) {
+        r.error(
+          join(p, "from"),
+          `must be above the previous band's from (${previousFrom}): list bands from low to high`,
+        );
+      }
+      previousFrom = from;
+    }
+    const color = r.text(item, "color", p, true);
+    if (color !== undefined && !COLOR.test(color)) {
+      r.error(join(p, "color"), `must be a colour like "#b7e1cd", not "${color}"`);
+    }
+    const action = r.text(item, "action", p, false);
+    const band: Band = { label: label ?? "", color: color ?? "" };
+    if (from !== undefined && i > 0) band.from = from;
+    if (action !== undefined) band.action = action;
+    bands.push(band);
+  });
+  return bands;
+}
+
+function readGroups(r: Reader, v: unknown, path: string, method: Method): Record<string, number> | undefined {
+  if (!isObject(v)) {
+    r.error(path, 'must be an object of group name → weight, like { "Adoption": 40 }');
+    return undefined;
+  }
+  if (method === "points")
+    r.warn(path, "groups apply to the weighted method only; under points they are ignored");
+  const groups: Record<string, number> = {};
+  for (const [name, weight] of Object.entries(v)) {
+    const p = join(path, name);
+    if (!name.trim()) r.error(p, "a group needs a name");
+    if (!isNumber(weight) || weight < 0) r.error(p, `weight must be a number ≥ 0, not ${describe(weight)}`);
+    else groups[name] = weight;
+  }
+  return groups;
+}
+
+const METRIC_FIELDS = ["id", "label", "column", "group", "weight", "input", "missing", "score"] as const;
+
+function readMetrics(
+  r: Reader,
+  v: unknown,
+  path: string,
+  method: Method,
+  groups: Record<string, number> | undefined,
+): Metric[] {
+  if (!Array.isArray(v) || v.length === 0) {
+    r.error(path, "needs at least one metric");
+    return [];
+  }
+  const ids = new Set<string>();
+  const metrics: Metric[] = [];
+  v.forEach((item, i) => {
+    const p = join(path, i);
+    if (!isObject(item)) {
+      r.error(p, "must be an object with id, column and score");
+      return;
+    }
+    r.unknownFields(item, p, METRIC_FIELDS);
+    const id = r.text(item, "id", p, true) ?? "";
+    if (id && !ID.test(id)) r.error(join(p, "id"), `"${id}" may hold only letters, digits and _`);
+    if (id && ids.has(id)) r.error(join(p, "id"), `"${id}" is used by another metric`);
+    ids.add(id);
+    const column = r.text(item, "column", p, true) ?? "";
+    const label = r.text(item, "label", p, false) ?? column;
+    const group = r.text(item, "group", p, false);
+    if (groups && method === "weighted") {
+      if (group === undefined) r.error(join(p, "group"), "is required because the rubric has groups");
+      else if (!(group in groups)) r.error(join(p, "group"), `"${group}" is not in groups`);
+    }
+    const weight = r.number(item, "weight", p, { min: 0 }) ?? 1;
+    const input = r.oneOf(item, "input", p, INPUT_KINDS) ?? "number";
+    const missing = r.oneOf(item, "missing", p, MISSING_POLICIES);
+    const score = readScorer(r, item.score, join(p, "score"), method, input);
+    const metric: Metric = {
+      id,
+      label,
+      column,
+      weight,
+      input,
+      score: score ?? { type: "map", values: {}, else: 0 },
+    };
+    if (group !== undefined) metric.group = group;
+    if (missing !== undefined) metric.missing = missing;
+    metrics.push(metric);
+  });
+  if (metrics.length > 0 && metrics.every((m) => m.weight === 0)) {
+    r.warn(
+      path,
+      method === "weighted"
+        ? "every metric has weight 0, so every row will score No data"
+        : "every metric has weight 0, so every row will score 0",
+    );
+  }
+  if (groups && method === "weighted") {
+    for (const name of Object.keys(groups)) {
+      if (!metrics.some((m) => m.group === name))
+        r.warn(join("groups", name), "has no metrics and is ignored");
+    }
+    if (Object.values(groups).every((w) => w === 0)) {
+      r.warn("groups", "every group has weight 0, so every row will score No data");
+    }
+  }
+  return metrics;
+}
+
+function readScorer(
+  r: Reader,
+  v: unknown,
+  path: string,
+  method: Method,
+  input: InputKind,
+): Scorer | undefined {
+  if (!isObject(v)) {
+    r.error(path, `needs a scorer: an object with a type (${SCORER_TYPES.join(", ")})`);
+    return undefined;
+  }
+  const type = v.type;
+  if (typeof type !== "string" || !(SCORER_TYPES as readonly string[]).includes(type)) {
+    r.error(
+      join(path, "type"),
+      `unknown scorer type ${describe(type)}: use one of ${SCORER_TYPES.join(", ")}`,
+    );
+    return undefined;
+  }
+  if (input === "text" && type !== "map") {
+    r.error(join(path, "type"), `a ${type} scorer needs a number; with input "text" use a map scorer`);
+  }
+  const over100 = (n: number | undefined, p: string) => {
+    if (method === "weighted" && n !== undefined && (n > 100 || n < 0)) {
+      r.warn(p, `${n} is outside 0..100: under the weighted method it is clamped to ${n > 100 ? 100 : 0}`);
+    }
+  };
+  switch (type) {
+    case "steps": {
+      r.unknownFields(v, path, ["type", "steps", "else"]);
+      const steps: Step[] = [];
+      if (!Array.isArray(v.steps) || v.steps.length === 0) {
+        r.error(join(path, "steps"), "needs at least one step like { min: 10, score: 100 }");
+      } else {
+        v.steps.forEach((s, i) => {
+          const p = join(join(path, "steps"), i);
+          if (!isObject(s)) {
+            r.error(p, "must be an object with min and/or max, and score");
+            return;
+          }
+          r.unknownFields(s, p, ["min", "max", "score"]);
+          const min = r.number(s, "min", p);
+          const max = r.number(s, "max", p);
+          const score = r.number(s, "score", p, { required: true });
+          if (s.min === undefined && s.max === undefined) r.error(p, "needs min or max");
+          if (min !== undefined && max !== undefined && min > max)
+            r.error(p, `min ${min} is above max ${max}`);
+          over100(score, join(p, "score"));
+          const step: Step = { score: score ?? 0 };
+          if (min !== undefined) step.min = min;
+          if (max !== undefined) step.max = max;
+          steps.push(step);
+        });
+      }
+      const otherwise = r.number(v, "else", path) ?? 0;
+      over100(otherwise, join(path, "else"));
+      return { type, steps, else: otherwise };
+    }
+    case "range": {
+      r.unknownFields(v, path, ["type", "worst", "best", "points"]);
+      const worst = r.number(v, "worst", path, { required: true });
+      const best = r.number(v, "best", path, { required: true });
+      if (worst !== undefined && best !== undefined && worst === best) {
+        r.error(path, `worst and best are both ${worst}: they must differ`);
+      }
+      const points = r.number(v, "points", path) ?? 100;
+      if (v.points !== undefined && method === "weighted") {
+        r.warn(join(path, "points"), "is used under the points method only; weighted ranges run 0..100");
+      }
+      return { type, worst: worst ?? 0, best: best ?? 1, points };
+    }
+    case "map": {
+      r.unknownFields(v, path, ["type", "values", "else"]);
+      const values: Record<string, number> = {};
+      if (!isObject(v.values) || Object.keys(v.values).length === 0) {
+        r.error(join(path, "values"), 'needs at least one entry like { "Gold": 100 }');
+      } else {
+        const seen = new Set<string>();
+        for (const [key, n] of Object.entries(v.values)) {
+          const p = join(join(path, "values"), key);
+          if (!isNumber(n)) r.error(p, `must be a number, not ${describe(n)}`);
+          else over100(n, p);
+          const norm = key.trim().toLowerCase();
+          if (seen.has(norm)) r.error(p, `"${key}" matches another entry (matching ignores case and spaces)`);
+          seen.add(norm);
+          if (isNumber(n)) values[key] = n;
+        }
+      }
+      const otherwise = r.number(v, "else", path) ?? 0;
+      over100(otherwise, join(path, "else"));
+      return { type, values, else: otherwise };
+    }
+    case "scale": {
+      r.unknownFields(v, path, ["type", "neutral", "step"]);
+      const neutral = r.number(v, "neutral", path, { required: true }) ?? 0;
+      const step = r.number(v, "step", path, { required: true }) ?? 0;
+      return { type, neutral, step };
+    }
+    case "perUnit": {
+      r.unknownFields(v, path, ["type", "points", "cap"]);
+      const points = r.number(v, "points", path, { required: true }) ?? 0;
+      const cap = r.number(v, "cap", path, { min: 0 });
+      return cap === undefined ? { type, points } : { type, points, cap };
+    }
+  }
+  return undefined;
+}
+
+const FLAG_FIELDS = [
+  "id",
+  "label",
+  "column",
+  "when",
+  "contains",
+  "min",
+  "max",
+  "add",
+  "floor",
+  "cap",
+] as const;
+
+function readFlags(r: Reader, v: unknown, path: string): Flag[] {
+  if (v === undefined) return [];
+  if (!Array.isArray(v)) {
+    r.error(path, "must be a list of flags");
+    return [];
+  }
+  const ids = new Set<string>();
+  const flags: Flag[] = [];
+  v.forEach((item, i) => {
+    const p = join(path, i);
+    if (!isObject(item)) {
+      r.error(p, "must be an object with id, column, a condition and an effect");
+      return;
+    }
+    r.unknownFields(item, p, FLAG_FIELDS);
+    const id = r.text(item, "id", p, true) ?? "";
+    if (id && !ID.test(id)) r.error(join(p, "id"), `"${id}" may hold only letters, digits and _`);
+    if (id && ids.has(id)) r.error(join(p, "id"), `"${id}" is used by another flag`);
+    ids.add(id);
+    const column = r.text(item, "column", p, true) ?? "";
+    const flag: Flag = { id, label: r.text(item, "label", p, false) ?? (column || id), column };
+
+    const conditions = [
+      item.when !== undefined,
+      item.contains !== undefined,
+      item.min !== undefined || item.max !== undefined,
+    ];
+    const count = conditions.filter(Boolean).length;
+    if (count !== 1) r.error(p, "needs exactly one condition: when, contains, or min/max");
+    if (item.when !== undefined) {
+      const w = item.when;
+      if (typeof w === "boolean" || isNumber(w) || (typeof w === "string" && w.trim() !== "")) flag.when = w;
+      else r.error(join(p, "when"), `must be true, false, a number or text, not ${describe(w)}`);
+    }
+    const contains = r.text(item, "contains", p, false);
+    if (contains !== undefined) flag.contains = contains;
+    const min = r.number(item, "min", p);
+    const max = r.number(item, "max", p);
+    if (min !== undefined) flag.min = min;
+    if (max !== undefined) flag.max = max;
+    if (min !== undefined && max !== undefined && min > max) r.error(p, `min ${min} is above max ${max}`);
+
+    const add = r.number(item, "add", p);
+    const floor = r.number(item, "floor", p);
+    const cap = r.number(item, "cap", p);
+    if (
+      add === undefined &&
+      floor === undefined &&
+      cap === undefined &&
+      !["add", "floor", "cap"].some((k) => k in item)
+    ) {
+      r.error(p, "needs an effect: cap, floor or add");
+    }
+    if (add !== undefined) flag.add = add;
+    if (floor !== undefined) flag.floor = floor;
+    if (cap !== undefined) flag.cap = cap;
+    if (floor !== undefined && cap !== undefined && floor > cap) {
+      r.warn(p, `floor ${floor} is above cap ${cap}: the cap wins`);
+    }
+    flags.push(flag);
+  });
+  return flags;
+}
+
+function readSegments(r: Reader, v: unknown, path: string): Segments | undefined {
+  if (!isObject(v)) {
+    r.error(path, 'must be an object like { "column": "Segment", "rubrics": { "Onboarding": { ... } } }');
+    return undefined;
+  }
+  r.unknownFields(v, path, ["column", "rubrics"]);
+  const column = r.text(v, "column", path, true);
+  if (!isObject(v.rubrics) || Object.keys(v.rubrics).length === 0) {
+    r.error(join(path, "rubrics"), "needs at least one segment rubric");
+    return undefined;
+  }
+  const rubrics: Record<string, BaseRubric> = {};
+  const seen = new Set<string>();
+  for (const [key, sub] of Object.entries(v.rubrics)) {
+    const p = join(join(path, "rubrics"), key);
+    const norm = key.trim().toLowerCase();
+    if (!norm) r.error(p, "a segment needs a name");
+    if (seen.has(norm)) r.error(p, `"${key}" matches another segment (matching ignores case and spaces)`);
+    seen.add(norm);
+    if (!isObject(sub)) {
+      r.error(p, "must be a whole rubric (bands, metrics, flags)");
+      continue;
+    }
+    if (sub.segments !== undefined)
+      r.error(join(p, "segments"), "a segment's rubric cannot have segments of its own");
+    r.unknownFields(sub, p, [...BASE_FIELDS, "segments"]);
+    const base = readBase(r, sub, p);
+    if (base) rubrics[key] = base;
+  }
+  return column === undefined ? undefined : { column, rubrics };
+}

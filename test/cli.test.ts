@@ -1,0 +1,142 @@
+import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// These run the built CLI (npm test builds first), as a user would.
+const CLI = "dist/cli.js";
+const run = (...args: string[]) =>
+  spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const tmp = mkdtempSync(join(tmpdir(), "healthscore-cli-"));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+const SCORE = [
+  "score",
+  "examples/customers.csv",
+  "--rubric",
+  "examples/simple-ryg.json",
+  "--as-of",
+  "2026-11-26",
+];
+
+describe("healthscore score", () => {
+  it("prints one line per account and a band summary as a table", () => {
+    const r = run(...SCORE);
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Account\s+Score\s+Band\s+Cover\s+Drivers$/);
+    expect(lines).toHaveLength(1 + 200 + 2);
+    expect(lines.at(-1)).toMatch(/^200 accounts: Red \d+ · Yellow \d+ · Green \d+ · No data 1$/);
+    expect(r.stdout).not.toContain("\x1b[");
+  });
+
+  it("colours the band by the rubric's colour when asked", () => {
+    const r = spawnSync("node", [CLI, ...SCORE, "--color"], { encoding: "utf8" });
+    expect(r.stdout).toContain("\x1b[48;2;244;199;195m\x1b[30mRed"); // #f4c7c3
+  });
+
+  it("prints a JSON array with one object per data row, in order", () => {
+    const rows = JSON.parse(run(...SCORE, "--format", "json").stdout);
+    expect(rows).toHaveLength(200);
+    for (const row of rows) {
+      expect(Object.keys(row)).toEqual(
+        expect.arrayContaining(["score", "band", "color", "coverage", "drivers", "flags", "missing"]),
+      );
+    }
+    const noData = rows.at(-1);
+    expect(noData).toMatchObject({ score: null, band: "No data", coverage: 0 });
+  });
+
+  it("appends the output columns to the CSV and replaces them when scoring its own output", () => {
+    const csv = run(...SCORE, "--format", "csv").stdout;
+    const header = csv.split("\n")[0];
+    expect(header).toMatch(/,Churned,Health Score,Health Band,Health Drivers,Coverage$/);
+    const again = run(
+      "score",
+      file("scored.csv", csv),
+      "--rubric",
+      "examples/simple-ryg.json",
+      "--as-of",
+      "2026-11-26",
+      "--format",
+      "csv",
+    );
+    expect(again.stdout).toBe(csv);
+  });
+
+  it("scores the worked example of RUBRIC.md as 40, Stable", () => {
+    const data = file(
+      "worked.csv",
+      "Account,Years as customer,CSAT,Resolved tickets,Unresolved tickets,Positive reviews\nAcme,2,4,3,2,1\n",
+    );
+    const [row] = JSON.parse(
+      run("score", data, "--rubric", "examples/points-five-tier.json", "--format", "json").stdout,
+    );
+    expect(row).toMatchObject({ score: 40, band: "Stable" });
+  });
+});
+
+describe("healthscore errors", () => {
+  it("names every column the data lacks, without a stack trace", () => {
+    const r = run("score", file("thin.csv", "Account,NPS\nAcme,9\n"), "--rubric", "examples/simple-ryg.json");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain('no columns "Seat utilisation" (read by metric "Seat utilisation")');
+    expect(r.stderr).toContain('"Logins 30d" (read by flag "No login in 30 days")');
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  it("says which file is missing", () => {
+    const r = run("score", "nope.csv", "--rubric", "examples/simple-ryg.json");
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe('healthscore: Cannot read data file "nope.csv": no such file.');
+  });
+
+  it("points at the line of a JSON syntax error", () => {
+    const r = run("validate", file("bad.json", '{\n  "bands": [\n    { "label": "Red", }\n  ]\n}\n'));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(/is not valid JSON at line 3, column \d+/);
+  });
+
+  it("lists every rubric problem and exits non-zero", () => {
+    const rubric = {
+      bands: [
+        { label: "Red", color: "#f00" },
+        { label: "Green", from: 70, color: "#0f0" },
+        { label: "Yellow", from: 40, color: "#ff0" },
+      ],
+      metrics: [
+        { id: "a", column: "A", weight: -1, score: { type: "range", worst: 0, best: 10 } },
+        { id: "a", column: "B", score: { type: "steps", steps: [{ score: 50 }] } },
+        { id: "c", column: "C", score: { type: "magic" } },
+      ],
+    };
+    const r = run("validate", file("problems.json", JSON.stringify(rubric)));
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/has 5 problems:$/);
+    expect(r.stderr).toContain("bands[2].from: must be above the previous band's from (70)");
+    expect(r.stderr).toContain("metrics[0].weight: must be a number ≥ 0, not -1");
+    expect(r.stderr).toContain('metrics[1].id: "a" is used by another metric');
+    expect(r.stderr).toContain("metrics[1].score.steps[0]: needs min or max");
+    expect(r.stderr).toContain('metrics[2].score.type: unknown scorer type "magic"');
+  });
+
+  it("validates every starter rubric", () => {
+    for (const name of ["simple-ryg", "points-five-tier", "five-dimensions", "lifecycle"]) {
+      const out = execFileSync("node", [CLI, "validate", `examples/${name}.json`], { encoding: "utf8" });
+      expect(out).toMatch(/valid rubric/);
+      expect(out).not.toContain("warning");
+    }
+  });
+
+  it("rejects an as-of date that is not a date", () => {
+    const r = run(...SCORE.slice(0, 4), "--as-of", "26/11/2026");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("--as-of must be a date written YYYY-MM-DD");
+  });
+});
