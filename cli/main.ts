@@ -52,7 +52,7 @@ function run(argv: string[]): string {
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
   const timeZone = values["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = values["as-of"] ?? todayIn(timeZone);
+  const asOf = values["as-of"] ?? todayIn(timeZone, new Date());
   if (isoDay(asOf) === undefined)
     throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
   const color =

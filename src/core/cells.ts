@@ -80,30 +80,34 @@ export function dayToIso(day: number): string {
 }
 
 /**
- * A `DayContext` for an as-of date (ISO text) and an IANA time zone. Date cells are read in that
- * zone, as Sheets displays them; the per-instant cache matters because a column of dates usually
- * repeats the same midnights.
+ * A `DayContext` for an as-of date (ISO text) and an IANA time zone, in which Date cells are read
+ * as Sheets displays them.
  */
 export function dayContext(asOf: string, timeZone: string): DayContext {
   const asOfDay = isoDay(asOf);
   if (asOfDay === undefined)
     throw new Error(`The as-of date "${asOf}" is not a date: write it as YYYY-MM-DD.`);
+  return { asOfDay, dayOf: zoneDay(timeZone) };
+}
+
+/**
+ * The calendar day of an instant in a time zone, as a day number. Cached per instant: a column of
+ * dates usually repeats the same midnights, and Intl formatting is the slow part.
+ */
+export function zoneDay(timeZone: string): (date: Date) => number {
   const format = zoneFormatter(timeZone);
   const cache = new Map<number, number>();
-  return {
-    asOfDay,
-    dayOf(date: Date): number {
-      const ms = date.getTime();
-      let day = cache.get(ms);
-      if (day === undefined) {
-        const parts = format.formatToParts(date);
-        const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-        day = Date.UTC(get("year"), get("month") - 1, get("day")) / 86_400_000;
-        if (cache.size > 10_000) cache.clear();
-        cache.set(ms, day);
-      }
-      return day;
-    },
+  return (date) => {
+    const ms = date.getTime();
+    let day = cache.get(ms);
+    if (day === undefined) {
+      const parts = format.formatToParts(date);
+      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      day = Date.UTC(get("year"), get("month") - 1, get("day")) / 86_400_000;
+      if (cache.size > 10_000) cache.clear();
+      cache.set(ms, day);
+    }
+    return day;
   };
 }
 
@@ -117,11 +121,9 @@ function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
   }
 }
 
-/** Today's date as ISO text in a time zone: the default as-of date for adapters (never the core). */
-export function todayIn(timeZone: string, now: Date = new Date()): string {
-  const parts = zoneFormatter(timeZone).formatToParts(now);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
-  return `${get("year")}-${get("month").padStart(2, "0")}-${get("day").padStart(2, "0")}`;
+/** The date of an instant as ISO text in a time zone; adapters pass the clock's `now`, the core never reads it. */
+export function todayIn(timeZone: string, now: Date): string {
+  return dayToIso(zoneDay(timeZone)(now));
 }
 
 const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;

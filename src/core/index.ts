@@ -1,9 +1,21 @@
 /** The scoring core: pure, deterministic, no globals and no I/O. Every face of the product calls this. */
 
 export type { DayContext, Reading } from "./cells";
-export { dayContext, dayToIso, isoDay, parseBoolean, parseNumber, readCell, textOf, todayIn } from "./cells";
+export {
+  dayContext,
+  dayToIso,
+  isoDay,
+  parseBoolean,
+  parseNumber,
+  readCell,
+  textOf,
+  todayIn,
+  zoneDay,
+} from "./cells";
 export { ColumnError, columnLetter, columnsRead, mapColumns } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
+export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
+export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
 export * from "./types";

@@ -1,0 +1,74 @@
+/** Menu commands over the rubric sheet. Each says what it did, in words, and never loses data. */
+import { formatProblem, type Problem, RUBRIC_SHEET } from "../core";
+import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
+import { STARTER_RUBRIC } from "./rubricSource";
+import { activeSpreadsheet } from "./spreadsheet";
+
+const TITLE = "Health Score";
+
+function alert(message: string): void {
+  const ui = SpreadsheetApp.getUi();
+  ui.alert(TITLE, message, ui.ButtonSet.OK);
+}
+
+const list = (problems: readonly Problem[]) => problems.map((p) => `• ${formatProblem(p)}`).join("\n");
+
+/** Creates the rubric sheet from the starter rubric; an existing sheet is checked, never replaced. */
+export function setupRubricSheet(): void {
+  const ss = activeSpreadsheet();
+  if (ss.getSheetByName(RUBRIC_SHEET)) {
+    checkRubric();
+    return;
+  }
+  const sheet = writeRubricSheet(ss, STARTER_RUBRIC);
+  ss.toast(
+    `Created the ${RUBRIC_SHEET} sheet with the starter rubric "${STARTER_RUBRIC.name}". Edit it, then use =HEALTHSCORE(data, headers, ${RUBRIC_RANGE_NAME}).`,
+    TITLE,
+    10,
+  );
+  sheet.activate();
+}
+
+/** Lists every problem in the rubric sheet, each with its cell. */
+export function checkRubric(): void {
+  const reading = readRubricSheet(activeSpreadsheet());
+  if (!reading) {
+    alert(
+      `This spreadsheet has no ${RUBRIC_SHEET} sheet yet. Use Extensions → Health Score → Set up rubric sheet.`,
+    );
+  } else if (!reading.rubric) {
+    const n = reading.errors.length;
+    alert(
+      `The ${RUBRIC_SHEET} sheet has ${n} ${n === 1 ? "problem" : "problems"}. Fix ${n === 1 ? "it" : "them"} and check again:\n${list(reading.errors)}${reading.warnings.length ? `\n\nWorth a look:\n${list(reading.warnings)}` : ""}`,
+    );
+  } else {
+    const { rubric, warnings } = reading;
+    alert(
+      `The rubric "${rubric.name}" is valid: ${rubric.metrics.length} metrics, ${rubric.flags.length} flags, bands ${rubric.bands.map((b) => b.label).join(" / ")}.${warnings.length ? `\n\nWorth a look:\n${list(warnings)}` : ""}`,
+    );
+  }
+}
+
+/** Sets the rubric sheet's As of cell to today, so daysSince metrics count to today. */
+export function setAsOfDateToday(): void {
+  const ss = activeSpreadsheet();
+  const date = setAsOfToday(ss);
+  if (date) ss.toast(`As of is now ${date}. Scores that count days since a date follow it.`, TITLE, 5);
+  else
+    alert(
+      `There is no As of cell: set up the ${RUBRIC_SHEET} sheet first (Extensions → Health Score → Set up rubric sheet).`,
+    );
+}
+
+export function showFormulaHelp(): void {
+  alert(
+    [
+      "=HEALTHSCORE(A2:M200, A1:M1, HealthRubric) scores every row: data rows, their header row, the rubric.",
+      "=HEALTHBAND(N2:N200, HealthRubric) turns scores into band labels.",
+      "=HEALTHDRIVERS(A2:M200, A1:M1, HealthRubric) says why each score is not higher.",
+      "",
+      "Pass HealthRubric (the Health Rubric sheet) so that editing the rubric recalculates.",
+      "Dates: Sheets does not allow TODAY() inside these formulas. Days are counted to the rubric sheet's As of cell; Set as-of date to today moves it on.",
+    ].join("\n"),
+  );
+}

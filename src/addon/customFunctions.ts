@@ -1,0 +1,125 @@
+/**
+ * =HEALTHSCORE, =HEALTHBAND and =HEALTHDRIVERS. Each takes a whole range in one call (one call per
+ * row would load the script once per row) and answers one value per row. Errors are thrown as one
+ * sentence, which Sheets shows in the cell's tooltip; a bad data cell never throws: HEALTHDRIVERS
+ * names it.
+ */
+import {
+  bandFor,
+  type CellValue,
+  ColumnError,
+  dayToIso,
+  explain,
+  isoDay,
+  NO_DATA,
+  parseNumber,
+  type RowResult,
+  type Rubric,
+  roundScore,
+  scorecard,
+  zoneDay,
+} from "../core";
+import { asGrid, isBlankRow } from "./grid";
+import { chooseRubric } from "./rubricSource";
+import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+
+type Cell = string | number;
+
+/** One value per row; a single row gets a single value, as a formula over one row expects. */
+function answer(values: Cell[], singleRow: boolean): Cell | Cell[][] {
+  return singleRow ? (values[0] ?? "") : values.map((v) => [v]);
+}
+
+/** Scores every row of `values` against `headers`; blank rows give undefined. */
+function scoreRange(
+  fn: string,
+  valuesArg: unknown,
+  headersArg: unknown,
+  rubricArg: unknown,
+  asOfArg: unknown,
+): { results: (RowResult | undefined)[]; singleRow: boolean } {
+  if (valuesArg === undefined || headersArg === undefined) {
+    throw new Error(`${fn} needs the data rows and their header row, e.g. =${fn}(A2:M200, A1:M1).`);
+  }
+  const rows = asGrid(valuesArg);
+  const headerRows = asGrid(headersArg);
+  if (headerRows.length !== 1) {
+    throw new Error(`${fn}: headers must be one row (e.g. A1:M1), but it has ${headerRows.length} rows.`);
+  }
+  const headers = headerRows[0] as CellValue[];
+  const width = rows[0]?.length ?? 0;
+  if (width !== headers.length) {
+    throw new Error(
+      `${fn}: the values have ${width} columns but the headers have ${headers.length}: pass ranges of the same columns, e.g. =${fn}(A2:M200, A1:M1).`,
+    );
+  }
+  const ss = activeSpreadsheet();
+  const timeZone = timeZoneOf(ss);
+  const choice = chooseRubric(rubricArg, ss);
+  const asOf = readAsOf(fn, asOfArg, timeZone) ?? choice.asOf ?? today(ss);
+  let card: ReturnType<typeof scorecard>;
+  try {
+    card = scorecard(choice.rubric, headers, { asOf, timeZone });
+  } catch (e) {
+    if (e instanceof ColumnError) throw new Error(`${fn}: ${e.message}`);
+    throw e;
+  }
+  return {
+    results: rows.map((row) => (isBlankRow(row) ? undefined : card.scoreRow(row))),
+    singleRow: rows.length === 1,
+  };
+}
+
+/** as_of: a date cell or ISO text. Volatile TODAY() cannot be passed (Sheets never finishes loading). */
+function readAsOf(fn: string, arg: unknown, timeZone: string): string | undefined {
+  const cell = asGrid(arg)[0]?.[0];
+  if (cell === undefined || cell === null || cell === "") return undefined;
+  if (cell instanceof Date && !Number.isNaN(cell.getTime())) return dayToIso(zoneDay(timeZone)(cell));
+  if (typeof cell === "string" && isoDay(cell) !== undefined) return dayToIso(isoDay(cell) as number);
+  throw new Error(
+    `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
+  );
+}
+
+export function healthScore(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  asOf?: unknown,
+): Cell | Cell[][] {
+  const { results, singleRow } = scoreRange("HEALTHSCORE", values, headers, rubric, asOf);
+  return answer(
+    results.map((r) => (r === undefined ? "" : r.score === null ? NO_DATA : r.score)),
+    singleRow,
+  );
+}
+
+export function healthDrivers(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  asOf?: unknown,
+  topN?: unknown,
+): Cell | Cell[][] {
+  const n = topN === undefined || topN === "" ? 3 : Number(topN);
+  if (!Number.isInteger(n) || n < 0)
+    throw new Error(`HEALTHDRIVERS: top_n must be a whole number ≥ 0, not ${JSON.stringify(topN)}.`);
+  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf);
+  return answer(
+    results.map((r) => (r === undefined ? "" : explain(r, n))),
+    singleRow,
+  );
+}
+
+export function healthBand(scores: unknown, rubric?: unknown): Cell | Cell[][] {
+  if (scores === undefined) throw new Error("HEALTHBAND needs scores, e.g. =HEALTHBAND(N2:N200).");
+  const chosen: Rubric = chooseRubric(rubric, activeSpreadsheet()).rubric;
+  const grid = asGrid(scores);
+  const bands = grid.map((row) => {
+    const cell = row[0];
+    if (cell === "" || cell === null || cell === undefined) return "";
+    const score = typeof cell === "number" ? cell : typeof cell === "string" ? parseNumber(cell) : undefined;
+    return score === undefined ? NO_DATA : (bandFor(chosen.bands, roundScore(score))?.label ?? NO_DATA);
+  });
+  return answer(bands, grid.length === 1);
+}

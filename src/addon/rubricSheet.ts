@@ -1,0 +1,76 @@
+/**
+ * The Health Rubric sheet: where the rubric lives in the spreadsheet (so version history, copy and
+ * sharing work on it). Layout and parsing are the core's (rubricToGrid / readRubricGrid); this
+ * file only reads and writes cells.
+ */
+import {
+  type CellValue,
+  RUBRIC_SHEET,
+  type Rubric,
+  readRubricGrid,
+  rubricToGrid,
+  type SheetReading,
+  type SheetSettings,
+} from "../core";
+import { plainGrid } from "./grid";
+import { timeZoneOf, today } from "./spreadsheet";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** A named range over the rubric's columns, so formulas can pass it: =HEALTHSCORE(A2:M, A1:M1, HealthRubric). */
+export const RUBRIC_RANGE_NAME = "HealthRubric";
+
+/** Reads and validates the rubric sheet; undefined when the spreadsheet has none. */
+export function readRubricSheet(ss: Spreadsheet): SheetReading | undefined {
+  const sheet = ss.getSheetByName(RUBRIC_SHEET);
+  if (!sheet) return undefined;
+  return readRubricGrid(sheet.getDataRange().getValues() as CellValue[][], {
+    sheetName: RUBRIC_SHEET,
+    timeZone: timeZoneOf(ss),
+  });
+}
+
+/**
+ * Writes a rubric to the rubric sheet (creating it when absent), replacing what was there, with
+ * As of set to today. Every text cell is written as plain text, so a label such as "=1+1" or
+ * "45%" stays what it says.
+ */
+export function writeRubricSheet(
+  ss: Spreadsheet,
+  rubric: Rubric,
+  settings: SheetSettings = {},
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = ss.getSheetByName(RUBRIC_SHEET) ?? ss.insertSheet(RUBRIC_SHEET);
+  const grid = plainGrid(rubricToGrid(rubric, { ...settings, asOf: undefined }));
+  // As of is written as a date string on purpose: Sheets reads it as a date in its own time zone.
+  const asOfRow = grid.findIndex((row) => row[0] === "'As of");
+  if (asOfRow >= 0) (grid[asOfRow] as CellValue[])[1] = settings.asOf ?? today(ss);
+
+  sheet.clear();
+  if (sheet.getMaxRows() < grid.length)
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  const width = (grid[0] as CellValue[]).length;
+  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  sheet
+    .getRange(1, 1)
+    .setFontWeight("bold")
+    .setNote("How to edit: see row 2. This sheet is the rubric the Health Score add-on scores with.");
+  if (asOfRow >= 0) sheet.getRange(asOfRow + 1, 2).setNumberFormat("yyyy-mm-dd");
+  ss.setNamedRange(RUBRIC_RANGE_NAME, sheet.getRange(1, 1, sheet.getMaxRows(), width));
+  return sheet;
+}
+
+/** Sets the As of cell to today: scores that count days move on by a day when this runs. */
+export function setAsOfToday(ss: Spreadsheet): string | undefined {
+  const sheet = ss.getSheetByName(RUBRIC_SHEET);
+  if (!sheet) return undefined;
+  const labels = sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), 1).getValues();
+  const row = labels.findIndex((r) => String(r[0]).trim().toLowerCase() === "as of");
+  if (row < 0) return undefined;
+  const date = today(ss);
+  sheet
+    .getRange(row + 1, 2)
+    .setValue(date)
+    .setNumberFormat("yyyy-mm-dd");
+  return date;
+}

@@ -1,0 +1,71 @@
+/**
+ * Where a custom function's rubric comes from: the range of the rubric sheet passed as an argument
+ * (so editing the rubric recalculates), one cell holding rubric JSON, or, when omitted, the
+ * spreadsheet's Health Rubric sheet, else the first starter rubric.
+ */
+import starter from "../../examples/simple-ryg.json";
+import {
+  type CellValue,
+  formatProblem,
+  type Problem,
+  parseRubric,
+  RUBRIC_SHEET,
+  type Rubric,
+  readRubricGrid,
+  validateRubric,
+} from "../core";
+import { asGrid } from "./grid";
+import { readRubricSheet } from "./rubricSheet";
+import { timeZoneOf } from "./spreadsheet";
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export interface RubricChoice {
+  rubric: Rubric;
+  /** The rubric sheet's As of date, when the rubric came from it. */
+  asOf?: string;
+}
+
+export const STARTER_RUBRIC: Rubric = parseRubric(starter);
+
+/** One sentence listing every problem, for a cell's error tooltip. */
+export function problemsSentence(where: string, problems: readonly Problem[]): string {
+  const n = problems.length;
+  return `${where} has ${n} ${n === 1 ? "problem" : "problems"}: ${problems.map(formatProblem).join("; ")}.`;
+}
+
+export function chooseRubric(arg: unknown, ss: Spreadsheet): RubricChoice {
+  if (arg === undefined || arg === null || arg === "") {
+    const reading = readRubricSheet(ss);
+    if (!reading) return { rubric: STARTER_RUBRIC };
+    if (!reading.rubric) throw new Error(problemsSentence(`The ${RUBRIC_SHEET} sheet`, reading.errors));
+    return withAsOf(reading.rubric, reading.settings.asOf);
+  }
+  const grid = asGrid(arg);
+  if (grid.length === 1 && grid[0]?.length === 1) return { rubric: rubricFromJson(grid[0][0]) };
+  const reading = readRubricGrid(grid, { sheetName: RUBRIC_SHEET, timeZone: timeZoneOf(ss) });
+  if (!reading.rubric) throw new Error(problemsSentence("The rubric range", reading.errors));
+  return withAsOf(reading.rubric, reading.settings.asOf);
+}
+
+function withAsOf(rubric: Rubric, asOf: string | undefined): RubricChoice {
+  return asOf ? { rubric, asOf } : { rubric };
+}
+
+function rubricFromJson(cell: CellValue): Rubric {
+  const text = typeof cell === "string" ? cell.trim() : "";
+  if (!text.startsWith("{")) {
+    throw new Error(
+      `The rubric argument must be the ${RUBRIC_SHEET} range (e.g. HealthRubric) or a cell holding rubric JSON, not ${JSON.stringify(cell)}.`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`The rubric cell is not valid JSON: ${(e as Error).message}.`);
+  }
+  const v = validateRubric(json);
+  if (!v.rubric) throw new Error(problemsSentence("The rubric JSON", v.errors));
+  return v.rubric;
+}

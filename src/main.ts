@@ -1,0 +1,85 @@
+/**
+ * The entry points Apps Script sees. dev/build.mjs turns each exported function here into a
+ * top-level `function` declaration in dist/Code.js, with its JSDoc, so Sheets finds the menu
+ * handlers and shows help for the custom functions. Nothing else lives here.
+ */
+import * as commands from "./addon/commands";
+import { healthBand, healthDrivers, healthScore } from "./addon/customFunctions";
+import { buildMenu } from "./addon/menu";
+
+/** Builds the Extensions → Health Score menu when the spreadsheet opens. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu();
+}
+
+/** Builds the menu right after the add-on is installed. */
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+/**
+ * Customer health score of each row, from a rubric: weighted metrics, risk flags and bands.
+ *
+ * @param {A2:M200} values The data rows, one account per row.
+ * @param {A1:M1} headers The header row of the same columns.
+ * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON. Omitted: the Health Rubric sheet.
+ * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to. Omitted: the rubric sheet's As of date, else today.
+ * @return The score of each row (0 to 100 for weighted rubrics), or "No data".
+ * @customfunction
+ */
+export function HEALTHSCORE(values: unknown, headers: unknown, rubric?: unknown, as_of?: unknown) {
+  return healthScore(values, headers, rubric, as_of);
+}
+
+/**
+ * Band label (such as Red, Yellow, Green) of each health score.
+ *
+ * @param {N2:N200} scores Health scores, e.g. from HEALTHSCORE.
+ * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON.
+ * @return The band label of each score.
+ * @customfunction
+ */
+export function HEALTHBAND(scores: unknown, rubric?: unknown) {
+  return healthBand(scores, rubric);
+}
+
+/**
+ * The top reasons each health score is not higher, e.g. "Logins 30d 3 (−18); flag: Champion left (cap 39)".
+ *
+ * @param {A2:M200} values The data rows, one account per row.
+ * @param {A1:M1} headers The header row of the same columns.
+ * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON.
+ * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to.
+ * @param {3} top_n Optional. How many metrics to name (default 3); flags and unreadable cells are always named.
+ * @return One line of reasons per row.
+ * @customfunction
+ */
+export function HEALTHDRIVERS(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  as_of?: unknown,
+  top_n?: unknown,
+) {
+  return healthDrivers(values, headers, rubric, as_of, top_n);
+}
+
+/** Menu: creates the Health Rubric sheet from the starter rubric, or checks the one there. */
+export function setupRubricSheet(): void {
+  commands.setupRubricSheet();
+}
+
+/** Menu: lists every problem in the Health Rubric sheet, each with its cell. */
+export function checkRubric(): void {
+  commands.checkRubric();
+}
+
+/** Menu: sets the rubric sheet's As of date to today. */
+export function setAsOfDateToday(): void {
+  commands.setAsOfDateToday();
+}
+
+/** Menu: how to use HEALTHSCORE, HEALTHBAND and HEALTHDRIVERS. */
+export function showFormulaHelp(): void {
+  commands.showFormulaHelp();
+}
