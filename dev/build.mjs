@@ -54,16 +54,16 @@ const code = `${bundle.outputFiles[0].text}\n${entryPoints("src/main.ts").join("
 writeFileSync("dist/Code.js", code);
 copyFileSync("appsscript.json", "dist/appsscript.json");
 
-// ---- dist/cli.js, dist/bench.js: Node programs ------------------------------------------------
+// ---- build/cli.js, build/bench.js: Node programs, kept out of dist/ (clasp pushes all of dist/) --
 // One bundled file each, so `healthscore` starts fast and needs no TypeScript at run time.
 const node = { bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" };
 await Promise.all([
   build({
     ...node,
     entryPoints: ["cli/main.ts"],
-    outfile: "dist/cli.js",
+    outfile: "build/cli.js",
     banner: { js: "#!/usr/bin/env node" },
   }),
   existsSync("dev/bench.ts") &&
-    build({ ...node, entryPoints: ["dev/bench.ts"], outfile: "dist/bench.js", external: ["hyperformula"] }),
+    build({ ...node, entryPoints: ["dev/bench.ts"], outfile: "build/bench.js", external: ["hyperformula"] }),
 ]);

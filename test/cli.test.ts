@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 
 // These run the built CLI (npm test builds first), as a user would.
-const CLI = "dist/cli.js";
+const CLI = "build/cli.js";
 const run = (...args: string[]) =>
   spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 const tmp = mkdtempSync(join(tmpdir(), "healthscore-cli-"));

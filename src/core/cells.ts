@@ -67,11 +67,18 @@ export function isoDay(text: string): number | undefined {
   const y = Number(m[1]);
   const mo = Number(m[2]);
   const d = Number(m[3]);
-  const ms = Date.UTC(y, mo - 1, d);
-  const check = new Date(ms);
+  const day = utcDay(y, mo, d);
+  const check = new Date(day * 86_400_000);
   if (check.getUTCFullYear() !== y || check.getUTCMonth() !== mo - 1 || check.getUTCDate() !== d)
     return undefined;
-  return ms / 86_400_000;
+  return day;
+}
+
+/** Day number of a calendar date. (Date.UTC would read years 0–99 as 1900–1999.) */
+function utcDay(year: number, month: number, day: number): number {
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return date.getTime() / 86_400_000;
 }
 
 /** The ISO text of a day number. */
@@ -103,7 +110,7 @@ export function zoneDay(timeZone: string): (date: Date) => number {
     if (day === undefined) {
       const parts = format.formatToParts(date);
       const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-      day = Date.UTC(get("year"), get("month") - 1, get("day")) / 86_400_000;
+      day = utcDay(get("year"), get("month"), get("day"));
       if (cache.size > 10_000) cache.clear();
       cache.set(ms, day);
     }
@@ -126,6 +133,12 @@ export function todayIn(timeZone: string, now: Date): string {
   return dayToIso(zoneDay(timeZone)(now));
 }
 
+/** Numbers beyond ±1e15 are typos or overflow (no account has them); they would swamp any sum. */
+const number = (n: number, text: string): Reading =>
+  Number.isFinite(n) && Math.abs(n) <= 1e15
+    ? { kind: "value", value: n }
+    : { kind: "invalid", reason: `${quote(text)} is too large to score` };
+
 const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
 
 /**
@@ -135,14 +148,18 @@ const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…`
 export function readCell(cell: CellValue, input: InputKind, days: DayContext): Reading {
   if (cell === null || cell === undefined) return MISSING;
   if (typeof cell === "string" && isMissingText(cell)) return MISSING;
+  if (cell instanceof Date && Number.isNaN(cell.getTime()))
+    return { kind: "invalid", reason: "is not a valid date" };
   switch (input) {
     case "number":
-      if (typeof cell === "number") return Number.isFinite(cell) ? { kind: "value", value: cell } : MISSING;
+      if (typeof cell === "number") return number(cell, String(cell));
       if (typeof cell === "boolean") return { kind: "value", value: cell ? 1 : 0 };
-      if (cell instanceof Date) return { kind: "invalid", reason: "is a date, not a number" };
+      if (cell instanceof Date) {
+        return { kind: "invalid", reason: `${quote(dayToIso(days.dayOf(cell)))} is a date, not a number` };
+      }
       {
         const n = parseNumber(cell);
-        if (n !== undefined) return { kind: "value", value: n };
+        if (n !== undefined) return number(n, cell.trim());
         const b = parseBoolean(cell);
         if (b !== undefined) return { kind: "value", value: b ? 1 : 0 };
         return { kind: "invalid", reason: `${quote(cell.trim())} is not a number` };
@@ -156,7 +173,7 @@ export function readCell(cell: CellValue, input: InputKind, days: DayContext): R
     }
     case "daysSince": {
       let day: number | undefined;
-      if (cell instanceof Date) day = Number.isNaN(cell.getTime()) ? undefined : days.dayOf(cell);
+      if (cell instanceof Date) day = days.dayOf(cell);
       else if (typeof cell === "string") day = isoDay(cell);
       if (day === undefined)
         return { kind: "invalid", reason: `${quote(textOf(cell))} is not a date (use YYYY-MM-DD)` };

@@ -8,7 +8,7 @@ const MINUS = "\u2212";
 
 /** A signed whole number with a real minus sign: −18, +4. */
 export function signed(n: number): string {
-  const r = Math.round(n);
+  const r = Math.sign(n) * Math.round(Math.abs(n)); // halves away from zero, like scores
   if (r === 0) return "0";
   return r < 0 ? `${MINUS}${-r}` : `+${r}`;
 }

@@ -521,7 +521,11 @@ function clauses(text: string): string[] {
   let quoted = false;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i] as string;
-    if (ch === '"' && text[i - 1] !== "\\") quoted = !quoted;
+    if (quoted && ch === "\\") {
+      current += ch + (text[++i] ?? "");
+      continue;
+    }
+    if (ch === '"') quoted = !quoted;
     if (ch === ";" && !quoted) {
       out.push(current.trim());
       current = "";

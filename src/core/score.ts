@@ -251,6 +251,7 @@ function condition(flag: Flag): (cell: CellValue) => boolean {
     const needle = contains.trim().toLowerCase();
     return (cell) => textOf(cell).toLowerCase().includes(needle);
   }
+  if (min === undefined && max === undefined) return () => false;
   const lo = min ?? Number.NEGATIVE_INFINITY;
   const hi = max ?? Number.POSITIVE_INFINITY;
   return (cell) => {
@@ -389,18 +390,21 @@ function groupShare(c: CompiledRubric, group: number): number {
   return (c.groupWeights[group] ?? 0) / c.groupWeightTotal / groupTotal;
 }
 
-/** Flags act after aggregation: every add, then the highest floor, then the lowest cap (a cap always wins). */
+/**
+ * Flags act after aggregation: every add, then the highest floor, then the lowest cap (a cap always
+ * wins). A weighted score stays within 0..100 throughout.
+ */
 export function applyFlags(score: number, flags: readonly FiredFlag[], weighted: boolean): number {
+  const clamp = (n: number) => (weighted ? Math.min(100, Math.max(0, n)) : n);
   let s = score;
   let floor = Number.NEGATIVE_INFINITY;
   let cap = Number.POSITIVE_INFINITY;
   for (const f of flags) {
-    if (f.add !== undefined) s += f.add;
+    if (f.add !== undefined) s = clamp(s + f.add);
     if (f.floor !== undefined && f.floor > floor) floor = f.floor;
     if (f.cap !== undefined && f.cap < cap) cap = f.cap;
   }
-  if (weighted) s = Math.min(100, Math.max(0, s));
   if (s < floor) s = floor;
   if (s > cap) s = cap;
-  return s;
+  return clamp(s);
 }

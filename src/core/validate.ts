@@ -74,7 +74,10 @@ class Reader {
       this.error(join(path, key), `must be text, not ${describe(v)}`);
       return undefined;
     }
-    return v;
+    // Text is kept trimmed: a cell's stray spaces never make two rubrics differ.
+    const t = v.trim();
+    if (t === "" && required) this.error(join(path, key), "is required");
+    return t === "" ? undefined : t;
   }
 
   number(
@@ -173,8 +176,8 @@ function readBase(r: Reader, o: Obj, path: string): BaseRubric | undefined {
   }
   const bands = readBands(r, o.bands, join(path, "bands"));
   const groups = o.groups === undefined ? undefined : readGroups(r, o.groups, join(path, "groups"), method);
-  const metrics = readMetrics(r, o.metrics, join(path, "metrics"), method, groups);
-  const flags = readFlags(r, o.flags, join(path, "flags"));
+  const metrics = readMetrics(r, o.metrics, path, method, groups);
+  const flags = readFlags(r, o.flags, join(path, "flags"), method);
   if (r.errors.length > errorsBefore) return undefined;
   const rubric: BaseRubric = { version: 1, name, method, missing, bands, metrics, flags };
   if (groups) rubric.groups = groups;
@@ -218,17 +221,22 @@ function readBands(r: Reader, v: unknown, path: string): Band[] {
       }
       previousFrom = from;
     }
-    const color = r.text(item, "color", p, true);
-    if (color !== undefined && !COLOR.test(color)) {
-      r.error(join(p, "color"), `must be a colour like "#b7e1cd", not "${color}"`);
-    }
+    const color = r.text(item, "color", p, false) ?? defaultColor(i, v.length);
+    if (!COLOR.test(color)) r.error(join(p, "color"), `must be a colour like "#b7e1cd", not "${color}"`);
     const action = r.text(item, "action", p, false);
-    const band: Band = { label: label ?? "", color: color ?? "" };
+    const band: Band = { label: label ?? "", color };
     if (from !== undefined && i > 0) band.from = from;
     if (action !== undefined) band.action = action;
     bands.push(band);
   });
   return bands;
+}
+
+/** Sheets' light red → yellow → green, spread over however many bands have no colour of their own. */
+const PALETTE = ["#e6b8af", "#f4c7c3", "#fce8b2", "#d9ead3", "#b7e1cd"];
+function defaultColor(index: number, count: number): string {
+  if (count === 3) return [PALETTE[1], PALETTE[2], PALETTE[4]][index] as string;
+  return PALETTE[count === 1 ? 4 : Math.round((index / (count - 1)) * (PALETTE.length - 1))] as string;
 }
 
 function readGroups(r: Reader, v: unknown, path: string, method: Method): Record<string, number> | undefined {
@@ -242,6 +250,7 @@ function readGroups(r: Reader, v: unknown, path: string, method: Method): Record
   for (const [name, weight] of Object.entries(v)) {
     const p = join(path, name);
     if (!name.trim()) r.error(p, "a group needs a name");
+    if (name === "__proto__") r.error(p, `"${name}" cannot be a group name`);
     if (!isNumber(weight) || weight < 0) r.error(p, `weight must be a number ≥ 0, not ${describe(weight)}`);
     else groups[name] = weight;
   }
@@ -253,10 +262,11 @@ const METRIC_FIELDS = ["id", "label", "column", "group", "weight", "input", "mis
 function readMetrics(
   r: Reader,
   v: unknown,
-  path: string,
+  rubricPath: string,
   method: Method,
   groups: Record<string, number> | undefined,
 ): Metric[] {
+  const path = join(rubricPath, "metrics");
   if (!Array.isArray(v) || v.length === 0) {
     r.error(path, "needs at least one metric");
     return [];
@@ -279,7 +289,7 @@ function readMetrics(
     const group = r.text(item, "group", p, false);
     if (groups && method === "weighted") {
       if (group === undefined) r.error(join(p, "group"), "is required because the rubric has groups");
-      else if (!(group in groups)) r.error(join(p, "group"), `"${group}" is not in groups`);
+      else if (!Object.hasOwn(groups, group)) r.error(join(p, "group"), `"${group}" is not in groups`);
     }
     const weight = r.number(item, "weight", p, { min: 0 }) ?? 1;
     const input = r.oneOf(item, "input", p, INPUT_KINDS) ?? "number";
@@ -308,10 +318,10 @@ function readMetrics(
   if (groups && method === "weighted") {
     for (const name of Object.keys(groups)) {
       if (!metrics.some((m) => m.group === name))
-        r.warn(join("groups", name), "has no metrics and is ignored");
+        r.warn(join(join(rubricPath, "groups"), name), "has no metrics and is ignored");
     }
     if (Object.values(groups).every((w) => w === 0)) {
-      r.warn("groups", "every group has weight 0, so every row will score No data");
+      r.warn(join(rubricPath, "groups"), "every group has weight 0, so every row will score No data");
     }
   }
   return metrics;
@@ -361,7 +371,10 @@ function readScorer(
           const min = r.number(s, "min", p);
           const max = r.number(s, "max", p);
           const score = r.number(s, "score", p, { required: true });
-          if (s.min === undefined && s.max === undefined) r.error(p, "needs min or max");
+          // Judged on what was read, so { min: null } is no bound at all.
+          if (min === undefined && max === undefined && !r.errors.some((e) => e.path.startsWith(p))) {
+            r.error(p, "needs min or max");
+          }
           if (min !== undefined && max !== undefined && min > max)
             r.error(p, `min ${min} is above max ${max}`);
           over100(score, join(p, "score"));
@@ -401,6 +414,7 @@ function readScorer(
           else over100(n, p);
           const norm = key.trim().toLowerCase();
           if (seen.has(norm)) r.error(p, `"${key}" matches another entry (matching ignores case and spaces)`);
+          if (key === "__proto__") r.error(p, `"${key}" cannot be matched`);
           seen.add(norm);
           if (isNumber(n)) values[key] = n;
         }
@@ -438,7 +452,7 @@ const FLAG_FIELDS = [
   "cap",
 ] as const;
 
-function readFlags(r: Reader, v: unknown, path: string): Flag[] {
+function readFlags(r: Reader, v: unknown, path: string, method: Method): Flag[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) {
     r.error(path, "must be a list of flags");
@@ -460,17 +474,11 @@ function readFlags(r: Reader, v: unknown, path: string): Flag[] {
     const column = r.text(item, "column", p, true) ?? "";
     const flag: Flag = { id, label: r.text(item, "label", p, false) ?? (column || id), column };
 
-    const conditions = [
-      item.when !== undefined,
-      item.contains !== undefined,
-      item.min !== undefined || item.max !== undefined,
-    ];
-    const count = conditions.filter(Boolean).length;
-    if (count !== 1) r.error(p, "needs exactly one condition: when, contains, or min/max");
-    if (item.when !== undefined) {
-      const w = item.when;
-      if (typeof w === "boolean" || isNumber(w) || (typeof w === "string" && w.trim() !== "")) flag.when = w;
-      else r.error(join(p, "when"), `must be true, false, a number or text, not ${describe(w)}`);
+    const errorsBefore = r.errors.length;
+    if (item.when !== undefined && item.when !== null) {
+      const w = typeof item.when === "string" ? item.when.trim() : item.when;
+      if (typeof w === "boolean" || isNumber(w) || (typeof w === "string" && w !== "")) flag.when = w;
+      else r.error(join(p, "when"), `must be true, false, a number or text, not ${describe(item.when)}`);
     }
     const contains = r.text(item, "contains", p, false);
     if (contains !== undefined) flag.contains = contains;
@@ -479,6 +487,15 @@ function readFlags(r: Reader, v: unknown, path: string): Flag[] {
     if (min !== undefined) flag.min = min;
     if (max !== undefined) flag.max = max;
     if (min !== undefined && max !== undefined && min > max) r.error(p, `min ${min} is above max ${max}`);
+    // Counted on what was read, so a blank "contains" or a null "min" is no condition at all.
+    const conditions = [
+      flag.when !== undefined,
+      contains !== undefined,
+      min !== undefined || max !== undefined,
+    ];
+    if (conditions.filter(Boolean).length !== 1 && r.errors.length === errorsBefore) {
+      r.error(p, "needs exactly one condition: when, contains, or min/max");
+    }
 
     const add = r.number(item, "add", p);
     const floor = r.number(item, "floor", p);
@@ -494,6 +511,15 @@ function readFlags(r: Reader, v: unknown, path: string): Flag[] {
     if (add !== undefined) flag.add = add;
     if (floor !== undefined) flag.floor = floor;
     if (cap !== undefined) flag.cap = cap;
+    if (method === "weighted") {
+      for (const [name, n] of [
+        ["floor", floor],
+        ["cap", cap],
+      ] as const) {
+        if (n !== undefined && (n < 0 || n > 100))
+          r.warn(join(p, name), `${n} is outside 0..100, where weighted scores stay`);
+      }
+    }
     if (floor !== undefined && cap !== undefined && floor > cap) {
       r.warn(p, `floor ${floor} is above cap ${cap}: the cap wins`);
     }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import { ColumnError, columnLetter, columnsRead, mapColumns, scoreTable } from "../../src/core";
+import { OPTIONS, pct, rubric } from "./helpers";
+
+const r = rubric({
+  metrics: [pct("Logins 30d"), pct("NPS")],
+  flags: [{ id: "champion_left", label: "Champion left", column: "Champion left", when: true, cap: 39 }],
+});
+
+function columnError(headers: string[]): ColumnError {
+  try {
+    mapColumns(r, headers);
+  } catch (e) {
+    if (e instanceof ColumnError) return e;
+    throw e;
+  }
+  throw new Error("mapColumns did not throw");
+}
+
+describe("columnLetter", () => {
+  it("names columns as Sheets does", () => {
+    expect(columnLetter(0)).toBe("A");
+    expect(columnLetter(25)).toBe("Z");
+    expect(columnLetter(26)).toBe("AA");
+    expect(columnLetter(701)).toBe("ZZ");
+    expect(columnLetter(702)).toBe("AAA");
+  });
+});
+
+describe("mapColumns", () => {
+  it("matches headers trimmed and case-insensitively", () => {
+    const map = mapColumns(r, ["Customer", "  logins 30D ", "nps", "CHAMPION LEFT"]);
+    expect(map.get("logins 30d")).toBe(1);
+    expect(map.get("nps")).toBe(2);
+    expect(map.get("champion left")).toBe(3);
+  });
+
+  it("throws one ColumnError naming every absent column", () => {
+    const error = columnError(["Customer", "Logins 30d"]);
+    expect(error.name).toBe("ColumnError");
+    expect(error.message).toContain('"NPS"');
+    expect(error.message).toContain('"Champion left"');
+    expect(error.message).not.toContain('"Logins 30d"');
+  });
+
+  it("names the duplicated column and its column letters", () => {
+    const error = columnError(["NPS", "Logins 30d", " nps ", "Champion left"]);
+    expect(error.message).toContain('"NPS" is in columns A and C');
+  });
+
+  it("ignores duplicates among columns the rubric does not read", () => {
+    expect(() => mapColumns(r, ["Notes", "Logins 30d", "NPS", "Champion left", "notes"])).not.toThrow();
+  });
+
+  it("makes scoreTable throw the ColumnError before scoring", () => {
+    expect(() => scoreTable(r, ["Logins 30d"], [[1]], OPTIONS)).toThrow(ColumnError);
+  });
+
+  it("reads the segment column and the segment rubrics' columns too", () => {
+    const seg = rubric({
+      metrics: [pct("Usage")],
+      segments: {
+        column: "Stage",
+        rubrics: { Onboarding: { bands: [{ label: "R", color: "#fff" }], metrics: [pct("Setup")] } },
+      },
+    });
+    expect(columnsRead(seg).map((c) => c.column)).toEqual(["Usage", "Stage", "Setup"]);
+    expect(() => mapColumns(seg, ["Usage", "Setup"])).toThrow(/"Stage"/);
+  });
+});

@@ -1,0 +1,114 @@
+/** Edge cases found in review: each once made the core misbehave. */
+import { describe, expect, it } from "vitest";
+import { explain, validateRubric } from "../../src/core";
+import { pct, RYG_BANDS, rubric, scoreRow } from "./helpers";
+
+const errorsOf = (json: Record<string, unknown>) => validateRubric({ bands: RYG_BANDS, ...json }).errors;
+
+describe("bad cells never throw", () => {
+  it("reads an invalid Date as an invalid cell, for every input and for map scorers", () => {
+    const r = rubric({
+      metrics: [
+        pct("A"),
+        { id: "b", column: "B", score: { type: "map", values: { x: 100 } } },
+        { id: "c", column: "C", input: "daysSince", score: { type: "range", worst: 30, best: 0 } },
+      ],
+    });
+    const result = scoreRow(r, { A: 50, B: new Date(Number.NaN), C: new Date(Number.NaN) });
+    expect(result.score).toBe(50);
+    expect(result.invalid.map((i) => i.reason)).toEqual(["is not a valid date", "is not a valid date"]);
+  });
+
+  it("says which date sits in a number column", () => {
+    const r = rubric({ metrics: [pct("A")] });
+    const result = scoreRow(r, { A: new Date("2026-11-01T00:00:00Z") });
+    expect(explain(result)).toContain('A: "2026-11-01" is a date, not a number');
+  });
+
+  it("refuses numbers too large to be real instead of overflowing the score", () => {
+    const r = rubric({
+      method: "points",
+      metrics: [{ id: "a", column: "A", score: { type: "perUnit", points: 10 } }],
+    });
+    const result = scoreRow(r, { A: "1e400" });
+    expect(result.score).toBeNull();
+    expect(result.band).toBe("No data");
+  });
+});
+
+describe("validation judges what it read", () => {
+  it("rejects a flag whose only condition is blank", () => {
+    const flag = { id: "f", column: "A", cap: 39 };
+    for (const blank of [{ contains: "" }, { contains: "   " }, { min: null }]) {
+      expect(
+        errorsOf({ metrics: [pct("A")], flags: [{ ...flag, ...blank }] }).map((e) => e.message),
+      ).toContain("needs exactly one condition: when, contains, or min/max");
+    }
+  });
+
+  it("rejects a blank when", () => {
+    const errors = errorsOf({ metrics: [pct("A")], flags: [{ id: "f", column: "A", when: " ", cap: 39 }] });
+    expect(errors).toContainEqual({
+      path: "flags[0].when",
+      message: 'must be true, false, a number or text, not " "',
+    });
+  });
+
+  it("rejects a step whose only bound is null", () => {
+    const errors = errorsOf({
+      metrics: [{ id: "a", column: "A", score: { type: "steps", steps: [{ min: null, score: 5 }] } }],
+    });
+    expect(errors).toContainEqual({ path: "metrics[0].score.steps[0]", message: "needs min or max" });
+  });
+
+  it("does not take inherited names such as toString for groups", () => {
+    const errors = errorsOf({ groups: { A: 1 }, metrics: [pct("A", { group: "toString" })] });
+    expect(errors).toContainEqual({ path: "metrics[0].group", message: '"toString" is not in groups' });
+  });
+
+  it("reports a segment's group warnings at the segment's path", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [pct("A")],
+      segments: {
+        column: "S",
+        rubrics: {
+          On: { bands: RYG_BANDS, groups: { G: 1, Empty: 1 }, metrics: [pct("A", { group: "G" })] },
+        },
+      },
+    });
+    expect(v.warnings).toContainEqual({
+      path: "segments.rubrics.On.groups.Empty",
+      message: "has no metrics and is ignored",
+    });
+  });
+
+  it("gives bands without a colour Sheets' red, yellow and green", () => {
+    const v = validateRubric({
+      bands: [{ label: "Low" }, { label: "Mid", from: 40 }, { label: "High", from: 70 }],
+      metrics: [pct("A")],
+    });
+    expect(v.rubric?.bands.map((b) => b.color)).toEqual(["#f4c7c3", "#fce8b2", "#b7e1cd"]);
+  });
+});
+
+describe("weighted scores stay within 0..100", () => {
+  it("clamps a floor above 100 and a cap below 0, and warns about both", () => {
+    const json = { metrics: [pct("A")], flags: [{ id: "hi", column: "A", min: 0, floor: 150 }] };
+    expect(scoreRow(rubric(json), { A: 50 }).score).toBe(100);
+    expect(validateRubric({ bands: RYG_BANDS, ...json }).warnings).toContainEqual({
+      path: "flags[0].floor",
+      message: "150 is outside 0..100, where weighted scores stay",
+    });
+    const capped = rubric({ metrics: [pct("A")], flags: [{ id: "lo", column: "A", min: 0, cap: -5 }] });
+    expect(scoreRow(capped, { A: 50 }).score).toBe(0);
+  });
+});
+
+describe("explanations", () => {
+  it("rounds impacts half away from zero, as scores are", () => {
+    const r = rubric({ metrics: [pct("A"), pct("B"), pct("C"), pct("D")] });
+    // Each metric holds a quarter of the weight: A at 10 costs 22.5 points.
+    expect(explain(scoreRow(r, { A: 10, B: 100, C: 100, D: 100 }))).toBe("A 10 (−23)");
+  });
+});

@@ -1,0 +1,315 @@
+import { describe, expect, it } from "vitest";
+import { formatProblem, type Problem, parseRubric, RubricError, validateRubric } from "../../src/core";
+import { RYG_BANDS } from "./helpers";
+
+const metric = (id: string, extra: Record<string, unknown> = {}) => ({
+  id,
+  column: id,
+  score: { type: "range", worst: 0, best: 10 },
+  ...extra,
+});
+
+const find = (problems: Problem[], path: string) =>
+  problems.filter((p) => p.path === path).map((p) => p.message);
+
+describe("validateRubric: defaults", () => {
+  it("fills in every default", () => {
+    const v = validateRubric({
+      bands: [{ label: "Red", color: "#f4c7c3" }],
+      metrics: [{ id: "logins", column: "Logins 30d", score: { type: "range", worst: 0, best: 20 } }],
+    });
+    expect(v.errors).toEqual([]);
+    expect(v.rubric).toEqual({
+      version: 1,
+      name: "Untitled rubric",
+      method: "weighted",
+      missing: "skip",
+      bands: [{ label: "Red", color: "#f4c7c3" }],
+      metrics: [
+        {
+          id: "logins",
+          label: "Logins 30d",
+          column: "Logins 30d",
+          weight: 1,
+          input: "number",
+          score: { type: "range", worst: 0, best: 20, points: 100 },
+        },
+      ],
+      flags: [],
+    });
+  });
+
+  it("defaults steps and map else to 0, and a flag's label to its column", () => {
+    const v = validateRubric({
+      bands: [{ label: "Red", color: "#f4c7c3" }],
+      metrics: [
+        { id: "a", column: "A", score: { type: "steps", steps: [{ min: 1, score: 100 }] } },
+        { id: "b", column: "B", input: "text", score: { type: "map", values: { Gold: 100 } } },
+      ],
+      flags: [{ id: "champion_left", column: "Champion left", when: true, cap: 39 }],
+    });
+    expect(v.rubric?.metrics[0]?.score).toEqual({ type: "steps", steps: [{ min: 1, score: 100 }], else: 0 });
+    expect(v.rubric?.metrics[1]?.score).toEqual({ type: "map", values: { Gold: 100 }, else: 0 });
+    expect(v.rubric?.flags[0]?.label).toBe("Champion left");
+  });
+
+  it("keeps the given label, weight, input, missing and group", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { Adoption: 1 },
+      metrics: [
+        metric("logins", {
+          label: "Logins",
+          group: "Adoption",
+          weight: 2.5,
+          input: "daysSince",
+          missing: "zero",
+        }),
+      ],
+    });
+    expect(v.rubric?.metrics[0]).toMatchObject({
+      label: "Logins",
+      group: "Adoption",
+      weight: 2.5,
+      input: "daysSince",
+      missing: "zero",
+    });
+  });
+});
+
+describe("validateRubric: problems", () => {
+  const bad = {
+    bands: [
+      { label: "Red", color: "#f4c7c3" },
+      { label: "Green", from: 70, color: "#b7e1cd" },
+      { label: "Yellow", from: 40, color: "#fce8b2" },
+      { label: "Amber", from: 40, color: "#fce8b2" },
+    ],
+    groups: { Adoption: 50, Relationship: 50 },
+    metrics: [
+      metric("a", { group: "Adoption", score: { type: "linear", from: 0, to: 10 } }),
+      metric("b", { group: "Adoption", weight: -1 }),
+      metric("c", { group: "Adoption", score: { type: "steps", steps: [{ score: 50 }] } }),
+      metric("a", { group: "Relationship" }),
+      metric("e", { group: "Finance" }),
+    ],
+  };
+  const v = validateRubric(bad);
+
+  it("returns no rubric when there are errors", () => {
+    expect(v.rubric).toBeUndefined();
+  });
+
+  it("reports every problem at once, each at its path", () => {
+    expect(find(v.errors, "metrics[2].score.steps[0]")).toEqual(["needs min or max"]);
+    expect(find(v.errors, "metrics[4].group")).toEqual(['"Finance" is not in groups']);
+    expect(find(v.errors, "metrics[3].id")).toEqual(['"a" is used by another metric']);
+    expect(find(v.errors, "metrics[1].weight")).toEqual(["must be a number ≥ 0, not -1"]);
+    expect(find(v.errors, "metrics[0].score.type")[0]).toMatch(/^unknown scorer type "linear"/);
+    expect(find(v.errors, "bands[2].from")[0]).toMatch(/must be above the previous band's from \(70\)/);
+    expect(find(v.errors, "bands[3].from")[0]).toMatch(/must be above the previous band's from \(40\)/);
+    expect(v.errors).toHaveLength(7);
+  });
+
+  it("parseRubric throws one RubricError listing every problem", () => {
+    let error: unknown;
+    try {
+      parseRubric(bad);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RubricError);
+    const rubricError = error as RubricError;
+    expect(rubricError.problems).toEqual(v.errors);
+    expect(rubricError.message).toMatch(/^The rubric has 7 problems: /);
+    expect(rubricError.message).toContain("metrics[2].score.steps[0]: needs min or max");
+    expect(formatProblem({ path: "", message: "x" })).toBe("x");
+  });
+
+  it("rejects something that is not an object", () => {
+    expect(validateRubric(null).errors).toHaveLength(1);
+    expect(validateRubric([]).errors).toHaveLength(1);
+    expect(validateRubric("rubric").rubric).toBeUndefined();
+  });
+
+  it("needs bands and metrics", () => {
+    const { errors } = validateRubric({});
+    expect(errors.map((p) => p.path)).toEqual(["bands", "metrics"]);
+  });
+
+  it("rejects a from on the first band and a missing from on a later band", () => {
+    const { errors } = validateRubric({
+      bands: [
+        { label: "Red", from: 0, color: "#f4c7c3" },
+        { label: "Green", color: "#b7e1cd" },
+      ],
+      metrics: [metric("a")],
+    });
+    expect(errors.map((p) => p.path)).toEqual(["bands[0].from", "bands[1].from"]);
+  });
+
+  it("rejects a band labelled No data, duplicate band labels and a bad colour", () => {
+    const { errors } = validateRubric({
+      bands: [
+        { label: "No data", color: "#f4c7c3" },
+        { label: "Green", from: 50, color: "green" },
+        { label: "green", from: 70, color: "#b7e1cd" },
+      ],
+      metrics: [metric("a")],
+    });
+    expect(errors.map((p) => p.path)).toEqual(["bands[0].label", "bands[1].color", "bands[2].label"]);
+  });
+
+  it("rejects an unknown method, missing policy and input kind", () => {
+    const { errors } = validateRubric({
+      method: "average",
+      missing: "ignore",
+      bands: RYG_BANDS,
+      metrics: [metric("a", { input: "date", missing: "drop" })],
+    });
+    expect(errors.map((p) => p.path)).toEqual([
+      "method",
+      "missing",
+      "metrics[0].input",
+      "metrics[0].missing",
+    ]);
+  });
+
+  it("rejects a bad id, a missing column and a missing scorer", () => {
+    const { errors } = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [
+        { id: "logins 30d", column: "Logins", score: { type: "range", worst: 0, best: 1 } },
+        { id: "x" },
+      ],
+    });
+    expect(errors.map((p) => p.path)).toEqual(["metrics[0].id", "metrics[1].column", "metrics[1].score"]);
+  });
+
+  it("rejects a range whose worst and best are equal, and scorers without their required numbers", () => {
+    const { errors } = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [
+        metric("a", { score: { type: "range", worst: 5, best: 5 } }),
+        metric("b", { score: { type: "scale", neutral: 3 } }),
+        metric("c", { score: { type: "perUnit" } }),
+        metric("d", { score: { type: "perUnit", points: 1, cap: -1 } }),
+        metric("e", { score: { type: "map", values: {} } }),
+      ],
+    });
+    expect(errors.map((p) => p.path)).toEqual([
+      "metrics[0].score",
+      "metrics[1].score.step",
+      "metrics[2].score.points",
+      "metrics[3].score.cap",
+      "metrics[4].score.values",
+    ]);
+  });
+
+  it("rejects a non-map scorer on text input", () => {
+    const { errors } = validateRubric({ bands: RYG_BANDS, metrics: [metric("a", { input: "text" })] });
+    expect(find(errors, "metrics[0].score.type")).toHaveLength(1);
+  });
+
+  it("requires a group on every metric when the rubric has groups", () => {
+    const { errors } = validateRubric({ bands: RYG_BANDS, groups: { A: 1 }, metrics: [metric("a")] });
+    expect(find(errors, "metrics[0].group")).toEqual(["is required because the rubric has groups"]);
+  });
+
+  it("rejects a flag without exactly one condition or without an effect", () => {
+    const { errors } = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [metric("a")],
+      flags: [
+        { id: "none", column: "X", cap: 39 },
+        { id: "two", column: "X", when: true, contains: "x", cap: 39 },
+        { id: "no_effect", column: "X", when: true },
+        { id: "two", column: "X", min: 5, max: 1, cap: 39 },
+      ],
+    });
+    expect(errors.map((p) => p.path)).toEqual([
+      "flags[0]",
+      "flags[1]",
+      "flags[2]",
+      "flags[3].id",
+      "flags[3]",
+    ]);
+  });
+
+  it("rejects segment rubrics with segments of their own, and reports paths inside segments", () => {
+    const { errors } = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [metric("a")],
+      segments: {
+        column: "Stage",
+        rubrics: { Onboarding: { bands: RYG_BANDS, metrics: [metric("a", { weight: -2 })], segments: {} } },
+      },
+    });
+    expect(errors.map((p) => p.path)).toEqual([
+      "segments.rubrics.Onboarding.segments",
+      "segments.rubrics.Onboarding.metrics[0].weight",
+    ]);
+  });
+});
+
+describe("validateRubric: warnings", () => {
+  it("warns when every metric has weight 0", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [metric("a", { weight: 0 }), metric("b", { weight: 0 })],
+    });
+    expect(v.rubric).toBeDefined();
+    expect(find(v.warnings, "metrics")).toEqual([
+      "every metric has weight 0, so every row will score No data",
+    ]);
+  });
+
+  it("warns about a steps score above 100 under weighted", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [metric("a", { score: { type: "steps", steps: [{ min: 10, score: 150 }] } })],
+    });
+    expect(v.rubric).toBeDefined();
+    expect(find(v.warnings, "metrics[0].score.steps[0].score")).toEqual([
+      "150 is outside 0..100: under the weighted method it is clamped to 100",
+    ]);
+  });
+
+  it("does not warn about large step scores under points", () => {
+    const v = validateRubric({
+      method: "points",
+      bands: RYG_BANDS,
+      metrics: [metric("a", { score: { type: "steps", steps: [{ min: 10, score: 150 }] } })],
+    });
+    expect(v.warnings).toEqual([]);
+  });
+
+  it("warns about unknown fields, which are usually typos", () => {
+    const v = validateRubric({ bands: RYG_BANDS, metrics: [metric("a", { wieght: 2 })], colour: "red" });
+    expect(v.rubric).toBeDefined();
+    expect(v.warnings.map((p) => p.path)).toEqual(["metrics[0].wieght", "colour"]);
+  });
+
+  it("warns that a missing policy is ignored under points", () => {
+    const v = validateRubric({ method: "points", missing: "zero", bands: RYG_BANDS, metrics: [metric("a")] });
+    expect(find(v.warnings, "missing")).toHaveLength(1);
+  });
+
+  it("warns about a group without metrics", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { A: 1, B: 1 },
+      metrics: [metric("a", { group: "A" })],
+    });
+    expect(find(v.warnings, "groups.B")).toEqual(["has no metrics and is ignored"]);
+  });
+
+  it("warns that a floor above a cap loses", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [metric("a")],
+      flags: [{ id: "f", column: "F", when: true, floor: 60, cap: 40 }],
+    });
+    expect(find(v.warnings, "flags[0]")).toEqual(["floor 60 is above cap 40: the cap wins"]);
+  });
+});
