@@ -1,0 +1,280 @@
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import {
+  type CellValue,
+  formatProblem,
+  parseRubric,
+  parseRule,
+  type Rubric,
+  readRubricGrid,
+  rubricToGrid,
+  ruleText,
+  validateRubric,
+} from "../src/core";
+
+const OPTIONS = { timeZone: "Europe/London" };
+const starter = (name: string) => parseRubric(JSON.parse(readFileSync(`examples/${name}.json`, "utf8")));
+const STARTERS = ["simple-ryg", "points-five-tier", "five-dimensions", "lifecycle"];
+
+/** Finds a table row by its first cell and returns it with its 1-based sheet row. */
+function rowOf(
+  grid: CellValue[][],
+  first: string,
+  after = "Metrics",
+): { row: CellValue[]; sheetRow: number } {
+  const start = grid.findIndex((r) => r[0] === after);
+  const index = grid.findIndex((r, i) => i > start && r[0] === first);
+  return { row: grid[index] as CellValue[], sheetRow: index + 1 };
+}
+
+describe("the rubric sheet", () => {
+  it.each(STARTERS)("holds the %s starter rubric losslessly", (name) => {
+    const rubric = starter(name);
+    const reading = readRubricGrid(rubricToGrid(rubric), OPTIONS);
+    expect(reading.errors).toEqual([]);
+    expect(reading.rubric).toEqual(rubric);
+  });
+
+  it("keeps the As of date and the data sheet beside the rubric", () => {
+    const grid = rubricToGrid(starter("simple-ryg"), { asOf: "2026-11-26", dataSheet: "Customers" });
+    expect(readRubricGrid(grid, OPTIONS).settings).toEqual({ asOf: "2026-11-26", dataSheet: "Customers" });
+    // Sheets hands a date cell over as a Date: it is read in the spreadsheet's zone.
+    const asOf = rowOf(grid, "As of", "Settings").row;
+    asOf[1] = new Date("2026-11-25T23:30:00Z");
+    expect(readRubricGrid(grid, { timeZone: "Europe/Berlin" }).settings.asOf).toBe("2026-11-26");
+  });
+
+  it("names the cell of a hand-edited mistake", () => {
+    const grid = rubricToGrid(starter("simple-ryg"));
+    const { row, sheetRow } = rowOf(grid, "nps");
+    row[4] = -1; // Weight is column E
+    const reading = readRubricGrid(grid, OPTIONS);
+    expect(reading.rubric).toBeUndefined();
+    expect(reading.errors.map(formatProblem)).toEqual([
+      `Health Rubric!E${sheetRow}: weight must be a number ≥ 0, not -1`,
+    ]);
+  });
+
+  it("names the Rule cell when a rule cannot be read, and the Scorer cell for an unknown scorer", () => {
+    const grid = rubricToGrid(starter("simple-ryg"));
+    const features = rowOf(grid, "features");
+    features.row[8] = "at least seven: 100";
+    const nps = rowOf(grid, "nps");
+    nps.row[7] = "curve";
+    const messages = readRubricGrid(grid, OPTIONS).errors.map(formatProblem);
+    expect(messages).toContain(
+      `Health Rubric!I${features.sheetRow}: "at least seven: 100" is not part of a steps rule: write steps like "min 7: 100; min 4 max 6: 70; else: 10"`,
+    );
+    expect(
+      messages.some((m) =>
+        m.startsWith(`Health Rubric!H${nps.sheetRow}: score.type unknown scorer type "curve"`),
+      ),
+    ).toBe(true);
+  });
+
+  it("reads tables wherever they are and columns in any order", () => {
+    const grid = rubricToGrid(starter("simple-ryg"));
+    // Swap Label and Column in the Metrics header and every metric row, then move Flags to the top.
+    const metricsAt = grid.findIndex((r) => r[0] === "Metrics");
+    for (let i = metricsAt + 1; i < grid.length && grid[i]?.[0] !== ""; i++) {
+      const r = grid[i] as CellValue[];
+      [r[1], r[2]] = [r[2] as CellValue, r[1] as CellValue];
+    }
+    const flagsAt = grid.findIndex((r) => r[0] === "Flags");
+    const flags = grid.splice(flagsAt - 1, 4);
+    grid.splice(2, 0, ...flags);
+    expect(readRubricGrid(grid, OPTIONS).rubric).toEqual(starter("simple-ryg"));
+  });
+
+  it("says which table is missing when the sheet was cleared", () => {
+    const reading = readRubricGrid([["Health Rubric"], ["some notes"]], OPTIONS);
+    expect(reading.errors.map(formatProblem)).toEqual([
+      "Health Rubric: has no Settings, Bands, Metrics table: put each title (Settings, Bands, Metrics) in column A, above its header row. Set the sheet up again from Extensions → Health Score if it was cleared.",
+    ]);
+  });
+});
+
+describe("rule cells", () => {
+  it("write and read every scorer", () => {
+    const scorers = starter("five-dimensions").metrics.map((m) => m.score);
+    for (const s of scorers)
+      expect(
+        validateRubric({
+          bands: [{ label: "A" }],
+          metrics: [{ id: "x", column: "x", score: parseRule(s.type, ruleText(s)) }],
+        }).rubric?.metrics[0]?.score,
+      ).toEqual(s);
+  });
+
+  it("keep map keys with quotes, semicolons and colons intact", () => {
+    const values = { 'Say "hi"; then: go': 10, "back\\slash": 20, plain: 30 };
+    const text = ruleText({ type: "map", values, else: 5 });
+    expect(parseRule("map", text)).toEqual({ type: "map", values, else: 5 });
+  });
+
+  it("accept unquoted map keys typed by hand", () => {
+    expect(parseRule("map", "Gold: 100; Silver: 60; else: 20")).toEqual({
+      type: "map",
+      values: { Gold: 100, Silver: 60 },
+      else: 20,
+    });
+  });
+});
+
+// ---------------------------------------------------------------- property: any valid rubric survives the sheet
+
+const text = fc
+  .stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _.,;:"'()%&/-]{0,14}$/)
+  .map((s) => s.trim())
+  .filter((s) => s !== "");
+const id = fc.stringMatching(/^[A-Za-z0-9_]{1,8}$/);
+const num = fc.oneof(
+  fc.integer({ min: -1000, max: 1000 }),
+  fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
+);
+const pos = fc.oneof(
+  fc.integer({ min: 0, max: 100 }),
+  fc.double({ min: 0, max: 100, noNaN: true }).map((n) => Math.abs(n)),
+);
+const color = fc.constantFrom("#f4c7c3", "#FCE8B2", "#b7e1cd", "#abc");
+
+const scorer = fc.oneof(
+  fc.record({
+    type: fc.constant("steps"),
+    steps: fc.array(
+      fc.oneof(
+        fc.record({ min: num, score: num }),
+        fc.record({ max: num, score: num }),
+        fc.tuple(num, num, num).map(([a, b, score]) => ({ min: Math.min(a, b), max: Math.max(a, b), score })),
+      ),
+      { minLength: 1, maxLength: 4 },
+    ),
+    else: num,
+  }),
+  fc
+    .tuple(num, num, num)
+    .filter(([w, b]) => w !== b)
+    .map(([worst, best, points]) => ({ type: "range", worst, best, points })),
+  fc.record({
+    type: fc.constant("map"),
+    values: fc
+      .uniqueArray(fc.tuple(fc.string({ minLength: 1, maxLength: 10 }), num), {
+        minLength: 1,
+        maxLength: 4,
+        selector: ([k]) => k.trim().toLowerCase(),
+      })
+      .map((entries) => Object.fromEntries(entries.filter(([k]) => k !== "__proto__")))
+      .filter((v) => Object.keys(v).length > 0),
+    else: num,
+  }),
+  fc.record({ type: fc.constant("scale"), neutral: num, step: num }),
+  fc.record({ type: fc.constant("perUnit"), points: num, cap: fc.option(pos, { nil: undefined }) }),
+);
+
+const groupNames = fc.uniqueArray(text, { minLength: 1, maxLength: 3, selector: (s) => s });
+const baseRubric = fc
+  .record({
+    name: text,
+    method: fc.constantFrom("weighted", "points"),
+    missing: fc.constantFrom("skip", "zero", "neutral"),
+    bands: fc
+      .uniqueArray(text, { minLength: 1, maxLength: 4, selector: (s) => s.toLowerCase() })
+      .filter((ls) => !ls.some((l) => l.toLowerCase() === "no data")),
+    froms: fc.uniqueArray(num, { minLength: 3, maxLength: 3 }),
+    colors: fc.array(color, { minLength: 4, maxLength: 4 }),
+    groups: fc.option(groupNames, { nil: undefined }),
+    metrics: fc.array(
+      fc.record({
+        label: text,
+        column: text,
+        weight: pos,
+        input: fc.constantFrom("number", "boolean", "daysSince"),
+        missing: fc.option(fc.constantFrom("skip", "zero", "neutral"), { nil: undefined }),
+        score: scorer,
+        groupIndex: fc.nat(),
+      }),
+      { minLength: 1, maxLength: 4 },
+    ),
+    flags: fc.array(
+      fc.record({
+        label: text,
+        column: text,
+        condition: fc.oneof(
+          fc.record({ when: fc.oneof(fc.boolean(), num, text) }),
+          fc.record({ contains: text }),
+          fc.record({ min: num }),
+        ),
+        cap: fc.option(num, { nil: undefined }),
+        add: fc.option(num, { nil: undefined }),
+      }),
+      { maxLength: 3 },
+    ),
+  })
+  .map((r) => {
+    const froms = [...r.froms].sort((a, b) => a - b);
+    const json: Record<string, unknown> = {
+      version: 1,
+      name: r.name,
+      method: r.method,
+      missing: r.missing,
+      bands: r.bands.map((label, i) => ({
+        label,
+        color: r.colors[i],
+        ...(i > 0 ? { from: froms[i - 1] } : {}),
+      })),
+      metrics: r.metrics.map((m, i) => ({
+        id: `m${i}`,
+        label: m.label,
+        column: m.column,
+        weight: m.weight,
+        input: m.input,
+        ...(m.missing ? { missing: m.missing } : {}),
+        ...(r.groups ? { group: r.groups[m.groupIndex % r.groups.length] } : {}),
+        score: m.score,
+      })),
+      flags: r.flags.map((f, i) => ({
+        id: `f${i}`,
+        label: f.label,
+        column: f.column,
+        ...f.condition,
+        ...(f.cap === undefined && f.add === undefined ? { floor: 10 } : {}),
+        ...(f.cap === undefined ? {} : { cap: f.cap }),
+        ...(f.add === undefined ? {} : { add: f.add }),
+      })),
+    };
+    if (r.groups) json.groups = Object.fromEntries(r.groups.map((g, i) => [g, i + 1]));
+    return json;
+  });
+
+const anyRubric = fc
+  .tuple(
+    baseRubric,
+    fc.option(fc.dictionary(text, baseRubric, { minKeys: 1, maxKeys: 2 }), { nil: undefined }),
+  )
+  .map(([top, segments]) => {
+    if (!segments) return top;
+    const keys = Object.keys(segments).filter(
+      (k, i, all) => all.findIndex((o) => o.toLowerCase() === k.toLowerCase()) === i,
+    );
+    if (keys.length === 0) return top;
+    return {
+      ...top,
+      segments: { column: "Segment", rubrics: Object.fromEntries(keys.map((k) => [k, segments[k]])) },
+    };
+  })
+  .map((json) => validateRubric(json).rubric)
+  .filter((r): r is Rubric => r !== undefined);
+
+describe("property", () => {
+  it("any valid rubric → sheet → rubric is equal", () => {
+    fc.assert(
+      fc.property(anyRubric, (rubric) => {
+        const reading = readRubricGrid(rubricToGrid(rubric), OPTIONS);
+        expect(reading.errors).toEqual([]);
+        expect(reading.rubric).toEqual(rubric);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
