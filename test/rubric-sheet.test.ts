@@ -128,7 +128,6 @@ const text = fc
   .stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _.,;:"'()%&/-]{0,14}$/)
   .map((s) => s.trim())
   .filter((s) => s !== "");
-const id = fc.stringMatching(/^[A-Za-z0-9_]{1,8}$/);
 const num = fc.oneof(
   fc.integer({ min: -1000, max: 1000 }),
   fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => (Object.is(n, -0) ? 0 : n)),
