@@ -21,3 +21,33 @@ export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable }
 export * from "./types";
 export type { Validation } from "./validate";
 export { formatProblem, NO_DATA, parseRubric, RubricError, validateRubric } from "./validate";
+export { bandLabels, bandLine, summarize } from "./summary";
+export type { BandCount, Summary } from "./summary";
+export type {
+  BandCalibration,
+  BootstrapOptions,
+  CalibrateOptions,
+  Calibration,
+  Direction,
+  LogisticFit,
+  LogisticOptions,
+  MetricCalibration,
+  OutcomePositive,
+  ThresholdSuggestion,
+} from "./calibrate";
+export {
+  auc,
+  bootstrapAucCi,
+  CalibrationError,
+  calibrate,
+  DEFAULT_SEED,
+  describeAuc,
+  fitLogistic,
+  outcomePositive,
+  pairwiseAuc,
+  RELIABLE_MINIMUM,
+  readOutcome,
+  seededRandom,
+  suggestThresholds,
+  toPercent,
+} from "./calibrate";

@@ -91,19 +91,24 @@ export function bandFor(bands: readonly Band[], score: number | null): Band | un
   return bands[0];
 }
 
+/** A read cell: its value (number or text), or why it has none. */
+type Read = number | string | Exclude<Reading, { kind: "value" }>;
+
 interface CompiledMetric {
   metric: Metric;
   col: number;
-  read: (cell: CellValue) => Reading;
+  read: (cell: CellValue) => Read;
   score: ScoreFn;
-  policy: MissingPolicy;
+  /** What a missing cell scores (NaN: it takes no part). */
+  fill: number;
   weight: number;
   /** Index into the group list, or 0 when the rubric has no groups. */
   group: number;
+  /** This metric's share of the rubric's whole weight, for coverage. */
+  coverageWeight: number;
 }
 
 interface CompiledFlag {
-  flag: Flag;
   col: number;
   fires: (cell: CellValue) => boolean;
   fired: FiredFlag;
@@ -111,20 +116,20 @@ interface CompiledFlag {
 
 interface CompiledRubric {
   rubric: BaseRubric;
+  weighted: boolean;
   metrics: CompiledMetric[];
   flags: CompiledFlag[];
   /** Group weights; one implicit group of weight 1 when the rubric has none (or under points). */
   groupWeights: number[];
-  /** Sum of metric weights per group, over all metrics (for coverage). */
-  groupTotals: number[];
-  groupWeightTotal: number;
-  totalWeight: number;
 }
 
 export interface Scorecard {
   rubric: Rubric;
   scoreRow(row: readonly CellValue[]): RowResult;
+  scoreRows(rows: readonly (readonly CellValue[])[]): RowResult[];
 }
+
+type Rows = readonly (readonly CellValue[])[];
 
 /**
  * Prepares a rubric for a table: resolves columns (throws a ColumnError naming every absent one)
@@ -135,87 +140,133 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
   const days = dayContext(options.asOf, options.timeZone);
   const top = compile(rubric, columns, days);
   const segments = rubric.segments;
-  if (!segments) return { rubric, scoreRow: (row) => scoreWith(top, row) };
-
-  const segmentCol = columnIndex(columns, segments.column);
   const bySegment = new Map<string, { key: string; compiled: CompiledRubric }>();
-  for (const [key, sub] of Object.entries(segments.rubrics)) {
-    bySegment.set(key.trim().toLowerCase(), { key, compiled: compile(sub, columns, days) });
+  let segmentCol = -1;
+  if (segments) {
+    segmentCol = columnIndex(columns, segments.column);
+    for (const [key, sub] of Object.entries(segments.rubrics)) {
+      bySegment.set(key.trim().toLowerCase(), { key, compiled: compile(sub, columns, days) });
+    }
   }
-  return {
-    rubric,
-    scoreRow(row) {
+  const scoreRows = (rows: Rows): RowResult[] => {
+    const results = new Array<RowResult>(rows.length);
+    if (!segments) {
+      scorePass(top, rows, null, results);
+      return results;
+    }
+    // Each segment's rows are scored together by its own rubric; the rest by the top level.
+    const groups = new Map<CompiledRubric, { key?: string; rows: number[] }>([[top, { rows: [] }]]);
+    rows.forEach((row, i) => {
       const match = bySegment.get(textOf(row[segmentCol]).toLowerCase());
-      if (!match) return scoreWith(top, row);
-      const result = scoreWith(match.compiled, row);
-      result.segment = match.key;
-      return result;
-    },
+      const compiled = match ? match.compiled : top;
+      let group = groups.get(compiled);
+      if (!group) groups.set(compiled, (group = { key: match?.key, rows: [] }));
+      group.rows.push(i);
+    });
+    for (const [compiled, group] of groups) {
+      scorePass(compiled, rows, group.rows, results);
+      if (group.key !== undefined) for (const i of group.rows) (results[i] as RowResult).segment = group.key;
+    }
+    return results;
   };
+  return { rubric, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
 }
 
 /** Scores a whole table in one call: headers plus rows of cells → one result per row, in order. */
 export function scoreTable(
   rubric: Rubric,
   headers: readonly CellValue[],
-  rows: readonly (readonly CellValue[])[],
+  rows: Rows,
   options: ScoreOptions,
 ): RowResult[] {
-  const card = scorecard(rubric, headers, options);
-  return rows.map((row) => card.scoreRow(row));
+  return scorecard(rubric, headers, options).scoreRows(rows);
 }
 
 function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayContext): CompiledRubric {
-  const grouped = rubric.method === "weighted" && rubric.groups !== undefined;
+  const weighted = rubric.method === "weighted";
+  const grouped = weighted && rubric.groups !== undefined;
   const groupNames = grouped ? Object.keys(rubric.groups ?? {}) : [""];
   const groupWeights = grouped ? groupNames.map((g) => rubric.groups?.[g] ?? 0) : [1];
-  const metrics = rubric.metrics.map((metric): CompiledMetric => {
-    const group = grouped ? groupNames.indexOf(metric.group ?? "") : 0;
-    return {
+  const groupOf = (m: Metric) => (grouped ? groupNames.indexOf(m.group ?? "") : 0);
+
+  // Coverage weights: each metric's share of the whole rubric, as if every cell had a value.
+  // Groups without metrics (or whose metrics all weigh 0) take no part, in coverage as in scoring.
+  const groupTotals = groupWeights.map(() => 0);
+  for (const m of rubric.metrics) groupTotals[groupOf(m)] = (groupTotals[groupOf(m)] ?? 0) + m.weight;
+  const groupWeightTotal = groupWeights.reduce((sum, w, g) => ((groupTotals[g] ?? 0) > 0 ? sum + w : sum), 0);
+  const coverageWeight = (m: Metric): number => {
+    const g = groupOf(m);
+    const total = groupTotals[g] ?? 0;
+    if (total === 0 || groupWeightTotal === 0) return 0;
+    return ((groupWeights[g] ?? 0) / groupWeightTotal) * (m.weight / total);
+  };
+  const allZero = rubric.metrics.every((m) => m.weight === 0);
+
+  return {
+    rubric,
+    weighted,
+    groupWeights,
+    flags: rubric.flags.map((flag) => compileFlag(flag, columnIndex(columns, flag.column))),
+    metrics: rubric.metrics.map((metric) => ({
       metric,
       col: columnIndex(columns, metric.column),
       read: reader(metric, days),
       score: makeScorer(metric.score, rubric.method),
-      policy: metric.missing ?? rubric.missing,
+      fill: weighted ? POLICY_SCORE[metric.missing ?? rubric.missing] : 0,
       weight: metric.weight,
-      group,
-    };
-  });
-  const groupTotals = groupWeights.map(() => 0);
-  for (const m of metrics) groupTotals[m.group] = (groupTotals[m.group] ?? 0) + m.weight;
-  // Groups without metrics (or whose metrics all weigh 0) take no part, in coverage as in scoring.
-  const groupWeightTotal = groupWeights.reduce((sum, w, g) => ((groupTotals[g] ?? 0) > 0 ? sum + w : sum), 0);
-  return {
-    rubric,
-    metrics,
-    flags: rubric.flags.map((flag) => compileFlag(flag, columnIndex(columns, flag.column))),
-    groupWeights,
-    groupTotals,
-    groupWeightTotal,
-    totalWeight: metrics.reduce((sum, m) => sum + m.weight, 0),
+      group: groupOf(metric),
+      // Under points, or when every weight is 0, coverage counts metrics instead of weight.
+      coverageWeight: allZero ? 1 / rubric.metrics.length : coverageWeight(metric),
+    })),
   };
 }
 
-/** How a metric reads its cell. A map scorer matches the cell as text, so it never finds a cell invalid for being text. */
-function reader(metric: Metric, days: DayContext): (cell: CellValue) => Reading {
+const unwrap = (r: Reading): Read => (r.kind === "value" ? r.value : r);
+const IN_RANGE = 1e15;
+
+/**
+ * How a metric reads its cell, with fast paths for the common cells: a plain number, and ISO
+ * date text (a date column repeats few values, so its readings are cached). A map scorer matches
+ * the cell as text, so it never finds a cell invalid for being text.
+ */
+function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
   const { input } = metric;
-  if (metric.score.type !== "map") return (cell) => readCell(cell, input, days);
-  if (input === "boolean") {
-    return (cell) => {
-      const r = readCell(cell, input, days);
-      return r.kind === "value" ? { kind: "value", value: r.value ? "true" : "false" } : r;
-    };
+  if (metric.score.type === "map") {
+    if (input === "boolean") {
+      return (cell) => {
+        const r = readCell(cell, input, days);
+        return r.kind === "value" ? (r.value ? "true" : "false") : r;
+      };
+    }
+    if (input === "number") {
+      // Numbers match as Sheets shows them ("5" for 5.0); any other cell matches as its text.
+      return (cell) => {
+        if (typeof cell === "number") return unwrap(readCell(cell, input, days));
+        const r = readCell(cell, "text", days);
+        const n = r.kind === "value" ? parseNumber(r.value as string) : undefined;
+        return n === undefined ? unwrap(r) : n;
+      };
+    }
   }
   if (input === "number") {
-    // Numbers match as Sheets shows them ("5" for 5.0); any other cell matches as its text.
+    return (cell) =>
+      typeof cell === "number" && cell >= -IN_RANGE && cell <= IN_RANGE
+        ? cell
+        : unwrap(readCell(cell, input, days));
+  }
+  if (input === "daysSince") {
+    const cache = new Map<string, Read>();
     return (cell) => {
-      if (typeof cell === "number") return readCell(cell, input, days);
-      const r = readCell(cell, "text", days);
-      const n = r.kind === "value" ? parseNumber(r.value as string) : undefined;
-      return n === undefined ? r : { kind: "value", value: n };
+      if (typeof cell !== "string") return unwrap(readCell(cell, input, days));
+      let r = cache.get(cell);
+      if (r === undefined) {
+        r = unwrap(readCell(cell, input, days));
+        if (cache.size < 50_000) cache.set(cell, r);
+      }
+      return r;
     };
   }
-  return (cell) => readCell(cell, input, days);
+  return (cell) => unwrap(readCell(cell, input, days));
 }
 
 function compileFlag(flag: Flag, col: number): CompiledFlag {
@@ -223,7 +274,7 @@ function compileFlag(flag: Flag, col: number): CompiledFlag {
   if (flag.add !== undefined) fired.add = flag.add;
   if (flag.floor !== undefined) fired.floor = flag.floor;
   if (flag.cap !== undefined) fired.cap = flag.cap;
-  return { flag, col, fires: condition(flag), fired };
+  return { col, fires: condition(flag), fired };
 }
 
 const asNumber = (cell: CellValue): number | undefined => {
@@ -261,133 +312,221 @@ function condition(flag: Flag): (cell: CellValue) => boolean {
 }
 
 const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0, neutral: 50 };
+const NONE: readonly never[] = Object.freeze([]);
 
-function scoreWith(c: CompiledRubric, row: readonly CellValue[]): RowResult {
-  const weighted = c.rubric.method === "weighted";
-  const n = c.metrics.length;
-  // Per metric: its score (NaN when it takes no part) and the value read.
-  const scores = new Array<number>(n);
-  const values = new Array<number | string | null>(n);
-  const missing: string[] = [];
-  const invalid: InvalidCell[] = [];
-  const groupSum = c.groupWeights.map(() => 0);
-  const groupWeight = c.groupWeights.map(() => 0);
-  const groupPresent = c.groupWeights.map(() => false);
-  let presentWeight = 0;
-  let present = 0;
+/**
+ * Scores rows (all, or those in `only`) with one compiled rubric. The per-cell work is a read, a
+ * scorer call and a sum, with no allocation for ordinary cells; each metric's score is kept, so
+ * drivers can be worked out later for the rows whose drivers are read.
+ */
+function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results: RowResult[]): void {
+  const n = only ? only.length : rows.length;
+  const M = c.metrics.length;
+  const G = c.groupWeights.length;
+  const scores = new Float64Array(n * M); // row-major; NaN: the metric takes no part in that row
+  const present = new Uint8Array(n * M);
+  const pass: Pass = { c, rows, only, scores, present };
+  const groupSum = new Float64Array(G);
+  const groupWeight = new Float64Array(G);
+  const groupPresent = new Uint8Array(G);
 
-  for (let i = 0; i < n; i++) {
-    const m = c.metrics[i] as CompiledMetric;
-    const reading = m.read(row[m.col]);
-    let s: number;
-    if (reading.kind === "value") {
-      s = m.score(reading.value);
-      values[i] = reading.value;
-      present++;
-      presentWeight += weighted ? m.weight * groupShare(c, m.group) : m.weight;
-      groupPresent[m.group] = true;
-    } else {
-      values[i] = null;
-      missing.push(m.metric.id);
-      if (reading.kind === "invalid") {
-        invalid.push({
-          id: m.metric.id,
-          label: m.metric.label,
-          column: m.metric.column,
-          reason: reading.reason,
-        });
-      }
-      s = weighted ? POLICY_SCORE[m.policy] : 0;
-    }
-    scores[i] = s;
-    if (weighted && !Number.isNaN(s)) {
-      groupSum[m.group] = (groupSum[m.group] ?? 0) + m.weight * s;
-      groupWeight[m.group] = (groupWeight[m.group] ?? 0) + m.weight;
-    }
-  }
+  for (let k = 0; k < n; k++) {
+    const i = only ? (only[k] as number) : k;
+    const row = rows[i] as readonly CellValue[];
+    const base = k * M;
+    let missing: string[] | undefined;
+    let invalid: InvalidCell[] | undefined;
+    let covered = 0;
+    let points = 0;
+    groupSum.fill(0);
+    groupWeight.fill(0);
+    groupPresent.fill(0);
 
-  const coverage = weighted
-    ? presentWeight
-    : c.totalWeight > 0
-      ? presentWeight / c.totalWeight
-      : present / Math.max(n, 1);
-
-  // Aggregate, and each metric's share of the overall score (for drivers).
-  let raw: number | null = null;
-  const shares = new Array<number>(n).fill(0);
-  if (present > 0) {
-    if (weighted) {
-      let total = 0;
-      let weightTotal = 0;
-      const counts: boolean[] = [];
-      for (let g = 0; g < c.groupWeights.length; g++) {
-        counts[g] = groupPresent[g] === true && (groupWeight[g] ?? 0) > 0 && (c.groupWeights[g] ?? 0) > 0;
-        if (counts[g]) {
-          total += (c.groupWeights[g] as number) * ((groupSum[g] as number) / (groupWeight[g] as number));
-          weightTotal += c.groupWeights[g] as number;
+    for (let m = 0; m < M; m++) {
+      const cm = c.metrics[m] as CompiledMetric;
+      const r = cm.read(row[cm.col]);
+      let s: number;
+      if (typeof r === "object") {
+        s = cm.fill;
+        (missing ??= []).push(cm.metric.id);
+        if (r.kind === "invalid") {
+          (invalid ??= []).push({
+            id: cm.metric.id,
+            label: cm.metric.label,
+            column: cm.metric.column,
+            reason: r.reason,
+          });
         }
+      } else {
+        s = cm.score(r);
+        present[base + m] = 1;
+        covered += cm.coverageWeight;
+        groupPresent[cm.group] = 1;
       }
-      if (weightTotal > 0) {
-        raw = total / weightTotal;
-        for (let i = 0; i < n; i++) {
-          const m = c.metrics[i] as CompiledMetric;
-          if (counts[m.group] && !Number.isNaN(scores[i] as number)) {
-            shares[i] =
-              ((c.groupWeights[m.group] as number) / weightTotal) *
-              (m.weight / (groupWeight[m.group] as number));
+      scores[base + m] = s;
+      if (s === s) {
+        // not NaN: the metric counts in this row
+        groupSum[cm.group] = (groupSum[cm.group] as number) + cm.weight * s;
+        groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
+        points += cm.weight * s;
+      }
+    }
+
+    let raw: number | null = null;
+    if (missing === undefined || missing.length < M) {
+      if (c.weighted) {
+        let total = 0;
+        let weightTotal = 0;
+        for (let g = 0; g < G; g++) {
+          const gw = c.groupWeights[g] as number;
+          if (groupPresent[g] && (groupWeight[g] as number) > 0 && gw > 0) {
+            total += (gw * (groupSum[g] as number)) / (groupWeight[g] as number);
+            weightTotal += gw;
           }
         }
-      }
-    } else {
-      raw = 0;
-      for (let i = 0; i < n; i++) {
-        const points = (c.metrics[i] as CompiledMetric).weight * (scores[i] as number);
-        scores[i] = points;
-        raw += points;
+        if (weightTotal > 0) raw = total / weightTotal;
+      } else if (Number.isFinite(points)) {
+        raw = points;
       }
     }
+
+    let flags: FiredFlag[] = NONE as unknown as FiredFlag[];
+    for (const f of c.flags) {
+      if (f.fires(row[f.col])) {
+        if (flags.length === 0) flags = [];
+        flags.push(f.fired);
+      }
+    }
+    let score = raw === null ? null : roundScore(applyFlags(raw, flags, c.weighted));
+    if (score === 0) score = 0; // no -0 in results
+    const band = bandFor(c.rubric.bands, score);
+    results[i] = new ScoredRow(
+      score,
+      band,
+      Math.min(1, covered),
+      flags,
+      missing ?? (NONE as unknown as string[]),
+      invalid ?? (NONE as unknown as InvalidCell[]),
+      raw === null ? null : pass,
+      k,
+    );
   }
-
-  const flags: FiredFlag[] = [];
-  for (const f of c.flags) if (f.fires(row[f.col])) flags.push(f.fired);
-  let score = raw === null ? null : roundScore(applyFlags(raw, flags, weighted));
-  if (score === 0) score = 0; // no -0 in results
-
-  const drivers: Driver[] = [];
-  for (let i = 0; i < n; i++) {
-    const s = scores[i] as number;
-    if (Number.isNaN(s) || raw === null) continue;
-    const m = (c.metrics[i] as CompiledMetric).metric;
-    drivers.push({
-      id: m.id,
-      label: m.label,
-      value: values[i] ?? null,
-      score: s,
-      impact: weighted ? -(shares[i] as number) * (100 - s) : s,
-    });
-  }
-  drivers.sort((a, b) => a.impact - b.impact);
-
-  const band = bandFor(c.rubric.bands, score);
-  const result: RowResult = {
-    score,
-    band: band ? band.label : NO_DATA,
-    color: band ? band.color : NO_DATA_COLOR,
-    coverage: Math.min(1, coverage),
-    flags,
-    missing,
-    invalid,
-    drivers,
-  };
-  if (band?.action) result.action = band.action;
-  return result;
 }
 
-/** A metric group's share of the whole rubric's weight, for coverage (1 without groups). */
-function groupShare(c: CompiledRubric, group: number): number {
-  const groupTotal = c.groupTotals[group] ?? 0;
-  if (groupTotal === 0 || c.groupWeightTotal === 0) return 0;
-  return (c.groupWeights[group] ?? 0) / c.groupWeightTotal / groupTotal;
+/** What the rows of one pass work their drivers out from, when first asked for. */
+interface Pass {
+  c: CompiledRubric;
+  rows: Rows;
+  only: number[] | null;
+  scores: Float64Array;
+  present: Uint8Array;
+}
+
+/**
+ * A row's result. `drivers` is worked out on first read (sorting every row's metrics costs more
+ * than scoring them, and most callers read a few rows' drivers or none); it is a getter, so
+ * JSON.stringify leaves it out: copy it explicitly.
+ */
+class ScoredRow implements RowResult {
+  declare score: number | null;
+  declare band: string;
+  declare color: string;
+  declare action?: string;
+  declare coverage: number;
+  declare segment?: string;
+  declare flags: FiredFlag[];
+  declare missing: string[];
+  declare invalid: InvalidCell[];
+  #pass: Pass | null;
+  #k: number;
+  #drivers: Driver[] | undefined;
+
+  constructor(
+    score: number | null,
+    band: Band | undefined,
+    coverage: number,
+    flags: FiredFlag[],
+    missing: string[],
+    invalid: InvalidCell[],
+    pass: Pass | null,
+    k: number,
+  ) {
+    this.score = score;
+    this.band = band ? band.label : NO_DATA;
+    this.color = band ? band.color : NO_DATA_COLOR;
+    if (band?.action) this.action = band.action;
+    this.coverage = coverage;
+    this.flags = flags;
+    this.missing = missing;
+    this.invalid = invalid;
+    this.#pass = pass;
+    this.#k = k;
+    this.#drivers = undefined;
+  }
+
+  get drivers(): Driver[] {
+    if (this.#drivers === undefined) {
+      const p = this.#pass;
+      const k = this.#k;
+      const row = p?.rows[p.only ? (p.only[k] as number) : k];
+      this.#drivers = p && row ? driversOf(p.c, row, p.scores, p.present, k * p.c.metrics.length) : [];
+      this.#pass = null;
+    }
+    return this.#drivers;
+  }
+}
+
+/**
+ * A row's drivers, most costly first. Under weighted a metric's impact is minus its lost share,
+ * weight share × (100 − score), so the impacts add up to the score before flags, minus 100;
+ * under points it is the metric's weighted points.
+ */
+function driversOf(
+  c: CompiledRubric,
+  row: readonly CellValue[],
+  scores: Float64Array,
+  present: Uint8Array,
+  base: number,
+): Driver[] {
+  const M = c.metrics.length;
+  const groupWeight = c.groupWeights.map(() => 0);
+  const groupPresent = c.groupWeights.map(() => false);
+  for (let m = 0; m < M; m++) {
+    const cm = c.metrics[m] as CompiledMetric;
+    if (Number.isNaN(scores[base + m])) continue;
+    groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
+    if (present[base + m]) groupPresent[cm.group] = true;
+  }
+  const counts = c.groupWeights.map(
+    (gw, g) => groupPresent[g] === true && (groupWeight[g] as number) > 0 && gw > 0,
+  );
+  const weightTotal = c.groupWeights.reduce((sum, gw, g) => (counts[g] ? sum + gw : sum), 0);
+
+  const drivers: Driver[] = [];
+  for (let m = 0; m < M; m++) {
+    const s = scores[base + m] as number;
+    if (Number.isNaN(s)) continue;
+    const cm = c.metrics[m] as CompiledMetric;
+    let impact: number;
+    if (c.weighted) {
+      if (!counts[cm.group]) continue;
+      const share =
+        ((c.groupWeights[cm.group] as number) / weightTotal) *
+        (cm.weight / (groupWeight[cm.group] as number));
+      impact = -share * (100 - s);
+    } else {
+      impact = cm.weight * s;
+    }
+    const r = present[base + m] ? cm.read(row[cm.col]) : null;
+    drivers.push({
+      id: cm.metric.id,
+      label: cm.metric.label,
+      value: typeof r === "number" || typeof r === "string" ? r : null,
+      score: c.weighted ? s : cm.weight * s,
+      impact,
+    });
+  }
+  return drivers.sort((a, b) => a.impact - b.impact);
 }
 
 /**

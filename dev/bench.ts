@@ -1,0 +1,255 @@
+/**
+ * `npm run bench`: how fast the scoring core scores a big table, next to the same rubric built as
+ * ordinary spreadsheet formulas and evaluated by HyperFormula.
+ *
+ * A measurement, not a test: it prints figures next to their targets (PASS/MISS) and exits 0
+ * either way. The data is generated from a seed, so runs differ only by the machine.
+ *
+ * Env: BENCH_HF_ROWS (rows given to HyperFormula; default 10,000), BENCH_RUNS (core runs; default 7).
+ */
+import os from "node:os";
+import { performance } from "node:perf_hooks";
+import { type ConfigParams, HyperFormula } from "hyperformula";
+import { type CellValue, explain, parseRubric, type RowResult, type Rubric, scoreTable } from "../src/core";
+import { AS_OF, makeTable, RUBRIC_JSON } from "./bench/data";
+import { formulaSheet } from "./bench/formulas";
+
+const ROWS = 100_000;
+const RUNS = Number(process.env.BENCH_RUNS) || 7;
+const WARMUPS = 2;
+const HF_ROWS = Math.min(ROWS, Number(process.env.BENCH_HF_ROWS) || 10_000);
+const HF_RUNS = 3;
+const HF_WARMUPS = 1;
+const TARGET_MS = 60; // per 100k × 12 table, scored (drivers ready on demand)
+const TARGET_RATIO = 50; // the core at least this many times faster per row than the formula sheet
+const OPTIONS = { asOf: AS_OF, timeZone: "UTC" };
+
+const gc = (globalThis as { gc?: () => void }).gc;
+const fmt = (n: number, digits = 0) =>
+  n.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const pct = (part: number, whole: number) => `${fmt((100 * part) / whole, 1)} %`;
+const mark = (ok: boolean) => (ok ? "PASS" : "MISS");
+
+interface Timing {
+  median: number;
+  min: number;
+  max: number;
+}
+
+/**
+ * Median wall time (ms) of `runs` calls of `fn` after `warmups`, with a gc before each run when
+ * node runs with --expose-gc. `done` (untimed) sees each run's output, e.g. to free it; the last
+ * run's output is returned.
+ */
+function time<T>(runs: number, warmups: number, fn: () => T, done?: (out: T) => void): Timing & { last: T } {
+  let last: T | undefined;
+  const ms: number[] = [];
+  for (let i = 0; i < warmups + runs; i++) {
+    last = undefined; // let the previous run's output go before the gc, so runs do not pile up
+    gc?.();
+    const t0 = performance.now();
+    last = fn();
+    const t = performance.now() - t0;
+    done?.(last);
+    if (i >= warmups) ms.push(t);
+  }
+  ms.sort((a, b) => a - b);
+  const mid = ms.length >> 1;
+  const median = ms.length % 2 ? (ms[mid] as number) : ((ms[mid - 1] as number) + (ms[mid] as number)) / 2;
+  return { median, min: ms[0] as number, max: ms[ms.length - 1] as number, last: last as T };
+}
+
+/** Scores a table and reads every row's drivers (which the core works out when first read). */
+function scoreWithDrivers(rubric: Rubric, headers: readonly CellValue[], rows: CellValue[][]): RowResult[] {
+  const out = scoreTable(rubric, headers, rows, OPTIONS);
+  let drivers = 0;
+  for (const r of out) drivers += r.drivers.length;
+  if (drivers === 0) throw new Error("bench: no drivers");
+  return out;
+}
+
+const started = performance.now();
+const cpus = os.cpus();
+console.log(
+  `sheets-healthscore bench — node ${process.version}, ${os.platform()} ${os.arch()}, ${cpus.length} × ${cpus[0]?.model.trim() ?? "?"}`,
+);
+console.log(
+  `load average ${os
+    .loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} at start (other work on the machine skews the figures)`,
+);
+if (!gc) console.log("(no global.gc: run node with --expose-gc for steadier figures)");
+
+// ── The table and the rubric ─────────────────────────────────────────────────────────────────────
+const rubric = parseRubric(RUBRIC_JSON);
+const table = makeTable(ROWS);
+const { headers, rows } = table;
+const metricCells = ROWS * rubric.metrics.length;
+const kinds = new Map<string, number>();
+for (const m of rubric.metrics) kinds.set(m.score.type, (kinds.get(m.score.type) ?? 0) + 1);
+const bandList = rubric.bands.map((b) => (b.from === undefined ? b.label : `${b.label} ≥ ${b.from}`));
+
+console.log();
+console.log(
+  `table   ${fmt(ROWS)} rows × ${rubric.metrics.length} metric columns (+ account, "Champion left"), seeded`,
+);
+console.log(
+  `        ${fmt(table.blanks)} metric cells blank / "N/A" / "-" (${pct(table.blanks, metricCells)}), in ${fmt(table.rowsWithBlanks)} rows;` +
+    ` ${fmt(table.numericText)} MRR cells as text ("1,200", "$3,400"); ISO dates read as daysSince`,
+);
+console.log(
+  `rubric  "${rubric.name}": ${rubric.method}, missing ${rubric.missing}, ${rubric.metrics.length} metrics (` +
+    `${[...kinds].map(([k, n]) => `${n} ${k}`).join(", ")}), ${rubric.bands.length} bands (${bandList.join(", ")}),` +
+    ` ${rubric.flags.length} cap flags; parseRubric OK`,
+);
+console.log(`as of   ${OPTIONS.asOf}, time zone ${OPTIONS.timeZone}`);
+
+// ── The core ─────────────────────────────────────────────────────────────────────────────────────
+// In a function so the 100k results can be collected before HyperFormula runs.
+function benchCore() {
+  // Scoring: every score, band, flag, coverage and unreadable cell; drivers are kept ready and
+  // worked out for the rows whose drivers are read (the next line reads all of them).
+  const scoring = time(RUNS, WARMUPS, () => scoreTable(rubric, headers, rows, OPTIONS));
+  const withDrivers = time(RUNS, WARMUPS, () => scoreWithDrivers(rubric, headers, rows));
+  const results = withDrivers.last;
+  const explaining = time(RUNS, WARMUPS, () => {
+    let chars = 0;
+    for (const r of results) chars += explain(r).length;
+    return chars;
+  });
+  const both = time(RUNS, WARMUPS, () => {
+    let chars = 0;
+    for (const r of scoreTable(rubric, headers, rows, OPTIONS)) chars += explain(r).length;
+    return chars;
+  });
+  const bands = new Map<string, number>();
+  let flagged = 0;
+  for (const r of results) {
+    bands.set(r.band, (bands.get(r.band) ?? 0) + 1);
+    if (r.flags.length > 0) flagged++;
+  }
+  return { scoring, withDrivers, explaining, both, bands, flagged, chars: explaining.last };
+}
+
+const core = benchCore();
+const line = (label: string, t: Timing) =>
+  `  ${label.padEnd(34)} ${fmt((t.median * 100_000) / ROWS, 1).padStart(7)} ms per 100k×12 table` +
+  `  ${fmt((ROWS / t.median) * 1000).padStart(10)} rows/s` +
+  `  ${fmt((t.median * 1e6) / metricCells, 1).padStart(6)} ns per metric-cell` +
+  `   (min ${fmt(t.min, 1)}, max ${fmt(t.max, 1)} ms)`;
+console.log();
+console.log(`core — median of ${RUNS} runs after ${WARMUPS} warm-ups${gc ? ", gc before each run" : ""}`);
+console.log(line("scoreTable", core.scoring));
+console.log(line("scoreTable + every row's drivers", core.withDrivers));
+console.log(line("explain() text, every row", core.explaining));
+console.log(line("scoreTable + explain()", core.both));
+console.log(
+  `  results: ${[...core.bands].map(([b, n]) => `${b} ${pct(n, ROWS)}`).join(", ")}; a cap flag fired on ${fmt(core.flagged)} rows;` +
+    ` ${fmt(core.chars / ROWS)} characters of explanation per row`,
+);
+const corePerRow = core.scoring.median / ROWS;
+const perTable = (core.scoring.median * 100_000) / ROWS;
+
+// ── The formula sheet, in HyperFormula ───────────────────────────────────────────────────────────
+const slice = rows.slice(0, HF_ROWS);
+// The core on the very rows HyperFormula gets: a like-for-like per-row figure, and the scores to compare.
+const sliceScoring = time(RUNS, WARMUPS, () => scoreTable(rubric, headers, slice, OPTIONS));
+const sheet = formulaSheet(rubric, headers, slice, AS_OF);
+const config: Partial<ConfigParams> = {
+  licenseKey: "gpl-v3",
+  // Read "1,200" and "$3,400" as numbers and ISO text as dates, as Sheets does when they are typed.
+  thousandSeparator: ",",
+  functionArgSeparator: ";",
+  dateFormats: ["YYYY-MM-DD"],
+  // Sheets evaluates SUMPRODUCT(ISNUMBER(range)*range) element-wise; HyperFormula needs this for it.
+  useArrayArithmetic: true,
+  maxRows: Math.max(40_000, HF_ROWS + 10),
+};
+
+let ratio = Number.NaN;
+console.log();
+console.log(
+  `formula sheet — HyperFormula ${HyperFormula.version}, ${fmt(slice.length)}-row slice` +
+    (slice.length < ROWS
+      ? ` (not all ${fmt(ROWS)} rows: too slow and memory-hungry to repeat within the time budget, so per-row times are compared)`
+      : ""),
+);
+console.log(
+  `  ${rubric.metrics.length} helper columns (IFS or MIN/MAX per metric), weight used (SUMPRODUCT(ISNUMBER(...)*weights)),` +
+    " score (SUMPRODUCT / weight used, ROUND, MIN per cap flag), band (IFS)",
+);
+try {
+  const hfRun = time(
+    HF_RUNS,
+    HF_WARMUPS,
+    () => {
+      const hf = HyperFormula.buildFromSheets(sheet.sheets, config);
+      const id = hf.getSheetId("Data") ?? 0;
+      const scores: unknown[] = new Array(slice.length);
+      const bands: unknown[] = new Array(slice.length);
+      for (let i = 0; i < slice.length; i++) {
+        scores[i] = hf.getCellValue({ sheet: id, col: sheet.scoreCol, row: i + 1 });
+        bands[i] = hf.getCellValue({ sheet: id, col: sheet.bandCol, row: i + 1 });
+      }
+      return { hf, scores, bands };
+    },
+    (out) => out.hf.destroy(),
+  );
+
+  // Agreement, on every row of the slice, blanks included: both sides leave a blank metric out.
+  let maxDiff = 0;
+  let scoreDiffs = 0;
+  let bandDiffs = 0;
+  let errors = 0;
+  let withBlanks = 0;
+  for (let i = 0; i < slice.length; i++) {
+    const mine = sliceScoring.last[i] as RowResult;
+    const s = hfRun.last.scores[i];
+    if (mine.missing.length > 0) withBlanks++;
+    if (typeof s !== "number" && s !== "") {
+      errors++;
+      continue;
+    }
+    let diff = 0;
+    if (mine.score === null || s === "")
+      diff = mine.score === null && s === "" ? 0 : Number.POSITIVE_INFINITY;
+    else diff = Math.abs(mine.score - s);
+    if (diff > 1e-9) scoreDiffs++;
+    if (diff > maxDiff) maxDiff = diff;
+    if (hfRun.last.bands[i] !== mine.band) bandDiffs++;
+  }
+
+  const hfPerRow = hfRun.median / slice.length;
+  const slicePerRow = sliceScoring.median / slice.length;
+  ratio = hfPerRow / corePerRow;
+  console.log(
+    `  build + evaluate + read score and band: ${fmt(hfRun.median)} ms (median of ${HF_RUNS} after ${HF_WARMUPS} warm-up;` +
+      ` min ${fmt(hfRun.min)}, max ${fmt(hfRun.max)}) = ${fmt(hfPerRow * 1000, 1)} µs per row ≈ ${fmt(hfPerRow * 100_000)} ms per 100k rows`,
+  );
+  console.log(
+    `  agreement with the core on all ${fmt(slice.length)} rows (blanks included — ${fmt(withBlanks)} rows have a blank metric,` +
+      ` which both leave out and re-weight): max |score difference| ${fmt(maxDiff, 2)};` +
+      ` ${fmt(scoreDiffs)} scores, ${fmt(bandDiffs)} bands differ; ${fmt(errors)} formula errors  ${mark(errors === 0 && scoreDiffs === 0 && bandDiffs === 0)}`,
+  );
+  console.log(
+    `  per row: formula sheet ${fmt(hfPerRow * 1e6)} ns, core ${fmt(corePerRow * 1e6)} ns (100k table): ratio ${fmt(ratio, 1)}×;` +
+      ` core on the same ${fmt(slice.length)} rows ${fmt(slicePerRow * 1e6)} ns: ratio ${fmt(hfPerRow / slicePerRow, 1)}×`,
+  );
+} catch (err) {
+  console.log(`  HyperFormula failed: ${err instanceof Error ? err.message : String(err)}`);
+}
+console.log("  the formulas of row 2 (US-English syntax; HyperFormula gets ';' between arguments):");
+for (const e of sheet.example) console.log(`    ${e.header.padEnd(30)} ${e.formula}`);
+
+// ── Targets ──────────────────────────────────────────────────────────────────────────────────────
+console.log();
+console.log("targets");
+console.log(
+  `  core ≤ ${TARGET_MS} ms per 100k×12 table (scoreTable)                ${fmt(perTable, 1).padStart(8)} ms  ${mark(perTable <= TARGET_MS)}`,
+);
+console.log(
+  `  core ≥ ${TARGET_RATIO}× faster per row than the formula sheet      ${(Number.isNaN(ratio) ? "n/a" : fmt(ratio, 1)).padStart(8)} ×   ${mark(ratio >= TARGET_RATIO)}`,
+);
+console.log();
+console.log(`bench done in ${fmt((performance.now() - started) / 1000, 1)} s`);
