@@ -159,8 +159,8 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     rows.forEach((row, i) => {
       const match = bySegment.get(textOf(row[segmentCol]).toLowerCase());
       const compiled = match ? match.compiled : top;
-      let group = groups.get(compiled);
-      if (!group) groups.set(compiled, (group = { key: match?.key, rows: [] }));
+      const group = groups.get(compiled) ?? { key: match?.key, rows: [] };
+      groups.set(compiled, group);
       group.rows.push(i);
     });
     for (const [compiled, group] of groups) {
@@ -312,7 +312,6 @@ function condition(flag: Flag): (cell: CellValue) => boolean {
 }
 
 const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0, neutral: 50 };
-const NONE: readonly never[] = Object.freeze([]);
 
 /**
  * Scores rows (all, or those in `only`) with one compiled rubric. The per-cell work is a read, a
@@ -334,8 +333,8 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
     const i = only ? (only[k] as number) : k;
     const row = rows[i] as readonly CellValue[];
     const base = k * M;
-    let missing: string[] | undefined;
-    let invalid: InvalidCell[] | undefined;
+    const missing: string[] = [];
+    const invalid: InvalidCell[] = [];
     let covered = 0;
     let points = 0;
     groupSum.fill(0);
@@ -348,9 +347,9 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       let s: number;
       if (typeof r === "object") {
         s = cm.fill;
-        (missing ??= []).push(cm.metric.id);
+        missing.push(cm.metric.id);
         if (r.kind === "invalid") {
-          (invalid ??= []).push({
+          invalid.push({
             id: cm.metric.id,
             label: cm.metric.label,
             column: cm.metric.column,
@@ -364,8 +363,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
         groupPresent[cm.group] = 1;
       }
       scores[base + m] = s;
-      if (s === s) {
-        // not NaN: the metric counts in this row
+      if (!Number.isNaN(s)) {
         groupSum[cm.group] = (groupSum[cm.group] as number) + cm.weight * s;
         groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
         points += cm.weight * s;
@@ -373,7 +371,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
     }
 
     let raw: number | null = null;
-    if (missing === undefined || missing.length < M) {
+    if (missing.length < M) {
       if (c.weighted) {
         let total = 0;
         let weightTotal = 0;
@@ -390,13 +388,8 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       }
     }
 
-    let flags: FiredFlag[] = NONE as unknown as FiredFlag[];
-    for (const f of c.flags) {
-      if (f.fires(row[f.col])) {
-        if (flags.length === 0) flags = [];
-        flags.push(f.fired);
-      }
-    }
+    const flags: FiredFlag[] = [];
+    for (const f of c.flags) if (f.fires(row[f.col])) flags.push(f.fired);
     let score = raw === null ? null : roundScore(applyFlags(raw, flags, c.weighted));
     if (score === 0) score = 0; // no -0 in results
     const band = bandFor(c.rubric.bands, score);
@@ -405,8 +398,8 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       band,
       Math.min(1, covered),
       flags,
-      missing ?? (NONE as unknown as string[]),
-      invalid ?? (NONE as unknown as InvalidCell[]),
+      missing,
+      invalid,
       raw === null ? null : pass,
       k,
     );
