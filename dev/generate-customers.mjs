@@ -108,11 +108,15 @@ while (rows.length < 200) {
   used.add(name);
 
   const onboarding = random() < 0.2;
-  const health = clamp(0.55 + 0.35 * noise(), 0, 1); // hidden truth, 0 = doomed, 1 = thriving
+  const health = clamp(0.6 + 0.35 * noise(), 0, 1); // hidden truth, 0 = doomed, 1 = thriving
   const seats = pick([10, 15, 25, 40, 50, 75, 100, 150, 250]);
   const utilisation = clamp(health * 0.9 + 0.15 * noise(), 0.02, 1);
   const active = Math.max(1, Math.round(seats * utilisation));
-  const logins = Math.max(0, Math.round(active * between(4, 14) * clamp(health + 0.2 * noise(), 0, 1.2)));
+  // Some of the least healthy accounts have stopped logging in altogether.
+  const dormant = health < 0.4 && random() < 0.6;
+  const logins = dormant
+    ? 0
+    : Math.max(0, Math.round(active * between(4, 14) * clamp(health + 0.2 * noise(), 0, 1.2)));
   const features = clamp(Math.round(health * 9 + 2 * noise()), 0, 10);
   const daysSinceLogin =
     logins === 0 ? int(31, 90) : Math.round(clamp((1 - health) * 25 + 5 * noise(), 0, 30));

@@ -64,6 +64,26 @@ export function HEALTHDRIVERS(
   return healthDrivers(values, headers, rubric, as_of, top_n);
 }
 
+/** Menu and sidebar: scores every row of the data sheet into its Health Score, Band, Drivers and Coverage columns. */
+export function rescoreAll() {
+  return commands.rescore();
+}
+
+/** Menu and sidebar: colours the Health Score and Health Band columns by band (the user's own rules stay). */
+export function applyColorBands() {
+  return commands.applyColors();
+}
+
+/** Menu and sidebar: removes the add-on's colour bands, keeping the user's own rules. */
+export function removeColorBands() {
+  return commands.removeColors();
+}
+
+/** Menu and sidebar: writes one live =HEALTHSCORE formula that recalculates on every edit. */
+export function insertLiveScoreColumn() {
+  return commands.insertLiveColumn();
+}
+
 /** Menu: creates the Health Rubric sheet from the starter rubric, or checks the one there. */
 export function setupRubricSheet(): void {
   commands.setupRubricSheet();

@@ -1,5 +1,14 @@
 /** Menu commands over the rubric sheet. Each says what it did, in words, and never loses data. */
 import { formatProblem, type Problem, RUBRIC_SHEET } from "../core";
+import { removeColorBands } from "./colorBands";
+import { AddonError, dataSheetFor } from "./dataSheet";
+import {
+  applyColorBandsCommand,
+  currentRubric,
+  insertLiveScoreColumn,
+  type RescoreReport,
+  rescoreAll,
+} from "./rescore";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { STARTER_RUBRIC } from "./rubricSource";
 import { activeSpreadsheet } from "./spreadsheet";
@@ -10,6 +19,42 @@ function alert(message: string): void {
   const ui = SpreadsheetApp.getUi();
   ui.alert(TITLE, message, ui.ButtonSet.OK);
 }
+
+/**
+ * Runs a command for the menu or the sidebar: a problem the user can fix is shown as an alert
+ * (and the command returns undefined); anything else is a bug and surfaces as Apps Script's error.
+ */
+export function runCommand<T>(command: () => T): T | undefined {
+  try {
+    return command();
+  } catch (e) {
+    if (!(e instanceof AddonError)) throw e;
+    alert(e.message);
+    return undefined;
+  }
+}
+
+export const rescore = (): RescoreReport | undefined => runCommand(rescoreAll);
+export const applyColors = (): number | undefined =>
+  runCommand(() => {
+    const n = applyColorBandsCommand();
+    activeSpreadsheet().toast(`Applied ${n} colour rules for the bands.`, TITLE, 5);
+    return n;
+  });
+export const removeColors = (): number | undefined =>
+  runCommand(() => {
+    const ss = activeSpreadsheet();
+    const n = removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
+    ss.toast(
+      n > 0
+        ? `Removed the add-on's ${n} colour rules; yours are untouched.`
+        : "There were no colour bands to remove.",
+      TITLE,
+      5,
+    );
+    return n;
+  });
+export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
 
 const list = (problems: readonly Problem[]) => problems.map((p) => `• ${formatProblem(p)}`).join("\n");
 

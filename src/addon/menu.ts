@@ -4,6 +4,11 @@
  * Commands join this list when their feature lands, never before.
  */
 export const MENU_ITEMS: readonly (readonly [caption: string, functionName: string] | "separator")[] = [
+  ["Rescore all rows", "rescoreAll"],
+  ["Apply colour bands", "applyColorBands"],
+  ["Remove colour bands", "removeColorBands"],
+  ["Insert live score column", "insertLiveScoreColumn"],
+  "separator",
   ["Set up rubric sheet", "setupRubricSheet"],
   ["Check rubric", "checkRubric"],
   ["Set as-of date to today", "setAsOfDateToday"],

@@ -1,28 +1,5 @@
 /** The scoring core: pure, deterministic, no globals and no I/O. Every face of the product calls this. */
 
-export type { DayContext, Reading } from "./cells";
-export {
-  dayContext,
-  dayToIso,
-  isoDay,
-  parseBoolean,
-  parseNumber,
-  readCell,
-  textOf,
-  todayIn,
-  zoneDay,
-} from "./cells";
-export { ColumnError, columnLetter, columnsRead, mapColumns } from "./columns";
-export { explain, flagEffect, formatValue, signed } from "./explain";
-export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
-export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
-export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
-export * from "./types";
-export type { Validation } from "./validate";
-export { formatProblem, NO_DATA, parseRubric, RubricError, validateRubric } from "./validate";
-export { bandLabels, bandLine, summarize } from "./summary";
-export type { BandCount, Summary } from "./summary";
 export type {
   BandCalibration,
   BootstrapOptions,
@@ -51,3 +28,26 @@ export {
   suggestThresholds,
   toPercent,
 } from "./calibrate";
+export type { DayContext, Reading } from "./cells";
+export {
+  dayContext,
+  dayToIso,
+  isoDay,
+  parseBoolean,
+  parseNumber,
+  readCell,
+  textOf,
+  todayIn,
+  zoneDay,
+} from "./cells";
+export { ColumnError, columnLetter, columnsRead, headerKey, mapColumns } from "./columns";
+export { explain, flagEffect, formatValue, signed } from "./explain";
+export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
+export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
+export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
+export type { BandCount, Summary } from "./summary";
+export { bandLabels, bandLine, summarize } from "./summary";
+export * from "./types";
+export type { Validation } from "./validate";
+export { formatProblem, NO_DATA, parseRubric, RubricError, validateRubric } from "./validate";

@@ -1,0 +1,135 @@
+/**
+ * The data sheet: the sheet holding one row per account, its header row, and the add-on's output
+ * columns (found by header, created at the right of the data when absent). Everything the bulk
+ * commands need from the sheet is read here, with one getValues.
+ */
+import { type CellValue, columnLetter, columnsRead, headerKey, RUBRIC_SHEET, type Rubric } from "../core";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The columns a rescore writes, in the order they are created. */
+export const OUTPUT_HEADERS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
+export type OutputHeader = (typeof OUTPUT_HEADERS)[number];
+export const LIVE_HEADER = "Live Health Score";
+
+/**
+ * Rows one rescore takes on. Reading, scoring and writing 100,000 rows × 12 metrics fits well
+ * inside Apps Script's 6-minute execution (npm run bench); twice that is the ceiling we promise.
+ */
+export const MAX_ROWS = 200_000;
+
+/** A problem the user can fix, said in one sentence; commands show it as it is. */
+export class AddonError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "AddonError";
+  }
+}
+
+/** Sheets the add-on writes itself: never data sheets. */
+const OWN_SHEETS = [RUBRIC_SHEET, "Health History", "Health Calibration"];
+
+export function dataSheetFor(ss: Spreadsheet, named: string | undefined): Sheet {
+  if (named) {
+    const sheet = ss.getSheetByName(named);
+    if (!sheet) {
+      throw new AddonError(
+        `The rubric's Data sheet setting names "${named}", but there is no such sheet: fix the name on the ${RUBRIC_SHEET} sheet.`,
+      );
+    }
+    return sheet;
+  }
+  const sheet = ss.getActiveSheet();
+  if (OWN_SHEETS.includes(sheet.getName())) {
+    throw new AddonError(
+      `"${sheet.getName()}" is the add-on's own sheet. Open the sheet with your accounts, or name it in the Data sheet setting of the ${RUBRIC_SHEET} sheet.`,
+    );
+  }
+  return sheet;
+}
+
+export interface DataLayout {
+  sheet: Sheet;
+  /** 1-based row of the headers. */
+  headerRow: number;
+  headers: CellValue[];
+  /** The rows below the header row, as getValues returned them. */
+  rows: CellValue[][];
+  /** 1-based column of each output, existing or to be created. */
+  outputs: Record<OutputHeader, number>;
+  /** Outputs that have no column yet, in creation order. */
+  created: OutputHeader[];
+  /** 1-based last column holding the accounts' own data (not an output). */
+  lastDataColumn: number;
+}
+
+/**
+ * Reads the data sheet in one call and lays out where each output goes. The header row is the
+ * first of the top five rows that names a column the rubric reads (row 1 otherwise).
+ */
+export function readDataLayout(sheet: Sheet, rubric: Rubric): DataLayout {
+  const lastRow = sheet.getLastRow();
+  if (lastRow - 1 > MAX_ROWS) {
+    throw new AddonError(
+      `"${sheet.getName()}" has ${lastRow - 1} rows; one rescore handles up to ${MAX_ROWS} within Apps Script's 6-minute limit. Split the accounts over several sheets, or use Insert live score column.`,
+    );
+  }
+  const values = (lastRow === 0 ? [] : sheet.getDataRange().getValues()) as CellValue[][];
+  if (values.length === 0) {
+    throw new AddonError(`"${sheet.getName()}" is empty: it needs a header row, then one row per account.`);
+  }
+  const wanted = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+  const found = values.slice(0, 5).findIndex((row) => row.some((h) => wanted.has(headerKey(h))));
+  const headerIndex = Math.max(0, found);
+  const headers = values[headerIndex] as CellValue[];
+
+  const outputs = {} as Record<OutputHeader, number>;
+  const created: OutputHeader[] = [];
+  let lastDataColumn = 0;
+  headers.forEach((h, i) => {
+    const key = headerKey(h);
+    const output = [...OUTPUT_HEADERS, LIVE_HEADER].find((o) => o.toLowerCase() === key);
+    if (!output && columnHasData(values, i)) lastDataColumn = i + 1;
+  });
+  let next = headers.length + 1;
+  for (const output of OUTPUT_HEADERS) {
+    const at = headers.flatMap((h, i) => (headerKey(h) === output.toLowerCase() ? [i + 1] : []));
+    if (at.length > 1) {
+      throw new AddonError(
+        `The header row has ${at.length} "${output}" columns (${at.map((c) => columnLetter(c - 1)).join(", ")}): delete or rename all but one, then rescore.`,
+      );
+    }
+    if (at.length === 1) outputs[output] = at[0] as number;
+    else {
+      outputs[output] = next++;
+      created.push(output);
+    }
+  }
+  return {
+    sheet,
+    headerRow: headerIndex + 1,
+    headers,
+    rows: values.slice(headerIndex + 1),
+    outputs,
+    created,
+    lastDataColumn,
+  };
+}
+
+function columnHasData(values: readonly CellValue[][], column: number): boolean {
+  return values.some((row) => row[column] !== "" && row[column] !== null && row[column] !== undefined);
+}
+
+/** Runs of adjacent output columns, so that each run is written with one setValues. */
+export function outputRuns(outputs: Record<OutputHeader, number>): OutputHeader[][] {
+  const sorted = [...OUTPUT_HEADERS].sort((a, b) => outputs[a] - outputs[b]);
+  const runs: OutputHeader[][] = [];
+  for (const o of sorted) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last !== undefined && outputs[o] === outputs[last] + 1) run.push(o);
+    else runs.push([o]);
+  }
+  return runs;
+}
