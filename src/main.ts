@@ -5,7 +5,9 @@
  */
 import * as commands from "./addon/commands";
 import { healthBand, healthDrivers, healthScore } from "./addon/customFunctions";
+import { healthTrend } from "./addon/history";
 import { buildMenu } from "./addon/menu";
+import * as sidebar from "./addon/sidebarApi";
 
 /** Builds the Extensions → Health Score menu when the spreadsheet opens. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
@@ -64,6 +66,16 @@ export function HEALTHDRIVERS(
   return healthDrivers(values, headers, rubric, as_of, top_n);
 }
 
+/** Menu: opens the rubric editor with its live preview. */
+export function showSidebar(): void {
+  sidebar.showSidebar();
+}
+
+/** Sidebar: runs one function of its API by name (google.script.run.sidebarCall(name, args)). */
+export function sidebarCall(name: string, args: unknown[]) {
+  return sidebar.callSidebarApi(name, args);
+}
+
 /** Menu and sidebar: scores every row of the data sheet into its Health Score, Band, Drivers and Coverage columns. */
 export function rescoreAll() {
   return commands.rescore();
@@ -82,6 +94,37 @@ export function removeColorBands() {
 /** Menu and sidebar: writes one live =HEALTHSCORE formula that recalculates on every edit. */
 export function insertLiveScoreColumn() {
   return commands.insertLiveColumn();
+}
+
+/**
+ * Menu, sidebar and the weekly trigger: appends one row per account to the Health History sheet.
+ * A trigger passes an event with a triggerUid; then nothing is asked or shown.
+ */
+export function takeSnapshot(e?: { triggerUid?: string }) {
+  return commands.snapshot(!(e && typeof e === "object" && "triggerUid" in e));
+}
+
+/** Menu: takes a snapshot every week (one time-driven trigger, never two). */
+export function scheduleWeeklySnapshot() {
+  return commands.scheduleSnapshots();
+}
+
+/** Menu: stops the weekly snapshot. */
+export function stopScheduledSnapshot() {
+  return commands.stopSnapshots();
+}
+
+/**
+ * How much each account's health score changed over the last weeks, from the Health History sheet.
+ *
+ * @param {A2:A200} accounts The accounts, as named in the history (the Account key column).
+ * @param {'Health History'!A:F} history The Health History sheet's range.
+ * @param {4} weeks Optional. How many weeks back to compare (default 4).
+ * @return The change in score (e.g. -12.5), or blank when the history is too short.
+ * @customfunction
+ */
+export function HEALTHTREND(accounts: unknown, history: unknown, weeks?: unknown) {
+  return healthTrend(accounts, history, weeks);
 }
 
 /** Menu: creates the Health Rubric sheet from the starter rubric, or checks the one there. */

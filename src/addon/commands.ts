@@ -2,6 +2,7 @@
 import { formatProblem, type Problem, RUBRIC_SHEET } from "../core";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
+import { type SnapshotReport, scheduleWeeklySnapshot, stopScheduledSnapshot, takeSnapshot } from "./history";
 import {
   applyColorBandsCommand,
   currentRubric,
@@ -55,6 +56,24 @@ export const removeColors = (): number | undefined =>
     return n;
   });
 export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
+export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
+  runCommand(() => takeSnapshot(interactive));
+export const scheduleSnapshots = (): string | undefined =>
+  runCommand(() => {
+    const message = scheduleWeeklySnapshot();
+    activeSpreadsheet().toast(message, TITLE, 8);
+    return message;
+  });
+export const stopSnapshots = (): number | undefined =>
+  runCommand(() => {
+    const n = stopScheduledSnapshot();
+    activeSpreadsheet().toast(
+      n > 0 ? "Stopped the weekly snapshot." : "No weekly snapshot was scheduled.",
+      TITLE,
+      5,
+    );
+    return n;
+  });
 
 const list = (problems: readonly Problem[]) => problems.map((p) => `• ${formatProblem(p)}`).join("\n");
 

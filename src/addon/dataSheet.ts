@@ -8,9 +8,16 @@ import { type CellValue, columnLetter, columnsRead, headerKey, RUBRIC_SHEET, typ
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-/** The columns a rescore writes, in the order they are created. */
-export const OUTPUT_HEADERS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
+/** The columns a rescore writes, in the order they are created; Health Trend once there is history. */
+export const OUTPUT_HEADERS = [
+  "Health Score",
+  "Health Band",
+  "Health Drivers",
+  "Coverage",
+  "Health Trend",
+] as const;
 export type OutputHeader = (typeof OUTPUT_HEADERS)[number];
+export const CORE_OUTPUTS: readonly OutputHeader[] = OUTPUT_HEADERS.slice(0, 4);
 export const LIVE_HEADER = "Live Health Score";
 
 /**
@@ -56,8 +63,8 @@ export interface DataLayout {
   headers: CellValue[];
   /** The rows below the header row, as getValues returned them. */
   rows: CellValue[][];
-  /** 1-based column of each output, existing or to be created. */
-  outputs: Record<OutputHeader, number>;
+  /** 1-based column of each output in use, existing or to be created. */
+  outputs: Partial<Record<OutputHeader, number>>;
   /** Outputs that have no column yet, in creation order. */
   created: OutputHeader[];
   /** 1-based last column holding the accounts' own data (not an output). */
@@ -68,7 +75,11 @@ export interface DataLayout {
  * Reads the data sheet in one call and lays out where each output goes. The header row is the
  * first of the top five rows that names a column the rubric reads (row 1 otherwise).
  */
-export function readDataLayout(sheet: Sheet, rubric: Rubric): DataLayout {
+export function readDataLayout(
+  sheet: Sheet,
+  rubric: Rubric,
+  wanted: readonly OutputHeader[] = CORE_OUTPUTS,
+): DataLayout {
   const lastRow = sheet.getLastRow();
   if (lastRow - 1 > MAX_ROWS) {
     throw new AddonError(
@@ -79,12 +90,12 @@ export function readDataLayout(sheet: Sheet, rubric: Rubric): DataLayout {
   if (values.length === 0) {
     throw new AddonError(`"${sheet.getName()}" is empty: it needs a header row, then one row per account.`);
   }
-  const wanted = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
-  const found = values.slice(0, 5).findIndex((row) => row.some((h) => wanted.has(headerKey(h))));
+  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+  const found = values.slice(0, 5).findIndex((row) => row.some((h) => read.has(headerKey(h))));
   const headerIndex = Math.max(0, found);
   const headers = values[headerIndex] as CellValue[];
 
-  const outputs = {} as Record<OutputHeader, number>;
+  const outputs: Partial<Record<OutputHeader, number>> = {};
   const created: OutputHeader[] = [];
   let lastDataColumn = 0;
   headers.forEach((h, i) => {
@@ -93,7 +104,7 @@ export function readDataLayout(sheet: Sheet, rubric: Rubric): DataLayout {
     if (!output && columnHasData(values, i)) lastDataColumn = i + 1;
   });
   let next = headers.length + 1;
-  for (const output of OUTPUT_HEADERS) {
+  for (const output of wanted) {
     const at = headers.flatMap((h, i) => (headerKey(h) === output.toLowerCase() ? [i + 1] : []));
     if (at.length > 1) {
       throw new AddonError(
@@ -122,14 +133,16 @@ function columnHasData(values: readonly CellValue[][], column: number): boolean 
 }
 
 /** Runs of adjacent output columns, so that each run is written with one setValues. */
-export function outputRuns(outputs: Record<OutputHeader, number>): OutputHeader[][] {
-  const sorted = [...OUTPUT_HEADERS].sort((a, b) => outputs[a] - outputs[b]);
-  const runs: OutputHeader[][] = [];
-  for (const o of sorted) {
+export function outputRuns(
+  outputs: Partial<Record<OutputHeader, number>>,
+): { first: number; headers: OutputHeader[] }[] {
+  const placed = Object.entries(outputs) as [OutputHeader, number][];
+  placed.sort((a, b) => a[1] - b[1]);
+  const runs: { first: number; headers: OutputHeader[] }[] = [];
+  for (const [header, column] of placed) {
     const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last !== undefined && outputs[o] === outputs[last] + 1) run.push(o);
-    else runs.push([o]);
+    if (run && run.first + run.headers.length === column) run.headers.push(header);
+    else runs.push({ first: column, headers: [header] });
   }
   return runs;
 }

@@ -4,10 +4,15 @@
  * Commands join this list when their feature lands, never before.
  */
 export const MENU_ITEMS: readonly (readonly [caption: string, functionName: string] | "separator")[] = [
+  ["Edit rubric", "showSidebar"],
   ["Rescore all rows", "rescoreAll"],
   ["Apply colour bands", "applyColorBands"],
   ["Remove colour bands", "removeColorBands"],
   ["Insert live score column", "insertLiveScoreColumn"],
+  "separator",
+  ["Take snapshot", "takeSnapshot"],
+  ["Schedule weekly snapshot", "scheduleWeeklySnapshot"],
+  ["Stop scheduled snapshot", "stopScheduledSnapshot"],
   "separator",
   ["Set up rubric sheet", "setupRubricSheet"],
   ["Check rubric", "checkRubric"],

@@ -7,16 +7,27 @@
 import {
   bandLine,
   type CellValue,
+  droppedBand,
   explain,
+  HISTORY_SHEET,
+  headerKey,
   NO_DATA,
+  previousSnapshots,
   RUBRIC_SHEET,
   type Rubric,
+  readHistory,
+  rubricFingerprint,
+  type SheetSettings,
+  type Snapshot,
   scorecard,
   summarize,
+  textOf,
+  trendText,
 } from "../core";
 import { applyColorBands } from "./colorBands";
 import {
   AddonError,
+  CORE_OUTPUTS,
   type DataLayout,
   dataSheetFor,
   LIVE_HEADER,
@@ -40,6 +51,8 @@ export interface RescoreReport {
   noData: number;
   /** Sheet rows (1-based) holding cells that could not be read. */
   invalidRows: number[];
+  /** Accounts whose band fell since the previous snapshot, e.g. "Acme (Green → Yellow)". */
+  dropped: string[];
   seconds: number;
   message: string;
 }
@@ -47,7 +60,7 @@ export interface RescoreReport {
 const LOCK_WAIT_MS = 5_000;
 
 /** The rubric the bulk commands use: the rubric sheet's, else the starter; the sheet must be valid. */
-export function currentRubric(ss: Spreadsheet): { rubric: Rubric; asOf?: string; dataSheet?: string } {
+export function currentRubric(ss: Spreadsheet): { rubric: Rubric } & SheetSettings {
   const reading = readRubricSheet(ss);
   if (!reading) return { rubric: STARTER_RUBRIC };
   if (!reading.rubric) {
@@ -77,12 +90,33 @@ export function rescoreAll(): RescoreReport {
   return withDocumentLock(() => {
     const started = Date.now();
     const ss = activeSpreadsheet();
-    const { rubric, asOf, dataSheet } = currentRubric(ss);
-    const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
+    const { rubric, asOf, dataSheet, accountKey } = currentRubric(ss);
+    const history = historySheet(ss);
+    const sheet = dataSheetFor(ss, dataSheet);
+    const layout = readDataLayout(sheet, rubric, history ? OUTPUT_HEADERS : CORE_OUTPUTS);
     const timeZone = timeZoneOf(ss);
-    const card = scorecard(rubric, layout.headers, { asOf: asOf ?? today(ss), timeZone });
+    const day = asOf ?? today(ss);
+    const card = scorecard(rubric, layout.headers, { asOf: day, timeZone });
     const blank = (row: CellValue[]) => row.every((c) => c === "" || c === null || c === undefined);
     const results = layout.rows.map((row) => (blank(row) ? undefined : card.scoreRow(row)));
+
+    // Trend: each account against its latest snapshot before today, under the same rubric.
+    const keyColumn = accountColumn(layout, accountKey);
+    const previous = history
+      ? previousSnapshots(
+          readHistory(history.getDataRange().getValues() as CellValue[][], timeZone),
+          today(ss),
+          rubricFingerprint(rubric),
+        )
+      : new Map<string, Snapshot>();
+    const previousOf = (k: number) => previous.get(textOf(layout.rows[k]?.[keyColumn]).toLowerCase());
+    const dropped: string[] = [];
+    results.forEach((r, k) => {
+      const before = previousOf(k);
+      if (r && before && droppedBand(rubric, r.band, before.band)) {
+        dropped.push(`${textOf(layout.rows[k]?.[keyColumn])} (${before.band} → ${r.band})`);
+      }
+    });
 
     writeOutputs(layout, (output, k) => {
       const r = results[k];
@@ -96,23 +130,24 @@ export function rescoreAll(): RescoreReport {
           return plainText(explain(r));
         case "Coverage":
           return r.coverage;
+        case "Health Trend":
+          return plainText(trendText(r.score, previousOf(k)));
       }
     });
-    applyColorBands(layout.sheet, rubric, {
-      headerRow: layout.headerRow,
-      scoreColumn: layout.outputs["Health Score"],
-      bandColumn: layout.outputs["Health Band"],
-    });
+    applyColorBands(layout.sheet, rubric, bandColumns(layout));
 
     const summary = summarize(rubric, results);
     const invalidRows = summary.invalidRows.map((k) => layout.headerRow + 1 + k);
     const seconds = Math.round((Date.now() - started) / 100) / 10;
-    const shown = invalidRows.slice(0, 5).join(", ") + (invalidRows.length > 5 ? ", …" : "");
-    const message =
-      `Scored ${summary.rows} rows of "${layout.sheet.getName()}" in ${seconds} s: ${bandLine(summary) || "no rows"}.` +
-      (invalidRows.length > 0
-        ? ` ${invalidRows.length} ${invalidRows.length === 1 ? "row has" : "rows have"} unreadable cells (row ${shown}); Health Drivers says which.`
-        : "");
+    const message = [
+      `Scored ${summary.rows} rows of "${layout.sheet.getName()}" in ${seconds} s: ${bandLine(summary) || "no rows"}.`,
+      invalidRows.length > 0
+        ? `${invalidRows.length} ${invalidRows.length === 1 ? "row has" : "rows have"} unreadable cells (row ${firstFew(invalidRows)}); Health Drivers says which.`
+        : "",
+      dropped.length > 0 ? `Dropped a band since the last snapshot: ${firstFew(dropped)}.` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     ss.toast(message, "Health Score", 10);
     return {
       sheet: layout.sheet.getName(),
@@ -120,10 +155,44 @@ export function rescoreAll(): RescoreReport {
       bands: summary.bands.map(({ label, count }) => ({ label, count })),
       noData: summary.noData,
       invalidRows,
+      dropped,
       seconds,
       message,
     };
   });
+}
+
+const firstFew = (items: readonly (string | number)[]) =>
+  items.slice(0, 5).join(", ") + (items.length > 5 ? ", …" : "");
+
+/** The column naming each account: the Account key setting, else the first column. */
+export function accountColumn(layout: DataLayout, accountKey: string | undefined): number {
+  if (!accountKey) return 0;
+  const i = layout.headers.findIndex((h) => headerKey(h) === accountKey.trim().toLowerCase());
+  if (i < 0) {
+    throw new AddonError(
+      `The Account key setting names "${accountKey}", but "${layout.sheet.getName()}" has no such column: fix it on the ${RUBRIC_SHEET} sheet.`,
+    );
+  }
+  return i;
+}
+
+function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | null {
+  return ss.getSheetByName(HISTORY_SHEET);
+}
+
+function outputColumn(layout: DataLayout, header: OutputHeader): number {
+  const column = layout.outputs[header];
+  if (column === undefined) throw new Error(`No ${header} column was laid out.`);
+  return column;
+}
+
+function bandColumns(layout: DataLayout) {
+  return {
+    headerRow: layout.headerRow,
+    scoreColumn: outputColumn(layout, "Health Score"),
+    bandColumn: outputColumn(layout, "Health Band"),
+  };
 }
 
 /**
@@ -131,28 +200,30 @@ export function rescoreAll(): RescoreReport {
  * per run of adjacent output columns. Nothing outside the output columns is touched.
  */
 function writeOutputs(layout: DataLayout, cell: (output: OutputHeader, k: number) => CellValue): void {
-  const { sheet, headerRow, rows, outputs, created } = layout;
-  const needed = Math.max(...OUTPUT_HEADERS.map((o) => outputs[o]));
+  const { sheet, headerRow, rows, created } = layout;
+  const runs = outputRuns(layout.outputs);
+  const needed = Math.max(...runs.map((r) => r.first + r.headers.length - 1));
   if (needed > sheet.getMaxColumns())
     sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
-  for (const run of outputRuns(outputs)) {
-    const first = outputs[run[0] as OutputHeader];
-    const newHeaders = run.filter((o) => created.includes(o));
-    if (newHeaders.length === run.length) {
-      sheet.getRange(headerRow, first, 1, run.length).setValues([run.map(plainText)]);
+  for (const { first, headers } of runs) {
+    const fresh = headers.filter((o) => created.includes(o));
+    if (fresh.length === headers.length) {
+      sheet.getRange(headerRow, first, 1, headers.length).setValues([headers.map(plainText)]);
     } else {
       // Mixed runs keep existing headers as they are: write only the new ones, one cell each.
-      for (const o of newHeaders) sheet.getRange(headerRow, outputs[o]).setValue(plainText(o));
+      for (const o of fresh) sheet.getRange(headerRow, outputColumn(layout, o)).setValue(plainText(o));
     }
     if (rows.length > 0) {
       sheet
-        .getRange(headerRow + 1, first, rows.length, run.length)
-        .setValues(rows.map((_, k) => run.map((o) => cell(o, k))));
+        .getRange(headerRow + 1, first, rows.length, headers.length)
+        .setValues(rows.map((_, k) => headers.map((o) => cell(o, k))));
     }
   }
   if (rows.length > 0) {
-    sheet.getRange(headerRow + 1, outputs["Health Score"], rows.length, 1).setNumberFormat("0.0");
-    sheet.getRange(headerRow + 1, outputs.Coverage, rows.length, 1).setNumberFormat("0%");
+    sheet
+      .getRange(headerRow + 1, outputColumn(layout, "Health Score"), rows.length, 1)
+      .setNumberFormat("0.0");
+    sheet.getRange(headerRow + 1, outputColumn(layout, "Coverage"), rows.length, 1).setNumberFormat("0%");
   }
 }
 
@@ -166,11 +237,7 @@ export function applyColorBandsCommand(): number {
       `"${layout.sheet.getName()}" has no Health Score and Health Band columns yet: rescore first.`,
     );
   }
-  return applyColorBands(layout.sheet, rubric, {
-    headerRow: layout.headerRow,
-    scoreColumn: layout.outputs["Health Score"],
-    bandColumn: layout.outputs["Health Band"],
-  });
+  return applyColorBands(layout.sheet, rubric, bandColumns(layout));
 }
 
 /**
@@ -181,8 +248,11 @@ export function applyColorBandsCommand(): number {
 export function insertLiveScoreColumn(): string {
   const ss = activeSpreadsheet();
   const { rubric, dataSheet } = currentRubric(ss);
-  if (!ss.getSheetByName(RUBRIC_SHEET)) writeRubricSheet(ss, STARTER_RUBRIC); // the formula needs HealthRubric
   const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
+  if (!ss.getSheetByName(RUBRIC_SHEET)) {
+    writeRubricSheet(ss, STARTER_RUBRIC); // the formula needs HealthRubric
+    layout.sheet.activate(); // creating a sheet makes it the active one
+  }
   const { sheet, headerRow, headers } = layout;
   const existing = headers.findIndex((h) => String(h).trim().toLowerCase() === LIVE_HEADER.toLowerCase());
   const column = existing >= 0 ? existing + 1 : headers.length + 1;

@@ -42,6 +42,18 @@ export {
 } from "./cells";
 export { ColumnError, columnLetter, columnsRead, headerKey, mapColumns } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
+export type { Snapshot } from "./history";
+export {
+  droppedBand,
+  HISTORY_HEADERS,
+  HISTORY_SHEET,
+  previousSnapshots,
+  readHistory,
+  rubricFingerprint,
+  scoreChange,
+  snapshotRows,
+  trendText,
+} from "./history";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";

@@ -25,6 +25,8 @@ export interface SheetSettings {
   asOf?: string;
   /** The sheet holding the accounts, when it is not the active one. */
   dataSheet?: string;
+  /** The column that names each account in the Health History (picked once, by the user). */
+  accountKey?: string;
 }
 
 export const HOW_TO_EDIT =
@@ -52,6 +54,7 @@ const SETTINGS = {
   version: "Version",
   asOf: "As of",
   dataSheet: "Data sheet",
+  accountKey: "Account key",
   segmentColumn: "Segment column",
 } as const;
 
@@ -121,6 +124,7 @@ export function rubricToGrid(
     row(SETTINGS.asOf, settings.asOfDate ?? settings.asOf ?? ""),
   ];
   if (settings.dataSheet) settings_.push(row(SETTINGS.dataSheet, settings.dataSheet));
+  if (settings.accountKey) settings_.push(row(SETTINGS.accountKey, settings.accountKey));
   if (rubric.segments) settings_.push(row(SETTINGS.segmentColumn, rubric.segments.column));
   table("Settings", settings_);
 
@@ -258,6 +262,9 @@ export function readRubricGrid(grid: readonly (readonly CellValue[])[], options:
       }
       case SETTINGS.dataSheet.toLowerCase():
         if (value !== undefined) settings.dataSheet = value;
+        break;
+      case SETTINGS.accountKey.toLowerCase():
+        if (value !== undefined) settings.accountKey = value;
         break;
       case SETTINGS.segmentColumn.toLowerCase():
         segmentColumn = value;

@@ -1,0 +1,132 @@
+/**
+ * What the sidebar asks of the server, through google.script.run. This object is the one list
+ * of sidebar-callable functions; sidebar/server.ts derives its typed promise client from
+ * `SidebarApi`, so renaming a function here breaks the sidebar's build, not production.
+ *
+ * google.script.run fails on Dates (and functions, DOM nodes), even nested: every value crossing
+ * here is plain JSON. Date cells travel as ISO text (`2026-11-01`), which the core reads the same
+ * way for daysSince and text metrics. The starter rubrics are the sidebar's own (it bundles
+ * examples/*.json), so they cost the Apps Script bundle nothing.
+ */
+import {
+  type CellValue,
+  dayToIso,
+  type Problem,
+  RUBRIC_SHEET,
+  type Rubric,
+  validateRubric,
+  zoneDay,
+} from "../core";
+import { removeColorBands } from "./colorBands";
+import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
+import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
+import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
+import { STARTER_RUBRIC } from "./rubricSource";
+import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+
+/** Rows sent to the sidebar for its live preview; beyond this the preview runs on a sample. */
+export const PREVIEW_ROWS = 5_000;
+
+export type PlainCell = string | number | boolean;
+
+export interface SidebarData {
+  /** The rubric on the Health Rubric sheet, when there is a valid one. */
+  rubric: Rubric | null;
+  /** Why the rubric sheet could not be read, each with its cell. */
+  problems: Problem[];
+  asOf: string;
+  timeZone: string;
+  data: {
+    sheet: string;
+    headers: string[];
+    rows: PlainCell[][];
+    /** Rows the sheet holds; more than rows.length means the preview runs on a sample. */
+    totalRows: number;
+  } | null;
+  /** Why no data came (e.g. the active sheet is the rubric sheet). */
+  dataProblem: string | null;
+}
+
+function plain(cell: CellValue, dayOf: (d: Date) => number): PlainCell {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : dayToIso(dayOf(cell));
+  if (cell === null || cell === undefined) return "";
+  return cell;
+}
+
+export function getSidebarData(): SidebarData {
+  const ss = activeSpreadsheet();
+  const timeZone = timeZoneOf(ss);
+  const reading = readRubricSheet(ss);
+  let data: SidebarData["data"] = null;
+  let dataProblem: string | null = null;
+  try {
+    const sheet = dataSheetFor(ss, reading?.settings.dataSheet);
+    const layout = readDataLayout(sheet, reading?.rubric ?? STARTER_RUBRIC);
+    const dayOf = zoneDay(timeZone);
+    data = {
+      sheet: sheet.getName(),
+      headers: layout.headers.map((h) => String(plain(h, dayOf))),
+      rows: layout.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => plain(c, dayOf))),
+      totalRows: layout.rows.length,
+    };
+  } catch (e) {
+    if (!(e instanceof AddonError)) throw e;
+    dataProblem = e.message;
+  }
+  return {
+    rubric: reading?.rubric ?? null,
+    problems: reading && !reading.rubric ? reading.errors : [],
+    asOf: reading?.settings.asOf ?? today(ss),
+    timeZone,
+    data,
+    dataProblem,
+  };
+}
+
+/**
+ * Saves a rubric from the sidebar to the Health Rubric sheet, with As of set to today. The rubric
+ * is validated again here: the sheet only ever receives a valid rubric.
+ */
+export function saveRubric(json: unknown): { name: string; asOf: string; sheet: string } {
+  const v = validateRubric(json);
+  if (!v.rubric) {
+    throw new Error(`The rubric was not saved: ${v.errors.map((p) => `${p.path}: ${p.message}`).join("; ")}`);
+  }
+  const ss = activeSpreadsheet();
+  const previous = readRubricSheet(ss);
+  const active = ss.getActiveSheet();
+  const asOf = today(ss);
+  writeRubricSheet(ss, v.rubric, { ...previous?.settings, asOf });
+  active.activate(); // writing may create the rubric sheet, which Sheets makes active
+  return { name: v.rubric.name, asOf, sheet: RUBRIC_SHEET };
+}
+
+/** Every function the sidebar may call. Problems the user can fix reach it as the error's message. */
+export const sidebarApi = {
+  getSidebarData,
+  saveRubric,
+  rescoreAll,
+  applyColorBands: applyColorBandsCommand,
+  removeColorBands(): number {
+    const ss = activeSpreadsheet();
+    return removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
+  },
+  insertLiveScoreColumn,
+};
+export type SidebarApi = typeof sidebarApi;
+export type SidebarCall = keyof SidebarApi;
+
+/** Runs one function of the sidebar's API by name: the one entry point google.script.run calls. */
+export function callSidebarApi(name: string, args: unknown[]): unknown {
+  if (!Object.hasOwn(sidebarApi, name)) {
+    throw new Error(`The sidebar asked for "${name}", which the server does not offer: reload the sidebar.`);
+  }
+  const fn = sidebarApi[name as SidebarCall] as (...a: unknown[]) => unknown;
+  return fn(...(Array.isArray(args) ? args : []));
+}
+
+/** Opens the rubric editor in the sidebar. */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Sidebar").setTitle("Health Score");
+  SpreadsheetApp.getUi().showSidebar(html);
+}
