@@ -3,9 +3,11 @@
  *
  *   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
+ *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
  */
 import { parseArgs } from "node:util";
 import { isoDay, todayIn } from "../src/core";
+import { calibrateCommand } from "./calibrate";
 import { CliError } from "./io";
 import { type Format, score } from "./score";
 import { validate } from "./validate";
@@ -14,12 +16,18 @@ const USAGE = `Usage:
   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
                     [--time-zone Area/City] [--color | --no-color]
   healthscore validate <rubric.json>
+  healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
+                        [--format table|json] [--time-zone Area/City]
 
 score     scores every row of a CSV file (one header row, one row per account).
           --as-of      the date "days since" counts to (default: today)
           --format     table (default, coloured by band), csv (adds Health Score, Health Band,
                        Health Drivers, Coverage columns) or json (one object per row)
-validate  lists every problem in a rubric; exits 1 when it has errors.`;
+validate  lists every problem in a rubric; exits 1 when it has errors.
+calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
+          direction, suggested weights and band thresholds, cross-validated.
+          --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
+                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)`;
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
@@ -29,6 +37,7 @@ function run(argv: string[]): string {
     allowPositionals: true,
     options: {
       rubric: { type: "string", short: "r" },
+      outcome: { type: "string", short: "o" },
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
@@ -44,6 +53,7 @@ function run(argv: string[]): string {
     if (files.length !== 1) throw new CliError(`validate takes one rubric file.\n\n${USAGE}`, 2);
     return validate(files[0] as string);
   }
+  if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
   if (command !== "score") throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
   if (files.length !== 1) throw new CliError(`score takes one data file.\n\n${USAGE}`, 2);

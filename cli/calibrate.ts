@@ -1,0 +1,214 @@
+/** `healthscore calibrate`: checks a rubric against which accounts churned, as a report or JSON. */
+import {
+  type BandCalibration,
+  type Calibration,
+  CalibrationError,
+  ColumnError,
+  calibrate,
+  describeAuc,
+  isoDay,
+  type MetricCalibration,
+  todayIn,
+} from "../src/core";
+import { CliError, readCsv, requireRubric } from "./io";
+
+export type CalibrateFormat = "table" | "json";
+
+/** The command line as parsed: positional files and the options, not yet checked. */
+export interface CalibrateOptions {
+  files: readonly string[];
+  rubric?: string;
+  outcome?: string;
+  format?: string;
+  "as-of"?: string;
+  "time-zone"?: string;
+}
+
+export interface CalibrateArgs {
+  data: string;
+  rubric: string;
+  /** The outcome column's header. */
+  outcome: string;
+  asOf: string;
+  timeZone: string;
+  format: CalibrateFormat;
+}
+
+/** Checks the command line, then calibrates. */
+export function calibrateCommand(options: CalibrateOptions, usage: string): string {
+  const { files, rubric, outcome } = options;
+  if (files.length !== 1) throw new CliError(`calibrate takes one data file.\n\n${usage}`, 2);
+  if (!rubric) throw new CliError(`calibrate needs --rubric <rubric.json>.\n\n${usage}`, 2);
+  if (!outcome) throw new CliError("calibrate needs --outcome <column>: the column saying who churned.", 2);
+  const format = options.format ?? "table";
+  if (format !== "table" && format !== "json")
+    throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
+  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
+  if (isoDay(asOf) === undefined)
+    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  return runCalibration({ data: files[0] as string, rubric, outcome, asOf, timeZone, format });
+}
+
+export function runCalibration(args: CalibrateArgs): string {
+  const rubric = requireRubric(args.rubric);
+  const { headers, rows } = readCsv(args.data);
+  let result: Calibration;
+  try {
+    result = calibrate(rubric, headers, rows, {
+      outcomeColumn: args.outcome,
+      asOf: args.asOf,
+      timeZone: args.timeZone,
+    });
+  } catch (e) {
+    if (e instanceof ColumnError || e instanceof CalibrationError)
+      throw new CliError(`${args.data}: ${e.message}`);
+    throw e;
+  }
+  return args.format === "json" ? JSON.stringify(result, null, 2) : report(result, args.asOf);
+}
+
+// ---- the report -------------------------------------------------------------------------------
+
+const percent = (x: number | null) => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
+const fixed3 = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
+
+/** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */
+function grid(rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string[] {
+  const widths = align.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map(
+    (r) =>
+      `  ${align
+        .map((a, c) => {
+          const cell = r[c] ?? "";
+          return a === "r" ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number);
+        })
+        .join("  ")
+        .trimEnd()}`,
+  );
+}
+
+export function report(c: Calibration, asOf: string): string {
+  const out: string[] = [];
+  const truth = c.outcome.positive === "churned" ? "TRUE = churned" : "TRUE = renewed";
+  out.push(`Calibration of "${c.rubric}" against "${c.outcome.column}" (${truth}), as of ${asOf}`);
+  const left: string[] = [];
+  if (c.excluded.no_outcome > 0) left.push(`${c.excluded.no_outcome} without an outcome`);
+  if (c.excluded.no_score > 0) left.push(`${c.excluded.no_score} with no score`);
+  out.push(
+    `${c.n} accounts with an outcome and a score: ${c.churned} churned (${percent(c.churn_rate)}), ${c.retained} retained.${left.length > 0 ? ` Left out: ${left.join(", ")}.` : ""}`,
+  );
+  if (c.warning) out.push(`Warning: ${c.warning}`);
+  out.push("");
+  out.push(
+    `AUC ${fixed3(c.auc)} (95% CI ${fixed3(c.auc_ci[0])}–${fixed3(c.auc_ci[1])}), ${describeAuc(c.auc)}: a retained account outscores a churned one ${Math.round(c.auc * 100)}% of the time (50% is chance).`,
+  );
+
+  out.push("", "Churn by band (it should fall from the lowest band to the highest)");
+  out.push(...bandTable(c.bands));
+  out.push(
+    c.monotonic
+      ? "  Churn falls from band to band: the bands order risk."
+      : `  ! ${c.monotonic_warning ?? "Churn does not fall from band to band."}`,
+  );
+
+  out.push("", "Metrics (AUC of each metric's own score against churn; 0.5 is chance)");
+  out.push(
+    ...grid(
+      [
+        ["Metric", "Accounts", "AUC", "The data says", "The rubric says", ""],
+        ...c.metrics.map((m) => [
+          m.label,
+          String(m.accounts),
+          fixed3(m.auc),
+          m.direction,
+          m.rubric_direction,
+          disagreement(m),
+        ]),
+      ],
+      ["l", "r", "r", "l", "l", "l"],
+    ),
+  );
+
+  out.push("", "Weights (share of the score)");
+  out.push(
+    ...grid(
+      [
+        ["Metric", "Current", "Suggested"],
+        ...c.metrics.map((m) => [
+          m.label,
+          `${(c.current.weights[m.id] ?? 0).toFixed(1)}%`,
+          `${(c.suggested.weights[m.id] ?? 0).toFixed(1)}%`,
+        ]),
+      ],
+      ["l", "r", "r"],
+    ),
+  );
+  if (c.suggested.rubric_weights) {
+    const weights = c.metrics.map((m) => `${m.id} ${c.suggested.rubric_weights?.[m.id] ?? 0}`);
+    out.push(`  As rubric weights (today's total kept): ${weights.join(", ")}`);
+  }
+  out.push("", cvLine(c));
+
+  out.push("", "Band thresholds (from)");
+  const suggested = c.suggested.bands;
+  if (c.suggested.thresholds && suggested) {
+    const current = new Map(c.bands.map((b) => [b.label, b]));
+    out.push(
+      ...grid(
+        [
+          ["Band", "Current", "Churn rate", "Suggested", "Churn rate"],
+          ...suggested.map((b, i) => {
+            const now = current.get(b.label);
+            return [
+              b.label,
+              i === 0 ? "" : String(c.current.thresholds[i - 1] ?? ""),
+              percent(now?.churn_rate ?? null),
+              b.from === undefined ? "" : b.from.toFixed(1),
+              percent(b.churn_rate),
+            ];
+          }),
+        ],
+        ["l", "r", "r", "r", "r"],
+      ),
+    );
+  } else {
+    out.push(
+      c.current.thresholds.length === 0
+        ? "  The rubric has one band: no thresholds to suggest."
+        : "  No suggestion: the scores have too few distinct values for this many bands.",
+    );
+  }
+  if (c.note) out.push("", `Note: ${c.note}`);
+  return out.join("\n");
+}
+
+function bandTable(bands: readonly BandCalibration[]): string[] {
+  return grid(
+    [
+      ["Band", "Accounts", "Churned", "Churn rate"],
+      ...bands.map((b) => [b.label, String(b.accounts), String(b.churned), percent(b.churn_rate)]),
+    ],
+    ["l", "r", "r", "r"],
+  );
+}
+
+function disagreement(m: MetricCalibration): string {
+  if (!m.disagrees) return "";
+  return m.significant ? "! disagrees" : "disagrees (could be noise)";
+}
+
+function cvLine(c: Calibration): string {
+  const { current, suggested } = c;
+  if (current.cv_auc === null || suggested.cv_auc === null)
+    return "Cross-validated AUC: not enough churned and retained accounts for folds.";
+  const head = `Cross-validated AUC (${c.cv.folds} folds, ${c.cv.aggregate}): current ${fixed3(current.cv_auc)}, suggested ${fixed3(suggested.cv_auc)}.`;
+  const gain = suggested.cv_auc - current.cv_auc;
+  const verdict =
+    gain > 0.005
+      ? `The suggested weights rank held-out accounts better (+${gain.toFixed(3)}).`
+      : gain < -0.005
+        ? "The current weights do better on held-out accounts: keep them."
+        : "The suggested weights do no better on held-out accounts.";
+  return `${head}\n  ${verdict}`;
+}

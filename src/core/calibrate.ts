@@ -1,0 +1,640 @@
+/**
+ * Calibration: checks a rubric against which accounts actually churned.
+ *
+ * Given the rubric, a table and a column saying which accounts churned (or renewed), it answers:
+ * does the score rank churned accounts below retained ones (AUC, with a bootstrap interval)? Do the
+ * bands order risk? Which metrics separate churn, and do they point the way the rubric thinks? What
+ * weights and band thresholds would the data suggest, and would they do better on accounts they
+ * were not fitted on (cross-validated AUC)?
+ *
+ * Pure and deterministic: no I/O, no clock, randomness only from a seed.
+ */
+import { fitLogistic } from "./calibrate/logistic";
+import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
+import { suggestThresholds } from "./calibrate/thresholds";
+import { parseBoolean } from "./cells";
+import { headerKey } from "./columns";
+import { type RowResult, roundScore, type ScoreOptions, scoreTable } from "./score";
+import type { Band, CellValue, Method, Metric, Rubric } from "./types";
+import { NO_DATA } from "./validate";
+
+export type { LogisticFit, LogisticOptions } from "./calibrate/logistic";
+export { fitLogistic } from "./calibrate/logistic";
+export type { BootstrapOptions } from "./calibrate/stats";
+export { auc, bootstrapAucCi, DEFAULT_SEED, pairwiseAuc, seededRandom } from "./calibrate/stats";
+export { suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
+
+/** What TRUE means in the outcome column: the account churned, or it renewed (stayed). */
+export type OutcomePositive = "churned" | "renewed";
+
+/** Fewer churned (or retained) accounts than this and the numbers are flagged as not yet reliable. */
+export const RELIABLE_MINIMUM = 20;
+
+const CHURNED_WORDS = new Set(["churned", "churn", "lost", "cancelled", "canceled"]);
+const STAYED_WORDS = new Set(["renewed", "retained", "active", "stayed"]);
+const TRUE_WORDS = new Set(["true", "yes", "y", "1"]);
+const FALSE_WORDS = new Set(["false", "no", "n", "0"]);
+
+/**
+ * What TRUE means in an outcome column, from its name: a name containing "renew" or "retain"
+ * ("Renewed", "Retained?") means TRUE = the account stayed; any other name ("Churned") means
+ * TRUE = it churned.
+ */
+export function outcomePositive(column: string): OutcomePositive {
+  return /renew|retain/i.test(column) ? "renewed" : "churned";
+}
+
+/**
+ * Reads an outcome cell as churned (true), retained (false) or unknown (undefined: the account is
+ * left out, e.g. its renewal is not due yet).
+ *
+ * - Yes/no cells: a checkbox (boolean), 1/0, or text TRUE/FALSE, yes/no, y/n, 1/0 (trimmed, any
+ *   case). They mean churned = yes when `positive` is "churned", and churned = no when it is
+ *   "renewed" (a "Renewed" column).
+ * - Words that say what happened, whatever the column: "churned", "churn", "lost", "cancelled"
+ *   mean churned; "renewed", "retained", "active", "stayed" mean retained.
+ * - Anything else (blank, "N/A", "pending", a date) is unknown.
+ */
+export function readOutcome(cell: CellValue, positive: OutcomePositive = "churned"): boolean | undefined {
+  let yes: boolean | undefined;
+  if (typeof cell === "boolean") yes = cell;
+  else if (typeof cell === "number") yes = cell === 1 ? true : cell === 0 ? false : undefined;
+  else if (typeof cell === "string") {
+    const t = cell.trim().toLowerCase();
+    if (CHURNED_WORDS.has(t)) return true;
+    if (STAYED_WORDS.has(t)) return false;
+    yes = TRUE_WORDS.has(t) ? true : FALSE_WORDS.has(t) ? false : parseBoolean(t);
+  }
+  if (yes === undefined) return undefined;
+  return positive === "churned" ? yes : !yes;
+}
+
+export interface CalibrateOptions extends ScoreOptions {
+  /** The header of the outcome column (matched trimmed, case-insensitively). */
+  outcomeColumn: string;
+  /** What TRUE means in it; inferred from the column's name by default (see outcomePositive). */
+  positive?: OutcomePositive;
+  /** Seed of the bootstrap and the cross-validation folds; DEFAULT_SEED by default. */
+  seed?: number;
+  /** Bootstrap resamples for the AUC interval; 1000 by default. */
+  samples?: number;
+  /** Cross-validation folds; 5 by default (fewer when there are fewer churned or retained accounts). */
+  folds?: number;
+  /** L2 penalty of the weight regression (on standardised metric scores); 1 by default. */
+  lambda?: number;
+}
+
+export interface BandCalibration {
+  label: string;
+  /** The band's lower bound (absent on the first band and on No data). */
+  from?: number;
+  accounts: number;
+  churned: number;
+  /** Share (0..1) of the band's accounts that churned; null for an empty band. */
+  churn_rate: number | null;
+}
+
+export type Direction = "higher is healthier" | "lower is healthier" | "unclear";
+
+export interface MetricCalibration {
+  id: string;
+  label: string;
+  /** Accounts (with an outcome and a score) where the metric had a value. */
+  accounts: number;
+  /**
+   * AUC of the metric's own score (as the rubric scores it) against churn, over the accounts where
+   * it has a value: above 0.5, retained accounts score higher on it. Null without both classes.
+   */
+  auc: number | null;
+  /**
+   * AUC of the metric's raw value (days, count, 1/0 for booleans) against churn: above 0.5, higher
+   * values go with retention. Null for text values, which have no order.
+   */
+  value_auc: number | null;
+  /** Which way the raw value actually separates churn (from value_auc); unclear for text. */
+  direction: Direction;
+  /** Which way the rubric scores the value: from the scorer, or from its scores over the observed values. */
+  rubric_direction: Direction;
+  /**
+   * The data and the rubric point opposite ways. When either direction is unclear: the metric's
+   * score is higher among churned accounts (auc < 0.5).
+   */
+  disagrees: boolean;
+  /** The AUC that decides `direction` is told apart from 0.5 by more than noise (95%, Hanley–McNeil). */
+  significant: boolean;
+}
+
+export interface Calibration {
+  rubric: string;
+  method: Method;
+  outcome: { column: string; positive: OutcomePositive };
+  seed: number;
+  /** Data rows read, and those left out: no outcome, or (with an outcome) no score (No data). */
+  rows: number;
+  excluded: { no_outcome: number; no_score: number };
+  /** Accounts with an outcome and a score: everything below is computed over these. */
+  n: number;
+  churned: number;
+  retained: number;
+  churn_rate: number;
+  /** At least RELIABLE_MINIMUM churned and retained accounts. */
+  reliable: boolean;
+  warning?: string;
+  auc: number;
+  /** 95% percentile bootstrap interval of the AUC (stratified, `samples` resamples). */
+  auc_ci: [number, number];
+  /** Per band, low to high (the top-level rubric's, then any segment-only bands, then No data). */
+  bands: BandCalibration[];
+  /** Churn never rises from a lower band to a higher one (over the top-level bands with accounts). */
+  monotonic: boolean;
+  monotonic_warning?: string;
+  metrics: MetricCalibration[];
+  current: {
+    /** Each metric's share of the score today, in % (group shares included). */
+    weights: Record<string, number>;
+    /** The `from` of each top-level band after the first. */
+    thresholds: number[];
+    /** Cross-validated AUC of the rubric's own score on the held-out folds. */
+    cv_auc: number | null;
+  };
+  suggested: {
+    /** Relative weights in % (sum 100) from the logistic regression; 0 for metrics that do not help. */
+    weights: Record<string, number>;
+    /** Points rubrics only: the weights on the rubric's own scale, keeping today's total weight. */
+    rubric_weights?: Record<string, number>;
+    /** Band `from` values after the first; null when the scores are too few or too tied for them. */
+    thresholds: number[] | null;
+    /** The accounts and churn per band under the suggested thresholds. */
+    bands?: BandCalibration[];
+    /** Cross-validated AUC of the suggested weights, refitted on each training fold. */
+    cv_auc: number | null;
+  };
+  cv: { folds: number; aggregate: "mean of fold AUCs" };
+  /** How to read the suggestions for this rubric (segments, groups, points, flags). */
+  note?: string;
+}
+
+/** A calibration that cannot be done with this data: the message is a sentence for the user. */
+export class CalibrationError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "CalibrationError";
+  }
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+const orNull = (x: number) => (Number.isFinite(x) ? round3(x) : null);
+const pct = (x: number) => `${Math.round(x * 100)}%`;
+
+/**
+ * Calibrates a rubric against outcomes. `rubric` must be valid; throws a ColumnError when the data
+ * lacks a column the rubric reads, and a CalibrationError when the outcome column is absent or does
+ * not hold both churned and retained accounts with a score.
+ */
+export function calibrate(
+  rubric: Rubric,
+  headers: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  options: CalibrateOptions,
+): Calibration {
+  const seed = options.seed ?? DEFAULT_SEED;
+  const column = options.outcomeColumn;
+  const outcomeCol = headers.findIndex((h) => headerKey(h) === column.trim().toLowerCase());
+  if (outcomeCol < 0)
+    throw new CalibrationError(
+      `The data has no column "${column}": name the column that says which accounts churned.`,
+    );
+  const positive = options.positive ?? outcomePositive(column);
+  const scoreOptions = { asOf: options.asOf, timeZone: options.timeZone };
+  const metrics = rubric.metrics;
+  const metricIndex = new Map(metrics.map((m, j) => [m.id, j]));
+
+  const decided: (readonly CellValue[])[] = [];
+  const outcomes: boolean[] = [];
+  for (const row of rows) {
+    const outcome = readOutcome(row[outcomeCol], positive);
+    if (outcome === undefined) continue;
+    decided.push(row);
+    outcomes.push(outcome);
+  }
+  const noOutcome = rows.length - decided.length;
+  // The accounts as scored; and each top-level metric's own 0..100 score (weighted) or its own
+  // points (points) for every account. Without segments, and when no metric or group weighs 0,
+  // the drivers as scored carry them (points divided by the weight); otherwise the top-level
+  // metrics are scored again at weight 1, without groups, flags or segments.
+  const results = scoreTable(rubric, headers, decided, scoreOptions);
+  const reuse =
+    !rubric.segments &&
+    metrics.every((m) => m.weight > 0) &&
+    (rubric.method === "points" || Object.values(rubric.groups ?? {}).every((g) => g > 0));
+  const featureResults = reuse ? results : scoreTable(featureRubric(rubric), headers, decided, scoreOptions);
+  const perPoint = metrics.map((m) => (reuse && rubric.method === "points" ? 1 / m.weight : 1));
+
+  const bandCounts = new Map<string, { accounts: number; churned: number }>();
+  for (const label of bandLabels(rubric)) bandCounts.set(label, { accounts: 0, churned: 0 });
+  const scores: number[] = [];
+  const churned: boolean[] = [];
+  const scoredRows: (readonly CellValue[])[] = [];
+  const metricScores = metrics.map(() => [] as number[]);
+  const metricValues = metrics.map(() => [] as number[]);
+  let noScore = 0;
+  results.forEach((result, k) => {
+    const outcome = outcomes[k] as boolean;
+    const counts = bandCounts.get(result.band) ?? { accounts: 0, churned: 0 };
+    counts.accounts++;
+    if (outcome) counts.churned++;
+    bandCounts.set(result.band, counts);
+    if (result.score === null) {
+      noScore++;
+      return;
+    }
+    scores.push(result.score);
+    churned.push(outcome);
+    scoredRows.push(decided[k] as readonly CellValue[]);
+    for (let j = 0; j < metrics.length; j++) {
+      (metricScores[j] as number[]).push(Number.NaN);
+      (metricValues[j] as number[]).push(Number.NaN);
+    }
+    const last = scores.length - 1;
+    for (const d of (featureResults[k] as RowResult).drivers) {
+      const j = metricIndex.get(d.id);
+      if (j === undefined || d.value === null) continue;
+      (metricScores[j] as number[])[last] = d.score * (perPoint[j] as number);
+      (metricValues[j] as number[])[last] = numericValue(d.value);
+    }
+  });
+
+  const n = scores.length;
+  const nChurned = churned.filter(Boolean).length;
+  const nRetained = n - nChurned;
+  if (n + noScore === 0)
+    throw new CalibrationError(
+      `The column "${column}" has no outcomes: write TRUE or FALSE in it (or churned / renewed) for the accounts whose renewal has been decided.`,
+    );
+  if (n === 0)
+    throw new CalibrationError(
+      `None of the ${noScore} accounts with an outcome has a score (all are No data): nothing to calibrate.`,
+    );
+  if (nChurned === 0)
+    throw new CalibrationError(
+      `None of the ${n} scored accounts with an outcome churned: calibration needs both churned and retained accounts.`,
+    );
+  if (nRetained === 0)
+    throw new CalibrationError(
+      `All ${n} scored accounts with an outcome churned: calibration needs both churned and retained accounts.`,
+    );
+
+  const notes: string[] = [];
+  const bands = [...bandCounts]
+    .filter(([label, c]) => label !== NO_DATA || c.accounts > 0)
+    .map(([label, c]): BandCalibration => {
+      const from = rubric.bands.find((b) => b.label === label)?.from;
+      return {
+        label,
+        ...(from !== undefined ? { from } : {}),
+        accounts: c.accounts,
+        churned: c.churned,
+        churn_rate: c.accounts > 0 ? round3(c.churned / c.accounts) : null,
+      };
+    });
+  const order = ordering(rubric.bands, bands);
+
+  // Per metric: its own AUC, which way its value separates churn, and which way the rubric scores it.
+  const metricResults = metrics.map((m, j): MetricCalibration => {
+    const s = metricScores[j] as number[];
+    const v = metricValues[j] as number[];
+    let accounts = 0;
+    let churnedWith = 0;
+    let numeric = 0;
+    for (let i = 0; i < n; i++) {
+      if (Number.isNaN(s[i])) continue;
+      accounts++;
+      if (churned[i]) churnedWith++;
+      if (!Number.isNaN(v[i])) numeric++;
+    }
+    const scoreAuc = auc(s, churned);
+    const valueAuc = numeric > 0 ? auc(v, churned) : Number.NaN;
+    const direction: Direction = Number.isNaN(valueAuc)
+      ? "unclear"
+      : valueAuc >= 0.5
+        ? "higher is healthier"
+        : "lower is healthier";
+    const rubricDirection = scorerDirection(m, v, s);
+    const disagrees =
+      direction !== "unclear" && rubricDirection !== "unclear"
+        ? direction !== rubricDirection
+        : scoreAuc < 0.5;
+    const deciding = Number.isNaN(valueAuc) ? scoreAuc : valueAuc;
+    const se = aucStandardError(deciding, churnedWith, accounts - churnedWith);
+    return {
+      id: m.id,
+      label: m.label,
+      accounts,
+      auc: orNull(scoreAuc),
+      value_auc: orNull(valueAuc),
+      direction,
+      rubric_direction: rubricDirection,
+      disagrees,
+      significant: Number.isFinite(deciding) && Math.abs(deciding - 0.5) > 1.96 * se,
+    };
+  });
+
+  // Suggested weights: logistic regression of churn on the metric scores, on every account.
+  const lambda = options.lambda ?? 1;
+  const columns = metricScores.map((s) => Float64Array.from(s));
+  const fit = fitLogistic(columns, churned, { lambda });
+  const raw = Array.from(fit.rawCoef, (c) => Math.max(0, -c));
+  const suggestedShares = toPercent(raw);
+  const suggestedWeights = byId(metrics, suggestedShares);
+  if (raw.every((w) => w === 0))
+    notes.push("No metric's score goes with retention in this data, so there are no weights to suggest.");
+
+  // Cross-validation: the same stratified folds for the rubric's score and the refitted suggestion.
+  const folds = Math.min(options.folds ?? 5, nChurned, nRetained);
+  let currentCv: number | null = null;
+  let suggestedCv: number | null = null;
+  if (folds >= 2) {
+    const foldOf = stratifiedFolds(churned, folds, seed + 1);
+    let currentSum = 0;
+    let suggestedSum = 0;
+    for (let f = 0; f < folds; f++) {
+      const train: number[] = [];
+      const test: number[] = [];
+      for (let i = 0; i < n; i++) (foldOf[i] === f ? test : train).push(i);
+      const foldFit = fitLogistic(columns, churned, { lambda, rows: train, start: fit });
+      const w = Array.from(foldFit.rawCoef, (c) => Math.max(0, -c));
+      // The held-out accounts scored exactly as the add-on would score them with these weights.
+      const predicted = scoreTable(
+        withWeights(rubric, w),
+        headers,
+        test.map((i) => scoredRows[i] as readonly CellValue[]),
+        scoreOptions,
+      ).map((r) => r.score ?? Number.NaN);
+      const held = test.map((i) => churned[i] as boolean);
+      // No usable weight (or no score) in a fold: the suggestion ranks no better than chance there.
+      const foldAuc = auc(predicted, held);
+      suggestedSum += Number.isNaN(foldAuc) ? 0.5 : foldAuc;
+      currentSum += auc(
+        test.map((i) => scores[i] as number),
+        held,
+      );
+    }
+    currentCv = round3(currentSum / folds);
+    suggestedCv = round3(suggestedSum / folds);
+  }
+
+  // Suggested thresholds for the top-level bands, over every account's score as scored.
+  const sorted = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
+  const thresholds = suggestThresholds(
+    sorted.map((i) => scores[i] as number),
+    sorted.map((i) => churned[i] as boolean),
+    rubric.bands.length,
+  );
+  if (thresholds && !thresholds.monotonic)
+    notes.push(
+      "No set of thresholds makes churn fall from band to band: the suggested thresholds only separate churn best.",
+    );
+
+  if (rubric.segments)
+    notes.push(
+      "Segmented rubric: the AUC, bands and thresholds use each account's score as scored (by its segment's rubric); the per-metric analysis and suggested weights use the top-level rubric's metrics, scored for every account.",
+    );
+  if (rubric.method === "weighted" && rubric.groups)
+    notes.push(
+      "The rubric has groups: current and suggested weights are each metric's share of the whole score; to adopt the suggestion, drop the groups or set each group's weight to the sum of its metrics'.",
+    );
+  if (rubric.method === "points")
+    notes.push(
+      "Points rubric: suggested weights are relative (they sum to 100); rubric_weights are the same on the rubric's scale, keeping today's total weight.",
+    );
+  const [lo, hi] = bootstrapAucCi(scores, churned, { samples: options.samples ?? 1000, seed });
+  const short = nChurned < RELIABLE_MINIMUM ? ["churned", nChurned] : ["retained", nRetained];
+  const reliable = Math.min(nChurned, nRetained) >= RELIABLE_MINIMUM;
+
+  const result: Calibration = {
+    rubric: rubric.name,
+    method: rubric.method,
+    outcome: { column, positive },
+    seed,
+    rows: rows.length,
+    excluded: { no_outcome: noOutcome, no_score: noScore },
+    n,
+    churned: nChurned,
+    retained: nRetained,
+    churn_rate: round3(nChurned / n),
+    reliable,
+    ...(reliable
+      ? {}
+      : {
+          warning: `Only ${short[1]} ${short[0]} accounts: these numbers are not yet reliable; ${RELIABLE_MINIMUM} or more are needed.`,
+        }),
+    auc: round3(auc(scores, churned)),
+    auc_ci: [round3(lo), round3(hi)],
+    bands,
+    monotonic: order.monotonic,
+    ...(order.warning ? { monotonic_warning: order.warning } : {}),
+    metrics: metricResults,
+    current: {
+      weights: byId(metrics, toPercent(currentShares(rubric))),
+      thresholds: rubric.bands.slice(1).map((b) => b.from as number),
+      cv_auc: currentCv,
+    },
+    suggested: {
+      weights: suggestedWeights,
+      ...(rubric.method === "points" ? { rubric_weights: rescale(metrics, raw) } : {}),
+      thresholds: thresholds ? thresholds.cuts : null,
+      ...(thresholds ? { bands: bandsAt(rubric.bands, thresholds.cuts, sorted, scores, churned) } : {}),
+      cv_auc: suggestedCv,
+    },
+    cv: { folds, aggregate: "mean of fold AUCs" },
+  };
+  if (notes.length > 0) result.note = notes.join(" ");
+  return result;
+}
+
+/** The top-level metrics at weight 1, alone: no groups, flags or segments. */
+function featureRubric(rubric: Rubric): Rubric {
+  return {
+    ...rubric,
+    groups: undefined,
+    flags: [],
+    segments: undefined,
+    metrics: rubric.metrics.map((m) => ({ ...m, weight: 1, group: undefined })),
+  };
+}
+
+/**
+ * The rubric with other weights for its top-level metrics (relative; under points, scaled to keep
+ * today's total weight) and no groups; bands, flags, missing policies and segments as they are.
+ */
+function withWeights(rubric: Rubric, weights: readonly number[]): Rubric {
+  const total = weights.reduce((a, b) => a + b, 0);
+  const current = rubric.metrics.reduce((a, m) => a + m.weight, 0);
+  const scale = rubric.method === "points" && total > 0 ? current / total : 1;
+  return {
+    ...rubric,
+    groups: undefined,
+    metrics: rubric.metrics.map((m, j) => ({ ...m, weight: (weights[j] ?? 0) * scale, group: undefined })),
+  };
+}
+
+/** Band labels low to high: the top level's, then segment-only ones, then No data. */
+function bandLabels(rubric: Rubric): string[] {
+  const all = [rubric, ...Object.values(rubric.segments?.rubrics ?? {})].flatMap((r) =>
+    r.bands.map((b) => b.label),
+  );
+  return [...new Set([...all, NO_DATA])];
+}
+
+/** Whether churn falls (or stays) from each top-level band with accounts to the next one up. */
+function ordering(
+  rubricBands: readonly Band[],
+  bands: readonly BandCalibration[],
+): { monotonic: boolean; warning?: string } {
+  const filled = rubricBands
+    .map((b) => bands.find((c) => c.label === b.label))
+    .filter((b): b is BandCalibration => b !== undefined && b.churn_rate !== null);
+  const problems: string[] = [];
+  for (let i = 1; i < filled.length; i++) {
+    const lower = filled[i - 1] as BandCalibration;
+    const upper = filled[i] as BandCalibration;
+    if ((upper.churn_rate as number) > (lower.churn_rate as number))
+      problems.push(
+        `${upper.label} churns more than ${lower.label} (${pct(upper.churn_rate as number)} against ${pct(lower.churn_rate as number)})`,
+      );
+  }
+  if (problems.length === 0) return { monotonic: true };
+  return {
+    monotonic: false,
+    warning: `${problems.join("; ")}: churn should fall from the lowest band to the highest, so the bands do not order risk as they should.`,
+  };
+}
+
+/** A driver's value as a number for ordering: booleans (read as "true"/"false" by map scorers) as 1/0. */
+function numericValue(value: number | string): number {
+  if (typeof value === "number") return value;
+  const b = parseBoolean(value);
+  return b === undefined ? Number.NaN : b ? 1 : 0;
+}
+
+/**
+ * Which way the rubric scores a metric's value. range, scale and perUnit say so in their fields;
+ * steps and map are read off the scores of the values observed, in increasing order: never falling
+ * (and rising somewhere) is "higher", never rising is "lower", both or neither is "unclear".
+ */
+function scorerDirection(metric: Metric, values: readonly number[], scores: readonly number[]): Direction {
+  const sign = (x: number): Direction =>
+    x > 0 ? "higher is healthier" : x < 0 ? "lower is healthier" : "unclear";
+  const s = metric.score;
+  switch (s.type) {
+    case "range":
+      return sign(s.best - s.worst);
+    case "scale":
+      return sign(s.step);
+    case "perUnit":
+      return sign(s.points);
+    default: {
+      const byValue = new Map<number, number>();
+      for (let i = 0; i < values.length; i++) {
+        const v = values[i] as number;
+        if (!Number.isNaN(v) && !Number.isNaN(scores[i])) byValue.set(v, scores[i] as number);
+      }
+      const ordered = [...byValue].sort((a, b) => a[0] - b[0]).map(([, score]) => score);
+      let up = false;
+      let down = false;
+      for (let i = 1; i < ordered.length; i++) {
+        const change = (ordered[i] as number) - (ordered[i - 1] as number);
+        if (change > 0) up = true;
+        if (change < 0) down = true;
+      }
+      return up === down ? "unclear" : up ? "higher is healthier" : "lower is healthier";
+    }
+  }
+}
+
+/** Each top-level metric's share of the score: weight share, times its group's share when grouped. */
+function currentShares(rubric: Rubric): number[] {
+  const { metrics } = rubric;
+  if (rubric.method !== "weighted" || !rubric.groups) return metrics.map((m) => m.weight);
+  const groups = rubric.groups;
+  const totals = new Map<string, number>();
+  for (const m of metrics) totals.set(m.group ?? "", (totals.get(m.group ?? "") ?? 0) + m.weight);
+  let groupTotal = 0;
+  for (const [g, total] of totals) if (total > 0) groupTotal += groups[g] ?? 0;
+  return metrics.map((m) => {
+    const total = totals.get(m.group ?? "") ?? 0;
+    if (total === 0 || groupTotal === 0) return 0;
+    return ((groups[m.group ?? ""] ?? 0) / groupTotal) * (m.weight / total);
+  });
+}
+
+/**
+ * Non-negative numbers as percentages with one decimal that sum to exactly 100 (largest remainder);
+ * all zeros when they sum to 0.
+ */
+export function toPercent(values: readonly number[]): number[] {
+  const total = values.reduce((a, b) => a + b, 0);
+  if (!(total > 0)) return values.map(() => 0);
+  const tenths = values.map((v) => (v / total) * 1000);
+  const floors = tenths.map(Math.floor);
+  let left = 1000 - floors.reduce((a, b) => a + b, 0);
+  const byRemainder = tenths
+    .map((t, i) => ({ i, r: t - Math.floor(t) }))
+    .sort((a, b) => b.r - a.r || a.i - b.i);
+  for (const { i } of byRemainder) {
+    if (left <= 0) break;
+    floors[i] = (floors[i] as number) + 1;
+    left--;
+  }
+  return floors.map((t) => t / 10);
+}
+
+function byId(metrics: readonly Metric[], values: readonly number[]): Record<string, number> {
+  return Object.fromEntries(metrics.map((m, j) => [m.id, values[j] ?? 0]));
+}
+
+/** Points: the suggested weights scaled to today's total weight, two decimals. */
+function rescale(metrics: readonly Metric[], raw: readonly number[]): Record<string, number> {
+  const total = raw.reduce((a, b) => a + b, 0);
+  const current = metrics.reduce((a, m) => a + m.weight, 0);
+  return byId(
+    metrics,
+    raw.map((w) => (total > 0 ? Math.round(((w / total) * current + Number.EPSILON) * 100) / 100 : 0)),
+  );
+}
+
+/** Accounts and churn per top-level band under other thresholds (`sorted`: indexes by score). */
+function bandsAt(
+  rubricBands: readonly Band[],
+  cuts: readonly number[],
+  sorted: readonly number[],
+  scores: readonly number[],
+  churned: readonly boolean[],
+): BandCalibration[] {
+  const out: BandCalibration[] = rubricBands.map((b, i) => ({
+    label: b.label,
+    ...(i > 0 ? { from: cuts[i - 1] as number } : {}),
+    accounts: 0,
+    churned: 0,
+    churn_rate: null,
+  }));
+  let band = 0;
+  for (const i of sorted) {
+    const s = roundScore(scores[i] as number);
+    while (band < cuts.length && s >= (cuts[band] as number)) band++;
+    const b = out[band] as BandCalibration;
+    b.accounts++;
+    if (churned[i]) b.churned++;
+  }
+  for (const b of out) b.churn_rate = b.accounts > 0 ? round3(b.churned / b.accounts) : null;
+  return out;
+}
+
+/** A word for an AUC, for reports: how well a score ranks churned accounts below retained ones. */
+export function describeAuc(a: number): string {
+  if (a >= 0.8) return "strong";
+  if (a >= 0.7) return "useful";
+  if (a >= 0.6) return "weak";
+  if (a > 0.5) return "barely better than chance";
+  return "no better than chance";
+}

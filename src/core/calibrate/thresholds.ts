@@ -1,0 +1,116 @@
+/**
+ * Suggested band thresholds: the cut points, among the score's quantiles, that best separate
+ * churn.
+ *
+ * "Best" is the smallest log-loss of predicting each account's churn by its band's churn rate
+ * (Σ over bands of size × binary entropy of the band's rate). We pick log-loss over "largest
+ * spread of churn rates" because spread is won by tiny extreme bands (five accounts that all
+ * churned), while log-loss weighs each band by its size, so it rewards bands that are both
+ * different and well filled. Cuts come from every 5th percentile of the scores, every band keeps
+ * at least 4% of the accounts, and the churn rate must fall from the lowest band to the highest
+ * (that is what bands are for); when no set of cuts manages that, the best set without that
+ * condition is returned and `monotonic` is false.
+ */
+import { roundScore } from "../score";
+import { quantile } from "./stats";
+
+export interface ThresholdSuggestion {
+  /** The `from` of each band after the first, increasing, one decimal. */
+  cuts: number[];
+  /** Whether churn falls from band to band with these cuts. */
+  monotonic: boolean;
+}
+
+/** Above this many candidate sets the search is not attempted (more than ~10 bands). */
+const MAX_COMBINATIONS = 2_000_000;
+
+/**
+ * `scores` sorted ascending, `churned` aligned with them; `k` bands, so k − 1 cuts. Undefined when
+ * the scores have too few distinct quantiles for k bands (or k < 2).
+ */
+export function suggestThresholds(
+  scores: readonly number[],
+  churned: readonly boolean[],
+  k: number,
+): ThresholdSuggestion | undefined {
+  const n = scores.length;
+  const need = k - 1;
+  if (need < 1 || n === 0) return undefined;
+  const churnBefore = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) churnBefore[i + 1] = (churnBefore[i] as number) + (churned[i] ? 1 : 0);
+
+  // Candidate cuts: one decimal, like scores, so a cut at c puts exactly the scores below c under it.
+  const cuts: number[] = [];
+  const below: number[] = [];
+  for (let q = 5; q <= 95; q += 5) {
+    const cut = roundScore(quantile(scores, q / 100));
+    const count = lowerBound(scores, cut);
+    if (count > 0 && count < n && count !== below.at(-1)) {
+      cuts.push(cut);
+      below.push(count);
+    }
+  }
+  const m = cuts.length;
+  if (m < need || combinations(m, need) > MAX_COMBINATIONS) return undefined;
+  const minSize = Math.max(1, Math.ceil(0.04 * n));
+
+  const bandLoss = (from: number, to: number) => {
+    const size = to - from;
+    const c = (churnBefore[to] as number) - (churnBefore[from] as number);
+    return size * entropy(c / size);
+  };
+  const bandRate = (from: number, to: number) =>
+    ((churnBefore[to] as number) - (churnBefore[from] as number)) / (to - from);
+
+  let best: { loss: number; picks: number[] } | undefined;
+  let bestMonotonic: { loss: number; picks: number[] } | undefined;
+  const picks: number[] = [];
+  // Depth-first over increasing cut indexes; `start` is where the current band begins (a row index).
+  const search = (next: number, start: number, loss: number, lastRate: number, monotonic: boolean) => {
+    if (picks.length === need) {
+      if (n - start < minSize) return;
+      const total = loss + bandLoss(start, n);
+      const ordered = monotonic && bandRate(start, n) <= lastRate;
+      if (!best || total < best.loss) best = { loss: total, picks: [...picks] };
+      if (ordered && (!bestMonotonic || total < bestMonotonic.loss))
+        bestMonotonic = { loss: total, picks: [...picks] };
+      return;
+    }
+    for (let c = next; c <= m - (need - picks.length); c++) {
+      const end = below[c] as number;
+      if (end - start < minSize) continue;
+      const rate = bandRate(start, end);
+      picks.push(c);
+      search(c + 1, end, loss + bandLoss(start, end), rate, monotonic && rate <= lastRate);
+      picks.pop();
+    }
+  };
+  search(0, 0, 0, Number.POSITIVE_INFINITY, true);
+  const chosen = bestMonotonic ?? best;
+  if (!chosen) return undefined;
+  return { cuts: chosen.picks.map((c) => cuts[c] as number), monotonic: bestMonotonic !== undefined };
+}
+
+/** Binary entropy in nats (0 at 0 and 1). */
+function entropy(p: number): number {
+  if (p <= 0 || p >= 1) return 0;
+  return -(p * Math.log(p) + (1 - p) * Math.log(1 - p));
+}
+
+/** Number of sorted values below x. */
+export function lowerBound(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((sorted[mid] as number) < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function combinations(m: number, r: number): number {
+  let c = 1;
+  for (let i = 0; i < r; i++) c = (c * (m - i)) / (i + 1);
+  return c;
+}

@@ -1,0 +1,164 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+
+// These run the built CLI (npm test builds first), as a user would.
+const CLI = "build/cli.js";
+const run = (...args: string[]) =>
+  spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const tmp = mkdtempSync(join(tmpdir(), "healthscore-calibrate-"));
+const file = (name: string, text: string) => {
+  const path = join(tmp, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+const CALIBRATE = [
+  "calibrate",
+  "examples/customers.csv",
+  "--rubric",
+  "examples/simple-ryg.json",
+  "--outcome",
+  "Churned",
+  "--as-of",
+  "2026-11-26",
+];
+
+/** A small table: Usage predicts retention; `churned(i)` says who churned. */
+function data(churned: (i: number) => string, outcome = "Churned"): string {
+  const lines = [`Account,Usage,${outcome}`];
+  for (let i = 0; i < 60; i++) lines.push(`A${i},${(i * 37) % 100},${churned(i)}`);
+  return `${lines.join("\n")}\n`;
+}
+const usageRubric = () =>
+  file(
+    "usage.json",
+    JSON.stringify({
+      bands: [
+        { label: "Red", color: "#f00" },
+        { label: "Green", from: 50, color: "#0f0" },
+      ],
+      metrics: [{ id: "usage", column: "Usage", score: { type: "range", worst: 0, best: 100 } }],
+    }),
+  );
+
+describe("healthscore calibrate", () => {
+  it("prints a report: AUC with its interval, churn by band, metrics, weights, CV AUC, thresholds", () => {
+    const r = run(...CALIBRATE);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    const out = r.stdout;
+    expect(out).toMatch(
+      /^Calibration of "Simple red \/ yellow \/ green" against "Churned" \(TRUE = churned\)/,
+    );
+    expect(out).toMatch(/\d+ accounts with an outcome and a score: \d+ churned \(\d+\.\d%\), \d+ retained\./);
+    expect(out).toMatch(/^AUC 0\.\d{3} \(95% CI 0\.\d{3}–0\.\d{3}\)/m);
+    expect(out).toMatch(/^ {2}Band\s+Accounts\s+Churned\s+Churn rate$/m);
+    expect(out).toMatch(/^ {2}Red\s+\d+\s+\d+\s+\d+\.\d%$/m);
+    expect(out).toMatch(/^ {2}Metric\s+Accounts\s+AUC\s+The data says\s+The rubric says$/m);
+    expect(out).toMatch(/^ {2}Open P1 tickets\s+\d+\s+0\.\d{3}\s+lower is healthier\s+lower is healthier/m);
+    expect(out).toMatch(/^ {2}Seat utilisation\s+37\.5%\s+\d+\.\d%$/m);
+    expect(out).toMatch(
+      /^Cross-validated AUC \(5 folds, mean of fold AUCs\): current 0\.\d{3}, suggested 0\.\d{3}\.$/m,
+    );
+    expect(out).toMatch(/^ {2}Yellow\s+40\s+\d+\.\d%\s+\d+\.\d\s+\d+\.\d%$/m);
+  });
+
+  it("gives the sample data a meaningful AUC, as JSON with the documented keys", () => {
+    const r = run(...CALIBRATE, "--format", "json");
+    expect(r.status).toBe(0);
+    const c = JSON.parse(r.stdout);
+    expect(Object.keys(c)).toEqual(
+      expect.arrayContaining(["auc", "auc_ci", "bands", "metrics", "suggested", "current", "n", "churned"]),
+    );
+    expect(c.auc).toBeGreaterThan(0.6);
+    expect(c.auc_ci[0]).toBeGreaterThan(0.5);
+    expect(c.bands.map((b: { label: string }) => b.label)).toEqual(["Red", "Yellow", "Green", "No data"]);
+    expect(Object.keys(c.suggested.weights)).toEqual(["utilisation", "features", "nps", "p1_tickets"]);
+    expect(typeof c.suggested.cv_auc).toBe("number");
+    expect(typeof c.current.cv_auc).toBe("number");
+    expect(c.suggested.thresholds).toHaveLength(2);
+    // Deterministic: the same run gives the same numbers.
+    expect(run(...CALIBRATE, "--format", "json").stdout).toBe(r.stdout);
+  });
+
+  it("prints the warning when there are too few churned accounts", () => {
+    const csv = file(
+      "few.csv",
+      data((i) => (i % 10 === 0 ? "yes" : "no")),
+    );
+    const r = run("calibrate", csv, "--rubric", usageRubric(), "--outcome", "churned");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(
+      "Warning: Only 6 churned accounts: these numbers are not yet reliable; 20 or more are needed.",
+    );
+  });
+
+  it("reads a Renewed column as TRUE = stayed", () => {
+    const csv = file(
+      "renewed.csv",
+      data((i) => (i % 3 === 0 ? "FALSE" : "TRUE"), "Renewed"),
+    );
+    const c = JSON.parse(
+      run("calibrate", csv, "--rubric", usageRubric(), "--outcome", "Renewed", "--format", "json").stdout,
+    );
+    expect(c.outcome).toEqual({ column: "Renewed", positive: "renewed" });
+    expect(c.churned).toBe(20);
+  });
+});
+
+describe("healthscore calibrate errors", () => {
+  const expectError = (args: string[], status: number, message: string | RegExp) => {
+    const r = run(...args);
+    expect(r.status).toBe(status);
+    expect(r.stdout).toBe("");
+    expect(r.stderr.trim().split("\n")[0]).toMatch(message);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  };
+
+  it("needs --outcome, and a format it can print", () => {
+    expectError(CALIBRATE.slice(0, 4), 2, "healthscore: calibrate needs --outcome <column>");
+    expectError([...CALIBRATE, "--format", "csv"], 2, /--format must be table or json for calibrate/);
+  });
+
+  it("names a missing outcome column", () => {
+    expectError(
+      [...CALIBRATE.slice(0, 5), "Lost"],
+      1,
+      'healthscore: examples/customers.csv: The data has no column "Lost": name the column that says which accounts churned.',
+    );
+  });
+
+  it("says when the outcome column is empty, or holds only one class", () => {
+    const rubric = usageRubric();
+    const empty = file(
+      "empty.csv",
+      data(() => ""),
+    );
+    expectError(
+      ["calibrate", empty, "--rubric", rubric, "--outcome", "Churned"],
+      1,
+      /has no outcomes: write TRUE/,
+    );
+    const none = file(
+      "none.csv",
+      data(() => "FALSE"),
+    );
+    expectError(
+      ["calibrate", none, "--rubric", rubric, "--outcome", "Churned"],
+      1,
+      /None of the 60 scored accounts with an outcome churned: calibration needs both churned and retained accounts\.$/,
+    );
+    const all = file(
+      "all.csv",
+      data(() => "churned"),
+    );
+    expectError(
+      ["calibrate", all, "--rubric", rubric, "--outcome", "Churned"],
+      1,
+      /All 60 scored accounts with an outcome churned/,
+    );
+  });
+});
