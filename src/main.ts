@@ -114,6 +114,11 @@ export function stopScheduledSnapshot() {
   return commands.stopSnapshots();
 }
 
+/** Menu: checks the scores against who actually churned, on the Health Calibration sheet. */
+export function checkCalibration() {
+  return commands.calibration();
+}
+
 /**
  * How much each account's health score changed over the last weeks, from the Health History sheet.
  *

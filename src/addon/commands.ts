@@ -1,5 +1,8 @@
 /** Menu commands over the rubric sheet. Each says what it did, in words, and never loses data. */
+
+import type { Calibration } from "../core";
 import { formatProblem, type Problem, RUBRIC_SHEET } from "../core";
+import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
 import { type SnapshotReport, scheduleWeeklySnapshot, stopScheduledSnapshot, takeSnapshot } from "./history";
@@ -56,6 +59,7 @@ export const removeColors = (): number | undefined =>
     return n;
   });
 export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
+export const calibration = (): Calibration | undefined => runCommand(() => checkCalibration());
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
   runCommand(() => takeSnapshot(interactive));
 export const scheduleSnapshots = (): string | undefined =>

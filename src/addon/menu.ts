@@ -13,6 +13,7 @@ export const MENU_ITEMS: readonly (readonly [caption: string, functionName: stri
   ["Take snapshot", "takeSnapshot"],
   ["Schedule weekly snapshot", "scheduleWeeklySnapshot"],
   ["Stop scheduled snapshot", "stopScheduledSnapshot"],
+  ["Check rubric against churn", "checkCalibration"],
   "separator",
   ["Set up rubric sheet", "setupRubricSheet"],
   ["Check rubric", "checkRubric"],

@@ -17,6 +17,7 @@ import {
   validateRubric,
   zoneDay,
 } from "../core";
+import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
@@ -112,6 +113,10 @@ export const sidebarApi = {
     return removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
   },
   insertLiveScoreColumn,
+  /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
+  checkCalibration(outcomeColumn: string) {
+    return checkCalibration(outcomeColumn);
+  },
 };
 export type SidebarApi = typeof sidebarApi;
 export type SidebarCall = keyof SidebarApi;

@@ -1,0 +1,149 @@
+/**
+ * Check rubric against churn: the core's calibration of the scores against an outcome column,
+ * written to the Health Calibration sheet as readable tables with a chart of churn per band.
+ */
+import { type Calibration, CalibrationError, type CellValue, calibrate, headerKey, textOf } from "../core";
+import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
+import { plainText } from "./grid";
+import { currentRubric } from "./rescore";
+import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+
+export const CALIBRATION_SHEET = "Health Calibration";
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Calibrates the rubric against `outcomeColumn` (asked for when not given) and writes the report sheet. */
+export function checkCalibration(outcomeColumn?: string): Calibration {
+  const ss = activeSpreadsheet();
+  const settings = currentRubric(ss);
+  const layout = readDataLayout(dataSheetFor(ss, settings.dataSheet), settings.rubric);
+  const column = outcomeColumn ?? askOutcomeColumn(layout.headers);
+  let result: Calibration;
+  try {
+    result = calibrate(settings.rubric, layout.headers, layout.rows, {
+      outcomeColumn: column,
+      asOf: settings.asOf ?? today(ss),
+      timeZone: timeZoneOf(ss),
+    });
+  } catch (e) {
+    if (e instanceof CalibrationError) throw new AddonError(e.message);
+    throw e;
+  }
+  writeReport(ss, result, layout.sheet.getName());
+  ss.toast(
+    `AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned. See the ${CALIBRATION_SHEET} sheet.`,
+    "Health Score",
+    10,
+  );
+  return result;
+}
+
+/** Asks which column holds the outcome, offering the one whose name says churn or renewal. */
+function askOutcomeColumn(headers: readonly CellValue[]): string {
+  const guess = headers.map(textOf).find((h) => /churn|renew|retain/i.test(h));
+  const ui = SpreadsheetApp.getUi();
+  const answer = ui.prompt(
+    "Health Score: which column says who churned?",
+    `A column of TRUE/FALSE (or yes/no): "Churned" (TRUE = left) or "Renewed" (TRUE = stayed).${guess ? ` Leave empty for "${guess}".` : ""}`,
+    ui.ButtonSet.OK_CANCEL,
+  );
+  if (answer.getSelectedButton() !== ui.Button.OK)
+    throw new AddonError("No calibration made: no outcome column was picked.");
+  const typed = answer.getResponseText().trim() || guess || "";
+  if (!headers.some((h) => headerKey(h) === typed.toLowerCase())) {
+    throw new AddonError(
+      `There is no column "${typed}" in the header row: check again and pick the column that says who churned.`,
+    );
+  }
+  return typed;
+}
+
+const round = (n: number | null | undefined, digits = 3) =>
+  n === null || n === undefined || !Number.isFinite(n) ? "" : Number(n.toFixed(digits));
+
+/** The report as rows of cells, and where the churn-per-band table sits (for the chart and formats). */
+function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; bandRows: [number, number] } {
+  const rows: CellValue[][] = [];
+  const add = (...cells: CellValue[]) => rows.push(cells);
+  add(CALIBRATION_SHEET);
+  add("Rubric", c.rubric, "Data", dataSheet, "Outcome", `${c.outcome.column} (TRUE = ${c.outcome.positive})`);
+  add("Accounts", c.n, "Churned", c.churned, "Churn rate", round(c.churn_rate));
+  if (c.warning) add(c.warning);
+  add();
+  add("How well the score ranks churn", "", "", "", "", "");
+  add("AUC", round(c.auc), "95% interval", `${round(c.auc_ci[0])}–${round(c.auc_ci[1])}`, "", "");
+  add(
+    "Cross-validated AUC",
+    "current",
+    round(c.current.cv_auc),
+    "suggested weights",
+    round(c.suggested.cv_auc),
+    "",
+  );
+  add("AUC: how often a retained account outscores a churned one (0.5 is chance, 1 is perfect).");
+  add();
+  add("Churn by band", "", "", "", "", "");
+  const bandsStart = rows.length;
+  add("Band", "From", "Accounts", "Churned", "Churn rate", "Suggested from");
+  c.bands.forEach((b, i) => {
+    const suggested = i > 0 && c.suggested.thresholds ? c.suggested.thresholds[i - 1] : undefined;
+    add(b.label, b.from ?? "", b.accounts, b.churned, round(b.churn_rate), suggested ?? "");
+  });
+  const bandsEnd = rows.length;
+  if (c.monotonic_warning) add(c.monotonic_warning);
+  add();
+  add("Metrics", "", "", "", "", "");
+  add("Metric", "Accounts", "AUC", "The data says", "The rubric says", "Disagrees");
+  for (const m of c.metrics) {
+    add(
+      m.label,
+      m.accounts,
+      round(m.auc),
+      m.direction,
+      m.rubric_direction,
+      m.disagrees ? (m.significant ? "yes" : "yes (could be noise)") : "",
+    );
+  }
+  add();
+  add("Weights (share of the score, %)", "", "", "", "", "");
+  add("Metric", "Current", "Suggested", "", "", "");
+  for (const m of c.metrics)
+    add(m.label, round(c.current.weights[m.id], 1), round(c.suggested.weights[m.id], 1), "", "", "");
+  if (c.note) add(c.note);
+  const width = 6;
+  const grid = rows.map((r) =>
+    Array.from({ length: width }, (_, i) => {
+      const v = r[i] ?? "";
+      return typeof v === "string" ? plainText(v) : v;
+    }),
+  );
+  return { grid, bandRows: [bandsStart + 1, bandsEnd] };
+}
+
+function writeReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: Calibration, dataSheet: string): Sheet {
+  const active = ss.getActiveSheet();
+  const sheet = ss.getSheetByName(CALIBRATION_SHEET) ?? ss.insertSheet(CALIBRATION_SHEET);
+  active.activate();
+  sheet.clear();
+  for (const chart of sheet.getCharts()) sheet.removeChart(chart);
+  const { grid, bandRows } = reportGrid(c, dataSheet);
+  if (grid.length > sheet.getMaxRows())
+    sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
+  sheet.getRange(1, 1, grid.length, 6).setValues(grid);
+  sheet.getRange(1, 1).setFontWeight("bold");
+  const [first, last] = bandRows;
+  sheet.getRange(first, 5, last - first + 1, 1).setNumberFormat("0.0%");
+  // The chart: churn rate per band, from the Band and Churn rate columns of the table above.
+  const chart = sheet
+    .newChart()
+    .setChartType(Charts.ChartType.COLUMN)
+    .addRange(sheet.getRange(first, 1, last - first + 1, 1))
+    .addRange(sheet.getRange(first, 5, last - first + 1, 1))
+    .setNumHeaders(1)
+    .setPosition(2, 8, 0, 0)
+    .setOption("title", "Churn rate by band")
+    .setOption("legend", { position: "none" })
+    .build();
+  sheet.insertChart(chart);
+  return sheet;
+}
