@@ -1,0 +1,124 @@
+/**
+ * Runs a built bundle (dist/Code.js) the way Apps Script does: as one classic script in a fresh
+ * global scope holding only the emulated services and the JavaScript built-ins (no require,
+ * process, module, fetch, setTimeout, Buffer). Top-level `function` declarations become globals,
+ * and `call(name, ...)` invokes one by name, as Sheets invokes onOpen, a menu item, a custom
+ * function or a google.script.run target.
+ *
+ * Realms (see realm.ts): the context has its own Array, Date, Object and Error. loadBundle makes
+ * the emulator build every value it hands to the script with the context's constructors, so
+ * `instanceof Date` and `instanceof Array` hold in the bundle for getValues() results; `call`
+ * copies its arguments into the context's realm and its result back into the test's realm.
+ * An emulator serves one bundle: make a new emulator for each loadBundle.
+ *
+ * When the emulator was created with `now`, the bundle's `new Date()` and `Date.now()` read that
+ * clock too, so "today" is deterministic. The context's Date is then a wrapper sharing the real
+ * Date.prototype: every Date of the context, whoever made it, is still `instanceof Date`.
+ */
+import vm from "node:vm";
+import type { AuthModeName } from "./enums";
+import { type Emulator, stateOf } from "./index";
+import { hostRealm, intoRealm, type Realm } from "./realm";
+import type { MenuEntry } from "./state";
+
+export interface LoadOptions {
+  /** The file name shown in stack traces. Default "Code.js". */
+  filename?: string;
+}
+
+export interface BundleHandle {
+  /** The vm context: its global object holds the bundle's top-level functions. */
+  readonly context: vm.Context;
+  /** Calls a global function of the bundle in the emulator's current auth mode; one execution. */
+  call(name: string, ...args: unknown[]): unknown;
+  /** Calls a global function as if started in `authMode` (e.g. "CUSTOM_FUNCTION", "NONE"). */
+  callAs(authMode: AuthModeName, name: string, ...args: unknown[]): unknown;
+  /** Runs the function behind a recorded menu item, found by its caption, as clicking it does. */
+  clickMenuItem(caption: string): unknown;
+  /** True when the bundle defines a global function of that name. */
+  has(name: string): boolean;
+}
+
+// Installs a Date whose clock is the emulator's. Its prototype is the real Date.prototype, so
+// every Date of the realm (including those the emulator builds) is `instanceof Date`.
+const CLOCK_SHIM = `(function (nowMs) {
+  var RealDate = Date;
+  var EmulatedDate = function Date() {
+    if (!new.target) return new RealDate(nowMs()).toString();
+    if (arguments.length === 0) return Reflect.construct(RealDate, [nowMs()], new.target === EmulatedDate ? RealDate : new.target);
+    return Reflect.construct(RealDate, Array.prototype.slice.call(arguments), new.target === EmulatedDate ? RealDate : new.target);
+  };
+  EmulatedDate.prototype = RealDate.prototype;
+  Object.defineProperty(RealDate.prototype, "constructor", { value: EmulatedDate, writable: true, configurable: true });
+  EmulatedDate.now = function now() { return nowMs(); };
+  EmulatedDate.UTC = RealDate.UTC;
+  EmulatedDate.parse = RealDate.parse;
+  globalThis.Date = EmulatedDate;
+})`;
+
+export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {}): BundleHandle {
+  const state = stateOf(emu);
+  if (state.realm !== hostRealm) {
+    throw new Error("This emulator already runs a bundle. Create a new emulator for each loadBundle.");
+  }
+  const filename = options.filename ?? "Code.js";
+  const context = vm.createContext({ ...emu.globals }, { name: filename });
+  const realm = vm.runInContext(
+    "({ Array: Array, Date: Date, Object: Object, Error: Error })",
+    context,
+  ) as Realm;
+  if (state.nowGiven) {
+    const install = vm.runInContext(CLOCK_SHIM, context) as (nowMs: () => number) => void;
+    install(() => state.now().getTime());
+  }
+  state.realm = realm;
+  state.scriptEval = (source) => vm.runInContext(source, context);
+  vm.runInContext(code, context, { filename });
+
+  const fnNamed = (name: string): ((...args: unknown[]) => unknown) => {
+    const fn = (context as Record<string, unknown>)[name];
+    // Apps Script's message when a trigger or menu item names a function that is not there.
+    if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
+    return fn as (...args: unknown[]) => unknown;
+  };
+
+  const call = (name: string, ...args: unknown[]): unknown => {
+    const fn = fnNamed(name);
+    try {
+      return intoRealm(fn(...args.map((a) => intoRealm(a, realm))), hostRealm);
+    } finally {
+      state.endExecution();
+    }
+  };
+
+  return {
+    context,
+    call,
+    callAs(authMode, name, ...args) {
+      const saved = state.authMode;
+      state.authMode = authMode;
+      try {
+        return call(name, ...args);
+      } finally {
+        state.authMode = saved;
+      }
+    },
+    clickMenuItem(caption) {
+      const item = emu.ui.menus.flatMap((m) => flatten(m.items)).find((i) => i.caption === caption);
+      if (!item) {
+        const captions = emu.ui.menus.flatMap((m) => flatten(m.items)).map((i) => `"${i.caption}"`);
+        throw new Error(`No menu item "${caption}" is in the UI. Items: ${captions.join(", ") || "none"}.`);
+      }
+      return call(item.functionName);
+    },
+    has: (name) => typeof (context as Record<string, unknown>)[name] === "function",
+  };
+}
+
+function flatten(items: MenuEntry[]): { caption: string; functionName: string }[] {
+  return items.flatMap((item) => {
+    if ("submenu" in item) return flatten(item.submenu);
+    if ("functionName" in item) return [item];
+    return [];
+  });
+}

@@ -1,0 +1,271 @@
+/**
+ * The built add-on (dist/Code.js), run in a fresh vm context holding only the emulated Apps
+ * Script services, driven as Sheets drives it.
+ */
+import { readFileSync } from "node:fs";
+import vm from "node:vm";
+import { describe, expect, it } from "vitest";
+import { parseRubric, scoreTable } from "../../src/core";
+import { CODE, customers, open } from "./helpers";
+
+const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+
+describe("the bundle", () => {
+  it("declares every entry point as a top-level function, custom functions with their JSDoc", () => {
+    const { addon } = open({ Customers: customers() });
+    for (const name of [
+      "onOpen",
+      "onInstall",
+      "showSidebar",
+      "sidebarCall",
+      "HEALTHSCORE",
+      "HEALTHBAND",
+      "HEALTHDRIVERS",
+      "rescoreAll",
+      "applyColorBands",
+      "removeColorBands",
+      "insertLiveScoreColumn",
+      "setupRubricSheet",
+      "checkRubric",
+      "setAsOfDateToday",
+      "showFormulaHelp",
+      "takeSnapshot",
+      "scheduleWeeklySnapshot",
+      "stopScheduledSnapshot",
+      "HEALTHTREND",
+      "checkCalibration",
+    ]) {
+      expect(addon.has(name), name).toBe(true);
+    }
+    const doc =
+      /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function HEALTHSCORE\(values, headers, rubric, as_of\)/.exec(CODE);
+    expect(doc?.[1]).toContain("@customfunction");
+    for (const param of ["values", "headers", "rubric", "as_of"])
+      expect(doc?.[1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} `));
+    expect(doc?.[1]).toContain("@return");
+    expect(CODE).toMatch(
+      /@customfunction\s*\*\/\s*function HEALTHDRIVERS\(values, headers, rubric, as_of, top_n\)/,
+    );
+  });
+
+  it("loads with no Node globals in reach, and leaves only entry points global", () => {
+    const { addon } = open({ Sheet1: [] });
+    const globals = vm.runInContext("Object.keys(globalThis)", addon.context) as string[];
+    for (const forbidden of ["require", "process", "module", "fetch", "Buffer", "setTimeout"]) {
+      expect(globals).not.toContain(forbidden);
+    }
+    // Besides the emulated services and the entry points, one private object: the bundle.
+    const services = [
+      "SpreadsheetApp",
+      "PropertiesService",
+      "LockService",
+      "HtmlService",
+      "ScriptApp",
+      "Session",
+    ];
+    const extra = globals.filter(
+      (g) => !services.includes(g) && !/^[A-Z][a-zA-Z]+$/.test(g) && !/^[a-z][a-zA-Z]+$/.test(g),
+    );
+    expect(extra).toEqual(["HealthScore_"]);
+  });
+});
+
+describe("the menu", () => {
+  it("builds Extensions → Health Score on open, even without authorisation", () => {
+    const { emu, addon } = open({ Customers: customers() }); // opening runs onOpen without authorisation
+    const menu = emu.ui.menus.at(-1);
+    expect(menu?.addon).toBe(true);
+    const captions = menu?.items.map((i) => ("caption" in i ? i.caption : "—"));
+    expect(captions).toEqual([
+      "Edit rubric",
+      "Rescore all rows",
+      "Apply colour bands",
+      "Remove colour bands",
+      "Insert live score column",
+      "—",
+      "Take snapshot",
+      "Schedule weekly snapshot",
+      "Stop scheduled snapshot",
+      "Check rubric against churn",
+      "—",
+      "Set up rubric sheet",
+      "Check rubric",
+      "Set as-of date to today",
+      "—",
+      "How to use the formulas",
+    ]);
+    // Every item names a function the bundle defines.
+    for (const item of menu?.items ?? [])
+      if ("functionName" in item) expect(addon.has(item.functionName)).toBe(true);
+  });
+
+  it("builds the same menu on install", () => {
+    const { emu, addon } = open({ Sheet1: [] });
+    const opened = emu.ui.menus.at(-1);
+    addon.call("onInstall", { authMode: "FULL" });
+    expect(emu.ui.menus.at(-1)).toEqual(opened);
+  });
+});
+
+describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
+  const data = customers();
+  const headers = [data[0]];
+  const rows = data.slice(1);
+  const expected = scoreTable(starter, data[0] as string[], rows as never, {
+    asOf: "2026-11-26",
+    timeZone: "Europe/London",
+  });
+
+  it("scores a whole range in one call, as the core does", () => {
+    const { addon } = open({ Customers: data });
+    const scores = addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, headers) as unknown[][];
+    expect(scores).toHaveLength(rows.length);
+    expect(scores.map((r) => r[0])).toEqual(expected.map((r) => (r.score === null ? "No data" : r.score)));
+  });
+
+  it("answers a single value for a single row, and blanks for blank rows", () => {
+    const { addon } = open({ Customers: data });
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [rows[0]], headers)).toBe(expected[0]?.score);
+    const blank = (data[0] as unknown[]).map(() => "");
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [rows[0], blank], headers)).toEqual([
+      [expected[0]?.score],
+      [""],
+    ]);
+  });
+
+  it("turns scores into bands and explains each score", () => {
+    const { addon } = open({ Customers: data });
+    const bands = addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", [[75], [40], [39.9], [""], ["No data"]]);
+    expect(bands).toEqual([["Green"], ["Yellow"], ["Red"], [""], ["No data"]]);
+    const drivers = addon.callAs(
+      "CUSTOM_FUNCTION",
+      "HEALTHDRIVERS",
+      rows,
+      headers,
+      undefined,
+      undefined,
+      1,
+    ) as unknown[][];
+    // top_n 1: one metric named per row; fired flags always named.
+    for (const d of drivers)
+      expect(
+        String(d[0])
+          .split("; ")
+          .filter((p) => /\(−\d+\)$/.test(p)).length,
+      ).toBeLessThanOrEqual(1);
+    const flagged = expected.findIndex((r) => r.flags.length > 0);
+    expect(flagged).toBeGreaterThanOrEqual(0);
+    expect(drivers[flagged]?.[0]).toContain("flag: No login in 30 days (cap 39)");
+    expect(drivers.at(-1)?.[0]).toBe("No data: no metric has a value");
+  });
+
+  it("reads the rubric from the Health Rubric range passed to it, and names the cell of a mistake", () => {
+    const { emu, addon } = open({ Customers: data });
+    addon.call("setupRubricSheet");
+    const rubricRange = emu.sheetValues("Health Rubric");
+    const scores = addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, headers, rubricRange) as unknown[][];
+    expect(scores.map((r) => r[0])).toEqual(expected.map((r) => (r.score === null ? "No data" : r.score)));
+
+    // A hand edit: a negative weight on the NPS row.
+    const sheet = emu.spreadsheet.getSheetByName("Health Rubric");
+    const npsRow = rubricRange.findIndex((r) => r[0] === "nps") + 1;
+    sheet?.getRange(npsRow, 5).setValue(-1);
+    expect(() =>
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, headers, emu.sheetValues("Health Rubric")),
+    ).toThrow(
+      `The rubric range has 1 problem: Health Rubric!E${npsRow}: weight must be a number ≥ 0, not -1.`,
+    );
+  });
+
+  it("takes rubric JSON from a cell", () => {
+    const { addon } = open({ Customers: data });
+    const json = JSON.stringify({
+      bands: [{ label: "Low" }, { label: "High", from: 50 }],
+      metrics: [{ id: "nps", column: "NPS", score: { type: "range", worst: 0, best: 10 } }],
+    });
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [rows[0]], headers, json)).toBe(
+      ((rows[0] as unknown[])[10] as number) * 10,
+    );
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [rows[0]], headers, "{ nope")).toThrow(
+      /^The rubric cell is not valid JSON/,
+    );
+  });
+
+  it("throws one clear sentence for ranges that do not fit", () => {
+    const { addon } = open({ Customers: data });
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [[1, 2, 3]], [["A", "B"]])).toThrow(
+      "HEALTHSCORE: the values have 3 columns but the headers have 2: pass ranges of the same columns, e.g. =HEALTHSCORE(A2:M200, A1:M1).",
+    );
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [[1]], [["Logins"]])).toThrow(
+      /^HEALTHSCORE: The data has no columns "Seat utilisation" \(read by metric "Seat utilisation"\)/,
+    );
+  });
+
+  it("counts days to the as_of date given, else the rubric sheet's As of, else today", () => {
+    const json = JSON.stringify({
+      bands: [{ label: "All" }],
+      metrics: [{ id: "d", column: "Last login", input: "daysSince", score: { type: "perUnit", points: 1 } }],
+      method: "points",
+    });
+    const { addon } = open({ Customers: data });
+    const last = [["2026-11-01"]];
+    const h = [["Last login"]];
+    expect(
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h, json, new Date("2026-11-11T00:00:00Z")),
+    ).toBe(10);
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h, json, "2026-11-21")).toBe(20);
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h, json)).toBe(25); // today, 2026-11-26
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h, json, "soon")).toThrow(
+      /as_of must be a date/,
+    );
+  });
+
+  it("scores 10,000 rows in one call", () => {
+    const many = Array.from({ length: 10_000 }, (_, i) => rows[i % rows.length]);
+    const { addon } = open({ Customers: data });
+    const scores = addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", many, headers) as unknown[][];
+    expect(scores).toHaveLength(10_000);
+    expect(scores[9_999]?.[0]).toEqual(scores[(9_999 % rows.length) as number]?.[0]);
+  });
+});
+
+describe("the rubric sheet commands", () => {
+  it("sets up the Health Rubric sheet with today's As of and a named range, and never replaces one", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("setupRubricSheet");
+    const values = emu.sheetValues("Health Rubric");
+    expect(values[0]?.[0]).toBe("Health Rubric");
+    const asOf = values.find((r) => r[0] === "As of")?.[1];
+    expect(asOf).toBeInstanceOf(Date);
+    expect(emu.spreadsheet.getRangeByName("HealthRubric")?.getSheet().getName()).toBe("Health Rubric");
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(/^Created the Health Rubric sheet/);
+
+    addon.call("setupRubricSheet");
+    expect(emu.sheetValues("Health Rubric")).toEqual(values);
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/^The rubric "Simple red \/ yellow \/ green" is valid/);
+  });
+
+  it("checks the rubric sheet and lists each problem with its cell", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("checkRubric");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/has no Health Rubric sheet yet/);
+    addon.call("setupRubricSheet");
+    const values = emu.sheetValues("Health Rubric");
+    const bandsAt = values.findIndex((r) => r[0] === "Yellow") + 1;
+    emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(bandsAt, 2).setValue("forty");
+    addon.call("checkRubric");
+    expect(emu.ui.alerts.at(-1)?.prompt).toContain(
+      `• Health Rubric!B${bandsAt}: from must be a number, not "forty"`,
+    );
+  });
+
+  it("keeps label text as text, even when it looks like a formula", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("setupRubricSheet");
+    const formulas = emu
+      .sheetFormulas("Health Rubric")
+      .flat()
+      .filter((f) => f !== "");
+    expect(formulas).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+/** Loading the built add-on (dist/Code.js, built by npm test) into a fresh emulator, as Sheets would. */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "../../dev/emulator";
+
+export const CODE = readFileSync("dist/Code.js", "utf8");
+export const NOW = new Date("2026-11-26T10:00:00Z");
+
+export interface Session {
+  emu: Emulator;
+  addon: BundleHandle;
+}
+
+/** A spreadsheet holding `sheets`, opened with the add-on installed (so its menu is built). */
+export function open(sheets: Record<string, unknown[][]>, activeSheet?: string): Session {
+  const emu = createEmulator({ sheets, activeSheet, timeZone: "Europe/London", now: () => NOW });
+  const addon = loadBundle(CODE, emu);
+  addon.callAs("NONE", "onOpen", { authMode: "NONE" });
+  return { emu, addon };
+}
+
+/** examples/customers.csv as a sheet would hold it: numbers as numbers, TRUE/FALSE as booleans, dates as Dates. */
+export function customers(): unknown[][] {
+  const rows = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+  const typed = (text: string): unknown => {
+    if (text === "") return "";
+    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    if (text === "TRUE" || text === "FALSE") return text === "TRUE";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text)) return new Date(`${text}T12:00:00Z`); // noon: the same day in any European zone
+    if (/^\d+%$/.test(text)) return Number(text.slice(0, -1)) / 100;
+    return text;
+  };
+  return rows.map((row, i) => (i === 0 ? row : row.map(typed)));
+}

@@ -1,0 +1,218 @@
+/** Rescore all rows and the colour bands, through the built bundle on the emulator. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type CellValue, columnLetter, explain, parseRubric, rubricToGrid, scoreTable } from "../../src/core";
+import { customers, open } from "./helpers";
+
+const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+const OUTPUTS = ["Health Score", "Health Band", "Health Drivers", "Coverage"];
+
+/** Every cell of `before` that is not in an output column is the same in `after`. */
+function expectDataUntouched(before: unknown[][], after: unknown[][]) {
+  const width = (before[0] as unknown[]).length;
+  for (let r = 0; r < before.length; r++) {
+    for (let c = 0; c < width; c++)
+      expect(after[r]?.[c], `row ${r + 1}, column ${c + 1}`).toEqual(before[r]?.[c]);
+  }
+}
+
+describe("Rescore all rows", () => {
+  it("adds the output columns at the right, scores every row as the core does, and changes nothing else", () => {
+    const data = customers();
+    const { emu, addon } = open({ Customers: data });
+    addon.clickMenuItem("Rescore all rows");
+    const after = emu.sheetValues("Customers");
+    expectDataUntouched(data, after);
+
+    const width = (data[0] as unknown[]).length;
+    expect(after[0]?.slice(width)).toEqual(OUTPUTS);
+    const expected = scoreTable(starter, data[0] as string[], data.slice(1) as never, {
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+    });
+    expected.forEach((r, i) => {
+      const row = after[i + 1] as unknown[];
+      expect(row.slice(width)).toEqual([r.score ?? "No data", r.band, explain(r), r.coverage]);
+    });
+    const toast = emu.ui.toasts.at(-1)?.message ?? "";
+    expect(toast).toMatch(
+      /^Scored 200 rows of "Customers" in [\d.]+ s: Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
+    );
+  });
+
+  it("is idempotent: a second rescore leaves the sheet exactly as the first did", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("rescoreAll");
+    const once = emu.sheetValues("Customers");
+    const rules = emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules().length;
+    addon.call("rescoreAll");
+    expect(emu.sheetValues("Customers")).toEqual(once);
+    expect(emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules().length).toBe(rules);
+  });
+
+  it("writes into existing output columns wherever they are, and only there", () => {
+    const data = customers();
+    // The user keeps Health Band next to the account name, and a note column after the data.
+    const withColumns = data.map((row, i) => [
+      row[0],
+      i === 0 ? "Health Band" : "old",
+      ...row.slice(1),
+      i === 0 ? "Notes" : `note ${i}`,
+    ]);
+    const { emu, addon } = open({ Customers: withColumns });
+    addon.call("rescoreAll");
+    const after = emu.sheetValues("Customers");
+    const headers = after[0] as unknown[];
+    expect(headers.filter((h) => h === "Health Band")).toHaveLength(1);
+    expect(headers.slice(-4)).toEqual(["Notes", "Health Score", "Health Drivers", "Coverage"]);
+    for (let r = 1; r < after.length; r++) {
+      expect(after[r]?.[headers.indexOf("Notes")]).toBe(`note ${r}`);
+      expect(["Red", "Yellow", "Green", "No data"]).toContain(after[r]?.[1]);
+    }
+  });
+
+  it("never writes a formula, even for labels that start with = + - @", () => {
+    const data = [
+      ["Account", "NPS"],
+      ["Acme", 2],
+      ["Beta", "lots"],
+    ];
+    const { emu, addon } = open({ Customers: data });
+    // A rubric sheet written by hand: its band labels and metric label look like formulas.
+    const json = {
+      bands: [{ label: '=IMPORTXML("x")' }, { label: "+Good", from: 50 }],
+      metrics: [{ id: "nps", label: "-NPS", column: "NPS", score: { type: "range", worst: 0, best: 10 } }],
+    };
+    const grid = rubricToGrid(parseRubric(json)).map((row) =>
+      row.map((c: CellValue) => (typeof c === "string" && c ? `'${c}` : c)),
+    );
+    const sheet = emu.spreadsheet.insertSheet("Health Rubric");
+    sheet.getRange(1, 1, grid.length, (grid[0] as unknown[]).length).setValues(grid as never);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.call("rescoreAll");
+    const formulas = emu
+      .sheetFormulas("Customers")
+      .flat()
+      .filter((f) => f !== "");
+    expect(formulas).toEqual([]);
+    const after = emu.sheetValues("Customers");
+    expect(after[1]?.slice(2, 4)).toEqual([20, '=IMPORTXML("x")']);
+    expect(after[1]?.[4]).toMatch(/^-NPS 2 \(−80\)$/);
+    expect(after[2]?.[4]).toBe('No data: no metric has a value; NPS: "lots" is not a number');
+  });
+
+  it("keeps the user's own conditional format rules and replaces only its own", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    const SpreadsheetApp = emu.globals.SpreadsheetApp;
+    const mine = SpreadsheetApp.newConditionalFormatRule()
+      .whenNumberGreaterThan(100000)
+      .setBackground("#ff00ff")
+      .setRanges([sheet?.getRange("D2:D201") as never])
+      .build();
+    sheet?.setConditionalFormatRules([mine]);
+    addon.call("rescoreAll");
+    addon.call("rescoreAll");
+    const rules = sheet?.getConditionalFormatRules() ?? [];
+    expect(rules).toHaveLength(1 + 2 * 4); // the user's, then text and formula rules for Red, Yellow, Green, No data
+    expect(rules[0]?.getBooleanCondition()?.getBackground()).toBe("#ff00ff");
+    // The band colours show on the sheet.
+    const red = emu.sheetValues("Customers").findIndex((r) => r.includes("Red")) + 1;
+    const bandColumn = columnLetter((emu.sheetValues("Customers")[0] as unknown[]).indexOf("Health Band"));
+    expect(emu.backgroundAt("Customers", `${bandColumn}${red}`)).toBe("#f4c7c3");
+
+    addon.clickMenuItem("Remove colour bands");
+    expect(sheet?.getConditionalFormatRules()).toHaveLength(1);
+    expect(emu.backgroundAt("Customers", `${bandColumn}${red}`)).toBeNull();
+    addon.clickMenuItem("Apply colour bands");
+    expect(emu.backgroundAt("Customers", `${bandColumn}${red}`)).toBe("#f4c7c3");
+  });
+
+  it("waits for another rescore, then says one is running", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    emu.holdLock("document");
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      "Another rescore is running in this spreadsheet. Wait for it to finish, then try again.",
+    );
+    expect(emu.sheetValues("Customers")[0]).not.toContain("Health Score");
+    emu.releaseHeldLock("document");
+    addon.call("rescoreAll");
+    expect(emu.sheetValues("Customers")[0]).toContain("Health Score");
+    expect(emu.scriptHoldsLock("document")).toBe(false);
+  });
+
+  it("says what is wrong with an empty sheet, a header-only sheet and the rubric sheet", () => {
+    const empty = open({ Customers: [] });
+    empty.addon.call("rescoreAll");
+    expect(empty.emu.ui.alerts.at(-1)?.prompt).toBe(
+      '"Customers" is empty: it needs a header row, then one row per account.',
+    );
+
+    const headerOnly = open({ Customers: [customers()[0] as unknown[]] });
+    headerOnly.addon.call("rescoreAll");
+    expect(headerOnly.emu.ui.toasts.at(-1)?.message).toMatch(/^Scored 0 rows of "Customers"/);
+    expect(headerOnly.emu.sheetValues("Customers")[0]).toContain("Health Score");
+
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("setupRubricSheet"); // leaves Health Rubric active
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/^"Health Rubric" is the add-on's own sheet/);
+  });
+
+  it("finds the header row below a title, and copes with blank and merged header cells", () => {
+    const data = customers();
+    const titled = [["Customer list, November"], [], ...data.map((r) => [...r, ""])];
+    (titled[2] as unknown[])[(titled[2] as unknown[]).length - 1] = "";
+    const { emu, addon } = open({ Customers: titled });
+    emu.spreadsheet.getSheetByName("Customers")?.getRange("A1:C1").merge();
+    addon.call("rescoreAll");
+    const after = emu.sheetValues("Customers");
+    expect(after[0]?.[0]).toBe("Customer list, November");
+    expect(after[2]).toContain("Health Score");
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(/^Scored 200 rows/);
+  });
+
+  it("refuses an ambiguous output column", () => {
+    const data = customers().map((r, i) => [
+      ...r,
+      i === 0 ? "Health Score" : 1,
+      i === 0 ? "health score " : 2,
+    ]);
+    const { emu, addon } = open({ Customers: data });
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/^The header row has 2 "Health Score" columns \(AA, AB\)/);
+    const after = emu.sheetValues("Customers");
+    expectDataUntouched(data, after);
+    expect((after[0] as unknown[]).length).toBe((data[0] as unknown[]).length);
+  });
+
+  it("makes the same number of service calls for 10 rows and for 100,000 rows", () => {
+    const data = customers();
+    const counts = (rows: number) => {
+      const body = Array.from({ length: rows }, (_, i) => data[1 + (i % 199)] as unknown[]);
+      const { emu, addon } = open({ Customers: [data[0] as unknown[], ...body] });
+      emu.calls.reset();
+      addon.call("rescoreAll");
+      expect(emu.ui.toasts.at(-1)?.message).toContain(`Scored ${rows} rows`);
+      return emu.calls.all();
+    };
+    const small = counts(10);
+    expect(counts(100_000)).toEqual(small);
+    expect(small["Range.getValues"]).toBe(1); // no rubric sheet: the one read is the data
+  }, 120_000);
+});
+
+describe("Insert live score column", () => {
+  it("writes one HEALTHSCORE formula over the data with the rubric range", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("Insert live score column");
+    const formulas = emu.sheetFormulas("Customers");
+    const headers = emu.sheetValues("Customers")[0] as unknown[];
+    const col = headers.indexOf("Live Health Score");
+    expect(col).toBe(26);
+    expect(formulas[1]?.[col]).toBe("=HEALTHSCORE(A2:Z, A1:Z1, HealthRubric)");
+    expect(formulas.slice(2).every((r) => r[col] === "")).toBe(true);
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeTruthy();
+  });
+});
