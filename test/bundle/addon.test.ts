@@ -102,7 +102,7 @@ describe("the menu", () => {
   it("builds the same menu on install", () => {
     const { emu, addon } = open({ Sheet1: [] });
     const opened = emu.ui.menus.at(-1);
-    addon.call("onInstall", { authMode: "FULL" });
+    addon.call("onInstall", emu.openEvent("FULL"));
     expect(emu.ui.menus.at(-1)).toEqual(opened);
   });
 });

@@ -15,7 +15,7 @@ export interface Session {
 export function open(sheets: Record<string, unknown[][]>, activeSheet?: string): Session {
   const emu = createEmulator({ sheets, activeSheet, timeZone: "Europe/London", now: () => NOW });
   const addon = loadBundle(CODE, emu);
-  addon.callAs("NONE", "onOpen", { authMode: "NONE" });
+  addon.callAs("NONE", "onOpen", emu.openEvent("NONE"));
   return { emu, addon };
 }
 

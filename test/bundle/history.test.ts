@@ -12,7 +12,7 @@ function openWithClock(start: string) {
     now: () => now,
   });
   const addon = loadBundle(CODE, emu);
-  addon.callAs("NONE", "onOpen", { authMode: "NONE" });
+  addon.callAs("NONE", "onOpen", emu.openEvent("NONE"));
   return {
     emu,
     addon,
