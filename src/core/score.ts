@@ -312,6 +312,7 @@ function condition(flag: Flag): (cell: CellValue) => boolean {
 }
 
 const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0, neutral: 50 };
+const EMPTY: readonly never[] = Object.freeze([]);
 
 /**
  * Scores rows (all, or those in `only`) with one compiled rubric. The per-cell work is a read, a
@@ -333,8 +334,9 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
     const i = only ? (only[k] as number) : k;
     const row = rows[i] as readonly CellValue[];
     const base = k * M;
-    const missing: string[] = [];
-    const invalid: InvalidCell[] = [];
+    // Most rows have no missing or invalid cell and fire no flag: those share one empty array.
+    let missing = EMPTY as string[];
+    let invalid = EMPTY as InvalidCell[];
     let covered = 0;
     let points = 0;
     groupSum.fill(0);
@@ -347,8 +349,10 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       let s: number;
       if (typeof r === "object") {
         s = cm.fill;
+        if (missing === EMPTY) missing = [];
         missing.push(cm.metric.id);
         if (r.kind === "invalid") {
+          if (invalid === EMPTY) invalid = [];
           invalid.push({
             id: cm.metric.id,
             label: cm.metric.label,
@@ -388,8 +392,12 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       }
     }
 
-    const flags: FiredFlag[] = [];
-    for (const f of c.flags) if (f.fires(row[f.col])) flags.push(f.fired);
+    let flags = EMPTY as FiredFlag[];
+    for (const f of c.flags) {
+      if (!f.fires(row[f.col])) continue;
+      if (flags === EMPTY) flags = [];
+      flags.push(f.fired);
+    }
     let score = raw === null ? null : roundScore(applyFlags(raw, flags, c.weighted));
     if (score === 0) score = 0; // no -0 in results
     const band = bandFor(c.rubric.bands, score);
@@ -447,7 +455,7 @@ class ScoredRow implements RowResult {
     this.score = score;
     this.band = band ? band.label : NO_DATA;
     this.color = band ? band.color : NO_DATA_COLOR;
-    if (band?.action) this.action = band.action;
+    this.action = band?.action;
     this.coverage = coverage;
     this.flags = flags;
     this.missing = missing;
