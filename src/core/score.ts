@@ -15,7 +15,7 @@ import {
   textOf,
 } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
-import { makeScorer, type ScoreFn } from "./scorers";
+import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
 import type { Band, BaseRubric, CellValue, Flag, Metric, MissingPolicy, Rubric } from "./types";
 import { NO_DATA } from "./validate";
 
@@ -98,7 +98,9 @@ interface CompiledMetric {
   metric: Metric;
   col: number;
   read: (cell: CellValue) => Read;
-  score: ScoreFn;
+  /** Plain numbers need no reader: input number, not matched as text by a map scorer. */
+  numeric: boolean;
+  scorer: CompiledScorer;
   /** What a missing cell scores (NaN: it takes no part). */
   fill: number;
   weight: number;
@@ -211,7 +213,8 @@ function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayCont
       metric,
       col: columnIndex(columns, metric.column),
       read: reader(metric, days),
-      score: makeScorer(metric.score, rubric.method),
+      numeric: metric.input === "number" && metric.score.type !== "map",
+      scorer: compileScorer(metric.score, rubric.method),
       fill: weighted ? POLICY_SCORE[metric.missing ?? rubric.missing] : 0,
       weight: metric.weight,
       group: groupOf(metric),
@@ -312,7 +315,7 @@ function condition(flag: Flag): (cell: CellValue) => boolean {
 }
 
 const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0, neutral: 50 };
-const EMPTY: readonly never[] = Object.freeze([]);
+const EMPTY = Object.freeze([]) as never[];
 
 /**
  * Scores rows (all, or those in `only`) with one compiled rubric. The per-cell work is a read, a
@@ -335,8 +338,8 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
     const row = rows[i] as readonly CellValue[];
     const base = k * M;
     // Most rows have no missing or invalid cell and fire no flag: those share one empty array.
-    let missing = EMPTY as string[];
-    let invalid = EMPTY as InvalidCell[];
+    let missing: string[] = EMPTY;
+    let invalid: InvalidCell[] = EMPTY;
     let covered = 0;
     let points = 0;
     groupSum.fill(0);
@@ -345,7 +348,11 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
 
     for (let m = 0; m < M; m++) {
       const cm = c.metrics[m] as CompiledMetric;
-      const r = cm.read(row[cm.col]);
+      const cell = row[cm.col];
+      const r =
+        cm.numeric && typeof cell === "number" && cell >= -IN_RANGE && cell <= IN_RANGE
+          ? cell
+          : cm.read(cell);
       let s: number;
       if (typeof r === "object") {
         s = cm.fill;
@@ -361,7 +368,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
           });
         }
       } else {
-        s = cm.score(r);
+        s = applyScorer(cm.scorer, r);
         present[base + m] = 1;
         covered += cm.coverageWeight;
         groupPresent[cm.group] = 1;
@@ -392,7 +399,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       }
     }
 
-    let flags = EMPTY as FiredFlag[];
+    let flags: FiredFlag[] = EMPTY;
     for (const f of c.flags) {
       if (!f.fires(row[f.col])) continue;
       if (flags === EMPTY) flags = [];
