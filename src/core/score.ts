@@ -319,16 +319,13 @@ const EMPTY = Object.freeze([]) as never[];
 
 /**
  * Scores rows (all, or those in `only`) with one compiled rubric. The per-cell work is a read, a
- * scorer call and a sum, with no allocation for ordinary cells; each metric's score is kept, so
- * drivers can be worked out later for the rows whose drivers are read.
+ * scorer call and a sum, with no allocation for ordinary cells. Nothing per metric is kept: a
+ * row's drivers are worked out again from its cells if and when they are read.
  */
 function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results: RowResult[]): void {
   const n = only ? only.length : rows.length;
   const M = c.metrics.length;
   const G = c.groupWeights.length;
-  const scores = new Float64Array(n * M); // row-major; NaN: the metric takes no part in that row
-  const present = new Uint8Array(n * M);
-  const pass: Pass = { c, rows, only, scores, present };
   const groupSum = new Float64Array(G);
   const groupWeight = new Float64Array(G);
   const groupPresent = new Uint8Array(G);
@@ -336,15 +333,16 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
   for (let k = 0; k < n; k++) {
     const i = only ? (only[k] as number) : k;
     const row = rows[i] as readonly CellValue[];
-    const base = k * M;
     // Most rows have no missing or invalid cell and fire no flag: those share one empty array.
     let missing: string[] = EMPTY;
     let invalid: InvalidCell[] = EMPTY;
     let covered = 0;
     let points = 0;
-    groupSum.fill(0);
-    groupWeight.fill(0);
-    groupPresent.fill(0);
+    for (let g = 0; g < G; g++) {
+      groupSum[g] = 0;
+      groupWeight[g] = 0;
+      groupPresent[g] = 0;
+    }
 
     for (let m = 0; m < M; m++) {
       const cm = c.metrics[m] as CompiledMetric;
@@ -369,11 +367,9 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
         }
       } else {
         s = applyScorer(cm.scorer, r);
-        present[base + m] = 1;
         covered += cm.coverageWeight;
         groupPresent[cm.group] = 1;
       }
-      scores[base + m] = s;
       if (!Number.isNaN(s)) {
         groupSum[cm.group] = (groupSum[cm.group] as number) + cm.weight * s;
         groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
@@ -415,19 +411,10 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       flags,
       missing,
       invalid,
-      raw === null ? null : pass,
-      k,
+      raw === null ? null : c,
+      row,
     );
   }
-}
-
-/** What the rows of one pass work their drivers out from, when first asked for. */
-interface Pass {
-  c: CompiledRubric;
-  rows: Rows;
-  only: number[] | null;
-  scores: Float64Array;
-  present: Uint8Array;
 }
 
 /**
@@ -445,8 +432,9 @@ class ScoredRow implements RowResult {
   declare flags: FiredFlag[];
   declare missing: string[];
   declare invalid: InvalidCell[];
-  #pass: Pass | null;
-  #k: number;
+  /** What the drivers are worked out from, until they are. */
+  #rubric: CompiledRubric | null;
+  #row: readonly CellValue[] | null;
   #drivers: Driver[] | undefined;
 
   constructor(
@@ -456,8 +444,8 @@ class ScoredRow implements RowResult {
     flags: FiredFlag[],
     missing: string[],
     invalid: InvalidCell[],
-    pass: Pass | null,
-    k: number,
+    rubric: CompiledRubric | null,
+    row: readonly CellValue[],
   ) {
     this.score = score;
     this.band = band ? band.label : NO_DATA;
@@ -467,18 +455,16 @@ class ScoredRow implements RowResult {
     this.flags = flags;
     this.missing = missing;
     this.invalid = invalid;
-    this.#pass = pass;
-    this.#k = k;
+    this.#rubric = rubric;
+    this.#row = row;
     this.#drivers = undefined;
   }
 
   get drivers(): Driver[] {
     if (this.#drivers === undefined) {
-      const p = this.#pass;
-      const k = this.#k;
-      const row = p?.rows[p.only ? (p.only[k] as number) : k];
-      this.#drivers = p && row ? driversOf(p.c, row, p.scores, p.present, k * p.c.metrics.length) : [];
-      this.#pass = null;
+      this.#drivers = this.#rubric && this.#row ? driversOf(this.#rubric, this.#row) : [];
+      this.#rubric = null;
+      this.#row = null;
     }
     return this.#drivers;
   }
@@ -489,21 +475,22 @@ class ScoredRow implements RowResult {
  * weight share × (100 − score), so the impacts add up to the score before flags, minus 100;
  * under points it is the metric's weighted points.
  */
-function driversOf(
-  c: CompiledRubric,
-  row: readonly CellValue[],
-  scores: Float64Array,
-  present: Uint8Array,
-  base: number,
-): Driver[] {
+function driversOf(c: CompiledRubric, row: readonly CellValue[]): Driver[] {
   const M = c.metrics.length;
+  const scores: number[] = [];
+  const values: (number | string | null)[] = [];
   const groupWeight = c.groupWeights.map(() => 0);
   const groupPresent = c.groupWeights.map(() => false);
   for (let m = 0; m < M; m++) {
     const cm = c.metrics[m] as CompiledMetric;
-    if (Number.isNaN(scores[base + m])) continue;
+    const r = cm.read(row[cm.col]);
+    const present = typeof r !== "object";
+    const s = present ? applyScorer(cm.scorer, r) : cm.fill;
+    scores.push(s);
+    values.push(present ? r : null);
+    if (Number.isNaN(s)) continue;
     groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
-    if (present[base + m]) groupPresent[cm.group] = true;
+    if (present) groupPresent[cm.group] = true;
   }
   const counts = c.groupWeights.map(
     (gw, g) => groupPresent[g] === true && (groupWeight[g] as number) > 0 && gw > 0,
@@ -512,7 +499,7 @@ function driversOf(
 
   const drivers: Driver[] = [];
   for (let m = 0; m < M; m++) {
-    const s = scores[base + m] as number;
+    const s = scores[m] as number;
     if (Number.isNaN(s)) continue;
     const cm = c.metrics[m] as CompiledMetric;
     let impact: number;
@@ -525,11 +512,10 @@ function driversOf(
     } else {
       impact = cm.weight * s;
     }
-    const r = present[base + m] ? cm.read(row[cm.col]) : null;
     drivers.push({
       id: cm.metric.id,
       label: cm.metric.label,
-      value: typeof r === "number" || typeof r === "string" ? r : null,
+      value: values[m] ?? null,
       score: c.weighted ? s : cm.weight * s,
       impact,
     });
