@@ -7,23 +7,11 @@
  * a tail of Red). The cells look like a real export: numbers mostly, a few blanks, "N/A" and "-",
  * MRR sometimes typed as text ("1,200", "$3,400"), a checkbox column and ISO dates.
  */
-import type { CellValue } from "../../src/core";
+import { type CellValue, seededRandom } from "../../src/core";
 
 /** The as-of date every run scores against (daysSince counts to it). */
 export const AS_OF = "2026-11-26";
 const AS_OF_DAY = Date.UTC(2026, 10, 26) / 86_400_000;
-
-/** mulberry32: a small, fast, well-mixed 32-bit PRNG. Same seed, same sequence, on every engine. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /** The rubric, as a person would write it (RUBRIC.md JSON). Weights sum to 20. */
 export const RUBRIC_JSON = {
@@ -172,7 +160,7 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 /** `rows` customers from `seed`. Row i is the same whatever `rows` is, so a slice is a prefix. */
 export function makeTable(rows: number, seed = 20261126): Table {
-  const rand = prng(seed);
+  const rand = seededRandom(seed);
   const normal = () => {
     // Box-Muller; 1 - rand() keeps log() away from 0.
     const u = 1 - rand();
