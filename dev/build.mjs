@@ -54,6 +54,41 @@ const code = `${bundle.outputFiles[0].text}\n${entryPoints("src/main.ts").join("
 writeFileSync("dist/Code.js", code);
 copyFileSync("appsscript.json", "dist/appsscript.json");
 
+// ---- dist/Sidebar.html: the rubric editor ------------------------------------------------------
+// HtmlService serves one file per sidebar and the sandboxed iframe cannot load our JS or CSS from
+// anywhere else, so both are inlined into sidebar/index.html. The script bundles src/core, so the
+// preview scores in the browser with the same code that scores in Sheets. Minified: the file is
+// sent each time the sidebar opens. "</script" cannot appear inside an inline script, so it is
+// escaped (it could only occur in a string). Replacements use functions: "$&" in the code stays.
+const SIDEBAR_BUDGET = 150 * 1024;
+const sidebar = await build({
+  entryPoints: ["sidebar/main.ts"],
+  bundle: true,
+  format: "iife",
+  target: ["chrome100", "firefox100", "safari15", "edge100"],
+  minify: true,
+  write: false,
+  logLevel: "warning",
+});
+const sidebarCss = await build({
+  entryPoints: ["sidebar/styles.css"],
+  bundle: true,
+  minify: true,
+  write: false,
+  logLevel: "warning",
+});
+const sidebarJs = sidebar.outputFiles[0].text.replace(/<\/(script)/gi, "<\\/$1");
+const sidebarHtml = readFileSync("sidebar/index.html", "utf8")
+  .replace("/* STYLES */", () => sidebarCss.outputFiles[0].text.trim())
+  .replace("/* SCRIPT */", () => sidebarJs.trim());
+writeFileSync("dist/Sidebar.html", sidebarHtml);
+const sidebarBytes = Buffer.byteLength(sidebarHtml);
+if (sidebarBytes > SIDEBAR_BUDGET) {
+  console.warn(
+    `dist/Sidebar.html is ${(sidebarBytes / 1024).toFixed(1)} KB, over its ${SIDEBAR_BUDGET / 1024} KB budget.`,
+  );
+}
+
 // ---- build/cli.js, build/bench.js: Node programs, kept out of dist/ (clasp pushes all of dist/) --
 // One bundled file each, so `healthscore` starts fast and needs no TypeScript at run time.
 const node = { bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" };
@@ -63,6 +98,27 @@ await Promise.all([
     entryPoints: ["cli/main.ts"],
     outfile: "build/cli.js",
     banner: { js: "#!/usr/bin/env node" },
+  }),
+  // The local playground (npm start): a Node server, and the script of the page it serves.
+  build({
+    ...node,
+    entryPoints: ["dev/playground/main.ts"],
+    outfile: "build/playground.js",
+    packages: "external",
+  }),
+  build({
+    ...node,
+    entryPoints: ["dev/screenshots.ts"],
+    outfile: "build/screenshots.js",
+    packages: "external",
+  }),
+  build({
+    entryPoints: ["dev/playground/page.ts"],
+    bundle: true,
+    format: "iife",
+    target: "chrome100",
+    outfile: "build/playground-page.js",
+    logLevel: "warning",
   }),
   existsSync("dev/bench.ts") &&
     build({ ...node, entryPoints: ["dev/bench.ts"], outfile: "build/bench.js", external: ["hyperformula"] }),

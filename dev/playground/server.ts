@@ -1,0 +1,293 @@
+/**
+ * The local playground: the real add-on (dist/Code.js) on the emulator, with the sample sheet,
+ * served to a page that looks like Google Sheets: the grid with the add-on's output columns and
+ * their conditional-format colours, the Extensions → Health Score menu, and the real
+ * dist/Sidebar.html beside it, whose google.script.run is emulated over HTTP.
+ *
+ * Bound to 127.0.0.1 only: it runs whatever the page asks of the add-on. Node's http module, no
+ * dependency. `startPlayground({ port: 0 })` is what the e2e tests use, in-process.
+ *
+ *   GET  /                 the page (page.html + build/playground-page.js)
+ *   GET  /sidebar          the sidebar the add-on last showed, with the google.script.run shim
+ *   GET  /api/state        grid, menu, alerts, toasts of the active sheet
+ *   POST /api/menu         {caption}: clicks a menu item
+ *   POST /api/sheet        {name}: makes a sheet the active one (as clicking its tab does)
+ *   POST /run              {name, args}: google.script.run.sidebarCall(name, args)
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { columnLetter } from "../../src/core";
+import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "../emulator";
+import { sampleSheet } from "./sample";
+
+export const DEFAULT_PORT = 5180;
+/** The day the sample data was generated for: the playground's clock starts there (10:00 UTC). */
+export const SAMPLE_DAY = "2026-11-26";
+export const SAMPLE_SHEET = "Customers";
+
+const CODE = "dist/Code.js";
+const SIDEBAR = "dist/Sidebar.html";
+const PAGE = "dev/playground/page.html";
+const PAGE_SCRIPT = "build/playground-page.js";
+
+export interface PlaygroundOptions {
+  /** 0 picks a free port. Default DEFAULT_PORT. */
+  port?: number;
+  /** The spreadsheet's sheets; default the sample sheet as "Customers". */
+  sheets?: Record<string, unknown[][]>;
+  /** Rescore the data sheet once at start, so the grid opens scored (default true). */
+  rescore?: boolean;
+}
+
+export interface Playground {
+  url: string;
+  emu: Emulator;
+  addon: BundleHandle;
+  /** "200 accounts: Red 29 · Yellow 146 · Green 24 · No data 1", from the first rescore. */
+  summary: string | null;
+  close(): Promise<void>;
+}
+
+interface RescoreReport {
+  rows: number;
+  bands: { label: string; count: number }[];
+  noData: number;
+}
+
+function readBuilt(file: string): string {
+  if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first (npm start does).`);
+  return readFileSync(file, "utf8");
+}
+
+/** The values google.script.run cannot carry (Apps Script fails the call on them). */
+function unsendable(value: unknown, where: string): string | undefined {
+  if (value instanceof Date) return `${where} is a Date`;
+  if (typeof value === "function") return `${where} is a function`;
+  if (Array.isArray(value)) return value.map((v, i) => unsendable(v, `${where}[${i}]`)).find(Boolean);
+  if (value && typeof value === "object")
+    return Object.entries(value)
+      .map(([k, v]) => unsendable(v, `${where}.${k}`))
+      .find(Boolean);
+  return undefined;
+}
+
+/**
+ * google.script.run for the sidebar, over HTTP: the same chain (withSuccessHandler,
+ * withFailureHandler, withUserObject), asynchronous, and failing on what Apps Script refuses.
+ */
+const SHIM = `<script>
+(function () {
+  function illegal(v, where) {
+    if (v instanceof Date) return where;
+    if (typeof v === "function" || (typeof Node !== "undefined" && v instanceof Node)) return where;
+    if (v && typeof v === "object") for (var k in v) { var w = illegal(v[k], where + "." + k); if (w) return w; }
+    return "";
+  }
+  function runner(ok, fail, user) {
+    return {
+      withSuccessHandler: function (f) { return runner(f, fail, user); },
+      withFailureHandler: function (f) { return runner(ok, f, user); },
+      withUserObject: function (o) { return runner(ok, fail, o); },
+      sidebarCall: function (name, args) {
+        var bad = illegal(args, "args");
+        if (bad) throw new Error("Failed due to illegal value in property: " + bad);
+        fetch("/run", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: name, args: args }) })
+          .then(function (r) { return r.json(); })
+          .then(function (res) {
+            parent.postMessage({ playground: "ran", name: name }, "*");
+            if (res.ok) { if (ok) ok(res.value, user); }
+            else if (fail) fail(new Error(res.message), user);
+          }, function (e) {
+            if (fail) fail(new Error("The playground server did not answer (" + e.message + "). Is npm start still running?"), user);
+          });
+      }
+    };
+  }
+  window.google = { script: {
+    run: runner(null, null, undefined),
+    host: { close: function () { parent.postMessage({ playground: "close" }, "*"); }, editor: { focus: function () {} } }
+  } };
+})();
+</script>`;
+
+export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
+  const code = readBuilt(CODE);
+  const sidebarHtml = readBuilt(SIDEBAR);
+  const pageScript = readBuilt(PAGE_SCRIPT);
+  const page = readFileSync(PAGE, "utf8");
+
+  const started = Date.now();
+  const clockStart = Date.parse(`${SAMPLE_DAY}T10:00:00Z`);
+  const emu = createEmulator({
+    sheets: options.sheets ?? { [SAMPLE_SHEET]: sampleSheet() },
+    htmlFiles: { Sidebar: sidebarHtml },
+    timeZone: "Europe/London",
+    spreadsheetName: "Customer health (playground)",
+    // The clock starts on the sample's day and runs, so "today" matches the data and timings are real.
+    now: () => new Date(clockStart + (Date.now() - started)),
+  });
+  showDatesAsDates(emu);
+  const addon = loadBundle(code, emu);
+  addon.callAs("NONE", "onOpen", { authMode: "NONE" });
+
+  let summary: string | null = null;
+  if (options.rescore !== false) {
+    const report = addon.clickMenuItem("Rescore all rows") as RescoreReport | undefined;
+    if (report) {
+      const parts = report.bands.filter((b) => b.count > 0).map((b) => `${b.label} ${b.count}`);
+      if (report.noData > 0) parts.push(`No data ${report.noData}`);
+      summary = `${report.rows} accounts: ${parts.join(" · ")}`;
+    }
+  }
+  addon.clickMenuItem("Edit rubric"); // the sidebar opens beside the grid, as after a click
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((e: unknown) => send(res, 500, { ok: false, message: (e as Error).message }));
+  });
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const route = `${req.method} ${url.pathname}`;
+    switch (route) {
+      case "GET /":
+        return sendText(res, 200, "text/html", page);
+      case "GET /page.js":
+        return sendText(res, 200, "text/javascript", pageScript);
+      case "GET /sidebar": {
+        const shown = emu.ui.sidebars.at(-1);
+        if (!shown)
+          return sendText(
+            res,
+            404,
+            "text/plain",
+            "No sidebar is open: use Extensions → Health Score → Edit rubric.",
+          );
+        return sendText(
+          res,
+          200,
+          "text/html",
+          shown.content.replace(/<head[^>]*>/i, (m) => `${m}\n${SHIM}`),
+        );
+      }
+      case "GET /api/state":
+        return send(res, 200, state());
+      case "POST /api/menu": {
+        const { caption } = (await body(req)) as { caption: string };
+        return send(
+          res,
+          200,
+          attempt(() => addon.clickMenuItem(caption)),
+        );
+      }
+      case "POST /api/sheet": {
+        const { name } = (await body(req)) as { name: string };
+        const sheet = emu.spreadsheet.getSheetByName(name);
+        if (!sheet) return send(res, 404, { ok: false, message: `No sheet "${name}".` });
+        emu.spreadsheet.setActiveSheet(sheet);
+        return send(res, 200, { ok: true });
+      }
+      case "POST /run": {
+        const { name, args } = (await body(req)) as { name: string; args: unknown[] };
+        const result = attempt(() => addon.call("sidebarCall", name, args));
+        const bad = result.ok ? unsendable(result.value, "the result") : undefined;
+        if (bad)
+          return send(res, 200, {
+            ok: false,
+            message: `sidebarCall("${name}") returned a value google.script.run cannot carry: ${bad}.`,
+          });
+        return send(res, 200, result);
+      }
+      default:
+        return sendText(res, 404, "text/plain", "Not found.");
+    }
+  }
+
+  function state() {
+    const ss = emu.spreadsheet;
+    const active = ss.getActiveSheet().getName();
+    const display = emu.sheetDisplayValues(active);
+    const format = display.map((row, r) =>
+      row.map((_v, c) => {
+        const f = emu.formatAt(active, `${columnLetter(c)}${r + 1}`);
+        return f.background || f.fontColor || f.bold ? f : null;
+      }),
+    );
+    const menu = emu.ui.menus.filter((m) => m.addon).at(-1) ?? null;
+    return {
+      title: ss.getName(),
+      today: emu.now().toISOString().slice(0, 10),
+      sheets: ss.getSheets().map((s) => s.getName()),
+      active,
+      grid: { values: display, format },
+      menu: menu && { caption: "Health Score", items: menu.items },
+      sidebar:
+        emu.ui.sidebars.length > 0
+          ? { title: emu.ui.sidebars.at(-1)?.title, count: emu.ui.sidebars.length }
+          : null,
+      alerts: emu.ui.alerts.map((a) => ({ title: a.title, prompt: a.prompt })),
+      toasts: emu.ui.toasts.map((t) => ({ title: t.title, message: t.message })),
+    };
+  }
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? DEFAULT_PORT, "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    emu,
+    addon,
+    summary,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/**
+ * The sample's dates are noon UTC (the same day in any European zone), which the emulator shows
+ * with their time; a person who typed dates would see them as dates, so their columns are formatted so.
+ */
+function showDatesAsDates(emu: Emulator): void {
+  for (const sheet of emu.spreadsheet.getSheets()) {
+    const values = emu.sheetValues(sheet.getName());
+    const width = values[0]?.length ?? 0;
+    for (let c = 0; c < width; c++) {
+      if (values.slice(1).some((row) => row[c] instanceof Date)) {
+        sheet.getRange(2, c + 1, Math.max(1, values.length - 1), 1).setNumberFormat("yyyy-mm-dd");
+      }
+    }
+  }
+}
+
+function attempt(fn: () => unknown): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    // Errors thrown in the bundle come from another realm: not instanceof this realm's Error.
+    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
+    return { ok: false, message };
+  }
+}
+
+async function body(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
+}
+
+function send(res: ServerResponse, status: number, value: unknown): void {
+  sendText(res, status, "application/json", JSON.stringify(value));
+}
+
+function sendText(res: ServerResponse, status: number, type: string, text: string): void {
+  res.writeHead(status, { "content-type": `${type}; charset=utf-8`, "cache-control": "no-store" });
+  res.end(text);
+}

@@ -1,0 +1,175 @@
+/**
+ * The draft: the rubric being edited, as its JSON form (RUBRIC.md), next to the rubric saved on
+ * the sheet. Every edit is validated by the core at once, so the editor can show each problem at
+ * its field and the preview can score with the draft as soon as it is valid.
+ *
+ * The draft stays JSON on purpose: it is what import/export show, what validateRubric reads and
+ * what Save sends. A field holds what the person typed until it makes sense (a "4x" in a number
+ * field stays "4x", and the core says `must be a number, not "4x"` there).
+ */
+import { type Problem, type Rubric, type Validation, validateRubric } from "../src/core";
+
+export type Key = string | number;
+export type Path = readonly Key[];
+export type Json = Record<string, unknown>;
+
+/** The core's path text for a path: `metrics[2].score.steps[0].min` (see join in validate.ts). */
+export function pathText(path: Path): string {
+  let text = "";
+  for (const key of path) {
+    if (typeof key === "number") text += `[${key}]`;
+    else text = text ? `${text}.${key}` : key;
+  }
+  return text;
+}
+
+export function isObject(v: unknown): v is Json {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+export function getAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const key of path) {
+    if (v === null || typeof v !== "object") return undefined;
+    v = (v as Record<Key, unknown>)[key];
+  }
+  return v;
+}
+
+/** Sets a value, creating objects on the way; `undefined` removes the key. */
+export function setAt(root: Json, path: Path, value: unknown): void {
+  let v: Record<Key, unknown> = root;
+  path.slice(0, -1).forEach((key, i) => {
+    let next = v[key];
+    if (next === null || typeof next !== "object") {
+      next = typeof path[i + 1] === "number" ? [] : {};
+      v[key] = next;
+    }
+    v = next as Record<Key, unknown>;
+  });
+  const last = path[path.length - 1] as Key;
+  if (value === undefined) {
+    if (Array.isArray(v) && typeof last === "number") v.splice(last, 1);
+    else delete v[last];
+  } else v[last] = value;
+}
+
+export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
+
+/** JSON with keys sorted, so that two drafts that say the same thing compare equal. */
+function canonical(v: unknown): string {
+  return JSON.stringify(v, (_k, value) =>
+    isObject(value)
+      ? Object.fromEntries(
+          Object.keys(value)
+            .sort()
+            .map((k) => [k, value[k]]),
+        )
+      : value,
+  );
+}
+
+/** Renames an object key in place of the old one, keeping the order of the others. */
+export function renameKey(obj: Json, from: string, to: string): Json {
+  return Object.fromEntries(Object.entries(obj).map(([k, v]) => [k === from ? to : k, v]));
+}
+
+/** What changed: "value" (one field, typed) or "structure" (something added, removed, moved, loaded). */
+export type Change = "value" | "structure";
+
+export class Draft {
+  /** The rubric being edited; null while nothing is loaded (no rubric yet). */
+  json: Json | null = null;
+  /** The rubric saved on the sheet (JSON), or null when there is none. */
+  saved: Json | null = null;
+  validation: Validation = { errors: [], warnings: [] };
+  /** The path of the rubric being edited: [] for the top level, or a segment's. */
+  scope: Path = [];
+  #savedText = "null";
+  #updating = false;
+  #listeners: ((change: Change) => void)[] = [];
+
+  onChange(listener: (change: Change) => void): void {
+    this.#listeners.push(listener);
+  }
+
+  /** Loads a rubric as the saved one and the draft (after opening, after Save). */
+  loadSaved(rubric: Rubric | Json | null): void {
+    this.saved = rubric ? clone(rubric as Json) : null;
+    this.#savedText = canonical(this.saved);
+    this.json = this.saved ? clone(this.saved) : null;
+    this.scope = [];
+    this.#changed("structure");
+  }
+
+  /** Replaces the draft (a starter, an import, a discard); the saved rubric stays. */
+  replace(json: Json | null): void {
+    this.json = json ? clone(json) : null;
+    if (!this.scopeExists()) this.scope = [];
+    this.#changed("structure");
+  }
+
+  get dirty(): boolean {
+    return canonical(this.json) !== this.#savedText;
+  }
+
+  get valid(): Rubric | undefined {
+    return this.validation.rubric;
+  }
+
+  get(path: Path): unknown {
+    return getAt(this.json, path);
+  }
+
+  /** One field changed (typing): no re-render, only messages and preview. */
+  set(path: Path, value: unknown): void {
+    if (!this.json) return;
+    setAt(this.json, path, value);
+    if (!this.#updating) this.#changed("value");
+  }
+
+  /** Something was added, removed, moved or renamed: the editor re-renders. */
+  update(mutate: (json: Json) => void): void {
+    if (!this.json) return;
+    this.#updating = true;
+    try {
+      mutate(this.json);
+    } finally {
+      this.#updating = false;
+    }
+    if (!this.scopeExists()) this.scope = [];
+    this.#changed("structure");
+  }
+
+  setScope(scope: Path): void {
+    this.scope = scope;
+    this.#changed("structure");
+  }
+
+  /** The rubric being edited (the top level, or a segment's). */
+  scoped(): Json {
+    const v = getAt(this.json, this.scope);
+    return isObject(v) ? v : {};
+  }
+
+  scopeExists(): boolean {
+    return this.scope.length === 0 || isObject(getAt(this.json, this.scope));
+  }
+
+  /** Problems whose path is at or under `path`. */
+  problemsUnder(path: Path, which: "errors" | "warnings" = "errors"): Problem[] {
+    const prefix = pathText(path);
+    return this.validation[which].filter(
+      (p) =>
+        prefix === "" ||
+        p.path === prefix ||
+        p.path.startsWith(`${prefix}.`) ||
+        p.path.startsWith(`${prefix}[`),
+    );
+  }
+
+  #changed(change: Change): void {
+    this.validation = this.json ? validateRubric(this.json) : { errors: [], warnings: [] };
+    for (const listener of this.#listeners) listener(change);
+  }
+}

@@ -1,0 +1,355 @@
+/**
+ * The live preview: the draft scored in the browser with the core, on the rows the server sent.
+ * No server round-trip, so it follows every keystroke. It shows the band distribution, what
+ * changes against the saved rubric, and one account's score with its drivers.
+ */
+import type { SidebarData } from "../src/addon/sidebarApi";
+import {
+  bandLabels,
+  ColumnError,
+  flagEffect,
+  formatValue,
+  NO_DATA,
+  NO_DATA_COLOR,
+  type RowResult,
+  type Rubric,
+  scoreTable,
+  signed,
+  summarize,
+} from "../src/core";
+import { fill, h, plural } from "./dom";
+
+type Data = NonNullable<SidebarData["data"]>;
+type Results = (RowResult | undefined)[];
+
+interface Scored {
+  results: Results;
+  error?: string;
+}
+
+const ACCOUNT_HEADERS = ["account", "customer", "company", "account name", "name", "client"];
+const MAX_CHANGES_SHOWN = 8;
+
+/** Drivers shown for the chosen account; the rest cost less. */
+const DRIVERS_SHOWN = 6;
+
+export class Preview {
+  /** The compact distribution that stays in view while editing. */
+  readonly strip = h("div", { class: "strip", role: "status", "aria-live": "polite" });
+  /** The full preview section. */
+  readonly section: HTMLElement;
+  #body = h("div", { class: "section-body" });
+  #account = h("select", { id: "preview-account" });
+  #accountDetail = h("div", { class: "account" });
+  #names: string[] = [];
+  #saved: Scored | null = null;
+  #savedRubric: Rubric | null = null;
+  #draft: Rubric | undefined;
+  #current: Scored | null = null;
+  /** Milliseconds the last update took (scoring every row and drawing), kept on the section as data-ms. */
+  lastMs = 0;
+
+  constructor(
+    readonly data: Data | null,
+    readonly dataProblem: string | null,
+    readonly options: { asOf: string; timeZone: string },
+  ) {
+    this.section = h(
+      "details",
+      { class: "section preview", open: true, id: "preview" },
+      h("summary", {}, h("h2", {}, "Preview")),
+      this.#body,
+    );
+    if (data) {
+      const col = accountColumn(data.headers);
+      this.#names = data.rows.map((row, i) => {
+        const name = col >= 0 ? String(row[col] ?? "").trim() : "";
+        return name || `Row ${i + 2}`;
+      });
+      this.#names.forEach((name, i) => {
+        this.#account.append(h("option", { value: String(i) }, name));
+      });
+      this.#account.addEventListener("change", () => this.#renderAccount());
+    }
+  }
+
+  /** The rubric saved on the sheet, which changes are counted against. */
+  setSaved(rubric: Rubric | null): void {
+    this.#savedRubric = rubric;
+    this.#saved = rubric ? this.#score(rubric) : null;
+  }
+
+  /** Scores the draft (undefined while it has errors) and shows the result. */
+  update(draft: Rubric | undefined, errorCount: number): void {
+    this.#draft = draft;
+    if (!this.data) {
+      fill(this.strip, h("span", { class: "muted" }, "No rows to preview."));
+      fill(
+        this.#body,
+        h("p", { class: "empty" }, this.dataProblem ?? "There are no account rows to preview."),
+      );
+      return;
+    }
+    if (!draft) {
+      this.strip.classList.add("stale");
+      const note = h("p", { class: "muted" }, `Fix ${plural(errorCount, "problem")} to update the preview.`);
+      const old = this.strip.querySelector(".muted");
+      if (old) old.replaceWith(note);
+      else this.strip.append(note);
+      return;
+    }
+    this.strip.classList.remove("stale");
+    const started = performance.now();
+    this.#current = this.#score(draft);
+    this.#render();
+    this.lastMs = performance.now() - started;
+    this.section.dataset.ms = this.lastMs.toFixed(1);
+  }
+
+  #score(rubric: Rubric): Scored {
+    const data = this.data as Data;
+    try {
+      const results = scoreTable(rubric, data.headers, data.rows, this.options) as Results;
+      data.rows.forEach((row, i) => {
+        if (row.every((c) => c === "")) results[i] = undefined;
+      });
+      return { results };
+    } catch (e) {
+      if (e instanceof ColumnError) return { results: [], error: e.message };
+      throw e;
+    }
+  }
+
+  #render(): void {
+    const data = this.data as Data;
+    const current = this.#current as Scored;
+    const draft = this.#draft as Rubric;
+    if (current.error) {
+      fill(this.strip, h("span", { class: "error" }, "The preview cannot read the sheet: see below."));
+      fill(this.#body, h("p", { class: "error" }, current.error));
+      return;
+    }
+    const summary = summarize(draft, current.results);
+    const saved = this.#saved && !this.#saved.error ? this.#saved : null;
+    const before = saved && this.#savedRubric ? summarize(this.#savedRubric, saved.results) : null;
+    const counts = [
+      ...summary.bands.map((b) => ({ label: b.label, color: b.color, count: b.count })),
+      { label: NO_DATA, color: NO_DATA_COLOR, count: summary.noData },
+    ].filter((b, i, all) => b.count > 0 || i < all.length - 1);
+    const was = (label: string) =>
+      before
+        ? label === NO_DATA
+          ? before.noData
+          : (before.bands.find((b) => b.label === label)?.count ?? 0)
+        : null;
+
+    // The strip: one stacked bar and one line, always in view.
+    const bar = h("div", { class: "stack", "aria-hidden": "true" });
+    for (const b of counts) {
+      if (b.count > 0)
+        bar.append(
+          h("span", {
+            style: `flex-grow:${b.count};background:${safeColor(b.color)}`,
+            title: `${b.label} ${b.count}`,
+          }),
+        );
+    }
+    const changes = saved ? this.#changes(saved.results, current.results) : [];
+    fill(
+      this.strip,
+      bar,
+      h(
+        "div",
+        { class: "line" },
+        counts
+          .filter((b) => b.count > 0)
+          .map((b) => `${b.label} ${b.count}`)
+          .join(" · ") || "No rows",
+        saved
+          ? h(
+              "span",
+              { class: changes.length ? "changed" : "muted" },
+              changes.length ? ` · ${plural(changes.length, "change")}` : " · no change",
+            )
+          : null,
+      ),
+    );
+
+    // The section: the sample note, the distribution, the changes, one account.
+    const sample =
+      data.totalRows > data.rows.length
+        ? h(
+            "p",
+            { class: "note sample" },
+            `Preview on a sample: the first ${data.rows.length.toLocaleString("en")} of ${data.totalRows.toLocaleString("en")} rows of "${data.sheet}". Rescore scores them all.`,
+          )
+        : h(
+            "p",
+            { class: "note" },
+            `All ${plural(summary.rows, "account")} of "${data.sheet}", as of ${this.options.asOf}, scored in your browser.`,
+          );
+    const max = Math.max(1, ...counts.map((b) => b.count));
+    const table = h("table", { class: "dist" }, h("caption", { class: "sr-only" }, "Accounts per band"));
+    for (const b of counts) {
+      const w = was(b.label);
+      const delta =
+        w === null ? "" : b.count - w === 0 ? "" : b.count - w > 0 ? `+${b.count - w}` : `−${w - b.count}`;
+      table.append(
+        h(
+          "tr",
+          {},
+          h(
+            "th",
+            { scope: "row" },
+            h("span", { class: "chip", style: `background:${safeColor(b.color)}` }),
+            b.label,
+          ),
+          h("td", { class: "count" }, String(b.count)),
+          h(
+            "td",
+            { class: "barcell" },
+            h("span", {
+              class: "bar",
+              style: `width:${(b.count / max) * 100}%;background:${safeColor(b.color)}`,
+            }),
+          ),
+          h("td", { class: "delta", title: delta ? `was ${w}` : "" }, delta),
+        ),
+      );
+    }
+    const changeList = h("div", { class: "changes" });
+    if (!saved) {
+      changeList.append(
+        h(
+          "p",
+          { class: "muted" },
+          this.#saved?.error
+            ? "The saved rubric cannot read this sheet, so there is nothing to compare with."
+            : "No rubric is saved yet, so there is nothing to compare with.",
+        ),
+      );
+    } else if (changes.length === 0) {
+      changeList.append(h("p", { class: "muted" }, "No account changes band against the saved rubric."));
+    } else {
+      changeList.append(h("h3", {}, `${plural(changes.length, "account")} would change band`));
+      const ul = h("ul", {});
+      for (const c of changes.slice(0, MAX_CHANGES_SHOWN)) {
+        ul.append(
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "link", onclick: () => this.select(c.row) },
+              this.#names[c.row] ?? `Row ${c.row + 2}`,
+            ),
+            ` ${c.from} → ${c.to}`,
+          ),
+        );
+      }
+      changeList.append(ul);
+      if (changes.length > MAX_CHANGES_SHOWN)
+        changeList.append(h("p", { class: "muted" }, `and ${changes.length - MAX_CHANGES_SHOWN} more.`));
+    }
+    fill(
+      this.#body,
+      sample,
+      table,
+      changeList,
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: this.#account.id }, "Account"),
+        h("div", { class: "control" }, this.#account),
+      ),
+      this.#accountDetail,
+    );
+    this.#renderAccount();
+  }
+
+  /** Shows one account (by row index) in the preview. */
+  select(row: number): void {
+    this.#account.value = String(row);
+    this.#renderAccount();
+    this.#account.focus();
+  }
+
+  #changes(before: Results, after: Results): { row: number; from: string; to: string }[] {
+    const out: { row: number; from: string; to: string }[] = [];
+    after.forEach((r, i) => {
+      const b = before[i];
+      if (r && b && r.band !== b.band) out.push({ row: i, from: b.band, to: r.band });
+    });
+    return out;
+  }
+
+  #renderAccount(): void {
+    const i = Number(this.#account.value || 0);
+    const r = this.#current?.results[i];
+    const b = this.#saved && !this.#saved.error ? this.#saved.results[i] : undefined;
+    if (!r) {
+      fill(this.#accountDetail, h("p", { class: "muted" }, "This row is blank."));
+      return;
+    }
+    const head = h(
+      "div",
+      { class: "score" },
+      h("span", { class: "big" }, r.score === null ? "–" : r.score.toFixed(1)),
+      h("span", { class: "chip pill", style: `background:${safeColor(r.color)}` }, r.band),
+      b && (b.band !== r.band || b.score !== r.score)
+        ? h(
+            "span",
+            { class: "muted" },
+            ` was ${b.score === null ? NO_DATA : b.score.toFixed(1)} ${b.score === null ? "" : b.band}`,
+          )
+        : null,
+    );
+    const facts = h(
+      "p",
+      { class: "muted" },
+      `Coverage ${Math.round(r.coverage * 100)}%`,
+      r.segment ? ` · segment ${r.segment}` : "",
+    );
+    const drivers = h("ol", { class: "drivers" });
+    for (const d of r.drivers.slice(0, DRIVERS_SHOWN)) {
+      drivers.append(
+        h(
+          "li",
+          {},
+          h("span", { class: "what" }, `${d.label} `, h("span", { class: "muted" }, formatValue(d.value))),
+          h("span", { class: Math.round(d.impact) < 0 ? "impact neg" : "impact" }, signed(d.impact)),
+        ),
+      );
+    }
+    fill(
+      this.#accountDetail,
+      head,
+      r.action ? h("p", { class: "action" }, r.action) : null,
+      facts,
+      r.drivers.length ? h("h3", {}, "What pulls it down") : null,
+      r.drivers.length ? drivers : null,
+      ...r.flags.map((f) => h("p", { class: "flag" }, `Flag: ${f.label} (${flagEffect(f)})`)),
+      ...r.invalid.map((c) => h("p", { class: "warning" }, `${c.column}: ${c.reason}`)),
+      r.score === null ? h("p", { class: "muted" }, "No metric has a value in this row.") : null,
+    );
+  }
+
+  /** The band labels the preview shows, low to high (for tests and the strip). */
+  labels(): string[] {
+    return this.#draft ? bandLabels(this.#draft).map((b) => b.label) : [];
+  }
+}
+
+function accountColumn(headers: readonly string[]): number {
+  const keys = headers.map((hd) => hd.trim().toLowerCase());
+  for (const name of ACCOUNT_HEADERS) {
+    const i = keys.indexOf(name);
+    if (i >= 0) return i;
+  }
+  return headers.length > 0 ? 0 : -1;
+}
+
+/** Colours come from the rubric, which the core has validated as #rgb / #rrggbb; anything else is grey. */
+function safeColor(color: string): string {
+  return /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(color) ? color : NO_DATA_COLOR;
+}

@@ -1,0 +1,184 @@
+/**
+ * Import and export of the rubric as JSON (RUBRIC.md's interchange format): paste or pick a
+ * file to import, copy or download to export, or start again from a starter rubric.
+ */
+import { h, plural } from "./dom";
+import { type Draft, isObject, type Json } from "./draft";
+import { STARTERS } from "./starters";
+
+export function rubricJson(draft: Draft): string {
+  return JSON.stringify(draft.valid ?? draft.json ?? {}, null, 2);
+}
+
+function fileName(draft: Draft): string {
+  const name = String((draft.valid ?? draft.json)?.name ?? "rubric");
+  return `${
+    name
+      .replace(/[^A-Za-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .toLowerCase() || "rubric"
+  }.json`;
+}
+
+export function transferSection(draft: Draft): HTMLElement {
+  const area = h("textarea", {
+    id: "rubric-json",
+    rows: 8,
+    spellcheck: "false",
+    placeholder: "Paste rubric JSON here, then press Import.",
+  });
+  const message = h("div", { class: "msg", role: "status", "aria-live": "polite" });
+  const say = (text: string, kind: "ok" | "error" | "warning" = "ok") => {
+    message.replaceChildren(h("div", { class: kind }, text));
+    message.className = "msg shown";
+  };
+
+  const importText = (text: string) => {
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch (e) {
+      say(`That is not JSON: ${(e as Error).message}. Check for a missing comma or quote.`, "error");
+      return;
+    }
+    if (!isObject(json)) {
+      say("A rubric is a JSON object, { … }, with bands and metrics.", "error");
+      return;
+    }
+    draft.replace(json);
+    const n = draft.validation.errors.length;
+    const name = typeof json.name === "string" ? `"${json.name}"` : "the rubric";
+    if (n) say(`Imported ${name} with ${plural(n, "problem")}: each is shown at its field.`, "warning");
+    else say(`Imported ${name}. Check the preview, then Save.`);
+  };
+
+  const file = h("input", {
+    type: "file",
+    id: "rubric-file",
+    accept: ".json,application/json",
+    class: "sr-only",
+    tabindex: "-1",
+    "aria-label": "Rubric JSON file",
+  });
+  file.addEventListener("change", async () => {
+    const f = file.files?.[0];
+    if (!f) return;
+    area.value = await f.text();
+    file.value = "";
+    importText(area.value);
+  });
+
+  const starter = h("select", { id: "starter-pick" });
+  starter.append(h("option", { value: "" }, "Choose a starter rubric…"));
+  STARTERS.forEach((s, i) => {
+    starter.append(h("option", { value: String(i) }, String(s.rubric.name)));
+  });
+
+  return h(
+    "details",
+    { class: "section", id: "transfer" },
+    h("summary", {}, h("h2", {}, "Import, export, start over")),
+    h(
+      "div",
+      { class: "section-body" },
+      h(
+        "p",
+        { class: "help" },
+        "The rubric as JSON: the same format the command line and other spreadsheets read.",
+      ),
+      h("label", { for: area.id }, "Rubric JSON"),
+      area,
+      h(
+        "div",
+        { class: "buttons" },
+        h(
+          "button",
+          {
+            type: "button",
+            id: "export-json",
+            onclick: () => {
+              area.value = rubricJson(draft);
+              area.select();
+              say("This is the rubric as it stands. Copy it, or download it.");
+            },
+          },
+          "Show JSON",
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: () => {
+              area.value = rubricJson(draft);
+              area.select();
+              // Clipboard API first; sandboxed frames may refuse it, where execCommand still works.
+              navigator.clipboard
+                ?.writeText(area.value)
+                .then(() => say("Copied the rubric JSON."))
+                .catch(() =>
+                  say(document.execCommand("copy") ? "Copied the rubric JSON." : "Press Ctrl+C to copy it."),
+                );
+            },
+          },
+          "Copy",
+        ),
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: () => {
+              const url = URL.createObjectURL(new Blob([rubricJson(draft)], { type: "application/json" }));
+              const a = h("a", { href: url, download: fileName(draft) });
+              document.body.append(a);
+              a.click();
+              a.remove();
+              setTimeout(() => URL.revokeObjectURL(url), 1000);
+            },
+          },
+          "Download",
+        ),
+      ),
+      h(
+        "div",
+        { class: "buttons" },
+        h(
+          "button",
+          {
+            type: "button",
+            id: "import-json",
+            onclick: () =>
+              area.value.trim()
+                ? importText(area.value)
+                : say("Paste rubric JSON into the box first.", "error"),
+          },
+          "Import",
+        ),
+        h("button", { type: "button", onclick: () => file.click() }, "Import a file…"),
+        file,
+      ),
+      message,
+      h("label", { for: starter.id }, "Start over from a starter"),
+      h(
+        "div",
+        { class: "row" },
+        starter,
+        h(
+          "button",
+          {
+            type: "button",
+            onclick: () => {
+              const s = STARTERS[Number(starter.value)];
+              if (!starter.value || !s) {
+                starter.focus();
+                return;
+              }
+              draft.replace(s.rubric as Json);
+              say(`Started from "${String(s.rubric.name)}". Discard brings back the saved rubric.`);
+            },
+          },
+          "Use",
+        ),
+      ),
+    ),
+  );
+}
