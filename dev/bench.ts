@@ -11,6 +11,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { type ConfigParams, HyperFormula } from "hyperformula";
 import { type CellValue, explain, parseRubric, type RowResult, type Rubric, scoreTable } from "../src/core";
+import { benchAddon } from "./bench/addon";
 import { AS_OF, makeTable, RUBRIC_JSON } from "./bench/data";
 import { formulaSheet } from "./bench/formulas";
 
@@ -241,6 +242,29 @@ try {
 }
 console.log("  the formulas of row 2 (US-English syntax; HyperFormula gets ';' between arguments):");
 for (const e of sheet.example) console.log(`    ${e.header.padEnd(30)} ${e.formula}`);
+
+// ── The add-on, on the emulator ─────────────────────────────────────────────────────────────────
+console.log();
+console.log("add-on — the built dist/Code.js on the Apps Script emulator");
+try {
+  const a = benchAddon(headers, rows);
+  const total = Object.values(a.calls).reduce((x, y) => x + y, 0);
+  console.log(
+    `  bundle ${fmt(a.bundleBytes / 1024, 1)} KB; loading it in a fresh scope (every custom-function call does): ${fmt(a.loadMs, 1)} ms (median of 15)`,
+  );
+  console.log(
+    `  HEALTHSCORE over ${fmt(a.customFunctionRows)} rows in one call: ${fmt(a.customFunctionMs)} ms (Sheets allows 30,000 ms)`,
+  );
+  console.log(
+    `  Rescore all rows, ${fmt(a.rescoreRows)} rows × ${rubric.metrics.length} metrics: ${fmt(a.rescoreMs)} ms on the emulator, ${total} service calls` +
+      ` (${Object.entries(a.calls)
+        .filter(([k]) => k.startsWith("Range.") || k.startsWith("Sheet."))
+        .map(([k, n]) => `${k} ${n}`)
+        .join(", ")})`,
+  );
+} catch (err) {
+  console.log(`  add-on bench failed: ${err instanceof Error ? err.message : String(err)}`);
+}
 
 // ── Targets ──────────────────────────────────────────────────────────────────────────────────────
 console.log();
