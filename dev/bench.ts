@@ -12,6 +12,7 @@ import { performance } from "node:perf_hooks";
 import { type ConfigParams, HyperFormula } from "hyperformula";
 import { type CellValue, explain, parseRubric, type RowResult, type Rubric, scoreTable } from "../src/core";
 import { benchAddon } from "./bench/addon";
+import { benchCalibration } from "./bench/calibration";
 import { AS_OF, makeTable, RUBRIC_JSON } from "./bench/data";
 import { formulaSheet } from "./bench/formulas";
 
@@ -266,6 +267,14 @@ try {
   console.log(`  add-on bench failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
+// ── Calibration ─────────────────────────────────────────────────────────────────────────────────
+const calibration = benchCalibration();
+console.log();
+console.log(
+  `calibration — ${fmt(calibration.accounts)} accounts resampled from examples/customers.csv, simple-ryg against Churned:` +
+    ` ${fmt(calibration.ms)} ms for the whole check (median of 5; AUC ${calibration.auc.toFixed(3)})`,
+);
+
 // ── Targets ──────────────────────────────────────────────────────────────────────────────────────
 console.log();
 console.log("targets");
@@ -274,6 +283,9 @@ console.log(
 );
 console.log(
   `  core ≥ ${TARGET_RATIO}× faster per row than the formula sheet      ${(Number.isNaN(ratio) ? "n/a" : fmt(ratio, 1)).padStart(8)} ×   ${mark(ratio >= TARGET_RATIO)}`,
+);
+console.log(
+  `  calibration of 10,000 accounts well under a second             ${fmt(calibration.ms).padStart(8)} ms  ${mark(calibration.ms < 1000)}`,
 );
 console.log();
 console.log(`bench done in ${fmt((performance.now() - started) / 1000, 1)} s`);
