@@ -1,11 +1,13 @@
 /**
  * The rubric editor sidebar: loads the rubric and a sample of the data sheet from the server,
  * lets a CS manager edit the rubric with a live preview computed here by the core, and saves it
- * to the Health Rubric sheet. See sidebar/README in the project README ("The sidebar").
+ * to the Health Rubric sheet; and checks the saved rubric against churn (sidebar/calibration.ts).
+ * See the project README ("The sidebar").
  */
 import { LIVE_HEADER, OUTPUT_HEADERS } from "../src/addon/dataSheet";
 import type { SidebarData } from "../src/addon/sidebarApi";
 import { formatProblem, type Problem, parseRubric } from "../src/core";
+import { CalibrationSection } from "./calibration";
 import { fill, h, plural } from "./dom";
 import { Draft, isObject, type Json, type Path, pathText } from "./draft";
 import { type EditorContext, renderEditor } from "./editor";
@@ -23,6 +25,7 @@ class App {
   readonly draft = new Draft();
   readonly form = new Form(this.draft);
   readonly preview: Preview;
+  readonly calibration: CalibrationSection;
   readonly headers: string[];
   #editor = h("div", { id: "editor" });
   #start = h("div", { id: "start" });
@@ -40,6 +43,7 @@ class App {
     this.headers = (data.data?.headers ?? []).filter(
       (hd) => hd.trim() !== "" && !OWN_COLUMNS.has(hd.trim().toLowerCase()),
     );
+    this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
     this.#save.addEventListener("click", () => void this.save());
     this.#discard.addEventListener("click", () => this.discard());
     document.addEventListener("keydown", (e) => {
@@ -71,6 +75,7 @@ class App {
         this.#start,
         this.preview.section,
         this.#editor,
+        this.calibration.section,
         transferSection(this.draft),
       ),
       h(
@@ -211,6 +216,7 @@ class App {
     const unplaced = this.form.showProblems(errors.filter(inScope), warnings.filter(inScope));
     this.#renderProblems(unplaced);
     this.#updateButtons();
+    this.calibration.refresh();
     clearTimeout(this.#previewTimer);
     if (!this.draft.json) {
       fill(

@@ -350,6 +350,6 @@ function accountColumn(headers: readonly string[]): number {
 }
 
 /** Colours come from the rubric, which the core has validated as #rgb / #rrggbb; anything else is grey. */
-function safeColor(color: string): string {
+export function safeColor(color: string): string {
   return /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(color) ? color : NO_DATA_COLOR;
 }

@@ -405,7 +405,7 @@ export function calibrate(
     );
   if (rubric.method === "points")
     notes.push(
-      "Points rubric: suggested weights are relative (they sum to 100); rubric_weights are the same on the rubric's scale, keeping today's total weight.",
+      "Points rubric: the suggested weights are shares (they sum to 100); loading them keeps today's total weight, so each metric's points keep their scale.",
     );
   const [lo, hi] = bootstrapAucCi(scores, churned, { samples: options.samples ?? 1000, seed });
   const short = nChurned < RELIABLE_MINIMUM ? ["churned", nChurned] : ["retained", nRetained];
