@@ -123,7 +123,7 @@ export type SidebarCall = keyof SidebarApi;
 
 /** Runs one function of the sidebar's API by name: the one entry point google.script.run calls. */
 export function callSidebarApi(name: string, args: unknown[]): unknown {
-  if (!Object.hasOwn(sidebarApi, name)) {
+  if (!Object.prototype.hasOwnProperty.call(sidebarApi, name)) {
     throw new Error(`The sidebar asked for "${name}", which the server does not offer: reload the sidebar.`);
   }
   const fn = sidebarApi[name as SidebarCall] as (...a: unknown[]) => unknown;

@@ -289,7 +289,8 @@ function readMetrics(
     const group = r.text(item, "group", p, false);
     if (groups && method === "weighted") {
       if (group === undefined) r.error(join(p, "group"), "is required because the rubric has groups");
-      else if (!Object.hasOwn(groups, group)) r.error(join(p, "group"), `"${group}" is not in groups`);
+      else if (!Object.prototype.hasOwnProperty.call(groups, group))
+        r.error(join(p, "group"), `"${group}" is not in groups`);
     }
     const weight = r.number(item, "weight", p, { min: 0 }) ?? 1;
     const input = r.oneOf(item, "input", p, INPUT_KINDS) ?? "number";

@@ -45,7 +45,7 @@ export function suggestThresholds(
   for (let q = 5; q <= 95; q += 5) {
     const cut = roundScore(quantile(scores, q / 100));
     const count = lowerBound(scores, cut);
-    if (count > 0 && count < n && count !== below.at(-1)) {
+    if (count > 0 && count < n && count !== below[below.length - 1]) {
       cuts.push(cut);
       below.push(count);
     }
