@@ -6,7 +6,8 @@ import { type Calibration, CalibrationError, type CellValue, calibrate, headerKe
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { plainText } from "./grid";
 import { currentRubric } from "./rescore";
-import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { setAsOfToday } from "./rubricSheet";
+import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 export const CALIBRATION_SHEET = "Health Calibration";
 
@@ -22,7 +23,7 @@ export function checkCalibration(outcomeColumn?: string): Calibration {
   try {
     result = calibrate(settings.rubric, layout.headers, layout.rows, {
       outcomeColumn: column,
-      asOf: settings.asOf ?? today(ss),
+      asOf: setAsOfToday(ss),
       timeZone: timeZoneOf(ss),
     });
   } catch (e) {

@@ -1,7 +1,7 @@
 /** Menu commands over the rubric sheet. Each says what it did, in words, and never loses data. */
 
 import type { Calibration } from "../core";
-import { formatProblem, type Problem, RUBRIC_SHEET } from "../core";
+import { ColumnError, formatProblem, type Problem, RUBRIC_SHEET } from "../core";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
@@ -12,6 +12,7 @@ import {
   insertLiveScoreColumn,
   type RescoreReport,
   rescoreAll,
+  withDocumentLock,
 } from "./rescore";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { STARTER_RUBRIC } from "./rubricSource";
@@ -25,14 +26,17 @@ function alert(message: string): void {
 }
 
 /**
- * Runs a command for the menu or the sidebar: a problem the user can fix is shown as an alert
- * (and the command returns undefined); anything else is a bug and surfaces as Apps Script's error.
+ * Runs a command: a problem the user can fix (an AddonError, or a ColumnError naming columns the
+ * data lacks) is shown as an alert, and the command returns undefined. A trigger has no UI: there
+ * (interactive false) the sentence is thrown as is, for the execution log and the failure email.
+ * Anything else is a bug and surfaces as Apps Script's error.
  */
-export function runCommand<T>(command: () => T): T | undefined {
+function runCommand<T>(command: () => T, interactive = true): T | undefined {
   try {
     return command();
   } catch (e) {
-    if (!(e instanceof AddonError)) throw e;
+    if (!(e instanceof AddonError || e instanceof ColumnError)) throw e;
+    if (!interactive) throw new Error(e.message);
     alert(e.message);
     return undefined;
   }
@@ -48,7 +52,7 @@ export const applyColors = (): number | undefined =>
 export const removeColors = (): number | undefined =>
   runCommand(() => {
     const ss = activeSpreadsheet();
-    const n = removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
+    const n = withDocumentLock(() => removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet)));
     ss.toast(
       n > 0
         ? `Removed the add-on's ${n} colour rules; yours are untouched.`
@@ -61,7 +65,7 @@ export const removeColors = (): number | undefined =>
 export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
 export const calibration = (): Calibration | undefined => runCommand(() => checkCalibration());
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
-  runCommand(() => takeSnapshot(interactive));
+  runCommand(() => takeSnapshot(interactive), interactive);
 export const scheduleSnapshots = (): string | undefined =>
   runCommand(() => {
     const message = scheduleWeeklySnapshot();
@@ -120,9 +124,9 @@ export function checkRubric(): void {
 /** Sets the rubric sheet's As of cell to today, so daysSince metrics count to today. */
 export function setAsOfDateToday(): void {
   const ss = activeSpreadsheet();
-  const date = setAsOfToday(ss);
-  if (date) ss.toast(`As of is now ${date}. Scores that count days since a date follow it.`, TITLE, 5);
-  else
+  if (ss.getSheetByName(RUBRIC_SHEET)) {
+    ss.toast(`As of is now ${setAsOfToday(ss)}. Scores that count days since a date follow it.`, TITLE, 5);
+  } else
     alert(
       `There is no As of cell: set up the ${RUBRIC_SHEET} sheet first (Extensions → Health Score → Set up rubric sheet).`,
     );

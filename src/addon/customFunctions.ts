@@ -19,7 +19,7 @@ import {
   scorecard,
   zoneDay,
 } from "../core";
-import { asGrid, isBlankRow } from "./grid";
+import { asGrid, scoreNonBlank } from "./grid";
 import { chooseRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 
@@ -65,7 +65,7 @@ function scoreRange(
     throw e;
   }
   return {
-    results: rows.map((row) => (isBlankRow(row) ? undefined : card.scoreRow(row))),
+    results: scoreNonBlank(card, rows),
     singleRow: rows.length === 1,
   };
 }

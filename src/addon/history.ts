@@ -7,6 +7,7 @@ import {
   HISTORY_HEADERS,
   HISTORY_SHEET,
   headerKey,
+  RUBRIC_SHEET,
   readHistory,
   rubricFingerprint,
   scoreChange,
@@ -15,10 +16,10 @@ import {
   textOf,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { asGrid, isBlankRow, plainText } from "./grid";
+import { asGrid, plainText, scoreNonBlank } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
-import { writeRubricSheet } from "./rubricSheet";
-import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { setAsOfToday, setSetting, writeRubricSheet } from "./rubricSheet";
+import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -37,18 +38,18 @@ export interface SnapshotReport {
  * rubric's fingerprint. `interactive` is false when a trigger runs it: then it asks nothing.
  */
 export function takeSnapshot(interactive: boolean): SnapshotReport {
+  const ss = activeSpreadsheet();
+  // Asked before taking the lock, so that a colleague's rescore need not wait on this dialog.
+  if (interactive && !currentRubric(ss).accountKey) askAccountKey(ss);
   return withDocumentLock(() => {
-    const ss = activeSpreadsheet();
-    const settings = currentRubric(ss);
-    const { rubric } = settings;
-    const layout = readDataLayout(dataSheetFor(ss, settings.dataSheet), rubric);
-    const accountKey =
-      settings.accountKey ?? (interactive ? askAccountKey(ss, layout.headers, settings) : undefined);
+    const { rubric, dataSheet, accountKey } = currentRubric(ss);
+    const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
     const keyColumn = accountColumn(layout, accountKey);
-
-    const date = today(ss);
-    const card = scorecard(rubric, layout.headers, { asOf: date, timeZone: timeZoneOf(ss) });
-    const results = layout.rows.map((row) => (isBlankRow(row) ? undefined : card.scoreRow(row)));
+    const date = setAsOfToday(ss);
+    const results = scoreNonBlank(
+      scorecard(rubric, layout.headers, { asOf: date, timeZone: timeZoneOf(ss) }),
+      layout.rows,
+    );
     const fingerprint = rubricFingerprint(rubric);
     const rows = snapshotRows(
       date,
@@ -96,12 +97,10 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-/** Asks once which column names each account, and keeps the answer in the rubric sheet. */
-function askAccountKey(
-  ss: Spreadsheet,
-  headers: readonly CellValue[],
-  settings: ReturnType<typeof currentRubric>,
-): string {
+/** Asks once which column names each account, and keeps the answer as the Account key setting. */
+function askAccountKey(ss: Spreadsheet): void {
+  const { rubric, dataSheet } = currentRubric(ss);
+  const headers = readDataLayout(dataSheetFor(ss, dataSheet), rubric).headers;
   const ui = SpreadsheetApp.getUi();
   const first = textOf(headers[0]);
   const answer = ui.prompt(
@@ -117,29 +116,53 @@ function askAccountKey(
       `There is no column "${typed}" in the header row: take the snapshot again and pick one of its columns.`,
     );
   }
-  const { rubric, ...sheetSettings } = settings;
-  const active = ss.getActiveSheet();
-  writeRubricSheet(ss, rubric, { ...sheetSettings, accountKey: typed });
-  active.activate();
-  return typed;
+  keepSetting(ss, "Account key", typed);
 }
 
-/** Schedules a weekly snapshot (Mondays, early morning); never two triggers. */
+/** Keeps a setting on the rubric sheet, creating the sheet from the rubric in use when there is none. */
+function keepSetting(ss: Spreadsheet, label: "Account key" | "Data sheet", value: string): void {
+  if (ss.getSheetByName(RUBRIC_SHEET)) {
+    setSetting(ss, label, plainText(value));
+    return;
+  }
+  const active = ss.getActiveSheet();
+  writeRubricSheet(
+    ss,
+    currentRubric(ss).rubric,
+    label === "Account key" ? { accountKey: value } : { dataSheet: value },
+  );
+  active.activate(); // creating a sheet makes it the active one
+}
+
+const TRIGGER_KEY = "healthscore.snapshotTrigger";
+
+/**
+ * Schedules a weekly snapshot (Mondays, early morning); never two. A trigger has no active sheet,
+ * so the data sheet is kept as the Data sheet setting first. The trigger's id is kept in this
+ * document's properties, so scheduling here never touches another spreadsheet's trigger.
+ */
 export function scheduleWeeklySnapshot(): string {
+  const ss = activeSpreadsheet();
+  if (!currentRubric(ss).dataSheet) keepSetting(ss, "Data sheet", dataSheetFor(ss, undefined).getName());
   stopScheduledSnapshot();
-  ScriptApp.newTrigger(SNAPSHOT_HANDLER)
+  const trigger = ScriptApp.newTrigger(SNAPSHOT_HANDLER)
     .timeBased()
     .everyWeeks(1)
     .onWeekDay(ScriptApp.WeekDay.MONDAY)
     .atHour(6)
     .create();
+  PropertiesService.getDocumentProperties().setProperty(TRIGGER_KEY, trigger.getUniqueId());
   return "Health Score will take a snapshot every Monday at about 6:00. Stop it from the same menu.";
 }
 
-/** Removes the weekly snapshot trigger; returns how many there were. */
+/** Removes this spreadsheet's weekly snapshot trigger; returns how many there were (0 or 1). */
 export function stopScheduledSnapshot(): number {
-  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getHandlerFunction() === SNAPSHOT_HANDLER);
+  const properties = PropertiesService.getDocumentProperties();
+  const id = properties.getProperty(TRIGGER_KEY);
+  if (!id) return 0;
+  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getUniqueId() === id);
   for (const t of mine) ScriptApp.deleteTrigger(t);
+  properties.deleteProperty(TRIGGER_KEY);
   return mine.length;
 }
 

@@ -36,8 +36,8 @@ import {
   outputRuns,
   readDataLayout,
 } from "./dataSheet";
-import { plainText } from "./grid";
-import { RUBRIC_RANGE_NAME, readRubricSheet, writeRubricSheet } from "./rubricSheet";
+import { plainText, scoreNonBlank } from "./grid";
+import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { problemsSentence, STARTER_RUBRIC } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 
@@ -90,22 +90,20 @@ export function rescoreAll(): RescoreReport {
   return withDocumentLock(() => {
     const started = Date.now();
     const ss = activeSpreadsheet();
-    const { rubric, asOf, dataSheet, accountKey } = currentRubric(ss);
+    const { rubric, dataSheet, accountKey } = currentRubric(ss);
     const history = historySheet(ss);
     const sheet = dataSheetFor(ss, dataSheet);
     const layout = readDataLayout(sheet, rubric, history ? OUTPUT_HEADERS : CORE_OUTPUTS);
     const timeZone = timeZoneOf(ss);
-    const day = asOf ?? today(ss);
-    const card = scorecard(rubric, layout.headers, { asOf: day, timeZone });
-    const blank = (row: CellValue[]) => row.every((c) => c === "" || c === null || c === undefined);
-    const results = layout.rows.map((row) => (blank(row) ? undefined : card.scoreRow(row)));
+    const day = setAsOfToday(ss);
+    const results = scoreNonBlank(scorecard(rubric, layout.headers, { asOf: day, timeZone }), layout.rows);
 
     // Trend: each account against its latest snapshot before today, under the same rubric.
     const keyColumn = accountColumn(layout, accountKey);
     const previous = history
       ? previousSnapshots(
           readHistory(history.getDataRange().getValues() as CellValue[][], timeZone),
-          today(ss),
+          day,
           rubricFingerprint(rubric),
         )
       : new Map<string, Snapshot>();
@@ -229,6 +227,10 @@ function writeOutputs(layout: DataLayout, cell: (output: OutputHeader, k: number
 
 /** Re-reads the layout and reapplies the colour rules (menu: Apply colour bands). */
 export function applyColorBandsCommand(): number {
+  return withDocumentLock(applyColorBandsNow);
+}
+
+function applyColorBandsNow(): number {
   const ss = activeSpreadsheet();
   const { rubric, dataSheet } = currentRubric(ss);
   const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);

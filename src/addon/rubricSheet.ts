@@ -12,7 +12,7 @@ import {
   type SheetReading,
   type SheetSettings,
 } from "../core";
-import { plainGrid } from "./grid";
+import { plainGrid, plainText } from "./grid";
 import { timeZoneOf, today } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -60,17 +60,44 @@ export function writeRubricSheet(
   return sheet;
 }
 
-/** Sets the As of cell to today: scores that count days move on by a day when this runs. */
-export function setAsOfToday(ss: Spreadsheet): string | undefined {
+/**
+ * Sets one value of the rubric sheet's Settings table (As of, Data sheet, Account key), touching
+ * only that cell, or adding a row to the table when the setting is not there yet. Returns false
+ * when there is no rubric sheet or no Settings table.
+ */
+export function setSetting(ss: Spreadsheet, label: string, value: CellValue, format?: string): boolean {
   const sheet = ss.getSheetByName(RUBRIC_SHEET);
-  if (!sheet) return undefined;
-  const labels = sheet.getRange(1, 1, Math.max(1, sheet.getLastRow()), 1).getValues();
-  const row = labels.findIndex((r) => String(r[0]).trim().toLowerCase() === "as of");
-  if (row < 0) return undefined;
+  if (!sheet) return false;
+  const labels = sheet
+    .getRange(1, 1, Math.max(1, sheet.getLastRow()), 1)
+    .getValues()
+    .map((r) => String(r[0]).trim().toLowerCase());
+  const title = labels.indexOf("settings");
+  if (title < 0) return false;
+  // The table's rows run from below its header row to the first blank label.
+  let end = title + 2;
+  while (end < labels.length && labels[end] !== "") end++;
+  const existing = labels.slice(title + 2, end).indexOf(label.toLowerCase());
+  let row: number;
+  if (existing >= 0) row = title + 2 + existing + 1;
+  else {
+    sheet.insertRowAfter(end); // end is the 1-based row of the table's last setting
+    row = end + 1;
+    sheet.getRange(row, 1).setValue(plainText(label));
+  }
+  const cell = sheet.getRange(row, 2).setValue(value);
+  if (format) cell.setNumberFormat(format);
+  return true;
+}
+
+/**
+ * Sets the As of cell to today, as every bulk command does before scoring, so that "days since"
+ * counts move on with the calendar and the custom functions passed HealthRubric follow. Returns
+ * today (ISO), whether or not there is a rubric sheet to write it to.
+ */
+export function setAsOfToday(ss: Spreadsheet): string {
   const date = today(ss);
-  sheet
-    .getRange(row + 1, 2)
-    .setValue(date)
-    .setNumberFormat("yyyy-mm-dd");
+  // Written as a date string on purpose: Sheets reads it as a date in the spreadsheet's zone.
+  setSetting(ss, "As of", date, "yyyy-mm-dd");
   return date;
 }

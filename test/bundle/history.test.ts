@@ -135,3 +135,49 @@ describe("Weekly snapshot", () => {
     expect(emu.ui.toasts.at(-1)?.message).toBe("Stopped the weekly snapshot.");
   });
 });
+
+describe("review fixes", () => {
+  it("keeps the account key in its own cell, leaving the rest of the rubric sheet as the user left it", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    addon.call("setupRubricSheet");
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    const rubricSheet = emu.spreadsheet.getSheetByName("Health Rubric");
+    rubricSheet?.getRange("M1").setValue("my own note");
+    emu.queuePromptResponse("Account");
+    addon.call("takeSnapshot");
+    const values = emu.sheetValues("Health Rubric");
+    expect(values[0]?.[12]).toBe("my own note");
+    expect(values.find((r) => r[0] === "Account key")?.[1]).toBe("Account");
+    // The settings table grew by one row and still reads back as a valid rubric.
+    addon.call("checkRubric");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/is valid/);
+  });
+
+  it("a scheduled snapshot that cannot run says why in its error, and shows no dialog", () => {
+    const { emu, addon } = openWithClock("2026-11-02T06:00:00Z");
+    emu.spreadsheet.insertSheet("Health Rubric"); // an empty rubric sheet, now active: no Settings table
+    expect(() => addon.call("takeSnapshot", { triggerUid: "9", authMode: "FULL" })).toThrow(
+      /The Health Rubric sheet has 1 problem: Health Rubric: has no Settings, Bands, Metrics table/,
+    );
+    expect(emu.ui.alerts).toHaveLength(0);
+  });
+
+  it("scheduling keeps the data sheet for the trigger, and never touches another trigger", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    emu.globals.ScriptApp.newTrigger("somethingElse")
+      .forSpreadsheet(emu.spreadsheet as never)
+      .onOpen()
+      .create();
+    addon.call("scheduleWeeklySnapshot");
+    addon.call("scheduleWeeklySnapshot");
+    expect(
+      emu
+        .triggers()
+        .map((t) => t.handlerFunction)
+        .sort(),
+    ).toEqual(["somethingElse", "takeSnapshot"]);
+    expect(emu.sheetValues("Health Rubric").find((r) => r[0] === "Data sheet")?.[1]).toBe("Customers");
+    addon.call("stopScheduledSnapshot");
+    expect(emu.triggers().map((t) => t.handlerFunction)).toEqual(["somethingElse"]);
+  });
+});

@@ -216,3 +216,29 @@ describe("Insert live score column", () => {
     expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeTruthy();
   });
 });
+
+describe("review fixes", () => {
+  it("names the columns the data lacks in an alert, rather than failing", () => {
+    const { emu, addon } = open({
+      Customers: [
+        ["Account", "NPS"],
+        ["Acme", 9],
+      ],
+    });
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /^The data has no columns "Seat utilisation" \(read by metric "Seat utilisation"\)/,
+    );
+  });
+
+  it("moves the rubric sheet's As of to today, so days since a date keep counting", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("setupRubricSheet");
+    const rubric = emu.spreadsheet.getSheetByName("Health Rubric");
+    const asOfRow = emu.sheetValues("Health Rubric").findIndex((r) => r[0] === "As of") + 1;
+    rubric?.getRange(asOfRow, 2).setValue("2026-01-01");
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.call("rescoreAll");
+    expect(emu.sheetDisplayValues("Health Rubric")[asOfRow - 1]?.[1]).toBe("2026-11-26");
+  });
+});
