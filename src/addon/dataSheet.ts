@@ -128,6 +128,42 @@ export function readDataLayout(
   };
 }
 
+/** The note on the header of every column the add-on writes: how a rescore knows its own columns. */
+export const OUTPUT_NOTE = "Written by the Health Score add-on at each rescore: edits here are replaced.";
+
+/**
+ * Makes sure every existing output column is the add-on's to write: a column titled like an
+ * output ("Coverage" is ordinary CS vocabulary) that the add-on did not make and that holds data is
+ * refused, and so is an output column the rubric reads. Returns the existing columns to mark as
+ * the add-on's (titled like an output, but empty).
+ */
+export function claimOutputs(layout: DataLayout, rubric: Rubric): OutputHeader[] {
+  const existing = (Object.entries(layout.outputs) as [OutputHeader, number][]).filter(
+    ([o]) => !layout.created.includes(o),
+  );
+  if (existing.length === 0) return [];
+  const { sheet, headerRow, headers, rows } = layout;
+  const notes = sheet.getRange(headerRow, 1, 1, headers.length).getNotes()[0] ?? [];
+  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+  const unmarked: OutputHeader[] = [];
+  for (const [output, column] of existing) {
+    const letter = columnLetter(column - 1);
+    if (read.has(output.toLowerCase())) {
+      throw new AddonError(
+        `The rubric reads column ${letter}, "${output}", which is where a rescore writes its ${output}: rename that column (and the rubric's metric or flag that reads it), then rescore.`,
+      );
+    }
+    if (notes[column - 1] === OUTPUT_NOTE) continue;
+    if (columnHasData(rows, column - 1)) {
+      throw new AddonError(
+        `Column ${letter} is titled "${output}", but Health Score did not make it and it holds data. A rescore never overwrites your data: rename that column or clear its values, then rescore.`,
+      );
+    }
+    unmarked.push(output);
+  }
+  return unmarked;
+}
+
 function columnHasData(values: readonly CellValue[][], column: number): boolean {
   return values.some((row) => row[column] !== "" && row[column] !== null && row[column] !== undefined);
 }

@@ -3,7 +3,6 @@
  * weekly time-driven trigger that takes them, and HEALTHTREND over the history range.
  */
 import {
-  type CellValue,
   HISTORY_HEADERS,
   HISTORY_SHEET,
   headerKey,

@@ -28,10 +28,12 @@ import { applyColorBands } from "./colorBands";
 import {
   AddonError,
   CORE_OUTPUTS,
+  claimOutputs,
   type DataLayout,
   dataSheetFor,
   LIVE_HEADER,
   OUTPUT_HEADERS,
+  OUTPUT_NOTE,
   type OutputHeader,
   outputRuns,
   readDataLayout,
@@ -39,7 +41,7 @@ import {
 import { plainText, scoreNonBlank } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { problemsSentence, STARTER_RUBRIC } from "./rubricSource";
-import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -116,7 +118,8 @@ export function rescoreAll(): RescoreReport {
       }
     });
 
-    writeOutputs(layout, (output, k) => {
+    const claimed = claimOutputs(layout, rubric);
+    writeOutputs(layout, claimed, (output, k) => {
       const r = results[k];
       if (!r) return "";
       switch (output) {
@@ -197,7 +200,11 @@ function bandColumns(layout: DataLayout) {
  * Writes the output columns for every data row: the headers of new columns, then one setValues
  * per run of adjacent output columns. Nothing outside the output columns is touched.
  */
-function writeOutputs(layout: DataLayout, cell: (output: OutputHeader, k: number) => CellValue): void {
+function writeOutputs(
+  layout: DataLayout,
+  claimed: readonly OutputHeader[],
+  cell: (output: OutputHeader, k: number) => CellValue,
+): void {
   const { sheet, headerRow, rows, created } = layout;
   const runs = outputRuns(layout.outputs);
   const needed = Math.max(...runs.map((r) => r.first + r.headers.length - 1));
@@ -206,10 +213,18 @@ function writeOutputs(layout: DataLayout, cell: (output: OutputHeader, k: number
   for (const { first, headers } of runs) {
     const fresh = headers.filter((o) => created.includes(o));
     if (fresh.length === headers.length) {
-      sheet.getRange(headerRow, first, 1, headers.length).setValues([headers.map(plainText)]);
+      sheet
+        .getRange(headerRow, first, 1, headers.length)
+        .setValues([headers.map(plainText)])
+        .setNotes([headers.map(() => OUTPUT_NOTE)]);
     } else {
       // Mixed runs keep existing headers as they are: write only the new ones, one cell each.
-      for (const o of fresh) sheet.getRange(headerRow, outputColumn(layout, o)).setValue(plainText(o));
+      for (const o of fresh)
+        sheet.getRange(headerRow, outputColumn(layout, o)).setValue(plainText(o)).setNote(OUTPUT_NOTE);
+    }
+    // Empty columns titled like an output become the add-on's, marked as such.
+    for (const o of headers.filter((h) => claimed.includes(h))) {
+      sheet.getRange(headerRow, outputColumn(layout, o)).setNote(OUTPUT_NOTE);
     }
     if (rows.length > 0) {
       sheet

@@ -52,10 +52,10 @@ describe("Rescore all rows", () => {
 
   it("writes into existing output columns wherever they are, and only there", () => {
     const data = customers();
-    // The user keeps Health Band next to the account name, and a note column after the data.
+    // The user made an empty Health Band column next to the account name, and keeps notes after the data.
     const withColumns = data.map((row, i) => [
       row[0],
-      i === 0 ? "Health Band" : "old",
+      i === 0 ? "Health Band" : "",
       ...row.slice(1),
       i === 0 ? "Notes" : `note ${i}`,
     ]);
@@ -240,5 +240,27 @@ describe("review fixes", () => {
     emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
     addon.call("rescoreAll");
     expect(emu.sheetDisplayValues("Health Rubric")[asOfRow - 1]?.[1]).toBe("2026-11-26");
+  });
+});
+
+describe("columns the add-on does not own", () => {
+  it("refuses to overwrite a column of the user's that happens to be titled Coverage", () => {
+    const data = customers().map((row, i) => [...row, i === 0 ? "Coverage" : "High touch"]);
+    const { emu, addon } = open({ Customers: data });
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      'Column AA is titled "Coverage", but Health Score did not make it and it holds data. A rescore never overwrites your data: rename that column or clear its values, then rescore.',
+    );
+    expect(emu.sheetValues("Customers")).toEqual(data);
+  });
+
+  it("marks the columns it makes, and rescores into them again", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("rescoreAll");
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    const notes = sheet?.getRange(1, 27, 1, 4).getNotes()[0];
+    expect(notes?.every((n) => n.startsWith("Written by the Health Score add-on"))).toBe(true);
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts).toHaveLength(0);
   });
 });
