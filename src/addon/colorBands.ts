@@ -12,28 +12,41 @@ type Rule = GoogleAppsScript.Spreadsheet.ConditionalFormatRule;
 
 const OWN_RULES_KEY = "healthscore.colorRules";
 
-/** What identifies a rule: its ranges, condition and colour. */
+/**
+ * What identifies one of the add-on's rules: its condition and colour, with cell references
+ * blanked, so that a rule still counts as the add-on's after columns are inserted or the sheet is
+ * renamed. Which sheet it belongs to is the key it is kept under.
+ */
 function fingerprint(rule: Rule): string {
   const condition = rule.getBooleanCondition();
-  return JSON.stringify([
-    rule.getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`),
-    condition ? String(condition.getCriteriaType()) : "",
-    condition ? condition.getCriteriaValues().map(String) : [],
-    condition ? condition.getBackground() : "",
-  ]);
+  if (!condition) return "";
+  const values = condition.getCriteriaValues().map((v) => String(v).replace(/\$?[A-Z]{1,3}\$?\d+/g, "#"));
+  return JSON.stringify([String(condition.getCriteriaType()), values, condition.getBackground()]);
 }
 
-function ownFingerprints(): Set<string> {
+type OwnRules = Record<string, string[]>;
+
+function ownRules(): OwnRules {
   const stored = PropertiesService.getDocumentProperties().getProperty(OWN_RULES_KEY);
   try {
-    return new Set(stored ? (JSON.parse(stored) as string[]) : []);
+    const parsed = stored ? JSON.parse(stored) : {};
+    return parsed && typeof parsed === "object" && !Array.isArray(parsed) ? (parsed as OwnRules) : {};
   } catch {
-    return new Set();
+    return {};
   }
 }
 
+function remember(sheet: Sheet, fingerprints: string[]): void {
+  const all = ownRules();
+  const key = String(sheet.getSheetId());
+  if (fingerprints.length > 0) all[key] = fingerprints;
+  else delete all[key];
+  PropertiesService.getDocumentProperties().setProperty(OWN_RULES_KEY, JSON.stringify(all));
+}
+
 /** The sheet's rules without the add-on's own. */
-function userRules(sheet: Sheet, own: Set<string>): Rule[] {
+function userRules(sheet: Sheet): Rule[] {
+  const own = new Set(ownRules()[String(sheet.getSheetId())] ?? []);
   return sheet.getConditionalFormatRules().filter((rule) => !own.has(fingerprint(rule)));
 }
 
@@ -45,8 +58,7 @@ export interface BandColumns {
 
 /** (Re)applies the add-on's colour rules for a rubric's bands; returns how many rules it made. */
 export function applyColorBands(sheet: Sheet, rubric: Rubric, at: BandColumns): number {
-  const own = ownFingerprints();
-  const keep = userRules(sheet, own);
+  const keep = userRules(sheet);
   const firstRow = at.headerRow + 1;
   const height = Math.max(1, sheet.getMaxRows() - at.headerRow);
   const scoreRange = sheet.getRange(firstRow, at.scoreColumn, height, 1);
@@ -68,26 +80,15 @@ export function applyColorBands(sheet: Sheet, rubric: Rubric, at: BandColumns): 
     );
   }
   sheet.setConditionalFormatRules([...keep, ...ours]);
-  remember([...otherSheets(own, sheet), ...ours.map(fingerprint)]);
+  remember(sheet, ours.map(fingerprint));
   return ours.length;
 }
 
 /** Removes the add-on's colour rules from a sheet; the user's stay. Returns how many it removed. */
 export function removeColorBands(sheet: Sheet): number {
-  const own = ownFingerprints();
   const rules = sheet.getConditionalFormatRules();
-  const keep = rules.filter((rule) => !own.has(fingerprint(rule)));
+  const keep = userRules(sheet);
   if (keep.length !== rules.length) sheet.setConditionalFormatRules(keep);
-  remember(otherSheets(own, sheet));
+  remember(sheet, []);
   return rules.length - keep.length;
-}
-
-/** Fingerprints of the add-on's rules on other sheets, which stay the add-on's. */
-function otherSheets(own: Set<string>, sheet: Sheet): string[] {
-  const prefix = JSON.stringify(`${sheet.getName()}!`).slice(0, -1);
-  return [...own].filter((f) => !f.startsWith(`[[${prefix}`));
-}
-
-function remember(fingerprints: string[]): void {
-  PropertiesService.getDocumentProperties().setProperty(OWN_RULES_KEY, JSON.stringify(fingerprints));
 }

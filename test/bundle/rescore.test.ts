@@ -264,3 +264,16 @@ describe("columns the add-on does not own", () => {
     expect(emu.ui.alerts).toHaveLength(0);
   });
 });
+
+describe("colour rules after the sheet changes", () => {
+  it("still knows its own rules after a column is inserted, and replaces them instead of stacking", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("rescoreAll");
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    sheet?.insertColumnBefore(1);
+    addon.call("rescoreAll");
+    expect(sheet?.getConditionalFormatRules()).toHaveLength(8);
+    addon.call("removeColorBands");
+    expect(sheet?.getConditionalFormatRules()).toHaveLength(0);
+  });
+});
