@@ -6,6 +6,7 @@ import {
   HISTORY_HEADERS,
   HISTORY_SHEET,
   headerKey,
+  historyByAccount,
   RUBRIC_SHEET,
   readHistory,
   rubricFingerprint,
@@ -179,11 +180,11 @@ export function healthTrend(
   const w = weeks === undefined || weeks === "" ? 4 : Number(weeks);
   if (!Number.isFinite(w) || w <= 0)
     throw new Error(`HEALTHTREND: weeks must be a number above 0, not ${JSON.stringify(weeks)}.`);
-  const snapshots = readHistory(asGrid(history), timeZoneOf(activeSpreadsheet()));
+  const byAccount = historyByAccount(readHistory(asGrid(history), timeZoneOf(activeSpreadsheet())));
   const grid = asGrid(accounts);
   const out = grid.map((row) => {
     const name = textOf(row[0]);
-    return name === "" ? "" : (scoreChange(snapshots, name, w) ?? "");
+    return name === "" ? "" : (scoreChange(byAccount, name, w) ?? "");
   });
   return grid.length === 1 ? (out[0] ?? "") : out.map((v) => [v]);
 }

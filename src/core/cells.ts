@@ -184,6 +184,11 @@ export function readCell(cell: CellValue, input: InputKind, days: DayContext): R
   }
 }
 
+/** A cell as text as the spreadsheet shows it: a Date as its ISO day in the spreadsheet's zone. */
+export function cellText(cell: CellValue, days: DayContext): string {
+  return cell instanceof Date && !Number.isNaN(cell.getTime()) ? dayToIso(days.dayOf(cell)) : textOf(cell);
+}
+
 /** A cell as text, the way a map scorer and a text flag compare it. */
 export function textOf(cell: CellValue): string {
   if (cell === null || cell === undefined) return "";

@@ -133,23 +133,37 @@ export function droppedBand(rubric: Rubric, now: string, before: string): boolea
   return i >= 0 && j >= 0 && i < j;
 }
 
+/** Each account's scored snapshots, oldest first, keyed trimmed and lower-case: built once per history. */
+export function historyByAccount(history: readonly Snapshot[]): Map<string, Snapshot[]> {
+  const byAccount = new Map<string, Snapshot[]>();
+  for (const s of history) {
+    if (s.score === null) continue;
+    const key = s.account.trim().toLowerCase();
+    const list = byAccount.get(key);
+    if (list) list.push(s);
+    else byAccount.set(key, [s]);
+  }
+  for (const list of byAccount.values())
+    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  return byAccount;
+}
+
 /**
  * The change of an account's score over the last `weeks` weeks of its history: its latest score
- * minus its latest score at least `weeks` weeks before that. Undefined without two such snapshots.
+ * minus its latest score at least `weeks` weeks before that, under the same rubric. Undefined
+ * without two such snapshots.
  */
 export function scoreChange(
-  history: readonly Snapshot[],
+  byAccount: Map<string, Snapshot[]>,
   account: string,
   weeks: number,
 ): number | undefined {
-  const key = account.trim().toLowerCase();
-  const mine = history
-    .filter((s) => s.account.toLowerCase() === key && s.score !== null)
-    .sort((a, b) => (a.date < b.date ? -1 : 1));
+  const mine = byAccount.get(account.trim().toLowerCase()) ?? [];
   const last = mine[mine.length - 1];
   if (!last) return undefined;
   const cutoff = dayToIso((isoDay(last.date) as number) - weeks * 7);
-  const before = mine.filter((s) => s.date <= cutoff && s.rubric === last.rubric).pop();
+  let before: Snapshot | undefined;
+  for (const s of mine) if (s.date <= cutoff && s.rubric === last.rubric) before = s;
   if (!before) return undefined;
   return Math.round(((last.score as number) - (before.score as number)) * 10) / 10;
 }

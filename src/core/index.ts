@@ -47,6 +47,7 @@ export {
   droppedBand,
   HISTORY_HEADERS,
   HISTORY_SHEET,
+  historyByAccount,
   previousSnapshots,
   readHistory,
   rubricFingerprint,

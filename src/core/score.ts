@@ -6,13 +6,13 @@
  * its metrics. Data flows one way: cell → readCell → scorer → aggregate → flags → band → result.
  */
 import {
+  cellText,
   type DayContext,
   dayContext,
   parseBoolean,
   parseNumber,
   type Reading,
   readCell,
-  textOf,
 } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
 import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
@@ -159,7 +159,7 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     // Each segment's rows are scored together by its own rubric; the rest by the top level.
     const groups = new Map<CompiledRubric, { key?: string; rows: number[] }>([[top, { rows: [] }]]);
     rows.forEach((row, i) => {
-      const match = bySegment.get(textOf(row[segmentCol]).toLowerCase());
+      const match = bySegment.get(cellText(row[segmentCol], days).toLowerCase());
       const compiled = match ? match.compiled : top;
       const group = groups.get(compiled) ?? { key: match?.key, rows: [] };
       groups.set(compiled, group);
@@ -208,7 +208,7 @@ function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayCont
     rubric,
     weighted,
     groupWeights,
-    flags: rubric.flags.map((flag) => compileFlag(flag, columnIndex(columns, flag.column))),
+    flags: rubric.flags.map((flag) => compileFlag(flag, columnIndex(columns, flag.column), days)),
     metrics: rubric.metrics.map((metric) => ({
       metric,
       col: columnIndex(columns, metric.column),
@@ -272,12 +272,12 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
   return (cell) => unwrap(readCell(cell, input, days));
 }
 
-function compileFlag(flag: Flag, col: number): CompiledFlag {
+function compileFlag(flag: Flag, col: number, days: DayContext): CompiledFlag {
   const fired: FiredFlag = { id: flag.id, label: flag.label };
   if (flag.add !== undefined) fired.add = flag.add;
   if (flag.floor !== undefined) fired.floor = flag.floor;
   if (flag.cap !== undefined) fired.cap = flag.cap;
-  return { col, fires: condition(flag), fired };
+  return { col, fires: condition(flag, days), fired };
 }
 
 const asNumber = (cell: CellValue): number | undefined => {
@@ -287,7 +287,7 @@ const asNumber = (cell: CellValue): number | undefined => {
   return undefined;
 };
 
-function condition(flag: Flag): (cell: CellValue) => boolean {
+function condition(flag: Flag, days: DayContext): (cell: CellValue) => boolean {
   const { when, contains, min, max } = flag;
   if (typeof when === "boolean") {
     return (cell) => {
@@ -299,11 +299,11 @@ function condition(flag: Flag): (cell: CellValue) => boolean {
   if (typeof when === "number") return (cell) => asNumber(cell) === when;
   if (typeof when === "string") {
     const target = when.trim().toLowerCase();
-    return (cell) => textOf(cell).toLowerCase() === target;
+    return (cell) => cellText(cell, days).toLowerCase() === target;
   }
   if (contains !== undefined) {
     const needle = contains.trim().toLowerCase();
-    return (cell) => textOf(cell).toLowerCase().includes(needle);
+    return (cell) => cellText(cell, days).toLowerCase().includes(needle);
   }
   if (min === undefined && max === undefined) return () => false;
   const lo = min ?? Number.NEGATIVE_INFINITY;

@@ -1,6 +1,6 @@
 /** Edge cases found in review: each once made the core misbehave. */
 import { describe, expect, it } from "vitest";
-import { explain, validateRubric } from "../../src/core";
+import { explain, scoreTable, validateRubric } from "../../src/core";
 import { pct, RYG_BANDS, rubric, scoreRow } from "./helpers";
 
 const errorsOf = (json: Record<string, unknown>) => validateRubric({ bands: RYG_BANDS, ...json }).errors;
@@ -110,5 +110,20 @@ describe("explanations", () => {
     const r = rubric({ metrics: [pct("A"), pct("B"), pct("C"), pct("D")] });
     // Each metric holds a quarter of the weight: A at 10 costs 22.5 points.
     expect(explain(scoreRow(r, { A: 10, B: 100, C: 100, D: 100 }))).toBe("A 10 (−23)");
+  });
+});
+
+describe("dates in flags and segments", () => {
+  it("read a Date cell as the day the spreadsheet shows, in its time zone", () => {
+    const r = rubric({
+      metrics: [pct("A")],
+      flags: [{ id: "renewal_day", column: "Renewal", when: "2026-11-02", cap: 50 }],
+    });
+    const [result] = scoreTable(r, ["A", "Renewal"], [[90, new Date("2026-11-01T23:30:00Z")]], {
+      asOf: "2026-11-26",
+      timeZone: "Europe/Berlin",
+    });
+    expect(result?.flags.map((f) => f.id)).toEqual(["renewal_day"]);
+    expect(result?.score).toBe(50);
   });
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import {
   droppedBand,
+  historyByAccount,
   previousSnapshots,
   readHistory,
   rubricFingerprint,
@@ -64,10 +65,11 @@ describe("trends", () => {
   });
 
   it("measure a score's change over whole weeks", () => {
-    expect(scoreChange(history, "acme", 1)).toBe(35); // 99 on 11-16 against 64 on 11-09
-    expect(scoreChange(history, "Acme", 2)).toBe(29);
-    expect(scoreChange(history, "Acme", 3)).toBeUndefined();
-    expect(scoreChange(history, "Nobody", 1)).toBeUndefined();
+    const byAccount = historyByAccount(history);
+    expect(scoreChange(byAccount, "acme", 1)).toBe(35); // 99 on 11-16 against 64 on 11-09
+    expect(scoreChange(byAccount, " Acme ", 2)).toBe(29);
+    expect(scoreChange(byAccount, "Acme", 3)).toBeUndefined();
+    expect(scoreChange(byAccount, "Nobody", 1)).toBeUndefined();
   });
 
   it("read history rows from a sheet, skipping the header and rows without an account", () => {
