@@ -1,6 +1,6 @@
 /** `healthscore score`: scores every row of a CSV with a rubric, as a table, CSV or JSON. */
 import { stringify } from "csv-stringify/sync";
-import { ColumnError, explain, NO_DATA, type RowResult, type Rubric, scoreTable } from "../src/core";
+import { ColumnError, explain, type RowResult, scoreTable } from "../src/core";
 import { CliError, readCsv, requireRubric } from "./io";
 import { renderTable } from "./table";
 
@@ -16,7 +16,7 @@ export interface ScoreArgs {
   width?: number;
 }
 
-/** The columns the add-on writes and `--format csv` appends (replacing them when already there). */
+/** The columns the add-on's rescore writes and `--format csv` appends (replacing them when already there). */
 export const OUTPUT_COLUMNS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
 
 export function score(args: ScoreArgs): string {
@@ -38,7 +38,7 @@ export function score(args: ScoreArgs): string {
       return renderTable(
         rows.map((r) => r[0] ?? ""),
         results,
-        bandOrder(rubric),
+        rubric,
         { color: args.color, width: args.width },
       );
   }
@@ -75,12 +75,4 @@ function toCsv(headers: string[], rows: string[][], results: RowResult[]): strin
     ]);
   });
   return stringify(out).trimEnd();
-}
-
-/** Band labels low to high, the segments' after the top level's, and No data last. */
-function bandOrder(rubric: Rubric): string[] {
-  const all = [rubric, ...Object.values(rubric.segments?.rubrics ?? {})].flatMap((r) =>
-    r.bands.map((b) => b.label),
-  );
-  return [...new Set([...all, NO_DATA])];
 }

@@ -1,5 +1,13 @@
 /** The terminal table: one line per account, coloured by band, and a band summary. */
-import { explain, type RowResult } from "../src/core";
+import {
+  bandLine,
+  explain,
+  NO_DATA,
+  NO_DATA_COLOR,
+  type RowResult,
+  type Rubric,
+  summarize,
+} from "../src/core";
 
 export interface TableOptions {
   color: boolean;
@@ -23,7 +31,7 @@ const padStart = (text: string, width: number) => text.padStart(width);
 export function renderTable(
   names: readonly string[],
   results: readonly RowResult[],
-  bandOrder: readonly string[],
+  rubric: Rubric,
   options: TableOptions,
 ): string {
   const nameWidth = Math.min(28, Math.max(7, ...names.map((n) => n.length)));
@@ -47,26 +55,15 @@ export function renderTable(
     ];
     lines.push(cells.join("  "));
   });
-  lines.push("", summary(results, bandOrder, options.color));
+  lines.push("", summary(rubric, results, options.color));
   return lines.join("\n");
 }
 
-/** `200 accounts: Red 41 · Yellow 88 · Green 70 · No data 1`, bands low to high. */
-export function summary(results: readonly RowResult[], bandOrder: readonly string[], color = false): string {
-  const counts = new Map<string, { n: number; color: string }>();
-  for (const band of bandOrder) counts.set(band, { n: 0, color: "" });
-  for (const r of results) {
-    const c = counts.get(r.band);
-    if (c) {
-      c.n++;
-      c.color = r.color;
-    } else counts.set(r.band, { n: 1, color: r.color });
-  }
-  const parts = [...counts]
-    .filter(([, c]) => c.n > 0)
-    .map(([band, c]) => {
-      const text = `${band} ${c.n}`;
-      return color ? paint(` ${text} `, c.color) : text;
-    });
-  return `${results.length} accounts: ${parts.join(color ? " " : " · ")}`;
+/** `200 accounts: Red 41 · Yellow 88 · Green 70 · No data 1`, bands low to high (coloured when asked). */
+export function summary(rubric: Rubric, results: readonly RowResult[], color = false): string {
+  const s = summarize(rubric, results);
+  if (!color) return `${s.rows} accounts: ${bandLine(s)}`;
+  const parts = s.bands.filter((b) => b.count > 0).map((b) => paint(` ${b.label} ${b.count} `, b.color));
+  if (s.noData > 0) parts.push(paint(` ${NO_DATA} ${s.noData} `, NO_DATA_COLOR));
+  return `${s.rows} accounts: ${parts.join(" ")}`;
 }

@@ -14,9 +14,11 @@
  *   POST /api/sheet        {name}: makes a sheet the active one (as clicking its tab does)
  *   POST /run              {name, args}: google.script.run.sidebarCall(name, args)
  */
+
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { RescoreReport } from "../../src/addon/rescore";
 import { columnLetter } from "../../src/core";
 import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "../emulator";
 import { sampleSheet } from "./sample";
@@ -47,12 +49,6 @@ export interface Playground {
   /** "200 accounts: Red 29 · Yellow 146 · Green 24 · No data 1", from the first rescore. */
   summary: string | null;
   close(): Promise<void>;
-}
-
-interface RescoreReport {
-  rows: number;
-  bands: { label: string; count: number }[];
-  noData: number;
 }
 
 function readBuilt(file: string): string {
@@ -134,11 +130,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   let summary: string | null = null;
   if (options.rescore !== false) {
     const report = addon.clickMenuItem("Rescore all rows") as RescoreReport | undefined;
-    if (report) {
-      const parts = report.bands.filter((b) => b.count > 0).map((b) => `${b.label} ${b.count}`);
-      if (report.noData > 0) parts.push(`No data ${report.noData}`);
-      summary = `${report.rows} accounts: ${parts.join(" · ")}`;
-    }
+    if (report) summary = `${report.rows} accounts: ${report.bandLine}`;
   }
   addon.clickMenuItem("Edit rubric"); // the sidebar opens beside the grid, as after a click
 

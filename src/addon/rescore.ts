@@ -53,6 +53,8 @@ export interface RescoreReport {
   noData: number;
   /** Sheet rows (1-based) holding cells that could not be read. */
   invalidRows: number[];
+  /** The rows per band in one line: "Red 27 · Yellow 126 · Green 46 · No data 1". */
+  bandLine: string;
   /** Accounts whose band fell since the previous snapshot, e.g. "Acme (Green → Yellow)". */
   dropped: string[];
   seconds: number;
@@ -155,6 +157,7 @@ export function rescoreAll(): RescoreReport {
       rows: summary.rows,
       bands: summary.bands.map(({ label, count }) => ({ label, count })),
       noData: summary.noData,
+      bandLine: bandLine(summary),
       invalidRows,
       dropped,
       seconds,
