@@ -76,28 +76,28 @@ export function sidebarCall(name: string, args: unknown[]) {
   return sidebar.callSidebarApi(name, args);
 }
 
-/** Menu and sidebar: scores every row of the data sheet into its Health Score, Band, Drivers and Coverage columns. */
+/** Menu: scores every row of the data sheet into its Health Score, Band, Drivers and Coverage columns. */
 export function rescoreAll() {
   return commands.rescore();
 }
 
-/** Menu and sidebar: colours the Health Score and Health Band columns by band (the user's own rules stay). */
+/** Menu: colours the Health Score and Health Band columns by band (the user's own rules stay). */
 export function applyColorBands() {
   return commands.applyColors();
 }
 
-/** Menu and sidebar: removes the add-on's colour bands, keeping the user's own rules. */
+/** Menu: removes the add-on's colour bands, keeping the user's own rules. */
 export function removeColorBands() {
   return commands.removeColors();
 }
 
-/** Menu and sidebar: writes one live =HEALTHSCORE formula that recalculates on every edit. */
+/** Menu: writes one live =HEALTHSCORE formula that recalculates on every edit. */
 export function insertLiveScoreColumn() {
   return commands.insertLiveColumn();
 }
 
 /**
- * Menu, sidebar and the weekly trigger: appends one row per account to the Health History sheet.
+ * Menu and the weekly trigger: appends one row per account to the Health History sheet.
  * A trigger passes an event with a triggerUid; then nothing is asked or shown.
  */
 export function takeSnapshot(e?: { triggerUid?: string }) {

@@ -1,4 +1,8 @@
-/** Menu commands over the rubric sheet. Each says what it did, in words, and never loses data. */
+/**
+ * The menu's commands: each says what it did, in words, and turns a problem the user can fix
+ * into an alert. (The sidebar calls the same work through sidebarApi, where errors reach it as
+ * messages instead.)
+ */
 
 import type { Calibration } from "../core";
 import { ColumnError, formatProblem, type Problem, RUBRIC_SHEET } from "../core";
@@ -15,7 +19,7 @@ import {
   withDocumentLock,
 } from "./rescore";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
-import { STARTER_RUBRIC } from "./rubricSource";
+import { starterRubric } from "./rubricSource";
 import { activeSpreadsheet } from "./spreadsheet";
 
 const TITLE = "Health Score";
@@ -92,9 +96,9 @@ export function setupRubricSheet(): void {
     checkRubric();
     return;
   }
-  const sheet = writeRubricSheet(ss, STARTER_RUBRIC);
+  const sheet = writeRubricSheet(ss, starterRubric());
   ss.toast(
-    `Created the ${RUBRIC_SHEET} sheet with the starter rubric "${STARTER_RUBRIC.name}". Edit it, then use =HEALTHSCORE(data, headers, ${RUBRIC_RANGE_NAME}).`,
+    `Created the ${RUBRIC_SHEET} sheet with the starter rubric "${starterRubric().name}". Edit it, then use =HEALTHSCORE(data, headers, ${RUBRIC_RANGE_NAME}).`,
     TITLE,
     10,
   );

@@ -40,7 +40,7 @@ import {
 } from "./dataSheet";
 import { plainText, scoreNonBlank } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
-import { problemsSentence, STARTER_RUBRIC } from "./rubricSource";
+import { problemsSentence, starterRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -66,7 +66,7 @@ const LOCK_WAIT_MS = 5_000;
 /** The rubric the bulk commands use: the rubric sheet's, else the starter; the sheet must be valid. */
 export function currentRubric(ss: Spreadsheet): { rubric: Rubric } & SheetSettings {
   const reading = readRubricSheet(ss);
-  if (!reading) return { rubric: STARTER_RUBRIC };
+  if (!reading) return { rubric: starterRubric() };
   if (!reading.rubric) {
     throw new AddonError(
       `${problemsSentence(`The ${RUBRIC_SHEET} sheet`, reading.errors)} Fix it, then try again.`,
@@ -270,7 +270,7 @@ export function insertLiveScoreColumn(): string {
   const { rubric, dataSheet } = currentRubric(ss);
   const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
   if (!ss.getSheetByName(RUBRIC_SHEET)) {
-    writeRubricSheet(ss, STARTER_RUBRIC); // the formula needs HealthRubric
+    writeRubricSheet(ss, starterRubric()); // the formula needs HealthRubric
     layout.sheet.activate(); // creating a sheet makes it the active one
   }
   const { sheet, headerRow, headers } = layout;

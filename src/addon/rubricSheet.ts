@@ -41,9 +41,10 @@ export function writeRubricSheet(
   settings: SheetSettings = {},
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(RUBRIC_SHEET) ?? ss.insertSheet(RUBRIC_SHEET);
-  const grid = plainGrid(rubricToGrid(rubric, { ...settings, asOf: undefined }));
+  const layout = rubricToGrid(rubric, { ...settings, asOf: undefined });
+  const asOfRow = layout.findIndex((row) => row[0] === "As of");
+  const grid = plainGrid(layout);
   // As of is written as a date string on purpose: Sheets reads it as a date in its own time zone.
-  const asOfRow = grid.findIndex((row) => row[0] === "'As of");
   if (asOfRow >= 0) (grid[asOfRow] as CellValue[])[1] = settings.asOf ?? today(ss);
 
   sheet.clear();

@@ -26,7 +26,13 @@ export interface RubricChoice {
   asOf?: string;
 }
 
-export const STARTER_RUBRIC: Rubric = parseRubric(starter);
+let starterRubric_: Rubric | undefined;
+
+/** The first starter rubric, validated on first use (not when the script loads: every custom-function call loads it). */
+export function starterRubric(): Rubric {
+  starterRubric_ ??= parseRubric(starter);
+  return starterRubric_;
+}
 
 /** One sentence listing every problem, for a cell's error tooltip. */
 export function problemsSentence(where: string, problems: readonly Problem[]): string {
@@ -37,7 +43,7 @@ export function problemsSentence(where: string, problems: readonly Problem[]): s
 export function chooseRubric(arg: unknown, ss: Spreadsheet): RubricChoice {
   if (arg === undefined || arg === null || arg === "") {
     const reading = readRubricSheet(ss);
-    if (!reading) return { rubric: STARTER_RUBRIC };
+    if (!reading) return { rubric: starterRubric() };
     if (!reading.rubric) throw new Error(problemsSentence(`The ${RUBRIC_SHEET} sheet`, reading.errors));
     return withAsOf(reading.rubric, reading.settings.asOf);
   }

@@ -22,7 +22,7 @@ import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
-import { STARTER_RUBRIC } from "./rubricSource";
+import { starterRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 
 /** Rows sent to the sidebar for its live preview; beyond this the preview runs on a sample. */
@@ -62,7 +62,7 @@ export function getSidebarData(): SidebarData {
   let dataProblem: string | null = null;
   try {
     const sheet = dataSheetFor(ss, reading?.settings.dataSheet);
-    const layout = readDataLayout(sheet, reading?.rubric ?? STARTER_RUBRIC);
+    const layout = readDataLayout(sheet, reading?.rubric ?? starterRubric());
     const dayOf = zoneDay(timeZone);
     data = {
       sheet: sheet.getName(),

@@ -644,8 +644,3 @@ function cellAny(cell: CellValue): unknown {
 function join(path: string, key: string): string {
   return path ? `${path}.${key}` : key;
 }
-
-/** A sheet name as A1 notation needs it: quoted when it has spaces or punctuation. */
-export function quoteSheet(name: string): string {
-  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `'${name.replace(/'/g, "''")}'`;
-}

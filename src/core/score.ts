@@ -1,9 +1,10 @@
 /**
  * Scoring: a rubric and a table's headers become a `Scorecard`, which scores rows.
  *
- * Everything that depends only on the rubric and the headers (column indexes, scorer closures,
- * weight shares, band lookup) is worked out once in `scorecard`, so scoring a row is a loop over
- * its metrics. Data flows one way: cell → readCell → scorer → aggregate → flags → band → result.
+ * Everything that depends only on the rubric and the headers (column indexes, compiled scorers,
+ * readers, coverage weights, flag conditions) is worked out once in `scorecard`, so scoring a row
+ * is a loop over its metrics. Data flows one way: cell → readCell → scorer → aggregate → flags →
+ * band → result.
  */
 import {
   cellText,
@@ -218,7 +219,7 @@ function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayCont
       fill: weighted ? POLICY_SCORE[metric.missing ?? rubric.missing] : 0,
       weight: metric.weight,
       group: groupOf(metric),
-      // Under points, or when every weight is 0, coverage counts metrics instead of weight.
+      // When every weight is 0, coverage counts metrics instead of weight.
       coverageWeight: allZero ? 1 / rubric.metrics.length : coverageWeight(metric),
     })),
   };
