@@ -386,20 +386,23 @@ function columnField(ctx: EditorContext, path: Path, label: string, after?: () =
   return ctx.form.select(path, label, columnOptions(ctx), { after });
 }
 
-function metricsSection(ctx: EditorContext, scope: Path): HTMLElement {
-  const { form, draft } = ctx;
-  const path = [...scope, "metrics"];
-  const metrics = list(draft.get(path));
-  const weighted = draft.get([...scope, "method"]) !== "points";
-  const cards = metrics.map((m, i) => metricCard(ctx, scope, i, isObject(m) ? m : {}, weighted));
-  const used = new Set(metrics.map((m) => (isObject(m) ? str(m.column).trim().toLowerCase() : "")));
-  const picker = h("select", { id: "add-metric-column" });
+/**
+ * The row under a list that adds an item from a column: a picker of the sheet's headers ("New
+ * column" when the sheet has none) and an Add button. Add with nothing picked focuses the picker;
+ * otherwise `onPick` adds the item inside a draft update. `inUse` marks headers " (in use)".
+ */
+function addFromColumn(
+  ctx: EditorContext,
+  id: string,
+  label: string,
+  button: string,
+  onPick: (column: string) => void,
+  inUse: (header: string) => boolean = () => false,
+): HTMLElement {
+  const picker = h("select", { id });
   picker.append(h("option", { value: "" }, ctx.headers.length ? "Choose a column…" : "No columns found"));
-  for (const header of ctx.headers) {
-    picker.append(
-      h("option", { value: header }, used.has(header.trim().toLowerCase()) ? `${header} (in use)` : header),
-    );
-  }
+  for (const header of ctx.headers)
+    picker.append(h("option", { value: header }, inUse(header) ? `${header} (in use)` : header));
   const add = h(
     "button",
     {
@@ -411,20 +414,43 @@ function metricsSection(ctx: EditorContext, scope: Path): HTMLElement {
           picker.focus();
           return;
         }
-        draft.update(() => {
-          const arr = list(draft.get(path));
-          const taken = new Set(arr.map((m) => (isObject(m) ? str(m.id) : "")));
-          const metric: Json = { id: idFrom(column, taken), label: column, column, weight: 1 };
-          const groups = draft.get([...scope, "groups"]);
-          if (isObject(groups) && Object.keys(groups).length) metric.group = Object.keys(groups)[0];
-          Object.assign(metric, suggestScorer(ctx.cells(column)));
-          if (!Array.isArray(draft.get(path))) draft.set(path, [metric]);
-          else arr.push(metric);
-          ctx.focusAfter([...path, arr.length - 1, "label"]);
-        });
+        ctx.draft.update(() => onPick(column));
       },
     },
+    button,
+  );
+  return h(
+    "div",
+    { class: "adder" },
+    h("label", { for: id }, label),
+    h("div", { class: "row" }, picker, add),
+  );
+}
+
+function metricsSection(ctx: EditorContext, scope: Path): HTMLElement {
+  const { form, draft } = ctx;
+  const path = [...scope, "metrics"];
+  const metrics = list(draft.get(path));
+  const weighted = draft.get([...scope, "method"]) !== "points";
+  const cards = metrics.map((m, i) => metricCard(ctx, scope, i, isObject(m) ? m : {}, weighted));
+  const used = new Set(metrics.map((m) => (isObject(m) ? str(m.column).trim().toLowerCase() : "")));
+  const adder = addFromColumn(
+    ctx,
+    "add-metric-column",
+    "New metric from column",
     "+ Add metric",
+    (column) => {
+      const arr = list(draft.get(path));
+      const taken = new Set(arr.map((m) => (isObject(m) ? str(m.id) : "")));
+      const metric: Json = { id: idFrom(column, taken), label: column, column, weight: 1 };
+      const groups = draft.get([...scope, "groups"]);
+      if (isObject(groups) && Object.keys(groups).length) metric.group = Object.keys(groups)[0];
+      Object.assign(metric, suggestScorer(ctx.cells(column)));
+      if (!Array.isArray(draft.get(path))) draft.set(path, [metric]);
+      else arr.push(metric);
+      ctx.focusAfter([...path, arr.length - 1, "label"]);
+    },
+    (header) => used.has(header.trim().toLowerCase()),
   );
   return section(
     "Metrics",
@@ -436,12 +462,7 @@ function metricsSection(ctx: EditorContext, scope: Path): HTMLElement {
       ? h("p", { class: "empty" }, "No metrics yet. Pick a column below to score it.")
       : null,
     ...cards,
-    h(
-      "div",
-      { class: "adder" },
-      h("label", { for: picker.id }, "New metric from column"),
-      h("div", { class: "row" }, picker, add),
-    ),
+    adder,
   );
 }
 
@@ -549,37 +570,19 @@ function flagsSection(ctx: EditorContext, scope: Path): HTMLElement {
   const path = [...scope, "flags"];
   const flags = list(draft.get(path));
   const cards = flags.map((f, i) => flagCard(ctx, scope, i, isObject(f) ? f : {}));
-  const picker = h("select", { id: "add-flag-column" });
-  picker.append(h("option", { value: "" }, ctx.headers.length ? "Choose a column…" : "No columns found"));
-  for (const header of ctx.headers) picker.append(h("option", { value: header }, header));
-  const add = h(
-    "button",
-    {
-      type: "button",
-      class: "add",
-      onclick: () => {
-        const column = picker.value || (ctx.headers.length ? "" : "New column");
-        if (!column) {
-          picker.focus();
-          return;
-        }
-        draft.update(() => {
-          const arr = list(draft.get(path));
-          const taken = new Set(arr.map((f) => (isObject(f) ? str(f.id) : "")));
-          const kind = suggestScorer(ctx.cells(column)).input;
-          const flag: Json = { id: idFrom(column, taken), label: column, column };
-          if (kind === "boolean") flag.when = true;
-          else if (kind === "number") flag.min = 1;
-          else flag.contains = "";
-          flag.cap = draft.get([...scope, "method"]) === "points" ? 0 : 39;
-          if (!Array.isArray(draft.get(path))) draft.set(path, [flag]);
-          else arr.push(flag);
-          ctx.focusAfter([...path, arr.length - 1, "label"]);
-        });
-      },
-    },
-    "+ Add flag",
-  );
+  const adder = addFromColumn(ctx, "add-flag-column", "New flag on column", "+ Add flag", (column) => {
+    const arr = list(draft.get(path));
+    const taken = new Set(arr.map((f) => (isObject(f) ? str(f.id) : "")));
+    const kind = suggestScorer(ctx.cells(column)).input;
+    const flag: Json = { id: idFrom(column, taken), label: column, column };
+    if (kind === "boolean") flag.when = true;
+    else if (kind === "number") flag.min = 1;
+    else flag.contains = "";
+    flag.cap = draft.get([...scope, "method"]) === "points" ? 0 : 39;
+    if (!Array.isArray(draft.get(path))) draft.set(path, [flag]);
+    else arr.push(flag);
+    ctx.focusAfter([...path, arr.length - 1, "label"]);
+  });
   return section(
     "Flags",
     "Risk and confidence tags that act after the metrics: cap the score (at most), floor it (at least) or add to it.",
@@ -588,12 +591,7 @@ function flagsSection(ctx: EditorContext, scope: Path): HTMLElement {
       ? h("p", { class: "empty" }, "No flags. Add one to cap the score when, say, the champion left.")
       : null,
     ...cards,
-    h(
-      "div",
-      { class: "adder" },
-      h("label", { for: picker.id }, "New flag on column"),
-      h("div", { class: "row" }, picker, add),
-    ),
+    adder,
   );
 }
 

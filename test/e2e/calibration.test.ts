@@ -5,12 +5,11 @@
  * the section. A fresh playground (spreadsheet) per test.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { sampleSheet } from "../../dev/playground/sample";
-import { type Playground, type PlaygroundOptions, startPlayground } from "../../dev/playground/server";
 import { type Calibration, type CellValue, calibrate, parseRubric } from "../../src/core";
-import { describeInChromium, launchChromium } from "./browser";
+import { describeInChromium, usePlayground } from "./browser";
 
 const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
 const FIVE_DIMENSIONS = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
@@ -32,36 +31,12 @@ const pct = (share: number) => `${Math.round(share * 100)}%`;
 const ofScore = (p: number) => `${p > 0 && p < 1 ? p.toFixed(1) : Math.round(p)}% of score`;
 
 describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let pg: Playground | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await pg?.close();
-    page = undefined;
-    pg = undefined;
-  });
-
   /** A spreadsheet (optionally with a saved rubric), its sidebar loaded and, with a rubric, the churn section open. */
-  async function open(options: PlaygroundOptions & { rubric?: unknown } = {}): Promise<Page> {
-    pg = await startPlayground({ port: 0, ...options });
-    if (options.rubric) pg.addon.call("sidebarCall", "saveRubric", [options.rubric]);
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on("dialog", (d) => {
-      throw new Error(`The sidebar opened a ${d.type()} dialog: ${d.message()}`);
-    });
-    await page.goto(`${pg.url}sidebar`);
-    await page.locator("#save-state").waitFor();
-    if (options.rubric) await page.locator("#churn summary").click();
-    return page;
-  }
+  const { open, playground } = usePlayground({
+    afterOpen: async (page, options) => {
+      if (options.rubric) await page.locator("#churn summary").click();
+    },
+  });
 
   const section = (p: Page) => p.locator("#churn");
   const checkButton = (p: Page) =>
@@ -141,7 +116,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
       `the current weights do better (${current.toFixed(3)} against ${suggested.toFixed(3)}): keep them.`,
     );
     // The same numbers went to the Health Calibration sheet.
-    const sheet = (pg as Playground).emu.sheetValues("Health Calibration");
+    const sheet = playground().emu.sheetValues("Health Calibration");
     expect(sheet.find((r) => r[0] === "AUC")?.[1]).toBe(want.auc);
   });
 
@@ -166,7 +141,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     );
     expect(await p.locator("#save").isEnabled()).toBe(true);
     // Nothing saved: the sheet still holds the saved weights.
-    const onSheet = (pg as Playground).addon.call("sidebarCall", "getSidebarData", []) as {
+    const onSheet = playground().addon.call("sidebarCall", "getSidebarData", []) as {
       rubric: { metrics: { weight: number }[] };
     };
     expect(onSheet.rubric.metrics.map((m) => m.weight)).toEqual(
@@ -200,7 +175,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     expect(await section(p).locator(".warning").first().textContent()).toBe(
       "The rubric has been saved since this check: check again to see how it does now.",
     );
-    const saved = (pg as Playground).addon.call("sidebarCall", "getSidebarData", []) as {
+    const saved = playground().addon.call("sidebarCall", "getSidebarData", []) as {
       rubric: { bands: { from?: number }[] };
     };
     expect(saved.rubric.bands.slice(1).map((b) => b.from)).toEqual(cuts);
@@ -243,7 +218,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     expect(await section(p).locator("#load-weights").count()).toBe(0);
 
     // A column the sheet no longer has (renamed after the sidebar opened).
-    const customers = (pg as Playground).emu.spreadsheet.getSheetByName("Customers");
+    const customers = playground().emu.spreadsheet.getSheetByName("Customers");
     const churned = (sampleSheet()[0] as string[]).indexOf("Churned") + 1;
     customers?.getRange(1, churned).setValue("Churn reason");
     await check(p, "Churned");

@@ -3,42 +3,21 @@
  * columns and colours, the Extensions menu running the real bundle, and the real sidebar in its
  * iframe, wired through the emulated google.script.run.
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { sampleSheet } from "../../dev/playground/sample";
-import { type Playground, type PlaygroundOptions, startPlayground } from "../../dev/playground/server";
-import { describeInChromium, launchChromium } from "./browser";
+import { describeInChromium, usePlayground } from "./browser";
 
 const EVIL = "<img src=x onerror=alert(1)>";
 
 describeInChromium("the playground", { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let pg: Playground | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
+  /** The playground's page (the grid, with the sidebar beside it), loaded. */
+  const { open, start } = usePlayground({
+    viewport: { width: 1280, height: 800 },
+    path: "",
+    ready: "#grid tbody tr",
+    name: "page",
   });
-  afterEach(async () => {
-    await page?.close();
-    await pg?.close();
-    page = undefined;
-    pg = undefined;
-  });
-
-  async function open(options: PlaygroundOptions = {}): Promise<Page> {
-    pg = await startPlayground({ port: 0, ...options });
-    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    page.on("dialog", (d) => {
-      throw new Error(`The page opened a ${d.type()} dialog: ${d.message()}`);
-    });
-    await page.goto(pg.url);
-    await page.locator("#grid tbody tr").first().waitFor();
-    return page;
-  }
 
   /** The grid's cell under `header`, in the row whose column A reads `account`. */
   function cell(p: Page, header: string, account: string) {
@@ -54,7 +33,7 @@ describeInChromium("the playground", { timeout: 60_000 }, () => {
   }
 
   it("prints a one-line band summary of the sample when it starts", async () => {
-    pg = await startPlayground({ port: 0 });
+    const pg = await start();
     expect(pg.summary).toMatch(/^200 accounts: Red \d+ · Yellow \d+ · Green \d+ · No data 1$/);
     expect(pg.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
   });

@@ -4,46 +4,17 @@
  * fresh playground (spreadsheet) per test, since tests save and rescore.
  */
 import { readFileSync } from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, it } from "vitest";
 import { sampleSheet } from "../../dev/playground/sample";
-import { type Playground, type PlaygroundOptions, startPlayground } from "../../dev/playground/server";
-import { describeInChromium, launchChromium } from "./browser";
+import { describeInChromium, usePlayground } from "./browser";
 
 const FIVE_DIMENSIONS = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
 const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
 const EVIL = "<img src=x onerror=alert(1)>";
 
 describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
-  let browser: Browser;
-  let pg: Playground | undefined;
-  let page: Page | undefined;
-
-  beforeAll(async () => {
-    browser = await launchChromium();
-  }, 60_000);
-  afterAll(async () => {
-    await browser?.close();
-  });
-  afterEach(async () => {
-    await page?.close();
-    await pg?.close();
-    page = undefined;
-    pg = undefined;
-  });
-
-  /** A spreadsheet (optionally with a saved rubric) and its sidebar, open and loaded. */
-  async function open(options: PlaygroundOptions & { rubric?: unknown } = {}): Promise<Page> {
-    pg = await startPlayground({ port: 0, ...options });
-    if (options.rubric) pg.addon.call("sidebarCall", "saveRubric", [options.rubric]);
-    page = await browser.newPage({ viewport: { width: 300, height: 900 } });
-    page.on("dialog", (d) => {
-      throw new Error(`The sidebar opened a ${d.type()} dialog: ${d.message()}`);
-    });
-    await page.goto(`${pg.url}sidebar`);
-    await page.locator("#save-state").waitFor();
-    return page;
-  }
+  const { open, playground } = usePlayground();
 
   const strip = (p: Page) => p.locator(".strip .line");
   const metricCard = (p: Page, title: string) =>
@@ -148,7 +119,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await p.locator("#notice").textContent()).toContain(
       'Saved "Simple red / yellow / green" to the Health Rubric sheet, as of 2026-11-26.',
     );
-    const sheet = (pg as Playground).emu.sheetValues("Health Rubric");
+    const sheet = playground().emu.sheetValues("Health Rubric");
     const row = sheet.find((r) => r.includes("Net promoter score")) as unknown[];
     expect(row).toBeDefined();
     expect(row).toContain(5);
@@ -160,7 +131,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await expect
       .poll(() => p.locator("#notice").textContent())
       .toMatch(/^Scored 200 rows of "Customers" in [\d.]+ s: Red/);
-    const customers = (pg as Playground).emu.sheetValues("Customers");
+    const customers = playground().emu.sheetValues("Customers");
     const headers = customers[0] as unknown[];
     expect(headers).toContain("Health Band");
     expect(
@@ -175,7 +146,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await p.locator("#transfer summary").click();
     await p.getByRole("button", { name: "Show JSON" }).click();
     const exported = await p.locator("#rubric-json").inputValue();
-    const saved = (pg as Playground).addon.call("sidebarCall", "getSidebarData", []) as { rubric: unknown };
+    const saved = playground().addon.call("sidebarCall", "getSidebarData", []) as { rubric: unknown };
     expect(JSON.parse(exported)).toEqual(saved.rubric);
 
     // Edit, then import the exported JSON: the draft is the saved rubric again.
@@ -283,7 +254,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await p.getByLabel("Name", { exact: true }).fill("Renamed");
     await p.locator("#save").click();
     await p.getByRole("button", { name: "Rescore now" }).waitFor();
-    (pg as Playground).emu.holdLock("document"); // another execution is rescoring
+    playground().emu.holdLock("document"); // another execution is rescoring
     await p.getByRole("button", { name: "Rescore now" }).click();
     await p.locator("#notice .notice.error").waitFor();
     expect(await p.locator("#notice").textContent()).toBe(
