@@ -34,8 +34,12 @@ export function renderTable(
   rubric: Rubric,
   options: TableOptions,
 ): string {
-  const nameWidth = Math.min(28, Math.max(7, ...names.map((n) => n.length)));
-  const bandWidth = Math.max(7, ...results.map((r) => r.band.length));
+  // reduce, not Math.max(...): a spread of 100,000s of rows overflows the call stack.
+  const nameWidth = Math.min(
+    28,
+    names.reduce((w, n) => Math.max(w, n.length), 7),
+  );
+  const bandWidth = results.reduce((w, r) => Math.max(w, r.band.length), 7);
   const header = `${pad("Account", nameWidth)}  ${padStart("Score", 6)}  ${pad("Band", bandWidth)}  ${padStart("Cover", 5)}  Drivers`;
   const lines = [header];
   results.forEach((r, i) => {

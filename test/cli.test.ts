@@ -7,7 +7,11 @@ import { describe, expect, it } from "vitest";
 // These run the built CLI (npm test builds first), as a user would.
 const CLI = "build/cli.js";
 const run = (...args: string[]) =>
-  spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  spawnSync("node", [CLI, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+    maxBuffer: 64 * 1024 * 1024,
+  });
 const tmp = mkdtempSync(join(tmpdir(), "healthscore-cli-"));
 const file = (name: string, text: string) => {
   const path = join(tmp, name);
@@ -67,6 +71,17 @@ describe("healthscore score", () => {
       "csv",
     );
     expect(again.stdout).toBe(csv);
+  });
+
+  it("prints a table of 150,000 accounts", () => {
+    const lines = ["Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d"];
+    for (let i = 0; i < 150_000; i++)
+      lines.push(`Account ${i},${(i % 90) / 100},${i % 9},${i % 11},${i % 4},${i % 30}`);
+    const r = run("score", file("big.csv", lines.join("\n")), "--rubric", "examples/simple-ryg.json");
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(
+      /^150000 accounts: Red \d+ · Yellow \d+ · Green \d+$/,
+    );
   });
 
   it("scores the worked example of RUBRIC.md as 40, Stable", () => {

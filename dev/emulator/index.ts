@@ -253,7 +253,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
 function loadSheets(spreadsheet: Spreadsheet, sheets: Record<string, unknown[][]>): void {
   const tz = spreadsheet.timeZone;
   Object.entries(sheets).forEach(([name, rows], index) => {
-    const width = Math.max(0, ...rows.map((r) => r.length));
+    const width = rows.reduce((w, r) => Math.max(w, r.length), 0); // no spread: sheets may have 100,000s of rows
     const sheet = Spreadsheet.addSheet(
       spreadsheet,
       name,

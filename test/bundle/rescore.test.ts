@@ -277,3 +277,26 @@ describe("colour rules after the sheet changes", () => {
     expect(sheet?.getConditionalFormatRules()).toHaveLength(0);
   });
 });
+
+describe("a sheet too large for one execution", () => {
+  it("says so before starting, with the limit, and writes nothing", () => {
+    const header = [
+      "Account",
+      "Seat utilisation",
+      "Key features used",
+      "NPS",
+      "Open P1 tickets",
+      "Logins 30d",
+    ];
+    const row = ["Acme", 0.5, 4, 8, 0, 12];
+    const rows = Array.from({ length: 200_001 }, () => row);
+    const { emu, addon } = open({ Customers: [header, ...rows] });
+    emu.calls.reset();
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      '"Customers" has 200001 rows; one rescore handles up to 200000 within Apps Script\'s 6-minute limit. Split the accounts over several sheets, or use Insert live score column.',
+    );
+    expect(emu.calls.get("Range.getValues")).toBe(0);
+    expect(emu.calls.get("Range.setValues")).toBe(0);
+  }, 60_000);
+});
