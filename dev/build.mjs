@@ -85,8 +85,8 @@ const sidebarHtml = readFileSync("sidebar/index.html", "utf8")
 writeFileSync("dist/Sidebar.html", sidebarHtml);
 const sidebarBytes = Buffer.byteLength(sidebarHtml);
 if (sidebarBytes > SIDEBAR_BUDGET) {
-  console.warn(
-    `dist/Sidebar.html is ${(sidebarBytes / 1024).toFixed(1)} KB, over its ${SIDEBAR_BUDGET / 1024} KB budget.`,
+  throw new Error(
+    `dist/Sidebar.html is ${(sidebarBytes / 1024).toFixed(1)} KB, over its ${SIDEBAR_BUDGET / 1024} KB budget: trim it before building again.`,
   );
 }
 

@@ -95,7 +95,13 @@ export class Form {
     opts: FieldOptions & { onChange?: (value: string) => void; empty?: string } = {},
   ): HTMLElement {
     // `empty`: what an absent value means (the rubric's default), shown as chosen.
-    const current = show(this.draft.get(path)) || (opts.empty ?? "");
+    const stored = show(this.draft.get(path)) || (opts.empty ?? "");
+    // Columns match trimmed and case-insensitively (RUBRIC.md): "last login" is the header "Last login".
+    const norm = (v: string) => v.trim().toLowerCase();
+    const current =
+      options.find(([v]) => v === stored)?.[0] ??
+      options.find(([v]) => norm(v) === norm(stored))?.[0] ??
+      stored;
     const select = h("select", { id: uid() });
     for (const [value, text] of options)
       select.append(h("option", { value, selected: value === current }, text));

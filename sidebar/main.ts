@@ -49,6 +49,8 @@ class App {
     document.addEventListener("keydown", (e) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === "s") {
         e.preventDefault();
+        // Some fields commit on change (when focus leaves); commit the one being typed in first.
+        document.activeElement?.dispatchEvent(new Event("change", { bubbles: true }));
         if (!this.#save.disabled) void this.save();
       }
     });
@@ -312,6 +314,7 @@ class App {
 
   async #run<T>(busyText: string, work: () => Promise<T>): Promise<T | undefined> {
     this.#busy = true;
+    this.#editor.inert = true; // no edit can be typed into a draft that the answer will replace
     this.#updateButtons();
     this.notice("busy", busyText);
     try {
@@ -321,6 +324,7 @@ class App {
       return undefined;
     } finally {
       this.#busy = false;
+      this.#editor.inert = false;
       this.#updateButtons();
     }
   }

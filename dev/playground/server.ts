@@ -135,10 +135,16 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   addon.clickMenuItem("Edit rubric"); // the sidebar opens beside the grid, as after a click
 
   const server = createServer((req, res) => {
-    handle(req, res).catch((e: unknown) => send(res, 500, { ok: false, message: (e as Error).message }));
+    handle(req, res).catch((e: unknown) =>
+      send(res, e instanceof RequestError ? e.status : 500, { ok: false, message: (e as Error).message }),
+    );
   });
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    // Only pages of this server may talk to it: a Host other than its own is another site (DNS rebinding).
+    const host = String(req.headers.host ?? "");
+    if (!/^(127\.0\.0\.1|localhost)(:\d+)?$/.test(host))
+      return sendText(res, 403, "text/plain", "Forbidden.");
     const url = new URL(req.url ?? "/", "http://localhost");
     const route = `${req.method} ${url.pathname}`;
     switch (route) {
@@ -269,9 +275,32 @@ function attempt(fn: () => unknown): { ok: true; value: unknown } | { ok: false;
   }
 }
 
+const MAX_BODY = 1024 * 1024;
+
+class RequestError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** A request's JSON body: JSON only (a form post from another site cannot send it), at most 1 MB. */
 async function body(req: IncomingMessage): Promise<unknown> {
+  if (!String(req.headers["content-type"] ?? "").startsWith("application/json")) {
+    throw new RequestError(415, "Send JSON (content-type: application/json).");
+  }
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY) {
+      req.destroy();
+      throw new RequestError(413, "The request is larger than 1 MB.");
+    }
+    chunks.push(chunk as Buffer);
+  }
   return JSON.parse(Buffer.concat(chunks).toString("utf8") || "{}");
 }
 

@@ -77,7 +77,8 @@ export function getSidebarData(): SidebarData {
   return {
     rubric: reading?.rubric ?? null,
     problems: reading && !reading.rubric ? reading.errors : [],
-    asOf: reading?.settings.asOf ?? today(ss),
+    // Every scoring command moves As of to today first, so the preview scores as of today too.
+    asOf: today(ss),
     timeZone,
     data,
     dataProblem,
