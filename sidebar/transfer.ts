@@ -28,9 +28,21 @@ export function transferSection(draft: Draft): HTMLElement {
     placeholder: "Paste rubric JSON here, then press Import.",
   });
   const message = h("div", { class: "msg", role: "status", "aria-live": "polite" });
-  const say = (text: string, kind: "ok" | "error" | "warning" = "ok") => {
-    message.replaceChildren(h("div", { class: kind }, text));
+  const say = (text: string, kind: "ok" | "error" | "warning" = "ok", ...extra: Node[]) => {
+    message.replaceChildren(h("div", { class: kind }, text, ...extra));
     message.className = "msg shown";
+  };
+
+  /** Replaces the draft, keeping what it held one click away: an import must never lose edits. */
+  const replaceDraft = (json: Json): Node => {
+    const before = draft.json;
+    draft.replace(json);
+    const undo = h("button", { type: "button", class: "link", id: "undo-replace" }, "Undo");
+    undo.addEventListener("click", () => {
+      draft.replace(before);
+      say("Back to the rubric you had before.");
+    });
+    return undo;
   };
 
   const importText = (text: string) => {
@@ -45,11 +57,12 @@ export function transferSection(draft: Draft): HTMLElement {
       say("A rubric is a JSON object, { … }, with bands and metrics.", "error");
       return;
     }
-    draft.replace(json);
+    const undo = replaceDraft(json);
     const n = draft.validation.errors.length;
     const name = typeof json.name === "string" ? `"${json.name}"` : "the rubric";
-    if (n) say(`Imported ${name} with ${plural(n, "problem")}: each is shown at its field.`, "warning");
-    else say(`Imported ${name}. Check the preview, then Save.`);
+    if (n)
+      say(`Imported ${name} with ${plural(n, "problem")}: each is shown at its field. `, "warning", undo);
+    else say(`Imported ${name}. Check the preview, then Save. `, "ok", undo);
   };
 
   const file = h("input", {
@@ -172,8 +185,12 @@ export function transferSection(draft: Draft): HTMLElement {
                 starter.focus();
                 return;
               }
-              draft.replace(s.rubric as Json);
-              say(`Started from "${String(s.rubric.name)}". Discard brings back the saved rubric.`);
+              const undo = replaceDraft(s.rubric as Json);
+              say(
+                `Started from "${String(s.rubric.name)}". Discard brings back the saved rubric. `,
+                "ok",
+                undo,
+              );
             },
           },
           "Use",

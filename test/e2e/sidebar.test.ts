@@ -167,6 +167,19 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await p.locator("#save").isDisabled()).toBe(true);
   });
 
+  it("keeps unsaved edits one click away when an import replaces them", async () => {
+    const p = await open({ rubric: FIVE_DIMENSIONS });
+    await p.getByLabel("Name", { exact: true }).fill("My edits");
+    await p.getByLabel("Name", { exact: true }).press("Tab");
+    await p.locator("#transfer summary").click();
+    await p.locator("#rubric-json").fill(JSON.stringify(SIMPLE));
+    await p.getByRole("button", { name: "Import", exact: true }).click();
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe("Simple red / yellow / green");
+    await p.locator("#undo-replace").click();
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe("My edits");
+    expect(await p.locator("#save-state").textContent()).toBe("Unsaved changes");
+  });
+
   it("duplicates, reorders and removes metrics, keeping focus on the moved one", async () => {
     const p = await open({ rubric: SIMPLE });
     const titles = () => p.locator("#editor details.card .title").allTextContents();
