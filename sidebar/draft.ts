@@ -128,6 +128,22 @@ export class Draft {
     if (!this.#updating) this.#changed("value");
   }
 
+  /** Appends an item to the list at `path`, creating the list when absent; returns its index. Use inside update(). */
+  push(path: Path, item: Json): number {
+    const current = this.get(path);
+    if (Array.isArray(current)) return current.push(item) - 1;
+    this.set(path, [item]);
+    return 0;
+  }
+
+  /** The ids the items of the list at `path` already use. */
+  idsIn(path: Path): Set<string> {
+    const items = this.get(path);
+    return new Set(
+      (Array.isArray(items) ? items : []).map((x) => (isObject(x) && typeof x.id === "string" ? x.id : "")),
+    );
+  }
+
   /** Something was added, removed, moved or renamed: the editor re-renders. */
   update(mutate: (json: Json) => void): void {
     if (!this.json) return;

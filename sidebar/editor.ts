@@ -223,9 +223,7 @@ function bandsSection(ctx: EditorContext, scope: Path): HTMLElement {
           const from = arr.length === 0 ? undefined : num(last?.from) + 10;
           const band: Json = { label: `Band ${arr.length + 1}`, color: "#d9ead3" };
           if (from !== undefined) band.from = from;
-          if (!Array.isArray(draft.get(path))) draft.set(path, [band]);
-          else arr.push(band);
-          ctx.focusAfter([...path, arr.length - 1, "label"]);
+          ctx.focusAfter([...path, draft.push(path, band), "label"]);
         }),
     },
     "+ Add band",
@@ -440,15 +438,11 @@ function metricsSection(ctx: EditorContext, scope: Path): HTMLElement {
     "New metric from column",
     "+ Add metric",
     (column) => {
-      const arr = list(draft.get(path));
-      const taken = new Set(arr.map((m) => (isObject(m) ? str(m.id) : "")));
-      const metric: Json = { id: idFrom(column, taken), label: column, column, weight: 1 };
+      const metric: Json = { id: idFrom(column, draft.idsIn(path)), label: column, column, weight: 1 };
       const groups = draft.get([...scope, "groups"]);
       if (isObject(groups) && Object.keys(groups).length) metric.group = Object.keys(groups)[0];
       Object.assign(metric, suggestScorer(ctx.cells(column)));
-      if (!Array.isArray(draft.get(path))) draft.set(path, [metric]);
-      else arr.push(metric);
-      ctx.focusAfter([...path, arr.length - 1, "label"]);
+      ctx.focusAfter([...path, draft.push(path, metric), "label"]);
     },
     (header) => used.has(header.trim().toLowerCase()),
   );
@@ -532,16 +526,7 @@ function metricCard(
         hint: "Stable name for this metric: letters, digits and _.",
       }),
       itemTools(ctx, [...scope, "metrics"], i, `metric ${title.textContent}`, {
-        copy: (m) => {
-          const taken = new Set(
-            list(draft.get([...scope, "metrics"])).map((x) => (isObject(x) ? str(x.id) : "")),
-          );
-          return {
-            ...m,
-            id: idFrom(str(m.id) || "metric", taken),
-            label: `${str(m.label) || str(m.column)} (copy)`,
-          };
-        },
+        copy: (m) => copyOf(m, draft.idsIn([...scope, "metrics"]), "metric"),
       }),
     ),
   );
@@ -571,17 +556,13 @@ function flagsSection(ctx: EditorContext, scope: Path): HTMLElement {
   const flags = list(draft.get(path));
   const cards = flags.map((f, i) => flagCard(ctx, scope, i, isObject(f) ? f : {}));
   const adder = addFromColumn(ctx, "add-flag-column", "New flag on column", "+ Add flag", (column) => {
-    const arr = list(draft.get(path));
-    const taken = new Set(arr.map((f) => (isObject(f) ? str(f.id) : "")));
     const kind = suggestScorer(ctx.cells(column)).input;
-    const flag: Json = { id: idFrom(column, taken), label: column, column };
+    const flag: Json = { id: idFrom(column, draft.idsIn(path)), label: column, column };
     if (kind === "boolean") flag.when = true;
     else if (kind === "number") flag.min = 1;
     else flag.contains = "";
     flag.cap = draft.get([...scope, "method"]) === "points" ? 0 : 39;
-    if (!Array.isArray(draft.get(path))) draft.set(path, [flag]);
-    else arr.push(flag);
-    ctx.focusAfter([...path, arr.length - 1, "label"]);
+    ctx.focusAfter([...path, draft.push(path, flag), "label"]);
   });
   return section(
     "Flags",
@@ -687,16 +668,7 @@ function flagCard(ctx: EditorContext, scope: Path, i: number, flag: Json): HTMLE
       ),
       form.text([...path, "id"], "ID", { class: "small" }),
       itemTools(ctx, [...scope, "flags"], i, `flag ${title.textContent}`, {
-        copy: (f) => {
-          const taken = new Set(
-            list(draft.get([...scope, "flags"])).map((x) => (isObject(x) ? str(x.id) : "")),
-          );
-          return {
-            ...f,
-            id: idFrom(str(f.id) || "flag", taken),
-            label: `${str(f.label) || str(f.column)} (copy)`,
-          };
-        },
+        copy: (f) => copyOf(f, draft.idsIn([...scope, "flags"]), "flag"),
       }),
     ),
   );
@@ -863,4 +835,13 @@ function segmentsSection(ctx: EditorContext): HTMLElement {
       "Stop using segments",
     ),
   );
+}
+
+/** A copy of a metric or flag: a fresh id, and "(copy)" after its label. */
+function copyOf(item: Json, taken: ReadonlySet<string>, fallback: string): Json {
+  return {
+    ...item,
+    id: idFrom(str(item.id) || fallback, taken),
+    label: `${str(item.label) || str(item.column)} (copy)`,
+  };
 }

@@ -152,9 +152,11 @@ function stepsTable(ctx: EditorContext, path: Path, unit: string): HTMLElement {
               delete step.min;
               step.max = last.max + 1;
             }
-            if (!Array.isArray(draft.get(stepsPath))) draft.set(stepsPath, [step]);
-            else steps.push(step);
-            ctx.focusAfter([...stepsPath, steps.length - 1, step.min === undefined ? "max" : "min"]);
+            ctx.focusAfter([
+              ...stepsPath,
+              draft.push(stepsPath, step),
+              step.min === undefined ? "max" : "min",
+            ]);
           }),
       },
       "+ Add step",
