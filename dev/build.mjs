@@ -93,6 +93,12 @@ if (sidebarBytes > SIDEBAR_BUDGET) {
 // ---- build/cli.js, build/bench.js: Node programs, kept out of dist/ (clasp pushes all of dist/) --
 // One bundled file each, so `healthscore` starts fast and needs no TypeScript at run time.
 const node = { bundle: true, platform: "node", format: "esm", target: "node20", logLevel: "warning" };
+// Dev programs load their npm dependencies at run time; the emulator is our own workspace package,
+// shipped as TypeScript, so it is bundled in.
+const pkg = JSON.parse(readFileSync("package.json", "utf8"));
+const npmPackages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies }).filter(
+  (name) => name !== "gas-sheets-emulator",
+);
 await Promise.all([
   build({
     ...node,
@@ -105,13 +111,13 @@ await Promise.all([
     ...node,
     entryPoints: ["dev/playground/main.ts"],
     outfile: "build/playground.js",
-    packages: "external",
+    external: npmPackages,
   }),
   build({
     ...node,
     entryPoints: ["dev/screenshots.ts"],
     outfile: "build/screenshots.js",
-    packages: "external",
+    external: npmPackages,
   }),
   build({
     entryPoints: ["dev/playground/page.ts"],

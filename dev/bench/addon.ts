@@ -7,8 +7,8 @@
 import { readFileSync } from "node:fs";
 import { performance } from "node:perf_hooks";
 import vm from "node:vm";
+import { createEmulator, loadBundle } from "gas-sheets-emulator";
 import { type CellValue, parseRubric, rubricToGrid } from "../../src/core";
-import { createEmulator, loadBundle } from "../emulator";
 import { RUBRIC_JSON } from "./data";
 
 export interface AddonFigures {

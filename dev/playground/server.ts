@@ -18,9 +18,9 @@
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "gas-sheets-emulator";
 import type { RescoreReport } from "../../src/addon/rescore";
 import { columnLetter } from "../../src/core";
-import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "../emulator";
 import { sampleSheet } from "./sample";
 
 export const DEFAULT_PORT = 5180;

@@ -1,7 +1,7 @@
 /** Loading the built add-on (dist/Code.js, built by npm test) into a fresh emulator, as Sheets would. */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "../../dev/emulator";
+import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "gas-sheets-emulator";
 
 export const CODE = readFileSync("dist/Code.js", "utf8");
 export const NOW = new Date("2026-11-26T10:00:00Z");

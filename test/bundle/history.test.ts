@@ -1,6 +1,7 @@
 /** Snapshots, trends and the weekly trigger, through the built bundle on the emulator. */
+
+import { createEmulator, loadBundle } from "gas-sheets-emulator";
 import { describe, expect, it } from "vitest";
-import { createEmulator, loadBundle } from "../../dev/emulator";
 import { CODE, customers } from "./helpers";
 
 /** A spreadsheet whose clock the test moves. */

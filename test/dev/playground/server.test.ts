@@ -1,7 +1,7 @@
 /** The playground's HTTP server takes requests from its own pages only (no browser needed). */
 import { request } from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Playground, startPlayground } from "../dev/playground/server";
+import { type Playground, startPlayground } from "../../../dev/playground/server";
 
 let pg: Playground;
 beforeAll(async () => {

@@ -1,7 +1,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CellValue, parseRubric, type Rubric, scoreTable } from "../../src/core";
-import { OPTIONS, RYG_BANDS } from "./helpers";
+import { type CellValue, parseRubric, type Rubric, scoreTable } from "../../../src/core";
+import { OPTIONS, RYG_BANDS } from "../helpers";
 
 const NUM_RUNS = 150;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { bandFor, roundScore } from "../../src/core";
-import { pct, RYG_BANDS, rubric, scoreRow } from "./helpers";
+import { bandFor, roundScore } from "../../../src/core";
+import { pct, RYG_BANDS, rubric, scoreRow } from "../helpers";
 
 describe("bands", () => {
   const r = rubric({ metrics: [pct("Health")] });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rubric, scoreRows } from "./helpers";
+import { rubric, scoreRows } from "../helpers";
 
 /** RUBRIC.md's worked example, from the seed "The Customer Health Score SaaS Metric". */
 describe("the RUBRIC.md worked example", () => {

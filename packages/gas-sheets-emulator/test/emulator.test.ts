@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmulator, type Emulator, loadBundle } from "../dev/emulator/index";
+import { createEmulator, type Emulator, loadBundle } from "../src/index";
 
 const CUSTOMERS = [
   ["Account", "ARR", "Last login", "Champion left"],

@@ -11,7 +11,7 @@ import {
   rubricToGrid,
   ruleText,
   validateRubric,
-} from "../src/core";
+} from "../../src/core";
 
 const OPTIONS = { timeZone: "Europe/London" };
 const starter = (name: string) => parseRubric(JSON.parse(readFileSync(`examples/${name}.json`, "utf8")));

@@ -1,7 +1,7 @@
 /** Edge cases found in review: each once made the core misbehave. */
 import { describe, expect, it } from "vitest";
-import { explain, scoreTable, validateRubric } from "../../src/core";
-import { pct, RYG_BANDS, rubric, scoreRow } from "./helpers";
+import { explain, scoreTable, validateRubric } from "../../../src/core";
+import { pct, RYG_BANDS, rubric, scoreRow } from "../helpers";
 
 const errorsOf = (json: Record<string, unknown>) => validateRubric({ bands: RYG_BANDS, ...json }).errors;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { pct, RYG_BANDS, rubric, scoreRows } from "./helpers";
+import { pct, RYG_BANDS, rubric, scoreRows } from "../helpers";
 
 describe("segments", () => {
   const r = rubric({

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { applyFlags, type CellValue } from "../../src/core";
-import { pct, rubric, scoreRow } from "./helpers";
+import { applyFlags, type CellValue } from "../../../src/core";
+import { pct, rubric, scoreRow } from "../helpers";
 
 /** A one-metric weighted rubric (cell value = score) with one flag on column "Flag". */
 function withFlag(flag: Record<string, unknown>, method: "weighted" | "points" = "weighted") {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { explain, NO_DATA, NO_DATA_COLOR } from "../../src/core";
-import { pct, rubric, scoreRow } from "./helpers";
+import { explain, NO_DATA, NO_DATA_COLOR } from "../../../src/core";
+import { pct, rubric, scoreRow } from "../helpers";
 
 const sum = (ns: number[]) => ns.reduce((a, b) => a + b, 0);
 
