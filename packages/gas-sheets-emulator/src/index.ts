@@ -92,6 +92,8 @@ export interface Emulator {
   readonly calls: CallCounts;
   /** Menus, alerts, prompts, sidebars, dialogs and toasts, in the order they happened. */
   readonly ui: UiRecords;
+  /** Who uses the spreadsheet now (Session.getActiveUser); switch it to act as a colleague. */
+  user: string;
   /** The authorization mode service calls run in (default FULL); see auth.ts. */
   authMode: import("./enums").AuthModeName;
   /** The answer the next alert gets (a Button name or ui.Button value). */
@@ -210,6 +212,12 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     spreadsheet,
     calls: ctx.calls,
     ui: ctx.ui,
+    get user() {
+      return ctx.user;
+    },
+    set user(email) {
+      ctx.user = email;
+    },
     get authMode() {
       return ctx.authMode;
     },
@@ -253,7 +261,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
       authMode: AuthMode[authMode],
       source: spreadsheet,
       triggerUid: null,
-      user: new User(ctx, ctx.options.userEmail),
+      user: new User(ctx, ctx.user),
     }),
     now: () => ctx.now(),
   };

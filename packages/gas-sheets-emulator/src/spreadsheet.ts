@@ -362,16 +362,18 @@ export class SpreadsheetApp extends ServiceObject {
     this.#ui = ui;
   }
 
+  // In an add-on's time-driven trigger no document is open: these return null there (state.ts),
+  // though typed non-null, as @types/google-apps-script types them.
   getActiveSpreadsheet(): Spreadsheet {
-    return this.ctx.spreadsheet;
+    return this.ctx.noActiveDocument ? (null as unknown as Spreadsheet) : this.ctx.spreadsheet;
   }
 
   getActive(): Spreadsheet {
-    return this.ctx.spreadsheet;
+    return this.getActiveSpreadsheet();
   }
 
   getActiveSheet(): Sheet {
-    return this.ctx.spreadsheet.activeSheet;
+    return this.ctx.noActiveDocument ? (null as unknown as Sheet) : this.ctx.spreadsheet.activeSheet;
   }
 
   getActiveRange(): Range {
