@@ -260,7 +260,7 @@ describe("validateRubric: warnings", () => {
     });
     expect(v.rubric).toBeDefined();
     expect(find(v.warnings, "metrics")).toEqual([
-      "every metric has weight 0, so every row will score No data",
+      "every metric has weight 0, so no metric counts and every row scores No data: give the metrics that matter a weight above 0",
     ]);
   });
 
