@@ -140,7 +140,8 @@ interface CompiledRubric {
 }
 
 /** Row notes (RowResult.note): what the weights did, in words a user can act on. */
-export const ZERO_WEIGHT_NOTE = "every metric with a value weighs 0 (or is in a group that does), so none counts";
+export const ZERO_WEIGHT_NOTE =
+  "every metric with a value weighs 0 (or is in a group that does), so none counts";
 export const ALL_ZERO_POINTS_NOTE = "every metric weighs 0, so the score is 0 whatever the cells";
 export const OVERFLOW_NOTE =
   "the points add up beyond what a score can hold: check the rubric's points and weights";

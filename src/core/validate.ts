@@ -298,10 +298,11 @@ function readGroups(r: Reader, v: unknown, path: string, method: Method): Record
       r.error(p, reservedNameMessage("group", name));
       continue;
     }
+    // A bad weight is reported here; the group is kept (as 0) so its metrics are not also "not in groups".
     if (!isNumber(weight) || weight < 0) r.error(p, `weight must be a number ≥ 0, not ${describe(weight)}`);
     else if (weight > MAX_WEIGHT)
       r.error(p, `weight must be at most ${thousands(MAX_WEIGHT)}, not ${thousands(weight)}`);
-    else groups[name] = weight;
+    groups[name] = isNumber(weight) && weight >= 0 && weight <= MAX_WEIGHT ? weight : 0;
   }
   return groups;
 }
@@ -338,6 +339,7 @@ function readMetrics(
     const group = r.text(item, "group", p, false);
     if (groups && method === "weighted") {
       if (group === undefined) r.error(join(p, "group"), "is required because the rubric has groups");
+      else if (reservedName(group)) r.error(join(p, "group"), reservedNameMessage("group", group));
       else if (!Object.prototype.hasOwnProperty.call(groups, group))
         r.error(join(p, "group"), `"${group}" is not in groups`);
     }
@@ -496,7 +498,8 @@ function readScorer(
       r.unknownFields(v, path, ["type", "points", "cap"]);
       const points = r.number(v, "points", path, { required: true }) ?? 0;
       const cap = r.number(v, "cap", path, { min: 0 });
-      if (v.cap === null) r.warn(join(path, "cap"), "is null, which is no cap at all: give a number or remove it");
+      if (v.cap === null)
+        r.warn(join(path, "cap"), "is null, which is no cap at all: give a number or remove it");
       return cap === undefined ? { type, points } : { type, points, cap };
     }
   }
@@ -566,7 +569,8 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method): Flag[] 
     const floor = r.number(item, "floor", p);
     const cap = r.number(item, "cap", p);
     for (const name of ["add", "floor", "cap"] as const) {
-      if (item[name] === null) r.warn(join(p, name), `is null, which is no ${name} at all: give a number or remove it`);
+      if (item[name] === null)
+        r.warn(join(p, name), `is null, which is no ${name} at all: give a number or remove it`);
     }
     if (add === undefined && floor === undefined && cap === undefined && r.errors.length === effectErrors) {
       r.error(p, "needs an effect: cap, floor or add");
