@@ -84,7 +84,8 @@ export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
  */
 export function opened(e?: { authMode?: unknown }): void {
   buildMenu();
-  if (e && e.authMode !== undefined && e.authMode !== ScriptApp.AuthMode.NONE) weeklySnapshotOnOpen();
+  // Compared by name: an AuthMode enum's String() is its name ("NONE", "LIMITED", "FULL").
+  if (e && e.authMode !== undefined && String(e.authMode) !== "NONE") weeklySnapshotOnOpen();
 }
 export const scheduleSnapshots = (): string | undefined =>
   runCommand(() => {
