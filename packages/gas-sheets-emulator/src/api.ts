@@ -9,7 +9,7 @@ import type { LockService } from "./lock";
 import type { PropertiesService, PropertyStoreName } from "./properties";
 import type { ScriptApp } from "./script";
 import type { Spreadsheet, SpreadsheetApp } from "./spreadsheet";
-import type { LockEvent, LockKind, LogRecord, UiRecords } from "./state";
+import type { LockEvent, LockKind, LogRecord, TypedInputRecord, UiRecords } from "./state";
 import type { TriggerRecord } from "./types";
 import type { CacheService, Console, Logger, Session, Utilities } from "./utilities";
 
@@ -69,6 +69,13 @@ export interface Emulator {
   readonly sleeps: readonly number[];
   /** How many times the script called SpreadsheetApp.flush(). */
   readonly flushes: number;
+  /**
+   * Strings the script wrote (setValue, setValues, appendRow) into cells not formatted as plain
+   * text ("@") that Sheets read as typed input and turned into something else: an apostrophe
+   * dropped, a number, a date, a formula. Empty when the script writes text only into "@" cells
+   * and dates as Date objects, relying on no parsing.
+   */
+  readonly typedInput: readonly TypedInputRecord[];
   /** The installable triggers that exist now. */
   triggers(): TriggerRecord[];
   /** A copy of a property store. */

@@ -44,6 +44,7 @@ export type {
   PromptRecord,
   ShownHtmlRecord,
   ToastRecord,
+  TypedInputRecord,
   UiRecords,
 } from "./state";
 export type { ClockSchedule, TriggerRecord } from "./types";
@@ -57,6 +58,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
   const ctx = new EmulatorState(options);
   const spreadsheet = new Spreadsheet(ctx, ctx.options.spreadsheetName, ctx.options.timeZone);
   ctx.documentId = spreadsheet.id;
+  if (options.locale) spreadsheet.locale = options.locale;
   loadSheets(spreadsheet, options.sheets ?? { Sheet1: [] });
   const active =
     options.activeSheet === undefined
@@ -137,6 +139,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     lockLog: ctx.lockLog,
     logs: ctx.logs,
     sleeps: ctx.sleeps,
+    typedInput: ctx.typedInput,
     get flushes() {
       return ctx.flushes;
     },
