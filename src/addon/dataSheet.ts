@@ -3,7 +3,15 @@
  * columns (found by header, created at the right of the data when absent). Everything the bulk
  * commands need from the sheet is read here, with one getValues.
  */
-import { type CellValue, columnLetter, columnsRead, headerKey, RUBRIC_SHEET, type Rubric } from "../core";
+import {
+  type CellValue,
+  columnLetter,
+  columnsRead,
+  findHeaderRow,
+  headerKey,
+  RUBRIC_SHEET,
+  type Rubric,
+} from "../core";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -90,9 +98,7 @@ export function readDataLayout(
   if (values.length === 0) {
     throw new AddonError(`"${sheet.getName()}" is empty: it needs a header row, then one row per account.`);
   }
-  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
-  const found = values.slice(0, 5).findIndex((row) => row.some((h) => read.has(headerKey(h))));
-  const headerIndex = Math.max(0, found);
+  const headerIndex = Math.max(0, findHeaderRow(values, rubric));
   const headers = values[headerIndex] as CellValue[];
 
   const outputs: Partial<Record<OutputHeader, number>> = {};
