@@ -48,6 +48,7 @@ export {
   ColumnError,
   columnLetter,
   columnsRead,
+  displayedColumns,
   findHeaderRow,
   HEADER_SEARCH_ROWS,
   headerKey,
@@ -83,4 +84,13 @@ export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
 export type { Validation } from "./validate";
-export { formatProblem, NO_DATA, parseRubric, RubricError, validateRubric } from "./validate";
+export {
+  formatProblem,
+  MAX_WEIGHT,
+  NO_DATA,
+  parseRubric,
+  RubricError,
+  reservedName,
+  thousands,
+  validateRubric,
+} from "./validate";

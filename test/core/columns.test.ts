@@ -3,6 +3,7 @@ import {
   ColumnError,
   columnLetter,
   columnsRead,
+  displayedColumns,
   findHeaderRow,
   mapColumns,
   scoreTable,
@@ -91,5 +92,23 @@ describe("findHeaderRow", () => {
   it("answers -1 when none of the top five rows names a column the rubric reads", () => {
     const rows = [["a"], ["b"], ["c"], ["d"], ["e"], ["Account", "NPS"]];
     expect(findHeaderRow(rows, r)).toBe(-1);
+  });
+});
+
+describe("displayedColumns", () => {
+  it("names the columns only ever matched as written, and none that a number is read from", () => {
+    const r = rubric({
+      metrics: [
+        { id: "tier", column: "Tier", input: "text", score: { type: "map", values: { Gold: 100 } } },
+        { id: "disc", column: "Discount", score: { type: "map", values: { "10%": 100 } } },
+        { id: "seats", column: "Seats", score: { type: "map", values: { "5": 100 } } },
+        { id: "seats_n", column: "seats", score: { type: "range", worst: 0, best: 10 } },
+        { id: "ok", column: "Renewed", input: "boolean", score: { type: "map", values: { TRUE: 100 } } },
+      ],
+      flags: [{ id: "acq", column: "Notes", contains: "acquired", cap: 39 }],
+    });
+    expect(displayedColumns(r, ["Tier", "Discount", "Seats", "Renewed", "Notes", "Other"])).toEqual([
+      0, 1, 4,
+    ]);
   });
 });
