@@ -15,12 +15,13 @@ import {
   type Snapshot,
   scoreChange,
   scorecard,
+  scoreNonBlank,
   snapshotRows,
   textOf,
   weeklySnapshotDue,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { asGrid, PLAIN_TEXT, scoreNonBlank } from "./grid";
+import { asGrid, PLAIN_TEXT } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { setAsOfToday, setSetting, writeRubricSheet } from "./rubricSheet";
 import { activeSpreadsheet, dateCell, timeZoneOf, today } from "./spreadsheet";
