@@ -6,11 +6,9 @@ import {
   ColumnError,
   calibrate,
   describeAuc,
-  isoDay,
   type MetricCalibration,
-  todayIn,
 } from "../src/core";
-import { CliError, readCsv, requireRubric } from "./io";
+import { CliError, dateOptions, readCsv, requireRubric } from "./io";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -43,10 +41,7 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): stri
   const format = options.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
-  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  const { asOf, timeZone } = dateOptions(options);
   return runCalibration({ data: files[0] as string, rubric, outcome, asOf, timeZone, format });
 }
 
@@ -203,12 +198,5 @@ function cvLine(c: Calibration): string {
   if (current.cv_auc === null || suggested.cv_auc === null)
     return "Cross-validated AUC: not enough churned and retained accounts for folds.";
   const head = `Cross-validated AUC (${c.cv.folds} folds, ${c.cv.aggregate}): current ${fixed3(current.cv_auc)}, suggested ${fixed3(suggested.cv_auc)}.`;
-  const gain = suggested.cv_auc - current.cv_auc;
-  const verdict =
-    gain > 0.005
-      ? `The suggested weights rank held-out accounts better (+${gain.toFixed(3)}).`
-      : gain < -0.005
-        ? "The current weights do better on held-out accounts: keep them."
-        : "The suggested weights do no better on held-out accounts.";
-  return `${head}\n  ${verdict}`;
+  return `${head}\n  ${c.verdict.text}`;
 }

@@ -1,7 +1,15 @@
 /** Reading the CLI's inputs: a rubric JSON file and a CSV table, with errors a person can act on. */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { formatProblem, type Problem, type Rubric, validateRubric } from "../src/core";
+import {
+  AsOfError,
+  chooseAsOf,
+  formatProblem,
+  type Problem,
+  plural,
+  type Rubric,
+  validateRubric,
+} from "../src/core";
 
 /** An error whose message is for the user as it stands: printed without a stack trace. */
 export class CliError extends Error {
@@ -63,11 +71,24 @@ export function requireRubric(path: string): Rubric {
 }
 
 export function problemsMessage(path: string, problems: readonly Problem[]): string {
-  const n = problems.length;
   return [
-    `The rubric "${path}" has ${n} ${n === 1 ? "problem" : "problems"}:`,
+    `The rubric "${path}" has ${plural(problems.length, "problem")}:`,
     ...problems.map((p) => `  ${formatProblem(p)}`),
   ].join("\n");
+}
+
+/** A command's time zone (--time-zone, else the machine's) and as-of date (--as-of, else today there). */
+export function dateOptions(options: { "as-of"?: string; "time-zone"?: string }): {
+  asOf: string;
+  timeZone: string;
+} {
+  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    return { timeZone, asOf: chooseAsOf({ given: options["as-of"], timeZone, now: new Date() }) };
+  } catch (e) {
+    if (e instanceof AsOfError) throw new CliError(`--as-of ${e.message}.`, 2);
+    throw e;
+  }
 }
 
 export interface Table {

@@ -1,6 +1,6 @@
 /** `healthscore score`: scores every row of a CSV with a rubric, as a table, CSV or JSON. */
 import { stringify } from "csv-stringify/sync";
-import { ColumnError, explain, type RowResult, scoreTable } from "../src/core";
+import { ColumnError, coverageText, explain, type RowResult, SCORE_COLUMNS, scoreTable } from "../src/core";
 import { CliError, readCsv, requireRubric } from "./io";
 import { renderTable } from "./table";
 
@@ -15,9 +15,6 @@ export interface ScoreArgs {
   color: boolean;
   width?: number;
 }
-
-/** The columns the add-on's rescore writes and `--format csv` appends (replacing them when already there). */
-export const OUTPUT_COLUMNS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
 
 export function score(args: ScoreArgs): string {
   const rubric = requireRubric(args.rubric);
@@ -61,9 +58,10 @@ function toJson(r: RowResult) {
 }
 
 function toCsv(headers: string[], rows: string[][], results: RowResult[]): string {
-  const isOutput = (h: string) => (OUTPUT_COLUMNS as readonly string[]).includes(h.trim());
+  // The columns a rescore writes are appended, replacing them when the file already has them.
+  const isOutput = (h: string) => (SCORE_COLUMNS as readonly string[]).includes(h.trim());
   const keep = headers.flatMap((h, i) => (isOutput(h) ? [] : [i]));
-  const out = [[...keep.map((i) => headers[i] ?? ""), ...OUTPUT_COLUMNS]];
+  const out = [[...keep.map((i) => headers[i] ?? ""), ...SCORE_COLUMNS]];
   rows.forEach((row, k) => {
     const r = results[k] as RowResult;
     out.push([
@@ -71,7 +69,7 @@ function toCsv(headers: string[], rows: string[][], results: RowResult[]): strin
       r.score === null ? "" : String(r.score),
       r.band,
       explain(r),
-      `${Math.round(r.coverage * 100)}%`,
+      coverageText(r.coverage),
     ]);
   });
   return stringify(out).trimEnd();

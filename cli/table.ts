@@ -1,6 +1,7 @@
 /** The terminal table: one line per account, coloured by band, and a band summary. */
 import {
   bandLine,
+  coverageText,
   explain,
   NO_DATA,
   NO_DATA_COLOR,
@@ -54,7 +55,7 @@ export function renderTable(
       pad(names[i] ?? "", nameWidth),
       padStart(score, 6),
       options.color ? paint(band, r.color) : band,
-      padStart(`${Math.round(r.coverage * 100)}%`, 5),
+      padStart(coverageText(r.coverage), 5),
       drivers,
     ];
     lines.push(cells.join("  "));

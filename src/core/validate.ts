@@ -3,6 +3,8 @@
  * with every default filled in, or into the full list of what is wrong with it. Every problem is
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
+import { isObject, type JsonObject } from "./json";
+import { joinPath as join } from "./paths";
 import type {
   Band,
   BaseRubric,
@@ -17,6 +19,7 @@ import type {
   Segments,
   Step,
 } from "./types";
+import { plural } from "./words";
 
 export interface Validation {
   /** Present when there are no errors. */
@@ -35,9 +38,8 @@ export const NO_DATA = "No data";
 const ID = /^[A-Za-z0-9_]+$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const describe = (v: unknown): string =>
   typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v));
@@ -116,11 +118,6 @@ class Reader {
   }
 }
 
-export function join(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
-}
-
 /** Validates a rubric (parsed JSON or equivalent) and fills in its defaults. */
 export function validateRubric(input: unknown): Validation {
   const errors: Problem[] = [];
@@ -155,10 +152,6 @@ export class RubricError extends Error {
 
 export function formatProblem(p: Problem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
-}
-
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
 const BASE_FIELDS = ["version", "name", "method", "missing", "bands", "groups", "metrics", "flags"] as const;
