@@ -1,4 +1,4 @@
-/** A metric's scorer: its type, and the fields of that type (RUBRIC.md, "Scorers"). */
+/** A metric's scorer: its type, and the fields of that type (docs/rubric.md, "Scorers"). */
 import { isObject, type PlainCell, pathText, scorerOfType } from "../src/core";
 import { h, iconButton } from "./dom";
 import { type Json, type Path, renameKey } from "./draft";

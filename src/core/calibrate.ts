@@ -14,7 +14,7 @@ import { type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/
 import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
 import { suggestThresholds } from "./calibrate/thresholds";
 import { type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
-import { parseBoolean } from "./cells";
+import { isMissingCell, readBoolean, textOf } from "./cells";
 import { headerKey } from "./columns";
 import { type RowResult, roundScore, type ScoreOptions, scoreTable } from "./score";
 import type { Band, CellValue, Method, Metric, Rubric } from "./types";
@@ -95,6 +95,11 @@ export interface Calibration {
   /** Data rows read, and those left out: no outcome, or (with an outcome) no score (No data). */
   rows: number;
   excluded: { no_outcome: number; no_score: number };
+  /**
+   * Rows whose outcome cell holds something that is neither missing nor yes/no ("pending", "maybe"):
+   * counted among no_outcome, and named here in one sentence with what to write instead.
+   */
+  outcome_warning?: string;
   /** Accounts with an outcome and a score: everything below is computed over these. */
   n: number;
   churned: number;
@@ -176,9 +181,13 @@ export function calibrate(
 
   const decided: (readonly CellValue[])[] = [];
   const outcomes: boolean[] = [];
+  const unreadable: string[] = [];
   for (const row of rows) {
     const outcome = readOutcome(row[outcomeCol], positive);
-    if (outcome === undefined) continue;
+    if (outcome === undefined) {
+      if (!isMissingCell(row[outcomeCol])) unreadable.push(textOf(row[outcomeCol]));
+      continue;
+    }
     decided.push(row);
     outcomes.push(outcome);
   }
@@ -383,6 +392,7 @@ export function calibrate(
     seed,
     rows: rows.length,
     excluded: { no_outcome: noOutcome, no_score: noScore },
+    ...(unreadable.length > 0 ? { outcome_warning: outcomeWarning(column, unreadable) } : {}),
     n,
     churned: nChurned,
     retained: nRetained,
@@ -483,8 +493,17 @@ function ordering(
 /** A driver's value as a number for ordering: booleans (read as "true"/"false" by map scorers) as 1/0. */
 function numericValue(value: number | string): number {
   if (typeof value === "number") return value;
-  const b = parseBoolean(value);
+  const b = readBoolean(value);
   return b === undefined ? Number.NaN : b ? 1 : 0;
+}
+
+/** The sentence for outcome cells that cannot be read: how many, a few of them, and what to write. */
+function outcomeWarning(column: string, cells: readonly string[]): string {
+  const examples = [...new Set(cells)]
+    .slice(0, 3)
+    .map((t) => `"${t.length > 20 ? `${t.slice(0, 19)}…` : t}"`);
+  const n = cells.length;
+  return `"${column}" has ${n === 1 ? "1 cell" : `${n.toLocaleString("en-US")} cells`} that ${n === 1 ? "is" : "are"} neither yes/no (TRUE/FALSE, yes/no, y/n, 1/0) nor churned/renewed (${examples.join(", ")}), so ${n === 1 ? "that row is" : "those rows are"} left out: write one of those, or leave the cell blank while the renewal is not due.`;
 }
 
 /**

@@ -3,7 +3,7 @@
  * that already scores: a range over the numbers, days since a date, a map over checkbox or text
  * values. A starting point the person then adjusts, whichever editor adds the metric.
  */
-import { isoDay, parseBoolean, parseNumber } from "./cells";
+import { isoDay, parseNumber, readBoolean } from "./cells";
 import type { JsonObject } from "./json";
 import type { PlainCell } from "./types";
 
@@ -12,9 +12,10 @@ function kindOf(cell: PlainCell): "number" | "boolean" | "date" | "text" | "empt
   if (typeof cell === "number") return "number";
   const t = cell.trim();
   if (t === "") return "empty";
-  if (parseBoolean(t) !== undefined) return "boolean";
-  if (isoDay(t) !== undefined) return "date";
+  // 1/0 read as numbers here: a column of counts has them too.
   if (parseNumber(t) !== undefined) return "number";
+  if (readBoolean(t) !== undefined) return "boolean";
+  if (isoDay(t) !== undefined) return "date";
   return "text";
 }
 
