@@ -20,7 +20,7 @@ import type { JsonObject } from "./json";
 import { RUBRIC_SHEET } from "./names";
 import { joinPath } from "./paths";
 import type { BaseRubric, CellValue, Problem, Rubric, Scorer } from "./types";
-import { validateRubric } from "./validate";
+import { reservedName, reservedNameMessage, validateRubric } from "./validate";
 
 /** Values kept on the rubric sheet beside the rubric itself. */
 export interface SheetSettings {
@@ -65,7 +65,7 @@ interface PartTable {
    * `name` field; the entry is its `value` field when given (a group's weight), else the row's other
    * fields. `noun` names an entry in messages.
    */
-  map?: { name: string; value?: string; noun: string };
+  map?: { name: string; value?: string; noun: Parameters<typeof reservedNameMessage>[0] };
   columns: Column[];
   /** Written even when no rubric has the field; otherwise only when one does. */
   always?: boolean;
@@ -424,6 +424,10 @@ class GridReader {
         row.error("a segment needs a name (the value its rows have in the segment column)", SEGMENT);
         continue;
       }
+      if (reservedName(key)) {
+        row.error(reservedNameMessage("segment", key), SEGMENT);
+        continue;
+      }
       const path = `segments.rubrics.${key}`;
       this.cellOf.set(path, row.ref(SEGMENT));
       this.rowPaths.add(path);
@@ -482,6 +486,10 @@ class GridReader {
     const name = cellText(row.cell(nameColumn.header));
     if (name === undefined && others.every((c) => cellText(row.cell(c.header)) === undefined)) return;
     const key = name ?? "";
+    if (reservedName(key)) {
+      row.error(reservedNameMessage(map.noun, key), nameColumn.header);
+      return;
+    }
     const path = joinPath(joinPath(part.path, t.key), key);
     if (Object.prototype.hasOwnProperty.call(entries, key))
       row.error(`${map.noun} "${key}" is listed twice`, nameColumn.header);
