@@ -40,16 +40,28 @@ export type { DayContext, Reading } from "./cells";
 export {
   dayContext,
   dayToIso,
+  formulaSafe,
+  isBlankRow,
   isMissingCell,
   isoDay,
   parseNumber,
   readBoolean,
   readCell,
+  startsLikeFormula,
   textOf,
   todayIn,
   zoneDay,
 } from "./cells";
-export { ColumnError, columnLetter, columnsRead, displayedColumns, headerKey, mapColumns } from "./columns";
+export {
+  ColumnError,
+  columnLetter,
+  columnsRead,
+  displayedColumns,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  headerKey,
+  mapColumns,
+} from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export type { Snapshot } from "./history";
 export {
@@ -82,7 +94,15 @@ export { isUnder, joinPath, pathText } from "./paths";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
-export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
+export {
+  applyFlags,
+  bandFor,
+  NO_DATA_COLOR,
+  roundScore,
+  scorecard,
+  scoreNonBlank,
+  scoreTable,
+} from "./score";
 export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
