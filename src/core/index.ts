@@ -74,6 +74,7 @@ export {
   scoreChange,
   snapshotRows,
   trendText,
+  weeklySnapshotDue,
 } from "./history";
 export type { JsonObject } from "./json";
 export { canonical, isObject } from "./json";
