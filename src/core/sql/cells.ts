@@ -25,8 +25,11 @@ const PLAIN = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?";
 // The same, short enough and with a small enough exponent that no engine's cast can overflow or
 // underflow (Postgres fails the whole query on '1e400'): every value it takes lies in 1e-299..1e299.
 const PLAIN_SAFE = "[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?";
-// A zero mantissa, or a negative exponent: what an over-long plain number is when not too large.
+// Of the rest: a zero mantissa or a negative exponent reads as 0 (the core's value is 0 or tiny);
+// an exponent of 400 or more overflows to Infinity, which parseNumber turns away; the others
+// are beyond ±1e15 either way (the core says "too large" for up to about 1e308).
 const ZERO_OR_TINY = "[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+";
+const OVERFLOW = "[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})";
 /** Beyond the core's ±1e15 limit: what an overflowing number reads as (the core says "too large"). */
 export const HUGE = 1e300;
 
@@ -43,9 +46,9 @@ export function parseNumber(d: Dialect, t: string): string {
   const negative = `(${d.contains(t, "'-'")} OR ${d.contains(t, "'('")})`;
   const sheets = `CASE WHEN LENGTH(${digits}) > 300 THEN ${d.num(HUGE)} ELSE ${d.toDouble(`'0' || ${digits}`)} END`;
   const signed = `CASE WHEN ${negative} THEN -1 ELSE 1 END * ${sheets}`;
-  const scaled = `CASE WHEN ${d.contains(t, "'%'")} THEN ${signed} / ${d.num(100)} ELSE ${signed} END`;
+  const scaled = `${signed} / CASE WHEN ${d.contains(t, "'%'")} THEN ${d.num(100)} ELSE ${d.num(1)} END`;
   return `CASE WHEN ${d.matches(t, PLAIN_SAFE)} AND LENGTH(${t}) <= 200 THEN ${d.toDouble(t)}
-    WHEN ${d.matches(t, PLAIN)} THEN CASE WHEN ${d.matches(t, ZERO_OR_TINY)} THEN ${d.num(0)} ELSE ${d.num(HUGE)} END
+    WHEN ${d.matches(t, PLAIN)} THEN CASE WHEN ${d.matches(t, ZERO_OR_TINY)} THEN ${d.num(0)} WHEN NOT ${d.matches(t, OVERFLOW)} THEN ${d.num(HUGE)} END
     WHEN ${d.matches(t, sheetsNumber(d.space))} AND ${d.matches(t, ".*[0-9].*")}
       AND (${d.contains(t, "'('")}) = (${d.contains(t, "')'")}) THEN ${scaled} END`;
 }

@@ -13,7 +13,7 @@
  * the core's halves away from zero); no TRIM, no ILIKE, no LIKE pattern built from user text.
  */
 import { isoDay, readCell } from "../cells";
-import { columnsRead } from "../columns";
+import { columnsRead, mapColumns } from "../columns";
 import { explain, flagEffect } from "../explain";
 import type { RowResult } from "../score";
 import { NO_DATA_COLOR } from "../score";
@@ -30,6 +30,12 @@ export interface SqlOptions {
   asOf?: string;
   /** The IANA time zone whose current date counts when there is no asOf. */
   timeZone?: string;
+  /**
+   * The table's column names, when known: rubric columns then match them as the core matches
+   * headers (trimmed, any case), and an absent one is a ColumnError. Without them, each rubric
+   * column must be the exact (case-sensitive) name of a warehouse column.
+   */
+  headers?: readonly string[];
 }
 
 /** A rubric the export cannot turn into SQL; the message is one sentence for the user. */
@@ -90,7 +96,10 @@ function reasonAfter(cell: string, input: InputKind): string {
 
 export function compileSql(rubric: Rubric, options: SqlOptions): string {
   const d = DIALECTS[options.dialect];
-  if (!d) throw new SqlError(`Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`);
+  if (!d)
+    throw new SqlError(
+      `Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`,
+    );
   return new Compiler(d, rubric, options).query();
 }
 
@@ -121,12 +130,15 @@ class Compiler {
 
   query(): string {
     const { d, q, rubric } = this;
-    // Every column the rubric reads, matched as the core matches headers: trimmed, any case.
+    // Every column the rubric reads, once: rubric columns match as the core matches headers.
+    const { headers } = this.options;
+    const at = headers ? mapColumns(rubric, headers) : undefined;
     for (const { column } of columnsRead(rubric)) {
       const key = column.trim().toLowerCase();
       if (this.columns.has(key)) continue;
       const index = this.columns.size;
-      const text = q.add(TEXT, `hs_c${index}`, trimmed(d, d.text(`hs__t.${d.ident(column)}`)));
+      const name = headers && at ? (headers[at.get(key) as number] as string) : column;
+      const text = q.add(TEXT, `hs_c${index}`, trimmed(d, d.text(`hs__t.${d.ident(name)}`)));
       this.columns.set(key, { name: column, index, text });
     }
     const rubrics: BaseRubric[] = [rubric, ...Object.values(rubric.segments?.rubrics ?? {})];
@@ -177,7 +189,9 @@ class Compiler {
   number = (c: Column) => this.once("n", c, PARSE, () => parseNumber(this.d, c.text));
   boolean = (c: Column) => this.once("b", c, PARSE, () => parseBoolean(this.d, c.text));
   day = (c: Column) => {
-    const [y, m, dd] = isoParts(this.d, c.text).map((e, i) => this.once(["yr", "mo", "dd"][i] as string, c, PARSE, () => e));
+    const [y, m, dd] = isoParts(this.d, c.text).map((e, i) =>
+      this.once(["yr", "mo", "dd"][i] as string, c, PARSE, () => e),
+    );
     return this.once("day", c, DAYS, () => dayNumber(this.d, y as string, m as string, dd as string));
   };
 
@@ -187,7 +201,8 @@ class Compiler {
     const { asOf, timeZone } = this.options;
     if (asOf !== undefined) {
       const day = isoDay(asOf);
-      if (day === undefined) throw new SqlError(`The as-of date "${asOf}" is not a date: write it as YYYY-MM-DD.`);
+      if (day === undefined)
+        throw new SqlError(`The as-of date "${asOf}" is not a date: write it as YYYY-MM-DD.`);
       this.asOf = this.d.num(day);
     } else {
       const text = this.q.add(TEXT, "hs_today", this.d.today(timeZone));
@@ -224,7 +239,8 @@ class Compiler {
 
     // Sums per group: weight × score over metrics that count, their weight, whether any is present.
     const sum = (terms: string[]) => (terms.length === 0 ? n(0) : terms.join(" + "));
-    const any = (conds: string[]) => (conds.length === 0 ? "0" : `CASE WHEN ${conds.join(" OR ")} THEN 1 ELSE 0 END`);
+    const any = (conds: string[]) =>
+      conds.length === 0 ? "0" : `CASE WHEN ${conds.join(" OR ")} THEN 1 ELSE 0 END`;
     const inGroup = (g: number) => metrics.filter((_, i) => groupOf(r.metrics[i] as Metric) === g);
     const groups = groupWeights.map((gw, g) => {
       const ms = inGroup(g);
@@ -243,7 +259,11 @@ class Compiler {
     const covered = q.add(
       SUM,
       `${p}cov`,
-      sum(r.metrics.map((m, i) => `CASE WHEN ${metrics[i]?.present} = 1 THEN ${n(coverageWeight(m))} ELSE ${n(0)} END`)),
+      sum(
+        r.metrics.map(
+          (m, i) => `CASE WHEN ${metrics[i]?.present} = 1 THEN ${n(coverageWeight(m))} ELSE ${n(0)} END`,
+        ),
+      ),
     );
 
     let raw: string;
@@ -280,18 +300,26 @@ class Compiler {
       });
     } else {
       raw = q.add(RAW, `${p}raw`, `CASE WHEN ${anyPresent} = 1 THEN ${groups[0]?.sum} END`);
-      metrics.forEach((m, i) => impacts.push(q.add(RAW, `${p}m${i}i`, `${n(m.weight)} * ${m.score}`)));
+      metrics.forEach((m, i) => {
+        impacts.push(q.add(RAW, `${p}m${i}i`, `${n(m.weight)} * ${m.score}`));
+      });
     }
 
     // Flags act on the raw score: every add (clamped under weighted), then the highest floor,
     // then the lowest cap, then a last clamp, as applyFlags does.
     const clamp = (x: string) =>
-      weighted ? `CASE WHEN ${x} < ${n(0)} THEN ${n(0)} WHEN ${x} > ${n(100)} THEN ${n(100)} ELSE ${x} END` : x;
+      weighted
+        ? `CASE WHEN ${x} < ${n(0)} THEN ${n(0)} WHEN ${x} > ${n(100)} THEN ${n(100)} ELSE ${x} END`
+        : x;
     let layer = RAW + 1;
     let s = raw;
     r.flags.forEach((f, i) => {
       if (f.add === undefined) return;
-      s = q.add(layer++, `${p}a${i}`, `CASE WHEN ${flags[i]} THEN ${clamp(`${s} + ${n(f.add)}`)} ELSE ${s} END`);
+      s = q.add(
+        layer++,
+        `${p}a${i}`,
+        `CASE WHEN ${flags[i]} THEN ${clamp(`${s} + ${n(f.add)}`)} ELSE ${s} END`,
+      );
     });
     const pickLimit = (field: "floor" | "cap") => {
       const order = r.flags
@@ -349,9 +377,13 @@ class Compiler {
     const driverParts = [0, 1, 2].map((k) => {
       // Only a named metric's rank counts: one left out (NULL impact) ranks 0 too.
       const whens = named.map((text, i) => `WHEN ${ranks[i]} = ${k} AND ${text} IS NOT NULL THEN ${text}`);
-      return whens.length === 0 ? "NULL" : `CASE WHEN ${score} IS NOT NULL THEN CASE ${whens.join(" ")} END END`;
+      return whens.length === 0
+        ? "NULL"
+        : `CASE WHEN ${score} IS NOT NULL THEN CASE ${whens.join(" ")} END END`;
     });
-    const flagParts = r.flags.map((f, i) => `CASE WHEN ${flags[i]} THEN ${d.str(`flag: ${f.label} (${flagEffect(f)})`)} END`);
+    const flagParts = r.flags.map(
+      (f, i) => `CASE WHEN ${flags[i]} THEN ${d.str(`flag: ${f.label} (${flagEffect(f)})`)} END`,
+    );
     const invalidParts = r.metrics.map((m, i) => {
       const reason = metrics[i]?.reason;
       return reason ? `${d.str(`${m.column}: `)} || ${reason}` : "NULL";
@@ -361,7 +393,12 @@ class Compiler {
     const drivers = q.add(
       textLayer,
       `${p}drivers`,
-      joined([`CASE WHEN ${score} IS NULL THEN ${d.str(NO_DATA_TEXT)} END`, ...driverParts, ...flagParts, ...invalidParts]),
+      joined([
+        `CASE WHEN ${score} IS NULL THEN ${d.str(NO_DATA_TEXT)} END`,
+        ...driverParts,
+        ...flagParts,
+        ...invalidParts,
+      ]),
     );
     const flagLabels = q.add(
       textLayer,
@@ -419,7 +456,8 @@ class Compiler {
       }
       case "boolean": {
         const bool = this.boolean(c);
-        if (isMap) text = `CASE WHEN NOT ${miss} THEN CASE ${bool} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END END`;
+        if (isMap)
+          text = `CASE WHEN NOT ${miss} THEN CASE ${bool} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END END`;
         else value = `CASE WHEN NOT ${miss} THEN ${bool} END`;
         reason = `CASE WHEN NOT ${miss} AND ${bool} IS NULL THEN ${invalid(this.reasons.boolean)} END`;
         break;
@@ -452,12 +490,17 @@ class Compiler {
     // formatValue: a number to two decimals as JavaScript prints it, text in quotes, or "missing".
     let shown = "'missing'";
     if (v !== "NULL") {
-      const cents = q.add(SCORE, `${p}c`, `FLOOR(${v} * ${n(100)} + ${n(0.5)})`);
+      // Beyond ±1e15 (a map reads any number) the engine writes the number its own way.
+      const cents = q.add(
+        SCORE,
+        `${p}c`,
+        `CASE WHEN ABS(${v}) <= ${n(IN_RANGE)} THEN FLOOR(${v} * ${n(100)} + ${n(0.5)}) END`,
+      );
       const abs = `ABS(${cents})`;
       const whole = `FLOOR(${abs} / ${n(100)})`;
       const frac = q.add(SUM, `${p}f`, `${abs} - ${whole} * ${n(100)}`);
       const decimals = `CASE WHEN ${frac} = 0 THEN '' WHEN ${frac} - FLOOR(${frac} / ${n(10)}) * ${n(10)} = 0 THEN '.' || ${d.intText(`${frac} / ${n(10)}`)} WHEN ${frac} < 10 THEN '.0' || ${d.intText(frac)} ELSE '.' || ${d.intText(frac)} END`;
-      shown = `CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || ${d.intText(whole)} || ${decimals}`;
+      shown = `CASE WHEN ${cents} IS NULL THEN ${d.text(v)} ELSE CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || ${d.intText(whole)} || ${decimals} END`;
     }
     if (t !== "NULL") shown = `CASE WHEN ${t} IS NOT NULL THEN '"' || ${t} || '"' ELSE ${shown} END`;
     if (v !== "NULL" || t !== "NULL") shown = `CASE WHEN ${present} = 1 THEN ${shown} ELSE 'missing' END`;
@@ -543,8 +586,7 @@ class Compiler {
         ? `hs__1 AS (\n  SELECT ${first},\n${cols}\n  FROM ${table} AS hs__t\n)`
         : `hs__${i + 1} AS (\n  SELECT *,\n${cols}\n  FROM hs__${i}\n)`,
     );
-    const star =
-      d.carry === "row" ? "(hs__row).*" : `* ${d.exclude} (${q.names.join(", ")})`;
+    const star = d.carry === "row" ? "(hs__row).*" : `* ${d.exclude} (${q.names.join(", ")})`;
     const select = health.map(([name, expr]) => `  ${expr} AS ${name}`).join(",\n");
     return `WITH ${parts.join(",\n")}\nSELECT ${star},\n${select}\nFROM hs__${parts.length}\n`;
   }

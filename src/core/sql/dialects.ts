@@ -132,7 +132,9 @@ const bigquery: Dialect = {
   intText: (e) => `CAST(CAST(${e} AS INT64) AS STRING)`,
   contains: (e, n) => `STRPOS(${e}, ${n}) > 0`,
   today: (tz) =>
-    tz ? `FORMAT_DATE('%Y-%m-%d', CURRENT_DATE(${singleQuoted(tz)}))` : "FORMAT_DATE('%Y-%m-%d', CURRENT_DATE())",
+    tz
+      ? `FORMAT_DATE('%Y-%m-%d', CURRENT_DATE(${singleQuoted(tz)}))`
+      : "FORMAT_DATE('%Y-%m-%d', CURRENT_DATE())",
   space: RE2_SPACE,
   carry: "exclude",
   exclude: "EXCEPT",
