@@ -49,13 +49,34 @@ export function parseNumber(d: Dialect, t: string): string {
   const scaled = `${signed} / CASE WHEN ${d.contains(t, "'%'")} THEN ${d.num(100)} ELSE ${d.num(1)} END`;
   return `CASE WHEN ${d.matches(t, PLAIN_SAFE)} AND LENGTH(${t}) <= 200 THEN ${d.toDouble(t)}
     WHEN ${d.matches(t, PLAIN)} THEN CASE WHEN ${d.matches(t, ZERO_OR_TINY)} THEN ${d.num(0)} WHEN NOT ${d.matches(t, OVERFLOW)} THEN ${d.num(HUGE)} END
-    WHEN ${d.matches(t, sheetsNumber(d.space))} AND ${d.matches(t, ".*[0-9].*")}
+    WHEN ${d.matches(t, sheetsNumber(d.space))} AND ${d.matches(t, ".*[0-9].*")} AND NOT ${twoSigns(d, t)}
       AND (${d.contains(t, "'('")}) = (${d.contains(t, "')'")}) THEN ${scaled} END`;
 }
 
-/** parseBoolean(t): 1, 0, or NULL. */
-export function parseBoolean(_d: Dialect, t: string): string {
+/**
+ * At most one sign: in Sheets' pattern a sign can only be its two [+-] and the parenthesis, so two
+ * of `-`, `+`, `(` in the text are two signs (parseNumber's count).
+ */
+export function twoSigns(d: Dialect, t: string): string {
+  return d.matches(t, ".*[-+(].*[-+(].*");
+}
+
+// cells.ts's SIGNS: the shape of a doubled sign before the digits, said so in the explanation.
+const SIGNS = "[+-]?[${ws}]*[$€£¥]?[${ws}]*[(+-][${ws}]*[$€£¥]?[${ws}]*[(+-]?[${ws}]*[0-9.].*";
+
+/** Whether text that is not a number reads as a number with two signs (cells.ts's twoSigns). */
+export function saysTwoSigns(d: Dialect, t: string): string {
+  return `(${d.matches(t, SIGNS.replace(/\$\{ws\}/g, d.space))} AND ${twoSigns(d, t)})`;
+}
+
+/** Text Sheets turns into a boolean when typed (TRUE/FALSE, any case), which a number metric reads as 1/0. */
+export function typedBoolean(_d: Dialect, t: string): string {
   return `CASE LOWER(${t}) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END`;
+}
+
+/** readBoolean(t) for text: TRUE/FALSE, yes/no, y/n, 1/0 in any case: 1, 0, or NULL. */
+export function readBoolean(_d: Dialect, t: string): string {
+  return `CASE WHEN LOWER(${t}) IN ('true', 'yes', 'y', '1') THEN 1 WHEN LOWER(${t}) IN ('false', 'no', 'n', '0') THEN 0 END`;
 }
 
 const ISO_DATE =

@@ -19,7 +19,17 @@ import type { RowResult } from "../score";
 import { NO_DATA_COLOR } from "../score";
 import type { BaseRubric, Flag, InputKind, Metric, Rubric } from "../types";
 import { NO_DATA } from "../validate";
-import { dayNumber, isMissing, isoParts, parseBoolean, parseNumber, quoted, trimmed } from "./cells";
+import {
+  dayNumber,
+  isMissing,
+  isoParts,
+  parseNumber,
+  quoted,
+  readBoolean,
+  saysTwoSigns,
+  trimmed,
+  typedBoolean,
+} from "./cells";
 import { DIALECTS, type Dialect, type DialectName } from "./dialects";
 
 export interface SqlOptions {
@@ -116,6 +126,7 @@ class Compiler {
   readonly memo = new Map<string, string>();
   readonly reasons = {
     number: reasonAfter("\u0001", "number"),
+    signs: reasonAfter("--5", "number"),
     large: reasonAfter("1e20", "number"),
     boolean: reasonAfter("\u0001", "boolean"),
     daysSince: reasonAfter("\u0001", "daysSince"),
@@ -187,7 +198,8 @@ class Compiler {
 
   missing = (c: Column) => this.once("m", c, PARSE, () => isMissing(this.d, c.text));
   number = (c: Column) => this.once("n", c, PARSE, () => parseNumber(this.d, c.text));
-  boolean = (c: Column) => this.once("b", c, PARSE, () => parseBoolean(this.d, c.text));
+  typedBoolean = (c: Column) => this.once("b", c, PARSE, () => typedBoolean(this.d, c.text));
+  boolean = (c: Column) => this.once("y", c, PARSE, () => readBoolean(this.d, c.text));
   day = (c: Column) => {
     const [y, m, dd] = isoParts(this.d, c.text).map((e, i) =>
       this.once(["yr", "mo", "dd"][i] as string, c, PARSE, () => e),
@@ -236,6 +248,13 @@ class Compiler {
 
     const metrics = r.metrics.map((m, i) => this.compileMetric(r, m, `${p}m${i}`));
     const flags = r.flags.map((f, i) => q.add(READ, `${p}f${i}`, this.flagFires(f)));
+    // A yes/no flag's cell that is there but not yes or no is said so, after the metrics' cells.
+    const flagReasons = r.flags.map((f, i) => {
+      if (typeof f.when !== "boolean") return "NULL";
+      const c = this.col(f.column);
+      const reason = `CASE WHEN NOT ${this.missing(c)} AND ${this.boolean(c)} IS NULL THEN ${quoted(c.text)} || ${d.str(this.reasons.boolean)} END`;
+      return `${d.str(`${f.column}: `)} || ${q.add(READ, `${p}f${i}x`, reason)}`;
+    });
 
     // Sums per group: weight × score over metrics that count, their weight, whether any is present.
     const sum = (terms: string[]) => (terms.length === 0 ? n(0) : terms.join(" + "));
@@ -398,6 +417,7 @@ class Compiler {
         ...driverParts,
         ...flagParts,
         ...invalidParts,
+        ...flagReasons.filter((x) => x !== "NULL"),
       ]),
     );
     const flagLabels = q.add(
@@ -449,9 +469,9 @@ class Compiler {
           text = `CASE WHEN NOT ${miss} AND ${num} IS NULL THEN ${c.text} END`;
           break;
         }
-        const bool = this.boolean(c);
+        const bool = this.typedBoolean(c);
         value = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) <= ${n(IN_RANGE)} THEN ${num} END ELSE ${bool} END`;
-        reason = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) > ${n(IN_RANGE)} THEN ${invalid(this.reasons.large)} END WHEN ${bool} IS NULL THEN ${invalid(this.reasons.number)} END`;
+        reason = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) > ${n(IN_RANGE)} THEN ${invalid(this.reasons.large)} END WHEN ${bool} IS NULL THEN ${invalid("")} || CASE WHEN ${saysTwoSigns(d, c.text)} THEN ${d.str(this.reasons.signs)} ELSE ${d.str(this.reasons.number)} END END`;
         break;
       }
       case "boolean": {

@@ -75,7 +75,10 @@ const duckdb: Dialect = {
   str: singleQuoted,
   // A literal with a decimal point is a DECIMAL in DuckDB; cast so arithmetic stays in doubles.
   num: castDouble,
-  text: (e) => `CAST(${e} AS VARCHAR)`,
+  // DuckDB writes the double 5 as '5.0'; the core (and Sheets) show it as 5. typeof is constant
+  // per column, so only number columns pay for this.
+  text: (e) =>
+    `CASE WHEN typeof(${e}) IN ('DOUBLE', 'FLOAT') OR typeof(${e}) LIKE 'DECIMAL%' THEN regexp_replace(CAST(CAST(${e} AS DOUBLE) AS VARCHAR), '[.]0$', '') ELSE CAST(${e} AS VARCHAR) END`,
   matches: (e, p) => `regexp_full_match(${e}, ${singleQuoted(p)})`,
   strip: (e, p) => `regexp_replace(${e}, ${singleQuoted(p)}, '', 'g')`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
