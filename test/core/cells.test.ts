@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayContext, isoDay, parseNumber, readBoolean, readCell, textOf } from "../../src/core";
+import { dayContext, isoDay, parseNumber, readBoolean, readCell, textOf, todayIn } from "../../src/core";
 import { pct, rubric, scoreRow } from "./helpers";
 
 const utc = dayContext("2026-11-26", "UTC");
@@ -272,5 +272,22 @@ describe("bad cells in a table", () => {
     const result = scoreRow(r, { "Logins 30d": "#N/A", NPS: 80 });
     expect(result.missing).toEqual(["Logins_30d"]);
     expect(result.invalid).toEqual([]);
+  });
+});
+
+describe("days in a time zone without Intl's formatToParts", () => {
+  it("reads the same day from the formatted date, as in a runtime whose Intl lacks formatToParts", () => {
+    const instant = new Date("2026-11-26T03:30:00Z"); // still the 25th in New York
+    const expected = todayIn("America/New_York", instant);
+    const proto = Intl.DateTimeFormat.prototype as { formatToParts?: unknown };
+    const saved = proto.formatToParts;
+    try {
+      proto.formatToParts = undefined;
+      expect(todayIn("America/New_York", instant)).toBe(expected);
+      expect(todayIn("Asia/Tokyo", instant)).toBe("2026-11-26");
+    } finally {
+      proto.formatToParts = saved;
+    }
+    expect(expected).toBe("2026-11-25");
   });
 });
