@@ -62,11 +62,12 @@ export function twoSigns(d: Dialect, t: string): string {
 }
 
 // cells.ts's SIGNS: the shape of a doubled sign before the digits, said so in the explanation.
-const SIGNS = "[+-]?[${ws}]*[$€£¥]?[${ws}]*[(+-][${ws}]*[$€£¥]?[${ws}]*[(+-]?[${ws}]*[0-9.].*";
+const signs = (ws: string) =>
+  `[+-]?[${ws}]*[$€£¥]?[${ws}]*[(+-][${ws}]*[$€£¥]?[${ws}]*[(+-]?[${ws}]*[0-9.].*`;
 
 /** Whether text that is not a number reads as a number with two signs (cells.ts's twoSigns). */
 export function saysTwoSigns(d: Dialect, t: string): string {
-  return `(${d.matches(t, SIGNS.replace(/\$\{ws\}/g, d.space))} AND ${twoSigns(d, t)})`;
+  return `(${d.matches(t, signs(d.space))} AND ${twoSigns(d, t)})`;
 }
 
 /** Text Sheets turns into a boolean when typed (TRUE/FALSE, any case), which a number metric reads as 1/0. */

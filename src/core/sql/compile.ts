@@ -15,8 +15,7 @@
 import { isoDay, readCell } from "../cells";
 import { columnsRead, mapColumns } from "../columns";
 import { explain, flagEffect } from "../explain";
-import type { RowResult } from "../score";
-import { NO_DATA_COLOR } from "../score";
+import { ALL_ZERO_POINTS_NOTE, NO_DATA_COLOR, type RowResult, ZERO_WEIGHT_NOTE } from "../score";
 import type { BaseRubric, Flag, InputKind, Metric, Rubric } from "../types";
 import { NO_DATA } from "../validate";
 import {
@@ -81,7 +80,10 @@ const TOTAL = 6;
 const RAW = 7;
 const RANK = 8;
 
-/** The query under construction: layers of named expressions, each a CTE over the one before. */
+/**
+ * The query under construction: layers of named expressions, each a CTE over the one before. An
+ * expression reads only columns of earlier layers (Postgres has no lateral column aliases).
+ */
 class Layers {
   readonly layers: [string, string][][] = [];
   readonly names: string[] = [];
@@ -288,9 +290,8 @@ class Compiler {
     let raw: string;
     const impacts: string[] = [];
     if (weighted) {
-      const counts = groups.map((g, i) =>
-        g.gw > 0 ? q.add(TOTAL, `${p}g${i}c`, `(${g.present} = 1 AND ${g.weight} > 0)`) : "",
-      );
+      // A group counts when one of its metrics has a value and its metrics' weight is above 0.
+      const counts = groups.map((g) => (g.gw > 0 ? `(${g.present} = 1 AND ${g.weight} > 0)` : ""));
       const counted = (i: number, then: string) =>
         counts[i] ? `CASE WHEN ${counts[i]} THEN ${then} ELSE ${n(0)} END` : n(0);
       const total = q.add(
@@ -413,7 +414,10 @@ class Compiler {
       textLayer,
       `${p}drivers`,
       joined([
-        `CASE WHEN ${score} IS NULL THEN ${d.str(NO_DATA_TEXT)} END`,
+        `CASE WHEN ${score} IS NULL THEN CASE WHEN ${anyPresent} = 1 THEN ${d.str(noData(ZERO_WEIGHT_NOTE))} ELSE ${d.str(noData())} END END`,
+        ...(!weighted && allZero
+          ? [`CASE WHEN ${score} IS NOT NULL THEN ${d.str(ALL_ZERO_POINTS_NOTE)} END`]
+          : []),
         ...driverParts,
         ...flagParts,
         ...invalidParts,
@@ -462,13 +466,13 @@ class Compiler {
     const invalid = (suffix: string) => `${quoted(c.text)} || ${d.str(suffix)}`;
     switch (m.input) {
       case "number": {
-        const num = this.number(c);
         if (isMap) {
-          // A map matches numbers as Sheets shows them ("5" for 5.0), any other cell as its text.
-          value = `CASE WHEN NOT ${miss} THEN ${num} END`;
-          text = `CASE WHEN NOT ${miss} AND ${num} IS NULL THEN ${c.text} END`;
+          // A map matches the cell as written: `10%` matches the key "10%". (A typed number
+          // column's text is the engine's, `5` for 5.)
+          text = `CASE WHEN NOT ${miss} THEN ${c.text} END`;
           break;
         }
+        const num = this.number(c);
         const bool = this.typedBoolean(c);
         value = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) <= ${n(IN_RANGE)} THEN ${num} END ELSE ${bool} END`;
         reason = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) > ${n(IN_RANGE)} THEN ${invalid(this.reasons.large)} END WHEN ${bool} IS NULL THEN ${invalid("")} || CASE WHEN ${saysTwoSigns(d, c.text)} THEN ${d.str(this.reasons.signs)} ELSE ${d.str(this.reasons.number)} END END`;
@@ -496,8 +500,11 @@ class Compiler {
     const v = value === "NULL" ? "NULL" : q.add(READ, `${p}v`, value);
     const t = text === "NULL" ? "NULL" : q.add(READ, `${p}t`, text);
     const why = reason ? q.add(READ, `${p}x`, reason) : "";
-    const presentWhen = [v, t].filter((x) => x !== "NULL").map((x) => `${x} IS NOT NULL`);
-    const present = q.add(SCORE, `${p}p`, `CASE WHEN ${presentWhen.join(" OR ")} THEN 1 ELSE 0 END`);
+    const presentWhen = [v, t]
+      .filter((x) => x !== "NULL")
+      .map((x) => `${x} IS NOT NULL`)
+      .join(" OR ");
+    const present = q.add(SCORE, `${p}p`, `CASE WHEN ${presentWhen} THEN 1 ELSE 0 END`);
 
     const weighted = r.method === "weighted";
     const fill = weighted ? { skip: "NULL", zero: n(0), neutral: n(50) }[m.missing ?? r.missing] : n(0);
@@ -505,7 +512,7 @@ class Compiler {
     const clamped = weighted
       ? `CASE WHEN ${scored} > ${n(100)} THEN ${n(100)} WHEN ${scored} < ${n(0)} THEN ${n(0)} ELSE ${scored} END`
       : scored;
-    const score = q.add(SCORE, `${p}s`, `CASE WHEN ${present} = 1 THEN ${clamped} ELSE ${fill} END`);
+    const score = q.add(SCORE, `${p}s`, `CASE WHEN ${presentWhen} THEN ${clamped} ELSE ${fill} END`);
 
     // formatValue: a number to two decimals as JavaScript prints it, text in quotes, or "missing".
     let shown = "'missing'";
@@ -603,8 +610,8 @@ class Compiler {
     const first = d.carry === "row" ? "hs__t AS hs__row" : "hs__t.*";
     const parts = ctes.map((cols, i) =>
       i === 0
-        ? `hs__1 AS (\n  SELECT ${first},\n${cols}\n  FROM ${table} AS hs__t\n)`
-        : `hs__${i + 1} AS (\n  SELECT *,\n${cols}\n  FROM hs__${i}\n)`,
+        ? `hs__1 ${d.cte} (\n  SELECT ${first},\n${cols}\n  FROM ${table} AS hs__t\n)`
+        : `hs__${i + 1} ${d.cte} (\n  SELECT *,\n${cols}\n  FROM hs__${i}\n)`,
     );
     const star = d.carry === "row" ? "(hs__row).*" : `* ${d.exclude} (${q.names.join(", ")})`;
     const select = health.map(([name, expr]) => `  ${expr} AS ${name}`).join(",\n");
@@ -612,8 +619,9 @@ class Compiler {
   }
 }
 
-/** What explain() says of a row where no metric has a value. */
-const NO_DATA_TEXT = explain({ score: null, drivers: [], flags: [], invalid: [] } as unknown as RowResult);
+/** What explain() says of a row with no score: no metric has a value, or the note's reason. */
+const noData = (note?: string) =>
+  explain({ score: null, note, drivers: [], flags: [], invalid: [] } as unknown as RowResult);
 
 interface CompiledMetric {
   weight: number;

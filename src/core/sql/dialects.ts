@@ -46,6 +46,11 @@ export interface Dialect {
   carry: "exclude" | "row";
   /** The keyword for `SELECT * EXCLUDE (...)`. */
   exclude?: string;
+  /**
+   * How a CTE is introduced. Postgres inlines a CTE read once, substituting each column's
+   * expression wherever a later one reads it: over the query's layers that grows without bound.
+   */
+  cte: string;
 }
 
 const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
@@ -93,6 +98,7 @@ const duckdb: Dialect = {
   space: RE2_SPACE,
   carry: "exclude",
   exclude: "EXCLUDE",
+  cte: "AS",
 };
 
 const postgres: Dialect = {
@@ -117,6 +123,7 @@ const postgres: Dialect = {
       : "to_char(current_date, 'YYYY-MM-DD')",
   space: "\\t-\\r \\u00A0\\u1680\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000\\uFEFF",
   carry: "row",
+  cte: "AS MATERIALIZED",
 };
 
 // BigQuery: backslashes escape in strings and identifiers ('O\'Brien'; 'O''Brien' is a syntax
@@ -141,6 +148,7 @@ const bigquery: Dialect = {
   space: RE2_SPACE,
   carry: "exclude",
   exclude: "EXCEPT",
+  cte: "AS",
 };
 
 // Snowflake: '' doubles a quote and \\ writes a backslash; patterns go in $$...$$, where
@@ -165,6 +173,7 @@ const snowflake: Dialect = {
   space: "\\s\u00A0\u1680\u2000-\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF",
   carry: "exclude",
   exclude: "EXCLUDE",
+  cte: "AS",
 };
 
 export const DIALECTS: Readonly<Record<DialectName, Dialect>> = { duckdb, postgres, bigquery, snowflake };
