@@ -8,27 +8,29 @@
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
  */
 import { parseArgs } from "node:util";
-import { isoDay, todayIn } from "../src/core";
 import { calibrateCommand } from "./calibrate";
-import { CliError } from "./io";
+import { isEncoding } from "./csv";
+import { asOfOptions, CliError, writeOut } from "./io";
 import { type Format, score } from "./score";
 import { printSql, runSql } from "./sql";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
-                    [--time-zone Area/City] [--color | --no-color]
+                    [--time-zone Area/City] [--encoding windows-1252] [--color | --no-color]
   healthscore validate <rubric.json>
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
-                        [--format table|json] [--time-zone Area/City]
+                        [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
                   [--as-of YYYY-MM-DD] [--time-zone Area/City]
   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
 
-score     scores every row of a CSV file (one header row, one row per account).
+score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
+          title rows above it allowed; one row per account), as it reads it.
           --as-of      the date "days since" counts to (default: today)
           --format     table (default, coloured by band), csv (adds Health Score, Health Band,
                        Health Drivers, Coverage columns) or json (one object per row)
+          --encoding   the file's text encoding when it is not UTF-8, e.g. windows-1252
 validate  lists every problem in a rubric; exits 1 when it has errors.
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
@@ -42,7 +44,8 @@ sql       prints the rubric as one read-only SELECT for a warehouse: the table's
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
-function run(argv: string[]): string | Promise<string> {
+/** Runs the command line; returns text to print, or prints it itself as it goes (score). */
+async function run(argv: string[]): Promise<string | undefined> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -52,6 +55,7 @@ function run(argv: string[]): string | Promise<string> {
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
+      encoding: { type: "string" },
       dialect: { type: "string" },
       table: { type: "string" },
       run: { type: "string" },
@@ -63,6 +67,12 @@ function run(argv: string[]): string | Promise<string> {
   });
   const [command, ...files] = positionals;
   if (values.help || !command) return USAGE;
+  if (values.encoding !== undefined && !isEncoding(values.encoding)) {
+    throw new CliError(
+      `--encoding must be a text encoding such as windows-1252 or utf-16le, not "${values.encoding}".`,
+      2,
+    );
+  }
 
   if (command === "validate") {
     if (files.length !== 1) throw new CliError(`validate takes one rubric file.\n\n${USAGE}`, 2);
@@ -77,15 +87,12 @@ function run(argv: string[]): string | Promise<string> {
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
-  const timeZone = values["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = values["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  const { asOf, timeZone } = asOfOptions(values);
   const color =
     values["no-color"] || process.env.NO_COLOR
       ? false
       : (values.color ?? (process.stdout.isTTY || !!process.env.FORCE_COLOR));
-  return score({
+  await score({
     data: files[0] as string,
     rubric: values.rubric,
     asOf,
@@ -93,35 +100,41 @@ function run(argv: string[]): string | Promise<string> {
     format,
     color,
     width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    encoding: values.encoding,
+    // On a terminal's stderr only, and not when the output itself is going to that terminal.
+    progress: !!process.stderr.isTTY && !process.stdout.isTTY,
   });
+  return undefined;
 }
 
-function sqlCommand(
-  files: string[],
-  values: Record<string, string | boolean | undefined>,
-): string | Promise<string> {
+async function sqlCommand(files: string[], values: Record<string, string | boolean | undefined>) {
   if (files.length > 0)
     throw new CliError(`sql takes no file: give the data with --run <data.csv>.\n\n${USAGE}`, 2);
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
   const rubric = text("rubric");
   if (!rubric) throw new CliError(`sql needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
-  let asOf = text("as-of");
-  if (asOf !== undefined && isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
-  const args = { rubric, dialect: text("dialect"), table: text("table"), asOf, timeZone: text("time-zone") };
+  // Checks --as-of and --time-zone; without --as-of the printed query asks the engine for today.
+  const checked = asOfOptions(values);
+  const args = { rubric, dialect: text("dialect"), table: text("table"), timeZone: text("time-zone") };
   const data = text("run");
   if (data === undefined) {
     if (text("out")) throw new CliError("--out goes with --run <data.csv>.", 2);
-    return printSql(args);
+    return printSql({ ...args, asOf: text("as-of") });
   }
   // Scoring a file here counts days to today on this machine, as `score` does.
-  asOf ??= todayIn(args.timeZone ?? Intl.DateTimeFormat().resolvedOptions().timeZone, new Date());
-  return runSql({ ...args, asOf, run: data, out: text("out") });
+  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out") });
+  return written || undefined;
 }
 
+// A reader that stops early (`| head`) is not an error: stop quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 try {
-  const output = await run(process.argv.slice(2));
-  if (output) process.stdout.write(`${output}\n`);
+  const text = await run(process.argv.slice(2));
+  if (text !== undefined) await writeOut(`${text}\n`);
 } catch (e) {
   // Every failure a user can cause is a sentence; anything else is a bug, still without a stack trace.
   const known =

@@ -24,7 +24,7 @@ describe("healthscore sql", () => {
       "2026-11-26",
     );
     expect(r.status).toBe(0);
-    expect(r.stdout).toMatch(/^WITH hs__1 AS \(/);
+    expect(r.stdout).toMatch(/^WITH hs__1 AS MATERIALIZED \(/);
     expect(r.stdout).toContain("FROM crm.accounts AS hs__t");
     expect(r.stdout).not.toMatch(/\b(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER)\b/);
     expect(r.stdout).toMatch(/AS health_score,\n[\s\S]*AS health_drivers\nFROM hs__\d+\n$/);
