@@ -12,7 +12,7 @@
  *   scale    neutral 3; step 5
  *   perUnit  points 10; cap 30
  */
-import { dayToIso, isoDay, parseNumber, textOf, zoneDay } from "./cells";
+import { dayToIso, isoDay, parseBoolean, parseNumber, textOf, zoneDay } from "./cells";
 import { columnLetter } from "./columns";
 import type { BaseRubric, CellValue, Problem, Rubric, Scorer } from "./types";
 import { validateRubric } from "./validate";
@@ -39,7 +39,19 @@ const TABLES = {
   Settings: ["Setting", "Value"],
   Bands: ["Band", "From", "Color", "Action", "Segment"],
   Groups: ["Group", "Weight", "Segment"],
-  Metrics: ["Id", "Label", "Column", "Group", "Weight", "Input", "Missing", "Scorer", "Rule", "Segment"],
+  Metrics: [
+    "Id",
+    "Label",
+    "Column",
+    "Group",
+    "Weight",
+    "Input",
+    "Missing",
+    "Scorer",
+    "Rule",
+    "Actionable",
+    "Segment",
+  ],
   Flags: ["Id", "Label", "Column", "When", "Contains", "Min", "Max", "Add", "Floor", "Cap", "Segment"],
   Segments: ["Segment", "Name", "Method", "Missing"],
 } as const;
@@ -156,6 +168,8 @@ export function rubricToGrid(
           m.missing,
           m.score.type,
           ruleText(m.score),
+          // Blank means actionable (the default), so the column stays quiet until someone uses it.
+          m.actionable === false ? false : undefined,
           segment,
         ),
       ),
@@ -340,14 +354,21 @@ export function readRubricGrid(grid: readonly (readonly CellValue[])[], options:
     table: Table,
     r: number,
     path: string,
-    spec: Record<string, [string, "text" | "number" | "any"]>,
+    spec: Record<string, [string, "text" | "number" | "boolean" | "any"]>,
   ) => {
     const obj: Obj = {};
     for (const [field, [header, kind]] of Object.entries(spec)) {
       const c = table.column(header);
       if (c === undefined) continue;
       const cell = cellAt(grid, r, c);
-      const value = kind === "text" ? cellText(cell) : kind === "number" ? cellNumber(cell) : cellAny(cell);
+      const value =
+        kind === "text"
+          ? cellText(cell)
+          : kind === "number"
+            ? cellNumber(cell)
+            : kind === "boolean"
+              ? cellBoolean(cell)
+              : cellAny(cell);
       if (value !== undefined) obj[field] = value;
       cellOf.set(`${path}.${field}`, ref(r, c));
     }
@@ -407,6 +428,7 @@ export function readRubricGrid(grid: readonly (readonly CellValue[])[], options:
       weight: ["Weight", "number"],
       input: ["Input", "text"],
       missing: ["Missing", "text"],
+      actionable: ["Actionable", "boolean"],
     });
     const typeCol = metrics.column("Scorer");
     const ruleCol = metrics.column("Rule");
@@ -634,6 +656,13 @@ function cellNumber(cell: CellValue): unknown {
   const t = textOf(cell);
   if (t === "") return undefined;
   return parseNumber(t) ?? t;
+}
+
+/** A checkbox or TRUE/FALSE text as a boolean; other text as is, for validation to name. */
+function cellBoolean(cell: CellValue): unknown {
+  if (typeof cell === "boolean") return cell;
+  const t = cellText(cell);
+  return t === undefined ? undefined : (parseBoolean(t) ?? t);
 }
 
 function cellAny(cell: CellValue): unknown {

@@ -128,6 +128,8 @@ interface CompiledRubric {
 
 export interface Scorecard {
   rubric: Rubric;
+  /** The rubric that scores a row: its segment's, or the top level (then `segment` is absent). */
+  rubricFor(row: readonly CellValue[]): { rubric: BaseRubric; segment?: string };
   scoreRow(row: readonly CellValue[]): RowResult;
   scoreRows(rows: readonly (readonly CellValue[])[]): RowResult[];
 }
@@ -172,7 +174,11 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     }
     return results;
   };
-  return { rubric, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
+  const rubricFor = (row: readonly CellValue[]) => {
+    const match = segments ? bySegment.get(cellText(row[segmentCol], days).toLowerCase()) : undefined;
+    return match ? { rubric: match.compiled.rubric, segment: match.key } : { rubric: rubric as BaseRubric };
+  };
+  return { rubric, rubricFor, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
 }
 
 /** Scores a whole table in one call: headers plus rows of cells → one result per row, in order. */
