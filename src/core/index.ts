@@ -55,6 +55,8 @@ export {
   snapshotRows,
   trendText,
 } from "./history";
+export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
+export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
