@@ -4,11 +4,13 @@
  *   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
  */
 import { parseArgs } from "node:util";
 import { isoDay, todayIn } from "../src/core";
 import { calibrateCommand } from "./calibrate";
 import { CliError } from "./io";
+import { plan } from "./plan";
 import { type Format, score } from "./score";
 import { validate } from "./validate";
 
@@ -18,6 +20,8 @@ const USAGE = `Usage:
   healthscore validate <rubric.json>
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City]
+  healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
+                   [--format table|json] [--time-zone Area/City]
 
 score     scores every row of a CSV file (one header row, one row per account).
           --as-of      the date "days since" counts to (default: today)
@@ -27,7 +31,9 @@ validate  lists every problem in a rubric; exits 1 when it has errors.
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
-                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)`;
+                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)
+plan      for every account, the fewest changes that lift it into the next band (or --target),
+          with the values to write and the score they give; says why when there is no plan.`;
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
@@ -38,6 +44,7 @@ function run(argv: string[]): string {
     options: {
       rubric: { type: "string", short: "r" },
       outcome: { type: "string", short: "o" },
+      target: { type: "string", short: "t" },
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
@@ -54,17 +61,24 @@ function run(argv: string[]): string {
     return validate(files[0] as string);
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
-  if (command !== "score") throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
+  if (command !== "score" && command !== "plan")
+    throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
-  if (files.length !== 1) throw new CliError(`score takes one data file.\n\n${USAGE}`, 2);
-  if (!values.rubric) throw new CliError(`score needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
-  const format = values.format as Format;
-  if (!FORMATS.includes(format))
-    throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
+  if (files.length !== 1) throw new CliError(`${command} takes one data file.\n\n${USAGE}`, 2);
+  if (!values.rubric) throw new CliError(`${command} needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
   const timeZone = values["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   const asOf = values["as-of"] ?? todayIn(timeZone, new Date());
   if (isoDay(asOf) === undefined)
     throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  if (command === "plan") {
+    if (values.format !== "table" && values.format !== "json")
+      throw new CliError(`--format must be table or json, not "${values.format}".`, 2);
+    const { rubric, target, format } = values;
+    return plan({ data: files[0] as string, rubric, target, asOf, timeZone, format });
+  }
+  const format = values.format as Format;
+  if (!FORMATS.includes(format))
+    throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
   const color =
     values["no-color"] || process.env.NO_COLOR
       ? false
