@@ -70,6 +70,7 @@ function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; b
   add("Rubric", c.rubric, "Data", dataSheet, "Outcome", `${c.outcome.column} (TRUE = ${c.outcome.positive})`);
   add("Accounts", c.n, "Churned", c.churned, "Churn rate", round(c.churn_rate));
   if (c.warning) add(c.warning);
+  if (c.outcome_warning) add(c.outcome_warning);
   add();
   add("How well the score ranks churn", "", "", "", "", "");
   add("AUC", round(c.auc), "95% interval", `${round(c.auc_ci[0])}–${round(c.auc_ci[1])}`, "", "");

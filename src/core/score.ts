@@ -10,9 +10,12 @@ import {
   cellText,
   type DayContext,
   dayContext,
-  parseBoolean,
+  isMissingCell,
+  NOT_BOOLEAN,
   parseNumber,
+  quoteCell,
   type Reading,
+  readBoolean,
   readCell,
 } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
@@ -113,8 +116,10 @@ interface CompiledMetric {
 
 interface CompiledFlag {
   col: number;
-  fires: (cell: CellValue) => boolean;
+  /** Whether the flag fires on a cell, or why the cell cannot be read for its condition. */
+  fires: (cell: CellValue) => boolean | string;
   fired: FiredFlag;
+  flag: Flag;
 }
 
 interface CompiledRubric {
@@ -284,7 +289,7 @@ function compileFlag(flag: Flag, col: number, days: DayContext): CompiledFlag {
   if (flag.add !== undefined) fired.add = flag.add;
   if (flag.floor !== undefined) fired.floor = flag.floor;
   if (flag.cap !== undefined) fired.cap = flag.cap;
-  return { col, fires: condition(flag, days), fired };
+  return { col, fires: condition(flag, days), fired, flag };
 }
 
 const asNumber = (cell: CellValue): number | undefined => {
@@ -294,13 +299,14 @@ const asNumber = (cell: CellValue): number | undefined => {
   return undefined;
 };
 
-function condition(flag: Flag, days: DayContext): (cell: CellValue) => boolean {
+function condition(flag: Flag, days: DayContext): (cell: CellValue) => boolean | string {
   const { when, contains, min, max } = flag;
   if (typeof when === "boolean") {
+    // A cell that is there but not yes/no is said so: a flag that silently never fires is a wrong score.
     return (cell) => {
-      const b = typeof cell === "boolean" ? cell : typeof cell === "string" ? parseBoolean(cell) : undefined;
+      const b = readBoolean(cell);
       if (b !== undefined) return b === when;
-      return typeof cell === "number" && (cell === 1 || cell === 0) && cell === (when ? 1 : 0);
+      return isMissingCell(cell) ? false : `${quoteCell(cellText(cell, days))} ${NOT_BOOLEAN}`;
     };
   }
   if (typeof when === "number") return (cell) => asNumber(cell) === when;
@@ -404,7 +410,13 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
 
     let flags: FiredFlag[] = EMPTY;
     for (const f of c.flags) {
-      if (!f.fires(row[f.col])) continue;
+      const fires = f.fires(row[f.col]);
+      if (fires === false) continue;
+      if (fires !== true) {
+        if (invalid === EMPTY) invalid = [];
+        invalid.push({ id: f.flag.id, label: f.flag.label, column: f.flag.column, reason: fires });
+        continue;
+      }
       if (flags === EMPTY) flags = [];
       flags.push(f.fired);
     }

@@ -1,6 +1,6 @@
 /**
  * An in-memory emulator of the Apps Script services the add-on uses, for tests and the local
- * playground. See DESIGN.md, "Local runs without Google".
+ * playground. See this package's README.
  *
  *   const emu = createEmulator({ sheets: { Customers: [["Account", "ARR"], ["Acme", 1200]] } });
  *   const addon = loadBundle(readFileSync("dist/Code.js", "utf8"), emu);

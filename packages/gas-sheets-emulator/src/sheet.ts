@@ -8,7 +8,7 @@
 import { contains, type GridRect, intersects, parseA1, resolveA1, shiftRect } from "./a1";
 import { instrument } from "./calls";
 import { type ChartData, copyChartData, EmbeddedChart, EmbeddedChartBuilder } from "./charts";
-import { ConditionalFormatRule, copyRuleData, type RuleData } from "./conditional";
+import { ConditionalFormatRule, type RuleData, storedRuleData } from "./conditional";
 import { EnumValue, SheetType } from "./enums";
 import { Grid, hasContent } from "./grid";
 import { Protection, type ProtectionData } from "./protection";
@@ -452,14 +452,14 @@ export class Sheet extends ServiceObject {
     return this.ctx.array(this.conditionalRules.map((rule) => new ConditionalFormatRule(this.ctx, rule)));
   }
 
-  /** Replaces all of the sheet's rules, as Sheets does. */
+  /** Replaces all of the sheet's rules, as Sheets does, storing them normalised (storedRuleData). */
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     if (!Array.isArray(rules) || rules.some((r) => !(r instanceof ConditionalFormatRule))) {
       throw this.ctx.fail(
         `The parameters (${describeArgument(rules)}) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.`,
       );
     }
-    this.conditionalRules = rules.map((r) => copyRuleData(r.data));
+    this.conditionalRules = rules.map((r) => storedRuleData(r.data));
   }
 
   clearConditionalFormatRules(): void {
