@@ -12,7 +12,7 @@
  *   scale    neutral 3; step 5
  *   perUnit  points 10; cap 30
  */
-import { dayToIso, isoDay, parseBoolean, parseNumber, textOf, zoneDay } from "./cells";
+import { dayToIso, isoDay, parseNumber, readBoolean, textOf, zoneDay } from "./cells";
 import { columnLetter } from "./columns";
 import type { BaseRubric, CellValue, Problem, Rubric, Scorer } from "./types";
 import { validateRubric } from "./validate";
@@ -658,11 +658,10 @@ function cellNumber(cell: CellValue): unknown {
   return parseNumber(t) ?? t;
 }
 
-/** A checkbox or TRUE/FALSE text as a boolean; other text as is, for validation to name. */
+/** A checkbox or yes/no text as a boolean; other text as is, for validation to name. */
 function cellBoolean(cell: CellValue): unknown {
-  if (typeof cell === "boolean") return cell;
   const t = cellText(cell);
-  return t === undefined ? undefined : (parseBoolean(t) ?? t);
+  return t === undefined ? undefined : (readBoolean(cell) ?? t);
 }
 
 function cellAny(cell: CellValue): unknown {
