@@ -346,9 +346,10 @@ describe("plan properties", () => {
       { numRuns: 400 },
     );
     // The generators make real plans, several-change plans and rows out of reach, not only trivia.
-    expect(seen.plans).toBeGreaterThan(60);
-    expect(seen.several).toBeGreaterThan(10);
-    expect(seen.unreachable).toBeGreaterThan(10);
+    // (Typically about 100, 13 and 160 of 400.)
+    expect(seen.plans).toBeGreaterThan(50);
+    expect(seen.several).toBeGreaterThan(3);
+    expect(seen.unreachable).toBeGreaterThan(20);
   });
 
   it.each(["simple-ryg", "five-dimensions", "lifecycle", "points-five-tier"])(
