@@ -1,7 +1,8 @@
 /** Reading the CLI's inputs: a rubric JSON file and a CSV table, with errors a person can act on. */
+
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
-import { formatProblem, type Problem, type Rubric, validateRubric } from "../src/core";
+import { formatProblem, isoDay, type Problem, type Rubric, todayIn, validateRubric } from "../src/core";
 
 /** An error whose message is for the user as it stands: printed without a stack trace. */
 export class CliError extends Error {
@@ -18,11 +19,13 @@ export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
-    throw new CliError(`Cannot read ${what} "${path}": ${why}.`);
+    throw cannotRead(path, what, e as NodeJS.ErrnoException);
   }
+}
+
+export function cannotRead(path: string, what: string, e: NodeJS.ErrnoException): CliError {
+  const why = e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "it is a folder" : e.message;
+  return new CliError(`Cannot read ${what} "${path}": ${why}.`);
 }
 
 /** Parses JSON, pointing at the line and column of a syntax error. */
@@ -70,24 +73,30 @@ export function problemsMessage(path: string, problems: readonly Problem[]): str
   ].join("\n");
 }
 
-export interface Table {
-  headers: string[];
-  rows: string[][];
+/** Writes to stdout, waiting when the reader is slower than we are (so output never piles up in memory). */
+export async function writeOut(text: string): Promise<void> {
+  if (text && !process.stdout.write(text)) await once(process.stdout, "drain");
 }
 
-export function readCsv(path: string): Table {
-  const text = readText(path, "data file");
-  let records: string[][];
+/**
+ * The day and zone a command scores in, from --as-of and --time-zone: both usage errors (exit 2)
+ * when malformed, since they are the user's typing, not a fault.
+ */
+export function asOfOptions(options: { "as-of"?: string; "time-zone"?: string }): {
+  asOf: string;
+  timeZone: string;
+} {
+  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (e) {
-    throw new CliError(`The data file "${path}" is not valid CSV: ${(e as Error).message}`);
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    throw new CliError(
+      `--time-zone must be a time zone name such as Europe/London or America/New_York, not "${timeZone}".`,
+      2,
+    );
   }
-  const [headers, ...rows] = records;
-  if (!headers || headers.every((h) => h.trim() === "")) {
-    throw new CliError(`The data file "${path}" is empty: it needs a header row, then one row per account.`);
-  }
-  // Short rows are padded as empty cells, as a spreadsheet would show them.
-  for (const row of rows) while (row.length < headers.length) row.push("");
-  return { headers, rows };
+  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
+  if (isoDay(asOf) === undefined)
+    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  return { asOf, timeZone };
 }

@@ -1,6 +1,7 @@
 /** `healthscore plan`: for every row, the smallest set of changes that lifts it into the next band (or --target). */
-import { ColumnError, type Plan, PlanError, planner } from "../src/core";
-import { CliError, readCsv, requireRubric } from "./io";
+import { ColumnError, isBlankRow, type Plan, PlanError, planner } from "../src/core";
+import { openCsv } from "./csv";
+import { CliError, requireRubric } from "./io";
 
 export type PlanFormat = "table" | "json";
 
@@ -11,19 +12,29 @@ export interface PlanArgs {
   asOf: string;
   timeZone: string;
   format: PlanFormat;
+  encoding?: string;
 }
 
-export function plan(args: PlanArgs): string {
+export async function plan(args: PlanArgs): Promise<string> {
   const rubric = requireRubric(args.rubric);
-  const { headers, rows } = readCsv(args.data);
-  let plans: Plan[];
+  const table = await openCsv(args.data, { rubric, encoding: args.encoding });
+  const { headers } = table;
+  // The table and the JSON array both list every row, so rows are kept; blank rows are not accounts.
+  const rows: string[][] = [];
+  const plans: Plan[] = [];
   try {
-    const planRow = planner(rubric, headers, {
+    const { planRow } = planner(rubric, headers, {
       asOf: args.asOf,
       timeZone: args.timeZone,
       target: args.target,
-    }).planRow;
-    plans = rows.map((row) => planRow(row));
+    });
+    for await (const batch of table.batches) {
+      for (const row of batch) {
+        if (isBlankRow(row)) continue;
+        rows.push(row);
+        plans.push(planRow(row));
+      }
+    }
   } catch (e) {
     if (e instanceof ColumnError) throw new CliError(`${args.data}: ${e.message}`);
     if (e instanceof PlanError) throw new CliError(`--target: ${e.message}`, 2);

@@ -10,6 +10,7 @@ import {
   ColumnError,
   dayToIso,
   explain,
+  isBlankRow,
   isoDay,
   NO_DATA,
   PlanError,
@@ -19,9 +20,10 @@ import {
   type Rubric,
   roundScore,
   scorecard,
+  scoreNonBlank,
   zoneDay,
 } from "../core";
-import { asGrid, isBlankRow, scoreNonBlank } from "./grid";
+import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 

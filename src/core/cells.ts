@@ -140,9 +140,8 @@ export function zoneDay(timeZone: string): (date: Date) => number {
     const ms = date.getTime();
     let day = cache.get(ms);
     if (day === undefined) {
-      const parts = format.formatToParts(date);
-      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-      day = utcDay(get("year"), get("month"), get("day"));
+      const [year, month, dayOfMonth] = format(date);
+      day = utcDay(year, month, dayOfMonth);
       if (cache.size > 10_000) cache.clear();
       cache.set(ms, day);
     }
@@ -150,14 +149,40 @@ export function zoneDay(timeZone: string): (date: Date) => number {
   };
 }
 
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+/**
+ * Year, month and day of an instant in a time zone, by Intl (the only zone data a pure core has).
+ * Apps Script's V8 has Intl with time zones, which dev/fidelity checks in a real spreadsheet;
+ * where formatToParts is missing (older ICU builds), the en-US "M/D/YYYY" text is read instead.
+ */
+function zoneFormatter(timeZone: string): (date: Date) => [number, number, number] {
+  let format: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
   } catch {
     throw new Error(
       `The time zone "${timeZone}" is not known: use a name like "Europe/Berlin" or "America/New_York".`,
     );
   }
+  if (typeof format.formatToParts === "function") {
+    return (date) => {
+      const parts = format.formatToParts(date);
+      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      return [get("year"), get("month"), get("day")];
+    };
+  }
+  return (date) => {
+    const [month, day, year] = format
+      .format(date)
+      .replace(/[^\d/]/g, "")
+      .split("/")
+      .map(Number);
+    return [year ?? Number.NaN, month ?? Number.NaN, day ?? Number.NaN];
+  };
 }
 
 /** The date of an instant as ISO text in a time zone; adapters pass the clock's `now`, the core never reads it. */
@@ -235,4 +260,23 @@ export function textOf(cell: CellValue): string {
   if (typeof cell === "boolean") return cell ? "TRUE" : "FALSE";
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   return String(cell).trim();
+}
+
+/** A row with no cell filled (an open range's tail, Excel's `,,,`): not an account, never scored. */
+export function isBlankRow(row: readonly CellValue[]): boolean {
+  return row.every((c) => c === "" || c === null || c === undefined);
+}
+
+/**
+ * Text that a spreadsheet would run as a formula when the file is opened or the text typed: it
+ * starts with =, +, -, @, a tab or a carriage return (CSV injection). Rescore keeps such text text
+ * with the cell's plain-text format; a CSV file has no formats, so the CLI uses `formulaSafe`.
+ */
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/** The text with a leading apostrophe when it starts like a formula, as OWASP advises for CSV files. */
+export function formulaSafe(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
 }

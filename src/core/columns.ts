@@ -38,6 +38,31 @@ export function columnsRead(rubric: Rubric): { column: string; reader: string }[
 }
 
 /**
+ * The columns (indexes into `headers`) that the rubric only ever matches as written: read by map
+ * metrics of number or text input, text flags (`when: "text"`, `contains`) or the segment column,
+ * and by nothing that needs the cell's value. In the spreadsheet their cells are handed to the
+ * core as the text Sheets displays (a cell showing `10%` is "10%", not 0.1): RUBRIC.md, map.
+ */
+export function displayedColumns(rubric: Rubric, headers: readonly CellValue[]): number[] {
+  const asWritten = new Map<string, boolean>();
+  const mark = (column: string, written: boolean) => {
+    const key = column.trim().toLowerCase();
+    asWritten.set(key, (asWritten.get(key) ?? true) && written);
+  };
+  const add = (r: Omit<Rubric, "segments">) => {
+    for (const m of r.metrics)
+      mark(m.column, m.score.type === "map" && (m.input === "number" || m.input === "text"));
+    for (const f of r.flags) mark(f.column, typeof f.when === "string" || f.contains !== undefined);
+  };
+  add(rubric);
+  if (rubric.segments) {
+    mark(rubric.segments.column, true);
+    for (const sub of Object.values(rubric.segments.rubrics)) add(sub);
+  }
+  return headers.flatMap((h, i) => (asWritten.get(headerKey(h)) === true ? [i] : []));
+}
+
+/**
  * Maps every column the rubric reads to its index in `headers`. Throws one ColumnError naming
  * every column that is absent or ambiguous, so the user fixes them all at once.
  */
@@ -85,4 +110,17 @@ export function columnIndex(map: Map<string, number>, column: string): number {
   const i = map.get(column.trim().toLowerCase());
   if (i === undefined) throw new ColumnError(`The data has no column "${column}".`);
   return i;
+}
+
+/** How far down a sheet or file the header row is looked for, below any title rows. */
+export const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * The header row of a table that may have title rows above it (a report name, an export date):
+ * the index of the first of the top five rows that names a column the rubric reads, else -1
+ * (callers then take the first row, whose missing columns mapColumns names).
+ */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[], rubric: Rubric): number {
+  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+  return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((h) => read.has(headerKey(h))));
 }

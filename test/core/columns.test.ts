@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ColumnError, columnLetter, columnsRead, mapColumns, scoreTable } from "../../src/core";
+import {
+  ColumnError,
+  columnLetter,
+  columnsRead,
+  displayedColumns,
+  findHeaderRow,
+  mapColumns,
+  scoreTable,
+} from "../../src/core";
 import { OPTIONS, pct, rubric } from "./helpers";
 
 const r = rubric({
@@ -66,5 +74,41 @@ describe("mapColumns", () => {
     });
     expect(columnsRead(seg).map((c) => c.column)).toEqual(["Usage", "Stage", "Setup"]);
     expect(() => mapColumns(seg, ["Usage", "Setup"])).toThrow(/"Stage"/);
+  });
+});
+
+describe("findHeaderRow", () => {
+  it("finds the header below title rows, in the top five rows", () => {
+    const rows = [
+      ["Health export"],
+      ["as of 2026-11-26", ""],
+      [],
+      ["Account", "Logins 30d", "NPS"],
+      ["Acme", 3, 9],
+    ];
+    expect(findHeaderRow(rows, r)).toBe(3);
+  });
+
+  it("answers -1 when none of the top five rows names a column the rubric reads", () => {
+    const rows = [["a"], ["b"], ["c"], ["d"], ["e"], ["Account", "NPS"]];
+    expect(findHeaderRow(rows, r)).toBe(-1);
+  });
+});
+
+describe("displayedColumns", () => {
+  it("names the columns only ever matched as written, and none that a number is read from", () => {
+    const r = rubric({
+      metrics: [
+        { id: "tier", column: "Tier", input: "text", score: { type: "map", values: { Gold: 100 } } },
+        { id: "disc", column: "Discount", score: { type: "map", values: { "10%": 100 } } },
+        { id: "seats", column: "Seats", score: { type: "map", values: { "5": 100 } } },
+        { id: "seats_n", column: "seats", score: { type: "range", worst: 0, best: 10 } },
+        { id: "ok", column: "Renewed", input: "boolean", score: { type: "map", values: { TRUE: 100 } } },
+      ],
+      flags: [{ id: "acq", column: "Notes", contains: "acquired", cap: 39 }],
+    });
+    expect(displayedColumns(r, ["Tier", "Discount", "Seats", "Renewed", "Notes", "Other"])).toEqual([
+      0, 1, 4,
+    ]);
   });
 });
