@@ -67,6 +67,7 @@ export {
   scoreChange,
   snapshotRows,
   trendText,
+  weeklySnapshotDue,
 } from "./history";
 export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
 export { PlanError, planner } from "./plan";
