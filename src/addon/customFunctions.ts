@@ -5,13 +5,14 @@
  * names it.
  */
 import {
+  AsOfError,
   bandFor,
   type CellValue,
   ColumnError,
+  chooseAsOf,
   dayToIso,
   explain,
   isBlankRow,
-  isoDay,
   NO_DATA,
   PlanError,
   parseNumber,
@@ -25,7 +26,7 @@ import {
 } from "../core";
 import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
-import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Cell = string | number;
 
@@ -68,7 +69,7 @@ function readRange(
   const ss = activeSpreadsheet();
   const timeZone = timeZoneOf(ss);
   const choice = chooseRubric(rubricArg, ss);
-  const asOf = readAsOf(fn, asOfArg, timeZone) ?? choice.asOf ?? today(ss);
+  const asOf = formulaAsOf(fn, asOfArg, choice.asOf, timeZone);
   return { rows: rows as CellValue[][], headers, rubric: choice.rubric, asOf, timeZone };
 }
 
@@ -95,15 +96,26 @@ function scoreRange(
   return { results: scoreNonBlank(card, rows), singleRow: rows.length === 1 };
 }
 
-/** as_of: a date cell or ISO text. Volatile TODAY() cannot be passed (Sheets never finishes loading). */
-function readAsOf(fn: string, arg: unknown, timeZone: string): string | undefined {
+/**
+ * A formula's as-of date: its as_of argument (a date cell or ISO text), else the rubric sheet's As
+ * of, else today. Volatile TODAY() cannot be passed (Sheets never finishes loading).
+ */
+function formulaAsOf(fn: string, arg: unknown, sheet: string | undefined, timeZone: string): string {
   const cell = asGrid(arg)[0]?.[0];
-  if (cell === undefined || cell === null || cell === "") return undefined;
-  if (cell instanceof Date && !Number.isNaN(cell.getTime())) return dayToIso(zoneDay(timeZone)(cell));
-  if (typeof cell === "string" && isoDay(cell) !== undefined) return dayToIso(isoDay(cell) as number);
-  throw new Error(
-    `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
-  );
+  const given =
+    cell === undefined || cell === null || cell === ""
+      ? undefined
+      : cell instanceof Date && !Number.isNaN(cell.getTime())
+        ? dayToIso(zoneDay(timeZone)(cell))
+        : String(cell);
+  try {
+    return chooseAsOf({ given, sheet, timeZone, now: new Date() });
+  } catch (e) {
+    if (!(e instanceof AsOfError)) throw e;
+    throw new Error(
+      `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
+    );
+  }
 }
 
 export function healthScore(
