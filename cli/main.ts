@@ -4,12 +4,9 @@
  *   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
-<<<<<<< HEAD
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
-=======
  *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
->>>>>>> main
  */
 import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
@@ -26,14 +23,11 @@ const USAGE = `Usage:
   healthscore validate <rubric.json>
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
-<<<<<<< HEAD
   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
                    [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
-=======
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
                   [--as-of YYYY-MM-DD] [--time-zone Area/City]
   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
->>>>>>> main
 
 score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
           title rows above it allowed; one row per account), as it reads it.
@@ -46,16 +40,13 @@ calibrate checks the rubric against which accounts churned: AUC, churn by band, 
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
                        (a column named like "Renewed" or "Retained" reads TRUE as stayed)
-<<<<<<< HEAD
 plan      for every account, the fewest changes that lift it into the next band (or --target),
-          with the values to write and the score they give; says why when there is no plan.`;
-=======
+          with the values to write and the score they give; says why when there is no plan.
 sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
           health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
           Without --as-of, days count to the engine's current date (in --time-zone when given).
           --run        scores a CSV or Parquet file with that query on an embedded DuckDB and
                        writes CSV to standard output, or to --out (Parquet when it ends .parquet)`;
->>>>>>> main
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
@@ -95,13 +86,9 @@ async function run(argv: string[]): Promise<string | undefined> {
     return validate(files[0] as string);
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
-<<<<<<< HEAD
+  if (command === "sql") return sqlCommand(files, values);
   if (command !== "score" && command !== "plan")
     throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
-=======
-  if (command === "sql") return sqlCommand(files, values);
-  if (command !== "score") throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
->>>>>>> main
 
   if (files.length !== 1) throw new CliError(`${command} takes one data file.\n\n${USAGE}`, 2);
   if (!values.rubric) throw new CliError(`${command} needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
