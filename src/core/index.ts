@@ -67,6 +67,7 @@ export {
   scoreChange,
   snapshotRows,
   trendText,
+  weeklySnapshotDue,
 } from "./history";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
