@@ -161,6 +161,7 @@ export function showFormulaHelp(): void {
       "=HEALTHSCORE(A2:M200, A1:M1, HealthRubric) scores every row: data rows, their header row, the rubric.",
       "=HEALTHBAND(N2:N200, HealthRubric) turns scores into band labels.",
       "=HEALTHDRIVERS(A2:M200, A1:M1, HealthRubric) says why each score is not higher.",
+      "=HEALTHPLAN(A2:M200, A1:M1, HealthRubric) says what would lift each account into the next band.",
       "",
       "Pass HealthRubric (the Health Rubric sheet) so that editing the rubric recalculates.",
       "#NAME? (Unknown function) means Sheets does not yet know the add-on in this spreadsheet: use any item of this menu once (Insert live score column does), then reload.",
