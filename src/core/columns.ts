@@ -25,15 +25,24 @@ export class ColumnError extends Error {
 /** Every column a rubric reads, with who reads it, in rubric order. */
 export function columnsRead(rubric: Rubric): { column: string; reader: string }[] {
   const out: { column: string; reader: string }[] = [];
+  // A metric or flag computed `from` a source reads no data column; the account key stands for it.
+  let fromSources = false;
   const add = (r: Omit<Rubric, "segments">, prefix: string) => {
-    for (const m of r.metrics) out.push({ column: m.column, reader: `${prefix}metric "${m.label}"` });
-    for (const f of r.flags) out.push({ column: f.column, reader: `${prefix}flag "${f.label}"` });
+    for (const m of r.metrics) {
+      if (m.column !== undefined) out.push({ column: m.column, reader: `${prefix}metric "${m.label}"` });
+      else fromSources = true;
+    }
+    for (const f of r.flags) {
+      if (f.column !== undefined) out.push({ column: f.column, reader: `${prefix}flag "${f.label}"` });
+      else fromSources = true;
+    }
   };
   add(rubric, "");
   if (rubric.segments) {
     out.push({ column: rubric.segments.column, reader: "segments" });
     for (const [name, sub] of Object.entries(rubric.segments.rubrics)) add(sub, `segment "${name}" `);
   }
+  if (fromSources && rubric.key !== undefined) out.push({ column: rubric.key, reader: "the rubric's key" });
   return out;
 }
 

@@ -42,6 +42,7 @@ export {
 } from "./cells";
 export { ColumnError, columnLetter, columnsRead, headerKey, mapColumns } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
+export { AGG_KINDS, fromText, parseFromText } from "./fromText";
 export type { Snapshot } from "./history";
 export {
   droppedBand,
@@ -59,6 +60,8 @@ export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
+export type { Activity, ActivityReport, SourceReport, SourceTable, SourceTables } from "./sources";
+export { activityNotes, aggregateSources, fromsRead, MissingSourceError } from "./sources";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
