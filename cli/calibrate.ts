@@ -8,9 +8,10 @@ import {
   describeAuc,
   isoDay,
   type MetricCalibration,
+  SourceColumnError,
   todayIn,
 } from "../src/core";
-import { CliError, readCsv, requireRubric } from "./io";
+import { CliError, readCsv, readSources, requireRubric } from "./io";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -22,6 +23,7 @@ export interface CalibrateOptions {
   format?: string;
   "as-of"?: string;
   "time-zone"?: string;
+  source?: string[];
 }
 
 export interface CalibrateArgs {
@@ -32,6 +34,8 @@ export interface CalibrateArgs {
   asOf: string;
   timeZone: string;
   format: CalibrateFormat;
+  /** `name=file` for each source the rubric reads. */
+  sources?: readonly string[];
 }
 
 /** Checks the command line, then calibrates. */
@@ -47,11 +51,20 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): stri
   const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
   if (isoDay(asOf) === undefined)
     throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
-  return runCalibration({ data: files[0] as string, rubric, outcome, asOf, timeZone, format });
+  return runCalibration({
+    data: files[0] as string,
+    rubric,
+    outcome,
+    asOf,
+    timeZone,
+    format,
+    sources: options.source ?? [],
+  });
 }
 
 export function runCalibration(args: CalibrateArgs): string {
   const rubric = requireRubric(args.rubric);
+  const sources = readSources(rubric, args.sources ?? []);
   const { headers, rows } = readCsv(args.data);
   let result: Calibration;
   try {
@@ -59,8 +72,11 @@ export function runCalibration(args: CalibrateArgs): string {
       outcomeColumn: args.outcome,
       asOf: args.asOf,
       timeZone: args.timeZone,
+      sources: sources.tables,
     });
   } catch (e) {
+    if (e instanceof SourceColumnError)
+      throw new CliError(`${e.sources.map((name) => sources.files[name]).join(", ")}: ${e.message}`);
     if (e instanceof ColumnError || e instanceof CalibrationError)
       throw new CliError(`${args.data}: ${e.message}`);
     throw e;

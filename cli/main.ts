@@ -1,7 +1,7 @@
 /**
  * healthscore: the command line over the scoring core.
  *
- *   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
+ *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
  */
@@ -13,14 +13,16 @@ import { type Format, score } from "./score";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
-  healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
-                    [--time-zone Area/City] [--color | --no-color]
+  healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD]
+                    [--format table|csv|json] [--time-zone Area/City] [--color | --no-color]
   healthscore validate <rubric.json>
-  healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
+  healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City]
 
 score     scores every row of a CSV file (one header row, one row per account).
-          --as-of      the date "days since" counts to (default: today)
+          --source     a CSV of raw activity (one row per login, ticket, answer…) for each source
+                       the rubric reads, e.g. --source logins=logins.csv; read whole
+          --as-of      the date "days since" and windows count to (default: today)
           --format     table (default, coloured by band), csv (adds Health Score, Health Band,
                        Health Drivers, Coverage columns) or json (one object per row)
 validate  lists every problem in a rubric; exits 1 when it has errors.
@@ -37,6 +39,7 @@ function run(argv: string[]): string {
     allowPositionals: true,
     options: {
       rubric: { type: "string", short: "r" },
+      source: { type: "string", short: "s", multiple: true },
       outcome: { type: "string", short: "o" },
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
@@ -77,6 +80,8 @@ function run(argv: string[]): string {
     format,
     color,
     width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    sources: values.source ?? [],
+    note: (line) => process.stderr.write(`healthscore: ${line}\n`),
   });
 }
 

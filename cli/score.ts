@@ -1,7 +1,7 @@
 /** `healthscore score`: scores every row of a CSV with a rubric, as a table, CSV or JSON. */
 import { stringify } from "csv-stringify/sync";
-import { ColumnError, explain, type RowResult, scoreTable } from "../src/core";
-import { CliError, readCsv, requireRubric } from "./io";
+import { ColumnError, explain, type RowResult, SourceColumnError, scorecard } from "../src/core";
+import { CliError, readCsv, readSources, requireRubric, sourceNotes } from "./io";
 import { renderTable } from "./table";
 
 export type Format = "table" | "csv" | "json";
@@ -14,6 +14,10 @@ export interface ScoreArgs {
   format: Format;
   color: boolean;
   width?: number;
+  /** `name=file` for each source the rubric reads. */
+  sources?: readonly string[];
+  /** Where notes go (unmatched keys, unreadable dates): stderr. */
+  note?: (line: string) => void;
 }
 
 /** The columns the add-on's rescore writes and `--format csv` appends (replacing them when already there). */
@@ -21,11 +25,21 @@ export const OUTPUT_COLUMNS = ["Health Score", "Health Band", "Health Drivers", 
 
 export function score(args: ScoreArgs): string {
   const rubric = requireRubric(args.rubric);
+  const sources = readSources(rubric, args.sources ?? []);
   const { headers, rows } = readCsv(args.data);
   let results: RowResult[];
   try {
-    results = scoreTable(rubric, headers, rows, { asOf: args.asOf, timeZone: args.timeZone });
+    const card = scorecard(rubric, headers, {
+      asOf: args.asOf,
+      timeZone: args.timeZone,
+      sources: sources.tables,
+    });
+    results = card.scoreRows(rows);
+    for (const line of sourceNotes(card, sources.files)) args.note?.(line);
   } catch (e) {
+    if (e instanceof SourceColumnError) {
+      throw new CliError(`${e.sources.map((name) => sources.files[name]).join(", ")}: ${e.message}`);
+    }
     if (e instanceof ColumnError) throw new CliError(`${args.data}: ${e.message}`);
     throw e;
   }

@@ -61,7 +61,7 @@ export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from 
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
 export type { Activity, ActivityReport, SourceReport, SourceTable, SourceTables } from "./sources";
-export { activityNotes, aggregateSources, fromsRead, MissingSourceError } from "./sources";
+export { activityNotes, aggregateSources, fromsRead, MissingSourceError, SourceColumnError } from "./sources";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";

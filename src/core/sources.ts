@@ -68,6 +68,17 @@ export class MissingSourceError extends Error {
   }
 }
 
+/** A source lacks a column the rubric reads; `sources` names which ones, for adapters to locate. */
+export class SourceColumnError extends ColumnError {
+  constructor(
+    message: string,
+    readonly sources: string[],
+  ) {
+    super(message);
+    this.name = "SourceColumnError";
+  }
+}
+
 const EXAMPLES = 5;
 
 /** The canonical text of a `from`: two metrics with the same one share one aggregate. */
@@ -269,6 +280,7 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
   if (absent.length > 0) throw new MissingSourceError(absent);
 
   const problems: string[] = [];
+  const lacking: string[] = [];
   const indexed: IndexedSource[] = [];
   const order = new Map<string, number>();
   const compiled: CompiledFrom[] = [];
@@ -294,10 +306,14 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
     });
     const keyCol = columns(source.key, "its key");
     const dateCol = source.date === undefined ? -1 : columns(source.date, "its date");
-    if (problems.length > 0) continue;
+    if (problems.length > 0) {
+      if (!lacking.includes(name) && problems.some((p) => p.startsWith(`The source "${name}"`)))
+        lacking.push(name);
+      continue;
+    }
     indexed.push(indexSource(name, table, keyCol, dateCol, froms, days));
   }
-  if (problems.length > 0) throw new ColumnError(problems.join(" "));
+  if (problems.length > 0) throw new SourceColumnError(problems.join(" "), lacking);
 
   const keyOf = (cell: CellValue) => cellText(cell, days).toLowerCase();
   const dataKeys = new Map<string, { written: string; rows: number }>();
@@ -503,7 +519,7 @@ export function activityNotes(
   for (const s of report.sources) {
     if (s.unmatched > 0) {
       notes.push(
-        `${s.source}: ${rowsText(s.unmatched)} of ${s.rows} name no account in the data (${quote(s.unmatchedKeys)}${s.unmatched > s.unmatchedKeys.length ? ", …" : ""}); they are not counted.`,
+        `${s.source}: ${rowsText(s.unmatched)} of ${s.rows} ${s.unmatched === 1 ? "names" : "name"} no account in the data (${quote(s.unmatchedKeys)}${s.unmatched > s.unmatchedKeys.length ? ", …" : ""}); they are not counted.`,
       );
     }
     if (s.undated > 0) {

@@ -273,7 +273,7 @@ describe("the report of what did not count", () => {
       duplicateKeys: ["Acme"],
     });
     expect(activityNotes(report as never, r, (_s, i) => `line ${i + 2}`)).toEqual([
-      'logins: 1 row of 9 name no account in the data ("Initech"); they are not counted.',
+      'logins: 1 row of 9 names no account in the data ("Initech"); they are not counted.',
       'logins: 2 rows have no readable Date (line 9: "31/10/2026"; line 10: blank); write dates as YYYY-MM-DD. They are not counted.',
       'The data has 2 rows sharing an account key ("Acme"): each such row gets the same activity.',
     ]);
