@@ -72,7 +72,13 @@ for (const c of customers) {
   const unresolved = Math.max(p1, count(c["Unresolved tickets"]) ?? p1);
   const resolved = count(c["Resolved tickets"]) ?? 0;
   const ticket = (priority, status) =>
-    tickets.push([account, priority, status, iso(int(0, status === "Closed" ? 119 : 45)), pick(TITLES[priority])]);
+    tickets.push([
+      account,
+      priority,
+      status,
+      iso(int(0, status === "Closed" ? 119 : 45)),
+      pick(TITLES[priority]),
+    ]);
   for (let i = 0; i < p1; i++) ticket("P1", "Open");
   for (let i = p1; i < unresolved; i++) ticket(pick(["P2", "P3"]), pick(["Open", "Pending"]));
   for (let i = 0; i < resolved; i++) ticket(pick(["P1", "P2", "P3", "P3"]), "Closed");
@@ -96,7 +102,8 @@ tickets.push(["Test account", "P3", "Closed", iso(10), "Ignore me"]);
 answers.push([some.toLowerCase(), 8, "2026-13-01"]);
 
 // Exports list rows by time; the rows are kept in date order, as a login log would be.
-const byDate = (dateIndex) => (a, b) => (a[dateIndex] < b[dateIndex] ? -1 : a[dateIndex] > b[dateIndex] ? 1 : 0);
+const byDate = (dateIndex) => (a, b) =>
+  a[dateIndex] < b[dateIndex] ? -1 : a[dateIndex] > b[dateIndex] ? 1 : 0;
 logins.sort(byDate(2));
 tickets.sort(byDate(3));
 answers.sort(byDate(2));

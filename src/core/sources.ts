@@ -123,123 +123,169 @@ export interface Activity {
   report(): ActivityReport;
 }
 
-/** One accumulator per `from` and window (0: the window or all rows; 1: the window before). */
-interface Accumulator {
-  /** Grows to hold `slots` accounts × 2 windows. */
-  grow(slots: number): void;
-  add(at: number, row: readonly CellValue[], index: number, day: number): void;
-  /** The aggregate at `at`, as a cell (null when missing). */
-  value(at: number): CellValue;
-}
-
 type Reader = (cell: CellValue) => number | undefined;
 
 /** A cell read as a number the way a number metric reads it; undefined when missing or unreadable. */
-const numberReader =
-  (days: DayContext): Reader =>
-  (cell) => {
+function numberReader(days: DayContext): Reader {
+  // Text cells (every cell of a CSV) repeat: each spelling is read once.
+  const cache = new Map<string, number | undefined>();
+  return (cell) => {
     if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
+    if (typeof cell === "string") {
+      let n = cache.get(cell);
+      if (n === undefined && !cache.has(cell)) {
+        const r = readCell(cell, "number", days);
+        n = r.kind === "value" ? (r.value as number) : undefined;
+        if (cache.size < 100_000) cache.set(cell, n);
+      }
+      return n;
+    }
     const r = readCell(cell, "number", days);
     return r.kind === "value" ? (r.value as number) : undefined;
   };
+}
 
-function accumulator(from: From, col: number, source: SourceTable, days: DayContext): Accumulator {
-  const numberOf = numberReader(days);
-  const grow = (a: number[], slots: number, fill: number) => {
-    while (a.length < slots * 2) a.push(fill);
-  };
-  switch (from.agg) {
-    case "count": {
-      const n: number[] = [];
-      return {
-        grow: (s) => grow(n, s, 0),
-        add: (at) => {
-          n[at] = (n[at] as number) + 1;
-        },
-        value: (at) => n[at] ?? 0,
-      };
+const COUNT = 0;
+const SUM = 1;
+const AVG = 2;
+const MIN = 3;
+const MAX = 4;
+const DISTINCT = 5;
+const LATEST = 6;
+const KIND = {
+  count: COUNT,
+  sum: SUM,
+  avg: AVG,
+  min: MIN,
+  max: MAX,
+  distinct: DISTINCT,
+  latest: LATEST,
+} as const;
+
+/**
+ * One `from`'s running aggregates, two per account: at slot × 2 the window (or every row), at
+ * slot × 2 + 1 the window before it (for compare). One class with a switch, not a class per
+ * aggregate, so the per-row call stays monomorphic; its typed arrays double as accounts appear.
+ */
+class Accumulator {
+  readonly kind: number;
+  /** count: rows; sum/avg: numbers summed. */
+  n = new Float64Array(64);
+  /** sum/avg: the sum; min/max: the best so far (NaN: none); latest: the latest day. */
+  v = new Float64Array(64);
+  /** latest: the row holding the latest day (−1: none). */
+  row = new Int32Array(64).fill(-1);
+  sets: (Set<number> | undefined)[] = [];
+  private readonly ids = new Map<string, number>();
+  private readonly spelled = new Map<CellValue, number>();
+
+  constructor(
+    from: From,
+    readonly col: number,
+    private readonly source: SourceTable,
+    private readonly days: DayContext,
+    readonly numberOf: Reader,
+  ) {
+    this.kind = KIND[from.agg];
+    this.reset(0);
+  }
+
+  private reset(from: number): void {
+    if (this.kind === MIN || this.kind === MAX) this.v.fill(Number.NaN, from);
+    if (this.kind === LATEST) this.v.fill(Number.NEGATIVE_INFINITY, from);
+  }
+
+  /** Makes room for `slots` accounts. */
+  grow(slots: number): void {
+    if (slots * 2 <= this.n.length) return;
+    const size = Math.max(slots * 2, this.n.length * 2);
+    const old = this.n.length;
+    const n = new Float64Array(size);
+    n.set(this.n);
+    const v = new Float64Array(size);
+    v.set(this.v);
+    const row = new Int32Array(size).fill(-1);
+    row.set(this.row);
+    this.n = n;
+    this.v = v;
+    this.row = row;
+    this.reset(old);
+  }
+
+  add(at: number, row: readonly CellValue[], index: number, day: number): void {
+    switch (this.kind) {
+      case COUNT:
+        this.n[at] = (this.n[at] as number) + 1;
+        return;
+      case SUM:
+      case AVG: {
+        const x = this.numberOf(row[this.col]);
+        if (x === undefined) return;
+        this.v[at] = (this.v[at] as number) + x;
+        this.n[at] = (this.n[at] as number) + 1;
+        return;
+      }
+      case MIN:
+      case MAX: {
+        const x = this.numberOf(row[this.col]);
+        if (x === undefined) return;
+        const best = this.v[at] as number;
+        if (Number.isNaN(best) || (this.kind === MAX ? x > best : x < best)) this.v[at] = x;
+        return;
+      }
+      case DISTINCT: {
+        const id = this.idOf(row[this.col]);
+        if (id < 0) return;
+        let set = this.sets[at];
+        if (!set) {
+          set = new Set();
+          this.sets[at] = set;
+        }
+        set.add(id);
+        return;
+      }
+      default:
+        // latest. Rows are visited in order, so `>=` keeps the later row on a tie.
+        if (day >= (this.v[at] as number)) {
+          this.v[at] = day;
+          this.row[at] = index;
+        }
     }
-    case "sum":
-    case "avg": {
-      const sum: number[] = [];
-      const n: number[] = [];
-      const avg = from.agg === "avg";
-      return {
-        grow: (s) => {
-          grow(sum, s, 0);
-          grow(n, s, 0);
-        },
-        add: (at, row) => {
-          const v = numberOf(row[col]);
-          if (v === undefined) return;
-          sum[at] = (sum[at] as number) + v;
-          n[at] = (n[at] as number) + 1;
-        },
-        value: (at) =>
-          avg ? ((n[at] ?? 0) === 0 ? null : (sum[at] as number) / (n[at] as number)) : (sum[at] ?? 0),
-      };
+  }
+
+  /** The aggregate at `at` as a cell (null: missing), for an account with rows in the source. */
+  value(at: number): CellValue {
+    switch (this.kind) {
+      case COUNT:
+        return this.n[at] as number;
+      case SUM:
+        return this.v[at] as number;
+      case AVG:
+        return this.n[at] === 0 ? null : (this.v[at] as number) / (this.n[at] as number);
+      case MIN:
+      case MAX: {
+        const best = this.v[at] as number;
+        return Number.isNaN(best) ? null : best;
+      }
+      case DISTINCT:
+        return this.sets[at]?.size ?? 0;
+      default: {
+        const i = this.row[at] as number;
+        return i < 0 ? null : (this.source.rows[i]?.[this.col] ?? null);
+      }
     }
-    case "min":
-    case "max": {
-      const best: number[] = [];
-      const max = from.agg === "max";
-      return {
-        grow: (s) => grow(best, s, Number.NaN),
-        add: (at, row) => {
-          const v = numberOf(row[col]);
-          if (v === undefined) return;
-          const b = best[at] as number;
-          if (Number.isNaN(b) || (max ? v > b : v < b)) best[at] = v;
-        },
-        value: (at) => {
-          const b = best[at];
-          return b === undefined || Number.isNaN(b) ? null : b;
-        },
-      };
-    }
-    case "distinct": {
-      const sets: (Set<string> | undefined)[] = [];
-      return {
-        grow: (s) => {
-          while (sets.length < s * 2) sets.push(undefined);
-        },
-        add: (at, row) => {
-          const cell = row[col];
-          if (cell === null || cell === undefined) return;
-          if (typeof cell === "string" && isMissingText(cell)) return;
-          const text = cellText(cell, days).toLowerCase();
-          if (text === "") return;
-          let set = sets[at];
-          if (!set) {
-            set = new Set();
-            sets[at] = set;
-          }
-          set.add(text);
-        },
-        value: (at) => sets[at]?.size ?? 0,
-      };
-    }
-    case "latest": {
-      // Rows are visited in order, so `>=` keeps the later row on a tie.
-      const bestDay: number[] = [];
-      const bestRow: number[] = [];
-      return {
-        grow: (s) => {
-          grow(bestDay, s, Number.NEGATIVE_INFINITY);
-          grow(bestRow, s, -1);
-        },
-        add: (at, _row, index, day) => {
-          if (day >= (bestDay[at] as number)) {
-            bestDay[at] = day;
-            bestRow[at] = index;
-          }
-        },
-        value: (at) => {
-          const i = bestRow[at] ?? -1;
-          return i < 0 ? null : (source.rows[i]?.[col] ?? null);
-        },
-      };
-    }
+  }
+
+  /** Each different value gets a number once (its text normalised once per spelling); −1 for missing. */
+  private idOf(cell: CellValue): number {
+    let id = this.spelled.get(cell);
+    if (id !== undefined) return id;
+    const missing = cell === null || cell === undefined || (typeof cell === "string" && isMissingText(cell));
+    const text = missing ? "" : cellText(cell, this.days).toLowerCase();
+    id = text === "" ? -1 : (this.ids.get(text) ?? this.ids.size);
+    if (id >= 0) this.ids.set(text, id);
+    if (typeof cell !== "object" && this.spelled.size < 1_000_000) this.spelled.set(cell, id);
+    return id;
   }
 }
 
@@ -289,16 +335,22 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
     const table = tables[name] as SourceTable;
     const columns = sourceColumns(name, table.headers, problems);
     const mine = read.filter((r) => r.from.source === name);
+    const numberOf = numberReader(days);
     const froms = mine.map(({ from, reader }) => {
       const col = from.column === undefined ? -1 : columns(from.column, reader);
       const where = (from.where ?? []).map((c) => whereTest(c, columns(c.column, reader), days));
       const c: CompiledFrom = {
         from,
-        acc: accumulator(from, col, table, days),
+        acc: new Accumulator(from, col, table, days, numberOf),
         days: from.days ?? Number.POSITIVE_INFINITY,
         compare: from.compare === "previous",
-        where: where.length === 0 ? undefined : (row) => where.every((test) => test(row)),
-        numberOf: numberReader(days),
+        where:
+          where.length === 0
+            ? undefined
+            : where.length === 1
+              ? where[0]
+              : (row) => where.every((test) => test(row)),
+        numberOf,
       };
       order.set(fromKey(from), compiled.length);
       compiled.push(c);
@@ -378,13 +430,26 @@ function sourceColumns(
   };
 }
 
+/** A `where` condition as a test of a row. Text cells repeat (a status column): their answers are cached. */
 function whereTest(c: Condition, col: number, days: DayContext): (row: readonly CellValue[]) => boolean {
+  let test: (cell: CellValue) => boolean;
   if (c.in !== undefined) {
     const tests = c.in.map((when) => condition({ when }, days));
-    return (row) => tests.some((t) => t(row[col]));
+    test = (cell) => tests.some((t) => t(cell));
+  } else {
+    test = condition(c.equals !== undefined ? { when: c.equals } : c, days);
   }
-  const test = condition(c.equals !== undefined ? { when: c.equals } : c, days);
-  return (row) => test(row[col]);
+  const cache = new Map<string, boolean>();
+  return (row) => {
+    const cell = row[col];
+    if (typeof cell !== "string") return test(cell);
+    let answer = cache.get(cell);
+    if (answer === undefined) {
+      answer = test(cell);
+      if (cache.size < 100_000) cache.set(cell, answer);
+    }
+    return answer;
+  };
 }
 
 /** The one pass over a source's rows. */
@@ -408,40 +473,39 @@ function indexSource(
     undatedRows: [],
     froms,
   };
-  const raw = new Map<string, number>(); // key cell text as written → slot, to skip normalising
-  const dateCache = new Map<string, number | undefined>();
+  const raw = new Map<CellValue, number>(); // key cell as written → slot, to skip normalising
+  const dates = new Map<CellValue, number>(); // date cell → day (NaN: unreadable)
   const asOf = days.asOfDay;
-  const slotOf = (cell: CellValue): number => {
-    const text = typeof cell === "string" ? cell : cellText(cell, days);
-    let slot = raw.get(text);
-    if (slot !== undefined) return slot;
-    const key = text.trim().toLowerCase();
-    if (key === "" || isMissingText(key)) return -1;
-    slot = s.slots.get(key);
+  const newSlot = (cell: CellValue): number => {
+    const text = cellText(cell, days);
+    const key = text.toLowerCase();
+    let slot = key === "" || isMissingText(key) ? -1 : s.slots.get(key);
     if (slot === undefined) {
       slot = s.written.length;
       s.slots.set(key, slot);
-      s.written.push(text.trim());
+      s.written.push(text);
       s.rowCount.push(0);
       s.looked.push(false);
       for (const f of froms) f.c.acc.grow(slot + 1);
     }
-    raw.set(text, slot);
+    if (typeof cell !== "object" && raw.size < 1_000_000) raw.set(cell, slot);
     return slot;
   };
-  const dayOf = (cell: CellValue): number | undefined => {
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : days.dayOf(cell);
-    if (typeof cell !== "string") return undefined;
-    if (dateCache.has(cell)) return dateCache.get(cell);
-    const day = isoDay(cell);
-    if (dateCache.size < 100_000) dateCache.set(cell, day);
-    return day;
+  const newDay = (cell: CellValue): number => {
+    let day: number | undefined;
+    if (cell instanceof Date) day = Number.isNaN(cell.getTime()) ? undefined : days.dayOf(cell);
+    else if (typeof cell === "string") day = isoDay(cell);
+    if (typeof cell === "string" && dates.size < 100_000) dates.set(cell, day ?? Number.NaN);
+    return day ?? Number.NaN;
   };
 
+  const compiled = froms.map((f) => f.c);
+  const F = compiled.length;
   const rows = table.rows;
   for (let index = 0; index < rows.length; index++) {
     const row = rows[index] as readonly CellValue[];
-    const slot = slotOf(row[keyCol]);
+    const keyCell = row[keyCol];
+    const slot = raw.get(keyCell) ?? newSlot(keyCell);
     if (slot < 0) {
       s.blankKeyRows++;
       continue;
@@ -450,24 +514,25 @@ function indexSource(
     let age = 0;
     let day = 0;
     if (dateCol >= 0) {
-      const d = dayOf(row[dateCol]);
-      if (d === undefined) {
+      const dateCell = row[dateCol];
+      day = dates.get(dateCell) ?? newDay(dateCell);
+      if (Number.isNaN(day)) {
         s.undated++;
-        if (s.undatedRows.length < EXAMPLES)
-          s.undatedRows.push({ index, text: cellText(row[dateCol], days) });
+        if (s.undatedRows.length < EXAMPLES) s.undatedRows.push({ index, text: cellText(dateCell, days) });
         continue;
       }
-      if (d > asOf) continue; // after the as-of date: never counted
-      day = d;
-      age = asOf - d;
+      if (day > asOf) continue; // after the as-of date: never counted
+      age = asOf - day;
     }
-    for (const { c } of froms) {
-      let window: number;
-      if (age < c.days) window = 0;
-      else if (c.compare && age < 2 * c.days) window = 1;
-      else continue;
-      if (c.where && !c.where(row)) continue;
-      c.acc.add(slot * 2 + window, row, index, day);
+    for (let f = 0; f < F; f++) {
+      const c = compiled[f] as CompiledFrom;
+      let at = slot * 2;
+      if (age >= c.days) {
+        if (!c.compare || age >= 2 * c.days) continue;
+        at++;
+      }
+      if (c.where !== undefined && !c.where(row)) continue;
+      c.acc.add(at, row, index, day);
     }
   }
   return s;

@@ -226,7 +226,10 @@ describe("healthscore score with sources", () => {
         ).stdout,
       ).map((x: { score: number | null; flags: unknown[] }) => [x.score, x.flags.length]);
     const fromColumns = scores("examples/simple-ryg.json");
-    const customers = readFileSync("examples/customers.csv", "utf8").split("\n").slice(1).map((l) => l.split(",")[0]);
+    const customers = readFileSync("examples/customers.csv", "utf8")
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]);
     // Only two accounts differ: Cedar Health's P1 cell is #REF! (missing) where its tickets count
     // 0, and Falcon Labs has an empty row (No data) where its activity counts 0 logins and tickets.
     const dirty = [];

@@ -330,10 +330,7 @@ describe("validateRubric: sources", () => {
   const messages = (v: { errors: Problem[] }) => v.errors.map(formatProblem);
 
   it("fills in a source's sheet and a from-metric's label", () => {
-    const v = withFrom(
-      { source: "logins", agg: "count", days: 30 },
-      { sources: { logins: sources.logins } },
-    );
+    const v = withFrom({ source: "logins", agg: "count", days: 30 }, { sources: { logins: sources.logins } });
     expect(v.errors).toEqual([]);
     expect(v.rubric?.sources?.logins).toEqual({ sheet: "Logins", key: "Account", date: "Date" });
     expect(v.rubric?.metrics[0]).toMatchObject({
