@@ -76,7 +76,10 @@ export function makeLogins(rows = SOURCE_ROWS, accounts = ACCOUNTS): SourcesTabl
   const total = weight.reduce((a, b) => a + b, 0);
   const cumulative: number[] = [];
   let acc = 0;
-  for (const w of weight) cumulative.push((acc += w / total));
+  for (const w of weight) {
+    acc += w / total;
+    cumulative.push(acc);
+  }
   const dates = Array.from({ length: 125 }, (_, d) => iso(AS_OF_DAY - 119 + d)); // 5 days after as-of
   const out: CellValue[][] = new Array(rows);
   for (let i = 0; i < rows; i++) {
