@@ -115,6 +115,7 @@ export function report(c: Calibration, asOf: string): string {
     `${c.n} accounts with an outcome and a score: ${c.churned} churned (${percent(c.churn_rate)}), ${c.retained} retained.${left.length > 0 ? ` Left out: ${left.join(", ")}.` : ""}`,
   );
   if (c.warning) out.push(`Warning: ${c.warning}`);
+  if (c.outcome_warning) out.push(`Warning: ${c.outcome_warning}`);
   out.push("");
   out.push(
     `AUC ${fixed3(c.auc)} (95% CI ${fixed3(c.auc_ci[0])}–${fixed3(c.auc_ci[1])}), ${describeAuc(c.auc)}: a retained account outscores a churned one ${Math.round(c.auc * 100)}% of the time (50% is chance).`,

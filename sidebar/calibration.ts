@@ -239,6 +239,7 @@ export class CalibrationSection {
         excluded ? ` Left out: ${left.join(", ")}.` : "",
       ),
       c.warning ? h("p", { class: "callout warning-box" }, c.warning) : null,
+      c.outcome_warning ? h("p", { class: "warning", id: "calib-outcome" }, c.outcome_warning) : null,
       this.#bands(c),
       this.#disagreeing(c),
       this.#weights(c),

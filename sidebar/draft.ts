@@ -1,5 +1,5 @@
 /**
- * The draft: the rubric being edited, as its JSON form (RUBRIC.md), next to the rubric saved on
+ * The draft: the rubric being edited, as its JSON form (docs/rubric.md), next to the rubric saved on
  * the sheet. Every edit is validated by the core at once, so the editor can show each problem at
  * its field and the preview can score with the draft as soon as it is valid.
  *

@@ -1,5 +1,5 @@
 /**
- * The rubric editor: every part of RUBRIC.md as a form over the draft. Method and missing
+ * The rubric editor: every part of docs/rubric.md as a form over the draft. Method and missing
  * policy; bands; groups; metrics with their scorers; flags; segments. Lists can be added to,
  * removed from, duplicated and reordered. Typing changes one field (messages and preview follow);
  * anything that changes the shape re-renders the editor.

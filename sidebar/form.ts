@@ -96,7 +96,7 @@ export class Form {
   ): HTMLElement {
     // `empty`: what an absent value means (the rubric's default), shown as chosen.
     const stored = show(this.draft.get(path)) || (opts.empty ?? "");
-    // Columns match trimmed and case-insensitively (RUBRIC.md): "last login" is the header "Last login".
+    // Columns match trimmed and case-insensitively (docs/rubric.md): "last login" is the header "Last login".
     const norm = (v: string) => v.trim().toLowerCase();
     const current =
       options.find(([v]) => v === stored)?.[0] ??

@@ -1,4 +1,4 @@
-/** A metric's scorer: its type, and the fields of that type (RUBRIC.md, "Scorers"). */
+/** A metric's scorer: its type, and the fields of that type (docs/rubric.md, "Scorers"). */
 import { h, iconButton } from "./dom";
 import { isObject, type Json, type Path, pathText, renameKey } from "./draft";
 import type { EditorContext } from "./editor";

@@ -3,7 +3,7 @@
  * that already scores: a range over the numbers, days since a date, a map over checkbox or text
  * values. The person then adjusts it; nothing here decides a score (the core does).
  */
-import { isoDay, parseBoolean, parseNumber } from "../src/core";
+import { isoDay, parseNumber, readBoolean } from "../src/core";
 import type { Json } from "./draft";
 
 /** A cell as the sidebar receives it: Dates arrive as ISO text. */
@@ -14,9 +14,10 @@ function kindOf(cell: Cell): "number" | "boolean" | "date" | "text" | "empty" {
   if (typeof cell === "number") return "number";
   const t = cell.trim();
   if (t === "") return "empty";
-  if (parseBoolean(t) !== undefined) return "boolean";
-  if (isoDay(t) !== undefined) return "date";
+  // 1/0 read as numbers here: a column of counts has them too.
   if (parseNumber(t) !== undefined) return "number";
+  if (readBoolean(t) !== undefined) return "boolean";
+  if (isoDay(t) !== undefined) return "date";
   return "text";
 }
 

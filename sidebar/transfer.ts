@@ -1,5 +1,5 @@
 /**
- * Import and export of the rubric as JSON (RUBRIC.md's interchange format): paste or pick a
+ * Import and export of the rubric as JSON (docs/rubric.md's interchange format): paste or pick a
  * file to import, copy or download to export, or start again from a starter rubric.
  */
 import { h, plural } from "./dom";

@@ -13,7 +13,7 @@ import { type CellValue, seededRandom } from "../../src/core";
 export const AS_OF = "2026-11-26";
 const AS_OF_DAY = Date.UTC(2026, 10, 26) / 86_400_000;
 
-/** The rubric, as a person would write it (RUBRIC.md JSON). Weights sum to 20. */
+/** The rubric, as a person would write it (docs/rubric.md JSON). Weights sum to 20. */
 export const RUBRIC_JSON = {
   version: 1,
   name: "Benchmark: B2B SaaS, 12 metrics",

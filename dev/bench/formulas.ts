@@ -7,7 +7,7 @@
  * over the weight used, rounded, with a MIN for each cap flag; and the band, an IFS. The weights sit
  * on a second sheet, "Rubric", as a user would keep them.
  *
- * That is RUBRIC.md's `missing: "skip"` (leave the metric out and re-normalise), so the formula
+ * That is docs/rubric.md's `missing: "skip"` (leave the metric out and re-normalise), so the formula
  * sheet and the core should agree on every row, blanks included. The formulas are generated from
  * the validated rubric, so the two cannot drift apart; they are exactly what a person would type.
  */

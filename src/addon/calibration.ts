@@ -4,7 +4,7 @@
  */
 import { type Calibration, CalibrationError, type CellValue, calibrate, headerKey, textOf } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { plainText } from "./grid";
+import { writeGrid } from "./grid";
 import { currentRubric } from "./rescore";
 import { setAsOfToday } from "./rubricSheet";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
@@ -70,6 +70,7 @@ function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; b
   add("Rubric", c.rubric, "Data", dataSheet, "Outcome", `${c.outcome.column} (TRUE = ${c.outcome.positive})`);
   add("Accounts", c.n, "Churned", c.churned, "Churn rate", round(c.churn_rate));
   if (c.warning) add(c.warning);
+  if (c.outcome_warning) add(c.outcome_warning);
   add();
   add("How well the score ranks churn", "", "", "", "", "");
   add("AUC", round(c.auc), "95% interval", `${round(c.auc_ci[0])}–${round(c.auc_ci[1])}`, "", "");
@@ -112,12 +113,7 @@ function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; b
     add(m.label, round(c.current.weights[m.id], 1), round(c.suggested.weights[m.id], 1), "", "", "");
   if (c.note) add(c.note);
   const width = 6;
-  const grid = rows.map((r) =>
-    Array.from({ length: width }, (_, i) => {
-      const v = r[i] ?? "";
-      return typeof v === "string" ? plainText(v) : v;
-    }),
-  );
+  const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
   return { grid, bandRows: [bandsStart + 1, bandsEnd] };
 }
 
@@ -130,7 +126,7 @@ function writeReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: Calibratio
   const { grid, bandRows } = reportGrid(c, dataSheet);
   if (grid.length > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
-  sheet.getRange(1, 1, grid.length, 6).setValues(grid);
+  writeGrid(sheet, 1, 1, grid);
   sheet.getRange(1, 1).setFontWeight("bold");
   const [first, last] = bandRows;
   sheet.getRange(first, 5, last - first + 1, 1).setNumberFormat("0.0%");

@@ -16,12 +16,64 @@ const OWN_RULES_KEY = "healthscore.colorRules";
  * What identifies one of the add-on's rules: its condition and colour, with cell references
  * blanked, so that a rule still counts as the add-on's after columns are inserted or the sheet is
  * renamed. Which sheet it belongs to is the key it is kept under.
+ *
+ * The fingerprint of a rule fresh from build() must equal that of the same rule read back from
+ * the sheet, and Sheets stores rules in its own form: colours as the "#rrggbb" of
+ * RgbColor.asHexString() (developers.google.com/apps-script/reference/spreadsheet/rgb-color),
+ * numbers as numbers, a formula with its own spacing and case. So every part is put in one form
+ * first: colour lower-case #rrggbb (#RGB expanded), numbers by value, formulas without spaces and
+ * upper-case outside their "text". Ranges are left out, so their order does not matter.
  */
-function fingerprint(rule: Rule): string {
+export function fingerprint(rule: Rule): string {
   const condition = rule.getBooleanCondition();
   if (!condition) return "";
-  const values = condition.getCriteriaValues().map((v) => String(v).replace(/\$?[A-Z]{1,3}\$?\d+/g, "#"));
-  return JSON.stringify([String(condition.getCriteriaType()), values, condition.getBackground()]);
+  const type = String(condition.getCriteriaType());
+  const values = condition
+    .getCriteriaValues()
+    .map((v) => (type === "CUSTOM_FORMULA" ? canonicalFormula(String(v)) : canonicalValue(v)));
+  return JSON.stringify([type, values, canonicalColor(backgroundOf(condition))]);
+}
+
+/** The background as a string: getBackgroundObject() where it exists (getBackground() is deprecated). */
+function backgroundOf(condition: GoogleAppsScript.Spreadsheet.BooleanCondition): string {
+  // Documented on BooleanCondition, missing from @types/google-apps-script.
+  const withObject = condition as { getBackgroundObject?: () => GoogleAppsScript.Spreadsheet.Color | null };
+  try {
+    const color = withObject.getBackgroundObject?.();
+    if (color) return color.asRgbColor().asHexString();
+  } catch {
+    // A theme colour has no RGB form: fall back to the string.
+  }
+  return condition.getBackground() ?? "";
+}
+
+/** "#ABC" and "#aabbcc" are one colour; Color objects may carry alpha as "#ffaabbcc". */
+export function canonicalColor(color: string): string {
+  const c = color.trim().toLowerCase();
+  if (/^#[0-9a-f]{3}$/.test(c)) return `#${[...c.slice(1)].map((d) => d + d).join("")}`;
+  if (/^#ff[0-9a-f]{6}$/.test(c)) return `#${c.slice(3)}`;
+  return c;
+}
+
+function canonicalValue(value: unknown): string {
+  if (typeof value === "number") return String(value);
+  const text = String(value).trim();
+  return text !== "" && Number.isFinite(Number(text)) ? String(Number(text)) : text;
+}
+
+/** Outside "quoted text": no spaces, upper case, cell references blanked. */
+function canonicalFormula(formula: string): string {
+  return formula
+    .split(/("(?:[^"]|"")*")/)
+    .map((part, i) =>
+      i % 2 === 1
+        ? part
+        : part
+            .replace(/\s+/g, "")
+            .toUpperCase()
+            .replace(/\$?[A-Z]{1,3}\$?\d+/g, "#"),
+    )
+    .join("");
 }
 
 type OwnRules = Record<string, string[]>;

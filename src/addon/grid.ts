@@ -1,5 +1,5 @@
 /** Translating between Sheets' custom-function arguments and the core's tables. */
-import type { CellValue, RowResult, Scorecard } from "../core";
+import { type CellValue, columnLetter, type RowResult, type Scorecard } from "../core";
 
 /** Sheets passes one cell as a plain value and a range as a 2-D array: make both 2-D. */
 export function asGrid(arg: unknown): CellValue[][] {
@@ -12,18 +12,42 @@ export function isBlankRow(row: readonly CellValue[]): boolean {
 }
 
 /**
- * Text the add-on writes must stay text: Sheets reads a written "=…", "+…", "-…", "@…", "45%"
- * or "TRUE" as a formula, number or boolean, as if typed. A leading apostrophe makes Sheets keep
- * the rest as plain text (the apostrophe itself is not stored).
+ * The number format "Plain text". Sheets reads a string written by setValues as if it were typed:
+ * "=…", "+…", "-…" and "@…" become formulas, "45%" a number, "2026-11-26" a date (in an order that
+ * depends on the spreadsheet's locale). In a cell formatted "@" it stays the text it is (Sheets
+ * Help, "Format numbers in a spreadsheet": Plain text). So the add-on formats a cell "@" before
+ * writing text into it, and never relies on a leading apostrophe being dropped.
  */
-export function plainText(text: string): string {
-  return text === "" ? "" : `'${text}`;
+export const PLAIN_TEXT = "@";
+
+/**
+ * Writes a grid at (row, column) with one setValues, after giving the cells that will hold text
+ * the plain-text format in one call; numbers, booleans and Dates keep their cells' formats.
+ */
+export function writeGrid(
+  sheet: GoogleAppsScript.Spreadsheet.Sheet,
+  row: number,
+  column: number,
+  grid: readonly (readonly CellValue[])[],
+): void {
+  if (grid.length === 0) return;
+  const text: string[] = [];
+  grid.forEach((cells, i) => {
+    // One A1 range per run of adjacent text cells in a row.
+    for (let j = 0; j < cells.length; j++) {
+      if (!isText(cells[j])) continue;
+      let k = j;
+      while (k + 1 < cells.length && isText(cells[k + 1])) k++;
+      const r = row + i;
+      text.push(`${columnLetter(column - 1 + j)}${r}:${columnLetter(column - 1 + k)}${r}`);
+      j = k;
+    }
+  });
+  if (text.length > 0) sheet.getRangeList(text).setNumberFormat(PLAIN_TEXT);
+  sheet.getRange(row, column, grid.length, (grid[0] as CellValue[]).length).setValues(grid as CellValue[][]);
 }
 
-/** A grid with every string kept as plain text, for setValues. */
-export function plainGrid(grid: readonly (readonly CellValue[])[]): CellValue[][] {
-  return grid.map((row) => row.map((c) => (typeof c === "string" ? plainText(c) : c)));
-}
+const isText = (c: CellValue | undefined): boolean => typeof c === "string" && c !== "";
 
 /** Scores the rows that are not blank, in one call; blank rows (an open range's tail) give undefined. */
 export function scoreNonBlank(card: Scorecard, rows: readonly CellValue[][]): (RowResult | undefined)[] {

@@ -16,10 +16,10 @@ import {
   textOf,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { asGrid, plainText, scoreNonBlank } from "./grid";
+import { asGrid, PLAIN_TEXT, scoreNonBlank } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { setAsOfToday, setSetting, writeRubricSheet } from "./rubricSheet";
-import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
+import { activeSpreadsheet, dateCell, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -63,22 +63,21 @@ export function takeSnapshot(interactive: boolean): SnapshotReport {
       const start = history.getLastRow() + 1;
       const short = start + rows.length - 1 - history.getMaxRows();
       if (short > 0) history.insertRowsAfter(history.getMaxRows(), short);
-      // The date is written as text Sheets reads as a date; everything else named stays plain text.
-      const values = rows.map((s) => [
-        s.date,
-        plainText(s.account),
-        s.score ?? "",
-        plainText(s.band),
-        s.coverage,
-        plainText(s.rubric),
-      ]);
-      history.getRange(start, 1, values.length, HISTORY_HEADERS.length).setValues(values);
+      // The date is a Date, the names plain text (formatted so before they are written).
+      const day = dateCell(ss, date);
+      const values = rows.map((s) => [day, s.account, s.score ?? "", s.band, s.coverage, s.rubric]);
+      const block = history.getRange(start, 1, values.length, HISTORY_HEADERS.length);
+      block.setNumberFormats(values.map(() => HISTORY_FORMATS));
+      block.setValues(values);
     }
     const message = `Took a snapshot of ${rows.length} accounts on ${date} in ${HISTORY_SHEET} (rubric ${fingerprint}).`;
     if (interactive) ss.toast(message, "Health Score", 8);
     return { date, accounts: rows.length, fingerprint, message };
   });
 }
+
+/** Number formats of a history row: date, account, score, band, coverage, rubric fingerprint. */
+const HISTORY_FORMATS = ["yyyy-mm-dd", PLAIN_TEXT, "0.0", PLAIN_TEXT, "0%", PLAIN_TEXT];
 
 /** The history sheet, created with its header row when absent. */
 function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
@@ -88,11 +87,9 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.insertSheet(HISTORY_SHEET);
   sheet
     .getRange(1, 1, 1, HISTORY_HEADERS.length)
-    .setValues([HISTORY_HEADERS.map(plainText)])
+    .setValues([[...HISTORY_HEADERS]])
     .setFontWeight("bold");
   sheet.setFrozenRows(1);
-  sheet.getRange("A:A").setNumberFormat("yyyy-mm-dd");
-  sheet.getRange("E:E").setNumberFormat("0%");
   active.activate(); // inserting a sheet makes it active; the user stays where they were
   return sheet;
 }
@@ -122,7 +119,7 @@ function askAccountKey(ss: Spreadsheet): void {
 /** Keeps a setting on the rubric sheet, creating the sheet from the rubric in use when there is none. */
 function keepSetting(ss: Spreadsheet, label: "Account key" | "Data sheet", value: string): void {
   if (ss.getSheetByName(RUBRIC_SHEET)) {
-    setSetting(ss, label, plainText(value));
+    setSetting(ss, label, value);
     return;
   }
   const active = ss.getActiveSheet();

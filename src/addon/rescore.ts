@@ -38,7 +38,7 @@ import {
   outputRuns,
   readDataLayout,
 } from "./dataSheet";
-import { plainText, scoreNonBlank } from "./grid";
+import { PLAIN_TEXT, scoreNonBlank } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { problemsSentence, starterRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
@@ -128,13 +128,13 @@ export function rescoreAll(): RescoreReport {
         case "Health Score":
           return r.score === null ? NO_DATA : r.score;
         case "Health Band":
-          return plainText(r.band);
+          return r.band;
         case "Health Drivers":
-          return plainText(explain(r));
+          return explain(r);
         case "Coverage":
           return r.coverage;
         case "Health Trend":
-          return plainText(trendText(r.score, previousOf(k)));
+          return trendText(r.score, previousOf(k));
       }
     });
     applyColorBands(layout.sheet, rubric, bandColumns(layout));
@@ -199,6 +199,9 @@ function bandColumns(layout: DataLayout) {
   };
 }
 
+/** The output columns that hold text (headers are fixed words, written as they are). */
+const TEXT_OUTPUTS: readonly OutputHeader[] = ["Health Band", "Health Drivers", "Health Trend"];
+
 /**
  * Writes the output columns for every data row: the headers of new columns, then one setValues
  * per run of adjacent output columns. Nothing outside the output columns is touched.
@@ -218,18 +221,24 @@ function writeOutputs(
     if (fresh.length === headers.length) {
       sheet
         .getRange(headerRow, first, 1, headers.length)
-        .setValues([headers.map(plainText)])
+        .setValues([[...headers]])
         .setNotes([headers.map(() => OUTPUT_NOTE)]);
     } else {
       // Mixed runs keep existing headers as they are: write only the new ones, one cell each.
       for (const o of fresh)
-        sheet.getRange(headerRow, outputColumn(layout, o)).setValue(plainText(o)).setNote(OUTPUT_NOTE);
+        sheet.getRange(headerRow, outputColumn(layout, o)).setValue(o).setNote(OUTPUT_NOTE);
     }
     // Empty columns titled like an output become the add-on's, marked as such.
     for (const o of headers.filter((h) => claimed.includes(h))) {
       sheet.getRange(headerRow, outputColumn(layout, o)).setNote(OUTPUT_NOTE);
     }
     if (rows.length > 0) {
+      // Text columns are made plain text first, so a label or explanation such as "=1+1",
+      // "+Good" or "45%" is stored as written (grid.ts, PLAIN_TEXT).
+      headers.forEach((o, j) => {
+        if (TEXT_OUTPUTS.includes(o))
+          sheet.getRange(headerRow + 1, first + j, rows.length, 1).setNumberFormat(PLAIN_TEXT);
+      });
       sheet
         .getRange(headerRow + 1, first, rows.length, headers.length)
         .setValues(rows.map((_, k) => headers.map((o) => cell(o, k))));
@@ -279,7 +288,7 @@ export function insertLiveScoreColumn(): string {
   if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
   const last = sheet.getRange(1, layout.lastDataColumn).getA1Notation().replace(/\d+$/, "");
   const formula = `=HEALTHSCORE(A${headerRow + 1}:${last}, A${headerRow}:${last}${headerRow}, ${RUBRIC_RANGE_NAME})`;
-  sheet.getRange(headerRow, column).setValue(plainText(LIVE_HEADER));
+  sheet.getRange(headerRow, column).setValue(LIVE_HEADER);
   const below = sheet.getMaxRows() - headerRow;
   if (below > 0) sheet.getRange(headerRow + 1, column, below, 1).clearContent();
   sheet

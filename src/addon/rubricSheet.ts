@@ -12,8 +12,8 @@ import {
   type SheetReading,
   type SheetSettings,
 } from "../core";
-import { plainGrid, plainText } from "./grid";
-import { timeZoneOf, today } from "./spreadsheet";
+import { PLAIN_TEXT, writeGrid } from "./grid";
+import { dateCell, timeZoneOf, today } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -32,8 +32,8 @@ export function readRubricSheet(ss: Spreadsheet): SheetReading | undefined {
 
 /**
  * Writes a rubric to the rubric sheet (creating it when absent), replacing what was there, with
- * As of set to today. Every text cell is written as plain text, so a label such as "=1+1" or
- * "45%" stays what it says.
+ * As of set to today. Every text cell is formatted plain text before it is written, so a label
+ * such as "=1+1" or "45%" stays what it says; As of is a Date.
  */
 export function writeRubricSheet(
   ss: Spreadsheet,
@@ -41,22 +41,20 @@ export function writeRubricSheet(
   settings: SheetSettings = {},
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(RUBRIC_SHEET) ?? ss.insertSheet(RUBRIC_SHEET);
-  const layout = rubricToGrid(rubric, { ...settings, asOf: undefined });
-  const asOfRow = layout.findIndex((row) => row[0] === "As of");
-  const grid = plainGrid(layout);
-  // As of is written as a date string on purpose: Sheets reads it as a date in its own time zone.
-  if (asOfRow >= 0) (grid[asOfRow] as CellValue[])[1] = settings.asOf ?? today(ss);
+  const grid: CellValue[][] = rubricToGrid(rubric, { ...settings, asOf: undefined });
+  const asOfRow = grid.findIndex((row) => row[0] === "As of");
+  if (asOfRow >= 0) (grid[asOfRow] as CellValue[])[1] = dateCell(ss, settings.asOf ?? today(ss));
 
   sheet.clear();
   if (sheet.getMaxRows() < grid.length)
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   const width = (grid[0] as CellValue[]).length;
-  sheet.getRange(1, 1, grid.length, width).setValues(grid);
+  if (asOfRow >= 0) sheet.getRange(asOfRow + 1, 2).setNumberFormat("yyyy-mm-dd");
+  writeGrid(sheet, 1, 1, grid);
   sheet
     .getRange(1, 1)
     .setFontWeight("bold")
     .setNote("How to edit: see row 2. This sheet is the rubric the Health Score add-on scores with.");
-  if (asOfRow >= 0) sheet.getRange(asOfRow + 1, 2).setNumberFormat("yyyy-mm-dd");
   ss.setNamedRange(RUBRIC_RANGE_NAME, sheet.getRange(1, 1, sheet.getMaxRows(), width));
   return sheet;
 }
@@ -84,10 +82,13 @@ export function setSetting(ss: Spreadsheet, label: string, value: CellValue, for
   else {
     sheet.insertRowAfter(end); // end is the 1-based row of the table's last setting
     row = end + 1;
-    sheet.getRange(row, 1).setValue(plainText(label));
+    sheet.getRange(row, 1).setNumberFormat(PLAIN_TEXT).setValue(label);
   }
-  const cell = sheet.getRange(row, 2).setValue(value);
-  if (format) cell.setNumberFormat(format);
+  // The format first: text goes into a plain-text cell, a Date into a date-formatted one.
+  const cell = sheet.getRange(row, 2);
+  const kind = format ?? (typeof value === "string" ? PLAIN_TEXT : undefined);
+  if (kind) cell.setNumberFormat(kind);
+  cell.setValue(value);
   return true;
 }
 
@@ -98,7 +99,6 @@ export function setSetting(ss: Spreadsheet, label: string, value: CellValue, for
  */
 export function setAsOfToday(ss: Spreadsheet): string {
   const date = today(ss);
-  // Written as a date string on purpose: Sheets reads it as a date in the spreadsheet's zone.
-  setSetting(ss, "As of", date, "yyyy-mm-dd");
+  setSetting(ss, "As of", dateCell(ss, date), "yyyy-mm-dd");
   return date;
 }

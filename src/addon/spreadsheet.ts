@@ -13,3 +13,13 @@ export function timeZoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string
 export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
   return todayIn(timeZoneOf(ss), new Date());
 }
+
+/**
+ * An ISO date as the Date to write into a cell: midnight of that day in the spreadsheet's zone,
+ * which Sheets shows as that day. Utilities.parseDate reads the text in a given zone
+ * (developers.google.com/apps-script/reference/utilities/utilities#parseDate(String,String,String)).
+ * Writing the text itself would leave the cell to Sheets' locale-dependent reading of typed dates.
+ */
+export function dateCell(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, iso: string): Date {
+  return Utilities.parseDate(iso, timeZoneOf(ss), "yyyy-MM-dd");
+}

@@ -12,7 +12,7 @@
 import { fitLogistic } from "./calibrate/logistic";
 import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
 import { suggestThresholds } from "./calibrate/thresholds";
-import { parseBoolean } from "./cells";
+import { isMissingCell, readBoolean, textOf } from "./cells";
 import { headerKey } from "./columns";
 import { type RowResult, roundScore, type ScoreOptions, scoreTable } from "./score";
 import type { Band, CellValue, Method, Metric, Rubric } from "./types";
@@ -32,8 +32,6 @@ export const RELIABLE_MINIMUM = 20;
 
 const CHURNED_WORDS = new Set(["churned", "churn", "lost", "cancelled", "canceled"]);
 const STAYED_WORDS = new Set(["renewed", "retained", "active", "stayed"]);
-const TRUE_WORDS = new Set(["true", "yes", "y", "1"]);
-const FALSE_WORDS = new Set(["false", "no", "n", "0"]);
 
 /**
  * What TRUE means in an outcome column, from its name: a name containing "renew" or "retain"
@@ -48,23 +46,21 @@ export function outcomePositive(column: string): OutcomePositive {
  * Reads an outcome cell as churned (true), retained (false) or unknown (undefined: the account is
  * left out, e.g. its renewal is not due yet).
  *
- * - Yes/no cells: a checkbox (boolean), 1/0, or text TRUE/FALSE, yes/no, y/n, 1/0 (trimmed, any
- *   case). They mean churned = yes when `positive` is "churned", and churned = no when it is
- *   "renewed" (a "Renewed" column).
+ * - Yes/no cells, read by the core's one boolean reader (readBoolean): a checkbox, 1/0, or text
+ *   TRUE/FALSE, yes/no, y/n, 1/0 (trimmed, any case). They mean churned = yes when `positive` is
+ *   "churned", and churned = no when it is "renewed" (a "Renewed" column).
  * - Words that say what happened, whatever the column: "churned", "churn", "lost", "cancelled"
  *   mean churned; "renewed", "retained", "active", "stayed" mean retained.
- * - Anything else (blank, "N/A", "pending", a date) is unknown.
+ * - Anything else is unknown: a missing cell (blank, "N/A": the renewal is not due yet), or an
+ *   unreadable one ("pending", a date), which `calibrate` counts and names (outcome_warning).
  */
 export function readOutcome(cell: CellValue, positive: OutcomePositive = "churned"): boolean | undefined {
-  let yes: boolean | undefined;
-  if (typeof cell === "boolean") yes = cell;
-  else if (typeof cell === "number") yes = cell === 1 ? true : cell === 0 ? false : undefined;
-  else if (typeof cell === "string") {
+  if (typeof cell === "string") {
     const t = cell.trim().toLowerCase();
     if (CHURNED_WORDS.has(t)) return true;
     if (STAYED_WORDS.has(t)) return false;
-    yes = TRUE_WORDS.has(t) ? true : FALSE_WORDS.has(t) ? false : parseBoolean(t);
   }
+  const yes = readBoolean(cell);
   if (yes === undefined) return undefined;
   return positive === "churned" ? yes : !yes;
 }
@@ -132,6 +128,11 @@ export interface Calibration {
   /** Data rows read, and those left out: no outcome, or (with an outcome) no score (No data). */
   rows: number;
   excluded: { no_outcome: number; no_score: number };
+  /**
+   * Rows whose outcome cell holds something that is neither missing nor yes/no ("pending", "maybe"):
+   * counted among no_outcome, and named here in one sentence with what to write instead.
+   */
+  outcome_warning?: string;
   /** Accounts with an outcome and a score: everything below is computed over these. */
   n: number;
   churned: number;
@@ -211,9 +212,13 @@ export function calibrate(
 
   const decided: (readonly CellValue[])[] = [];
   const outcomes: boolean[] = [];
+  const unreadable: string[] = [];
   for (const row of rows) {
     const outcome = readOutcome(row[outcomeCol], positive);
-    if (outcome === undefined) continue;
+    if (outcome === undefined) {
+      if (!isMissingCell(row[outcomeCol])) unreadable.push(textOf(row[outcomeCol]));
+      continue;
+    }
     decided.push(row);
     outcomes.push(outcome);
   }
@@ -418,6 +423,7 @@ export function calibrate(
     seed,
     rows: rows.length,
     excluded: { no_outcome: noOutcome, no_score: noScore },
+    ...(unreadable.length > 0 ? { outcome_warning: outcomeWarning(column, unreadable) } : {}),
     n,
     churned: nChurned,
     retained: nRetained,
@@ -513,8 +519,17 @@ function ordering(
 /** A driver's value as a number for ordering: booleans (read as "true"/"false" by map scorers) as 1/0. */
 function numericValue(value: number | string): number {
   if (typeof value === "number") return value;
-  const b = parseBoolean(value);
+  const b = readBoolean(value);
   return b === undefined ? Number.NaN : b ? 1 : 0;
+}
+
+/** The sentence for outcome cells that cannot be read: how many, a few of them, and what to write. */
+function outcomeWarning(column: string, cells: readonly string[]): string {
+  const examples = [...new Set(cells)]
+    .slice(0, 3)
+    .map((t) => `"${t.length > 20 ? `${t.slice(0, 19)}…` : t}"`);
+  const n = cells.length;
+  return `"${column}" has ${n === 1 ? "1 cell" : `${n.toLocaleString("en-US")} cells`} that ${n === 1 ? "is" : "are"} neither yes/no (TRUE/FALSE, yes/no, y/n, 1/0) nor churned/renewed (${examples.join(", ")}), so ${n === 1 ? "that row is" : "those rows are"} left out: write one of those, or leave the cell blank while the renewal is not due.`;
 }
 
 /**

@@ -23,6 +23,11 @@ export function isMissingText(text: string): boolean {
   return MISSING_TEXT.has(t.toLowerCase()) || (t.startsWith("#") && ERROR_VALUE.test(t));
 }
 
+/** A missing cell (RUBRIC.md, Cells): empty, "N/A", "-", an error value. */
+export function isMissingCell(cell: CellValue): boolean {
+  return cell === null || cell === undefined || (typeof cell === "string" && isMissingText(cell));
+}
+
 /** What daysSince needs to count days: the as-of day and the zone in which a Date cell is read. */
 export interface DayContext {
   /** The as-of date, as a day number (days since 1970-01-01). */
@@ -34,7 +39,11 @@ export interface DayContext {
 // Sheets reads "1,200", "$1,200", "€ 12.5", "45%", " 7 ", "-3", "(3)" as numbers when typed.
 const NUMERIC = /^([+-])?\(?\s*[$€£¥]?\s*([+-])?(\d{1,3}(?:,\d{3})+|\d*)(\.\d+)?\s*\)?\s*(%)?$/;
 
-/** Reads text as a number the way Sheets does when it is typed into a cell; undefined if it is not one. */
+/**
+ * Reads text as a number the way Sheets does when it is typed into a cell; undefined if it is not
+ * one. A number carries at most one sign: `--5`, `+-5` and `-(5)` are not numbers (a doubled sign
+ * is a typo or a formula fragment, and reading it as −5 would be a silently wrong score).
+ */
 export function parseNumber(text: string): number | undefined {
   const t = text.trim();
   if (t === "") return undefined;
@@ -44,18 +53,41 @@ export function parseNumber(text: string): number | undefined {
   if (!m || (m[3] === "" && m[4] === undefined)) return undefined;
   const parenthesised = t.includes("(");
   if (parenthesised !== t.includes(")")) return undefined;
+  if ((m[1] ? 1 : 0) + (m[2] ? 1 : 0) + (parenthesised ? 1 : 0) > 1) return undefined;
   let n = Number(`${m[3]?.replace(/,/g, "") || "0"}${m[4] ?? ""}`);
   if (m[5]) n /= 100;
   const negative = m[1] === "-" || m[2] === "-" || parenthesised;
   return negative ? -n : n;
 }
 
-/** Reads text TRUE/FALSE (any case) as Sheets does; undefined for anything else. */
-export function parseBoolean(text: string): boolean | undefined {
+/** Text with two signs (`--5`, `+-5`, `-(5)`): said so, rather than "not a number". */
+const SIGNS = /^[+-]?\s*[$€£¥]?\s*[(+-]\s*[$€£¥]?\s*[(+-]?\s*[\d.]/;
+const twoSigns = (t: string): boolean => SIGNS.test(t) && (t.match(/[-+(]/g)?.length ?? 0) > 1;
+
+const TRUE_TEXT = new Set(["true", "yes", "y", "1"]);
+const FALSE_TEXT = new Set(["false", "no", "n", "0"]);
+
+/**
+ * Reads a cell where a boolean is wanted (an `input: "boolean"` metric, a flag's `when: true`/
+ * `false`, a churn outcome): a checkbox, the number 1 or 0, or text TRUE/FALSE, yes/no, y/n, 1/0
+ * in any case, trimmed, as CRM exports write them. Undefined for anything else, which the caller
+ * reports as invalid (or, when it is a missing cell, as missing). The one boolean reader.
+ */
+export function readBoolean(cell: CellValue): boolean | undefined {
+  if (typeof cell === "boolean") return cell;
+  if (typeof cell === "number") return cell === 1 ? true : cell === 0 ? false : undefined;
+  if (typeof cell !== "string") return undefined;
+  const t = cell.trim().toLowerCase();
+  return TRUE_TEXT.has(t) ? true : FALSE_TEXT.has(t) ? false : undefined;
+}
+
+/** Why a cell that is neither missing nor a boolean cannot be read as one, for the row's explanation. */
+export const NOT_BOOLEAN = "is not yes or no (TRUE/FALSE, yes/no, y/n or 1/0)";
+
+/** Text Sheets itself turns into a boolean when typed: TRUE/FALSE, any case. A number metric reads it as 1/0. */
+function typedBoolean(text: string): boolean | undefined {
   const t = text.trim().toLowerCase();
-  if (t === "true") return true;
-  if (t === "false") return false;
-  return undefined;
+  return t === "true" ? true : t === "false" ? false : undefined;
 }
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
@@ -108,9 +140,8 @@ export function zoneDay(timeZone: string): (date: Date) => number {
     const ms = date.getTime();
     let day = cache.get(ms);
     if (day === undefined) {
-      const parts = format.formatToParts(date);
-      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-      day = utcDay(get("year"), get("month"), get("day"));
+      const [year, month, dayOfMonth] = format(date);
+      day = utcDay(year, month, dayOfMonth);
       if (cache.size > 10_000) cache.clear();
       cache.set(ms, day);
     }
@@ -118,14 +149,40 @@ export function zoneDay(timeZone: string): (date: Date) => number {
   };
 }
 
-function zoneFormatter(timeZone: string): Intl.DateTimeFormat {
+/**
+ * Year, month and day of an instant in a time zone, by Intl (the only zone data a pure core has).
+ * Apps Script's V8 has Intl with time zones, which dev/fidelity checks in a real spreadsheet;
+ * where formatToParts is missing (older ICU builds), the en-US "M/D/YYYY" text is read instead.
+ */
+function zoneFormatter(timeZone: string): (date: Date) => [number, number, number] {
+  let format: Intl.DateTimeFormat;
   try {
-    return new Intl.DateTimeFormat("en-US", { timeZone, year: "numeric", month: "numeric", day: "numeric" });
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
   } catch {
     throw new Error(
       `The time zone "${timeZone}" is not known: use a name like "Europe/Berlin" or "America/New_York".`,
     );
   }
+  if (typeof format.formatToParts === "function") {
+    return (date) => {
+      const parts = format.formatToParts(date);
+      const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+      return [get("year"), get("month"), get("day")];
+    };
+  }
+  return (date) => {
+    const [month, day, year] = format
+      .format(date)
+      .replace(/[^\d/]/g, "")
+      .split("/")
+      .map(Number);
+    return [year ?? Number.NaN, month ?? Number.NaN, day ?? Number.NaN];
+  };
 }
 
 /** The date of an instant as ISO text in a time zone; adapters pass the clock's `now`, the core never reads it. */
@@ -137,9 +194,10 @@ export function todayIn(timeZone: string, now: Date): string {
 const number = (n: number, text: string): Reading =>
   Number.isFinite(n) && Math.abs(n) <= 1e15
     ? { kind: "value", value: n }
-    : { kind: "invalid", reason: `${quote(text)} is too large to score` };
+    : { kind: "invalid", reason: `${quoteCell(text)} is too large to score` };
 
-const quote = (text: string) => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
+/** A cell's text in quotes for an explanation, cut at 40 characters. */
+export const quoteCell = (text: string): string => `"${text.length > 40 ? `${text.slice(0, 39)}…` : text}"`;
 
 /**
  * Reads a cell for a metric's input kind. Numbers come back as numbers (booleans as 1/0, days as
@@ -155,28 +213,35 @@ export function readCell(cell: CellValue, input: InputKind, days: DayContext): R
       if (typeof cell === "number") return number(cell, String(cell));
       if (typeof cell === "boolean") return { kind: "value", value: cell ? 1 : 0 };
       if (cell instanceof Date) {
-        return { kind: "invalid", reason: `${quote(dayToIso(days.dayOf(cell)))} is a date, not a number` };
+        return {
+          kind: "invalid",
+          reason: `${quoteCell(dayToIso(days.dayOf(cell)))} is a date, not a number`,
+        };
       }
       {
         const n = parseNumber(cell);
         if (n !== undefined) return number(n, cell.trim());
-        const b = parseBoolean(cell);
+        const b = typedBoolean(cell);
         if (b !== undefined) return { kind: "value", value: b ? 1 : 0 };
-        return { kind: "invalid", reason: `${quote(cell.trim())} is not a number` };
+        const t = cell.trim();
+        return {
+          kind: "invalid",
+          reason: twoSigns(t)
+            ? `${quoteCell(t)} is not a number: a number carries at most one sign`
+            : `${quoteCell(t)} is not a number`,
+        };
       }
     case "boolean": {
-      if (typeof cell === "boolean") return { kind: "value", value: cell ? 1 : 0 };
-      if (typeof cell === "number" && (cell === 0 || cell === 1)) return { kind: "value", value: cell };
-      const b = typeof cell === "string" ? parseBoolean(cell) : undefined;
+      const b = readBoolean(cell);
       if (b !== undefined) return { kind: "value", value: b ? 1 : 0 };
-      return { kind: "invalid", reason: `${quote(textOf(cell))} is not TRUE or FALSE` };
+      return { kind: "invalid", reason: `${quoteCell(cellText(cell, days))} ${NOT_BOOLEAN}` };
     }
     case "daysSince": {
       let day: number | undefined;
       if (cell instanceof Date) day = days.dayOf(cell);
       else if (typeof cell === "string") day = isoDay(cell);
       if (day === undefined)
-        return { kind: "invalid", reason: `${quote(textOf(cell))} is not a date (use YYYY-MM-DD)` };
+        return { kind: "invalid", reason: `${quoteCell(textOf(cell))} is not a date (use YYYY-MM-DD)` };
       return { kind: "value", value: Math.max(0, days.asOfDay - day) };
     }
     case "text":

@@ -1,6 +1,6 @@
 /**
  * The column map: which header each metric, flag and segment reads, resolved once per table.
- * Headers match trimmed and case-insensitively, as RUBRIC.md says.
+ * Headers match trimmed and case-insensitively, as docs/rubric.md says.
  */
 import { textOf } from "./cells";
 import type { CellValue, Rubric } from "./types";

@@ -3,7 +3,15 @@
  * or text compared trimmed and case-insensitively), `contains` (a substring, case-insensitive),
  * or numeric `min`/`max`.
  */
-import { cellText, type DayContext, parseBoolean, parseNumber } from "./cells";
+import {
+  cellText,
+  type DayContext,
+  isMissingCell,
+  NOT_BOOLEAN,
+  parseNumber,
+  quoteCell,
+  readBoolean,
+} from "./cells";
 import type { CellValue } from "./types";
 
 /** One condition's fields: exactly one of `when`, `contains`, or `min`/`max` is meant to be set. */
@@ -21,13 +29,18 @@ const asNumber = (cell: CellValue): number | undefined => {
   return undefined;
 };
 
-export function condition(flag: Test, days: DayContext): (cell: CellValue) => boolean {
+/**
+ * A condition as a test of a cell: true or false, or (for `when` true/false on a cell that is
+ * there but not yes/no) the reason it cannot say, as a sentence's end.
+ */
+export function condition(flag: Test, days: DayContext): (cell: CellValue) => boolean | string {
   const { when, contains, min, max } = flag;
   if (typeof when === "boolean") {
+    // A cell that is there but not yes/no is said so: a flag that silently never fires is a wrong score.
     return (cell) => {
-      const b = typeof cell === "boolean" ? cell : typeof cell === "string" ? parseBoolean(cell) : undefined;
+      const b = readBoolean(cell);
       if (b !== undefined) return b === when;
-      return typeof cell === "number" && (cell === 1 || cell === 0) && cell === (when ? 1 : 0);
+      return isMissingCell(cell) ? false : `${quoteCell(cellText(cell, days))} ${NOT_BOOLEAN}`;
     };
   }
   if (typeof when === "number") return (cell) => asNumber(cell) === when;

@@ -32,9 +32,10 @@ export type { DayContext, Reading } from "./cells";
 export {
   dayContext,
   dayToIso,
+  isMissingCell,
   isoDay,
-  parseBoolean,
   parseNumber,
+  readBoolean,
   readCell,
   textOf,
   todayIn,

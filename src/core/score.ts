@@ -118,8 +118,12 @@ interface CompiledMetric {
 
 interface CompiledFlag {
   col: number;
-  fires: (cell: CellValue) => boolean;
+  /** Whether the flag fires on a cell, or why the cell cannot be read for its condition. */
+  fires: (cell: CellValue) => boolean | string;
   fired: FiredFlag;
+  flag: Flag;
+  /** What a person calls the cell it reads: the column, or the aggregate. */
+  reads: string;
 }
 
 interface CompiledRubric {
@@ -247,7 +251,7 @@ function compile(
     metrics: rubric.metrics.map((metric) => ({
       metric,
       col: colOf(metric),
-      reads: metric.from ? fromText(metric.from) : (metric.column ?? ""),
+      reads: readsOf(metric),
       read: reader(metric, days),
       numeric: metric.input === "number" && metric.score.type !== "map",
       scorer: compileScorer(metric.score, rubric.method),
@@ -259,6 +263,10 @@ function compile(
     })),
   };
 }
+
+/** The column a metric or flag reads, or its aggregate as a person says it (`count of logins`). */
+const readsOf = (item: { column?: string; from?: From }): string =>
+  item.from ? fromText(item.from) : (item.column ?? "");
 
 const unwrap = (r: Reading): Read => (r.kind === "value" ? r.value : r);
 const IN_RANGE = 1e15;
@@ -313,7 +321,7 @@ function compileFlag(flag: Flag, col: number, days: DayContext): CompiledFlag {
   if (flag.add !== undefined) fired.add = flag.add;
   if (flag.floor !== undefined) fired.floor = flag.floor;
   if (flag.cap !== undefined) fired.cap = flag.cap;
-  return { col, fires: condition(flag, days), fired };
+  return { col, fires: condition(flag, days), fired, flag, reads: readsOf(flag) };
 }
 
 const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0, neutral: 50 };
@@ -399,7 +407,13 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
 
     let flags: FiredFlag[] = EMPTY;
     for (const f of c.flags) {
-      if (!f.fires(row[f.col])) continue;
+      const fires = f.fires(row[f.col]);
+      if (fires === false) continue;
+      if (fires !== true) {
+        if (invalid === EMPTY) invalid = [];
+        invalid.push({ id: f.flag.id, label: f.flag.label, column: f.reads, reason: fires });
+        continue;
+      }
       if (flags === EMPTY) flags = [];
       flags.push(f.fired);
     }

@@ -432,12 +432,14 @@ function sourceColumns(
 
 /** A `where` condition as a test of a row. Text cells repeat (a status column): their answers are cached. */
 function whereTest(c: Condition, col: number, days: DayContext): (row: readonly CellValue[]) => boolean {
+  // A cell a condition cannot judge (not yes/no for `equals: true`) does not match.
   let test: (cell: CellValue) => boolean;
   if (c.in !== undefined) {
     const tests = c.in.map((when) => condition({ when }, days));
-    test = (cell) => tests.some((t) => t(cell));
+    test = (cell) => tests.some((t) => t(cell) === true);
   } else {
-    test = condition(c.equals !== undefined ? { when: c.equals } : c, days);
+    const one = condition(c.equals !== undefined ? { when: c.equals } : c, days);
+    test = (cell) => one(cell) === true;
   }
   const cache = new Map<string, boolean>();
   return (row) => {

@@ -1,5 +1,5 @@
 /**
- * The rubric contract (RUBRIC.md, v1) as TypeScript types.
+ * The rubric contract (docs/rubric.md, v1) as TypeScript types.
  *
  * `RubricInput` is what a person writes (JSON, the rubric sheet, the sidebar); `validateRubric`
  * turns it into a `Rubric`, where every default is filled in, so the scoring code never has to

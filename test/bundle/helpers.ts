@@ -1,7 +1,13 @@
 /** Loading the built add-on (dist/Code.js, built by npm test) into a fresh emulator, as Sheets would. */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "gas-sheets-emulator";
+import {
+  type BundleHandle,
+  type CreateEmulatorOptions,
+  createEmulator,
+  type Emulator,
+  loadBundle,
+} from "gas-sheets-emulator";
 
 export const CODE = readFileSync("dist/Code.js", "utf8");
 export const NOW = new Date("2026-11-26T10:00:00Z");
@@ -12,8 +18,12 @@ export interface Session {
 }
 
 /** A spreadsheet holding `sheets`, opened with the add-on installed (so its menu is built). */
-export function open(sheets: Record<string, unknown[][]>, activeSheet?: string): Session {
-  const emu = createEmulator({ sheets, activeSheet, timeZone: "Europe/London", now: () => NOW });
+export function open(
+  sheets: Record<string, unknown[][]>,
+  activeSheet?: string,
+  options: CreateEmulatorOptions = {},
+): Session {
+  const emu = createEmulator({ sheets, activeSheet, timeZone: "Europe/London", now: () => NOW, ...options });
   const addon = loadBundle(CODE, emu);
   addon.callAs("NONE", "onOpen", emu.openEvent("NONE"));
   return { emu, addon };

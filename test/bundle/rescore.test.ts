@@ -278,6 +278,33 @@ describe("colour rules after the sheet changes", () => {
   });
 });
 
+describe("colour rules as Sheets stores them", () => {
+  // Sheets keeps a rule in its own form (colour "#rrggbb", numbers by value); the emulator does
+  // too, so a fingerprint taken from the rule as built would no longer match the rule read back.
+  it("recognises its rules when the rubric writes colours in capitals or as #RGB", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    const json = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+    json.bands[0].color = "#F4C7C3";
+    json.bands[1].color = "#FE8";
+    const grid = rubricToGrid(parseRubric(json)).map((row) =>
+      row.map((c: CellValue) => (typeof c === "string" && c ? `'${c}` : c)),
+    );
+    const rubric = emu.spreadsheet.insertSheet("Health Rubric");
+    rubric.getRange(1, 1, grid.length, (grid[0] as unknown[]).length).setValues(grid as never);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+
+    addon.call("rescoreAll");
+    addon.call("rescoreAll");
+    const colours = sheet?.getConditionalFormatRules().map((r) => r.getBooleanCondition()?.getBackground());
+    expect(colours).toHaveLength(8); // one set, not two stacked
+    expect(colours).toContain("#ffee88");
+    addon.clickMenuItem("Remove colour bands");
+    expect(sheet?.getConditionalFormatRules()).toHaveLength(0);
+    expect(emu.ui.toasts.at(-1)?.message).toBe("Removed the add-on's 8 colour rules; yours are untouched.");
+  });
+});
+
 describe("a sheet too large for one execution", () => {
   it("says so before starting, with the limit, and writes nothing", () => {
     const header = [

@@ -96,6 +96,17 @@ describe("healthscore calibrate", () => {
     );
   });
 
+  it("warns about outcome cells it cannot read as yes/no", () => {
+    const csv = file(
+      "pending.csv",
+      data((i) => (i < 3 ? "pending" : i % 2 === 0 ? "Y" : "N")),
+    );
+    const r = run("calibrate", csv, "--rubric", usageRubric(), "--outcome", "Churned");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain('Warning: "Churned" has 3 cells that are neither yes/no');
+    expect(r.stdout).toMatch(/57 accounts with an outcome and a score: 28 churned/);
+  });
+
   it("reads a Renewed column as TRUE = stayed", () => {
     const csv = file(
       "renewed.csv",

@@ -84,7 +84,7 @@ describe("healthscore score", () => {
     );
   });
 
-  it("scores the worked example of RUBRIC.md as 40, Stable", () => {
+  it("scores the worked example of docs/rubric.md as 40, Stable", () => {
     const data = file(
       "worked.csv",
       "Account,Years as customer,CSAT,Resolved tickets,Unresolved tickets,Positive reviews\nAcme,2,4,3,2,1\n",

@@ -338,6 +338,29 @@ describe("calibrate", () => {
     expect(c.bands.at(-1)).toEqual({ label: "No data", accounts: 1, churned: 1, churn_rate: 1 });
   });
 
+  it("names outcome cells that are neither yes/no nor churned/renewed, instead of silently leaving them out", () => {
+    const rows = [
+      ...Array.from({ length: 30 }, (_, i) => ({
+        M0: i * 3,
+        M1: i * 3,
+        M2: i * 3,
+        Churned: i % 3 === 0 ? "Yes" : "no",
+      })),
+      { M0: 10, M1: 10, M2: 10, Churned: "pending" },
+      { M0: 10, M1: 10, M2: 10, Churned: "maybe" },
+      { M0: 10, M1: 10, M2: 10, Churned: "pending" },
+      { M0: 10, M1: 10, M2: 10, Churned: "N/A" },
+    ];
+    const c = run(three, rows);
+    expect(c.n).toBe(30);
+    expect(c.churned).toBe(10);
+    expect(c.excluded.no_outcome).toBe(4);
+    expect(c.outcome_warning).toBe(
+      '"Churned" has 3 cells that are neither yes/no (TRUE/FALSE, yes/no, y/n, 1/0) nor churned/renewed ("pending", "maybe"), so those rows are left out: write one of those, or leave the cell blank while the renewal is not due.',
+    );
+    expect(run(three, rows.slice(0, 30)).outcome_warning).toBeUndefined();
+  });
+
   it("says which way each metric separates churn and where the rubric disagrees", () => {
     const random = seededRandom(21);
     const rows = Array.from({ length: 400 }, () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { dayContext, isoDay, parseBoolean, parseNumber, readCell, textOf } from "../../src/core";
+import { dayContext, isoDay, parseNumber, readBoolean, readCell, textOf, todayIn } from "../../src/core";
 import { pct, rubric, scoreRow } from "./helpers";
 
 const utc = dayContext("2026-11-26", "UTC");
@@ -31,19 +31,52 @@ describe("parseNumber reads text the way Sheets reads a typed number", () => {
   );
 });
 
-describe("parseBoolean reads TRUE/FALSE text in any case", () => {
+describe("readBoolean reads booleans as exports write them", () => {
   it.each([
     ["TRUE", true],
     ["true", true],
     [" True ", true],
     ["FALSE", false],
     ["false", false],
-  ])("reads %j as %s", (text, expected) => {
-    expect(parseBoolean(text)).toBe(expected);
+    ["Yes", true],
+    ["NO", false],
+    [" y ", true],
+    ["N", false],
+    ["1", true],
+    ["0", false],
+    [true, true],
+    [false, false],
+    [1, true],
+    [0, false],
+  ])("reads %j as %s", (cell, expected) => {
+    expect(readBoolean(cell)).toBe(expected);
   });
 
-  it.each(["yes", "1", "", "truthy"])("does not read %j as a boolean", (text) => {
-    expect(parseBoolean(text)).toBeUndefined();
+  it.each(["", "truthy", "maybe", "2", "-1", "yes please", 2, 0.5])(
+    "does not read %j as a boolean",
+    (cell) => {
+      expect(readBoolean(cell)).toBeUndefined();
+    },
+  );
+});
+
+describe("a number carries at most one sign", () => {
+  it.each(["--5", "+-5", "-+5", "-(5)", "(-5)", "+(5)", "-$-5"])("%j is not a number", (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+    expect(readCell(text, "number", utc)).toEqual({
+      kind: "invalid",
+      reason: `"${text}" is not a number: a number carries at most one sign`,
+    });
+  });
+
+  it.each([
+    ["-5", -5],
+    ["+5", 5],
+    ["(5)", -5],
+    ["-$5", -5],
+    ["$-5", -5],
+  ])("%j is %d", (text, expected) => {
+    expect(parseNumber(text)).toBe(expected);
   });
 });
 
@@ -151,12 +184,16 @@ describe("readCell: boolean input", () => {
     expect(readCell(0, "boolean", utc)).toEqual({ kind: "value", value: 0 });
   });
 
-  it("finds other cells invalid, saying they are not TRUE or FALSE", () => {
-    expect(readCell("yes", "boolean", utc)).toEqual({
-      kind: "invalid",
-      reason: '"yes" is not TRUE or FALSE',
-    });
-    expect(readCell(2, "boolean", utc)).toEqual({ kind: "invalid", reason: '"2" is not TRUE or FALSE' });
+  it("reads yes/no, y/n and 1/0 text as CRM exports write them", () => {
+    expect(readCell("Yes", "boolean", utc)).toEqual({ kind: "value", value: 1 });
+    expect(readCell(" n ", "boolean", utc)).toEqual({ kind: "value", value: 0 });
+    expect(readCell("0", "boolean", utc)).toEqual({ kind: "value", value: 0 });
+  });
+
+  it("finds other cells invalid, saying what a boolean may be", () => {
+    const reason = "is not yes or no (TRUE/FALSE, yes/no, y/n or 1/0)";
+    expect(readCell("maybe", "boolean", utc)).toEqual({ kind: "invalid", reason: `"maybe" ${reason}` });
+    expect(readCell(2, "boolean", utc)).toEqual({ kind: "invalid", reason: `"2" ${reason}` });
   });
 });
 
@@ -235,5 +272,22 @@ describe("bad cells in a table", () => {
     const result = scoreRow(r, { "Logins 30d": "#N/A", NPS: 80 });
     expect(result.missing).toEqual(["Logins_30d"]);
     expect(result.invalid).toEqual([]);
+  });
+});
+
+describe("days in a time zone without Intl's formatToParts", () => {
+  it("reads the same day from the formatted date, as in a runtime whose Intl lacks formatToParts", () => {
+    const instant = new Date("2026-11-26T03:30:00Z"); // still the 25th in New York
+    const expected = todayIn("America/New_York", instant);
+    const proto = Intl.DateTimeFormat.prototype as { formatToParts?: unknown };
+    const saved = proto.formatToParts;
+    try {
+      proto.formatToParts = undefined;
+      expect(todayIn("America/New_York", instant)).toBe(expected);
+      expect(todayIn("Asia/Tokyo", instant)).toBe("2026-11-26");
+    } finally {
+      proto.formatToParts = saved;
+    }
+    expect(expected).toBe("2026-11-25");
   });
 });

@@ -24,6 +24,7 @@ const SPREADSHEET_CLASSES = new Set([
   "Protection",
   "ConditionalFormatRule",
   "DataValidation",
+  "RangeList",
 ]);
 const READ_METHOD = /^(get|is|has|can)/;
 const TRIGGER_METHODS = new Set([

@@ -52,6 +52,28 @@ export function copyRuleData(data: RuleData): RuleData {
   };
 }
 
+/**
+ * A rule as Sheets stores it, which is how getConditionalFormatRules() returns it: colours as
+ * "#rrggbb" (the form RgbColor.asHexString() documents), number criteria as numbers, ranges in
+ * sheet order (top to bottom, left to right). A rule fresh from build() still reports what the
+ * script gave (`#F4CCCC`, "39.50"), so code that recognises its own rules by comparing a built rule
+ * with one read back must compare normalised forms. Which of these Sheets really rewrites is
+ * listed in README "Checked in real Sheets" (dev/fidelity checks it).
+ */
+export function storedRuleData(data: RuleData): RuleData {
+  const copy = copyRuleData(data);
+  const color = (c: string | null | undefined) => (typeof c === "string" ? normalizeColor(c) : c);
+  copy.format.background = color(copy.format.background);
+  copy.format.fontColor = color(copy.format.fontColor);
+  if (copy.condition?.criteria.startsWith("NUMBER_")) {
+    copy.condition.values = copy.condition.values.map((v) =>
+      typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v)) ? Number(v) : v,
+    );
+  }
+  copy.ranges.sort((a, b) => a.rect.row - b.rect.row || a.rect.col - b.rect.col);
+  return copy;
+}
+
 export class BooleanCondition extends ServiceObject {
   constructor(
     ctx: EmulatorState,
@@ -75,7 +97,7 @@ export class BooleanCondition extends ServiceObject {
 
   getBackgroundObject(): Color | null {
     const c = this.data.format.background;
-    return c ? new Color(this.ctx, c) : null;
+    return c ? new Color(this.ctx, normalizeColor(c)) : null;
   }
 
   getFontColor(): string | null {
@@ -84,7 +106,7 @@ export class BooleanCondition extends ServiceObject {
 
   getFontColorObject(): Color | null {
     const c = this.data.format.fontColor;
-    return c ? new Color(this.ctx, c) : null;
+    return c ? new Color(this.ctx, normalizeColor(c)) : null;
   }
 
   getBold(): boolean | null {
@@ -177,12 +199,12 @@ export class ConditionalFormatRuleBuilder extends ServiceObject {
   }
 
   setBackground(color: string | null): this {
-    this.#data.format.background = color === null ? null : normalizeColor(String(color));
+    this.#data.format.background = color === null ? null : String(color);
     return this;
   }
 
   setFontColor(color: string | null): this {
-    this.#data.format.fontColor = color === null ? null : normalizeColor(String(color));
+    this.#data.format.fontColor = color === null ? null : String(color);
     return this;
   }
 

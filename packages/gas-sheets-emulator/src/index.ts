@@ -1,6 +1,6 @@
 /**
  * An in-memory emulator of the Apps Script services the add-on uses, for tests and the local
- * playground. See DESIGN.md, "Local runs without Google".
+ * playground. See this package's README.
  *
  *   const emu = createEmulator({ sheets: { Customers: [["Account", "ARR"], ["Acme", 1200]] } });
  *   const addon = loadBundle(readFileSync("dist/Code.js", "utf8"), emu);
@@ -29,6 +29,7 @@ import {
   type LockEvent,
   type LockKind,
   type LogRecord,
+  type TypedInputRecord,
   type UiRecords,
 } from "./state";
 import { serialOfInstant } from "./time";
@@ -50,6 +51,7 @@ export type {
   PromptRecord,
   ShownHtmlRecord,
   ToastRecord,
+  TypedInputRecord,
   UiRecords,
 } from "./state";
 
@@ -109,6 +111,13 @@ export interface Emulator {
   readonly sleeps: readonly number[];
   /** How many times the script called SpreadsheetApp.flush(). */
   readonly flushes: number;
+  /**
+   * Strings the script wrote (setValue, setValues, appendRow) into cells not formatted as plain
+   * text ("@") that Sheets read as typed input and turned into something else: an apostrophe
+   * dropped, a number, a date, a formula. Empty when the script writes text only into "@" cells
+   * and dates as Date objects, relying on no parsing.
+   */
+  readonly typedInput: readonly TypedInputRecord[];
   /** The installable triggers that exist now. */
   triggers(): TriggerRecord[];
   /** A copy of a property store. */
@@ -147,6 +156,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
   const ctx = new EmulatorState(options);
   const spreadsheet = new Spreadsheet(ctx, ctx.options.spreadsheetName, ctx.options.timeZone);
   ctx.spreadsheet = spreadsheet;
+  if (options.locale) spreadsheet.locale = options.locale;
   loadSheets(spreadsheet, options.sheets ?? { Sheet1: [] });
   const active =
     options.activeSheet === undefined
@@ -227,6 +237,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     lockLog: ctx.lockLog,
     logs: ctx.logs,
     sleeps: ctx.sleeps,
+    typedInput: ctx.typedInput,
     get flushes() {
       return ctx.flushes;
     },

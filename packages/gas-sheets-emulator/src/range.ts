@@ -5,7 +5,7 @@
  * Merged cells: merge() keeps the top-left value and empties the others; values written to the
  * other cells of a merge are dropped, so they always read as '' (Sheets shows only the top-left).
  */
-import { type GridRect, rectToA1 } from "./a1";
+import { columnLetters, type GridRect, rectToA1 } from "./a1";
 import { instrument } from "./calls";
 import { Color, normalizeColor } from "./colors";
 import { EnumValue, WrapStrategy } from "./enums";
@@ -228,9 +228,10 @@ export class Range extends ServiceObject {
   setValues(values: unknown[][]): Range {
     this.#checkShape(values, "setValues");
     checkCellText(this.ctx, values.flat());
-    const tz = this.sheet.spreadsheet.timeZone;
+    const { timeZone, locale } = this.sheet.spreadsheet;
     this.#writeEach(
-      (cell, i, j) => this.#store(cell, toStored(values[i]?.[j], cell.format?.numberFormat, tz)),
+      (cell, i, j) =>
+        this.#store(cell, toStored(values[i]?.[j], cell.format?.numberFormat, timeZone, locale), i, j),
       true,
     );
     return this;
@@ -244,8 +245,11 @@ export class Range extends ServiceObject {
       );
     }
     checkCellText(this.ctx, [value]);
-    const tz = this.sheet.spreadsheet.timeZone;
-    this.#writeEach((cell) => this.#store(cell, toStored(value, cell.format?.numberFormat, tz)), true);
+    const { timeZone, locale } = this.sheet.spreadsheet;
+    this.#writeEach(
+      (cell, i, j) => this.#store(cell, toStored(value, cell.format?.numberFormat, timeZone, locale), i, j),
+      true,
+    );
     return this;
   }
 
@@ -856,11 +860,15 @@ export class Range extends ServiceObject {
     }
   }
 
-  #store(cell: Cell, written: Written): void {
+  /** Stores a written value; (i, j) locate the cell in the range, to record typed input there. */
+  #store(cell: Cell, written: Written, i?: number, j?: number): void {
     if (typeof written.value === "string" && written.value.length > MAX_CELL_CHARS) {
       throw this.ctx.fail(
         `Your input contains more than the maximum of ${MAX_CELL_CHARS} characters in a single cell.`,
       );
+    }
+    if (written.parsed && i !== undefined && j !== undefined) {
+      recordTypedInput(this.ctx, this.sheet, this.rect.row + i, this.rect.col + j, written);
     }
     cell.value = written.value;
     if (written.formula !== undefined) cell.formula = written.formula;
@@ -956,3 +964,20 @@ function checkboxStates(cell: Cell): { checked: Scalar; unchecked: Scalar } | un
 }
 
 instrument(Range, "Range");
+
+/** Notes a written string that Sheets read as typed input (emu.typedInput). */
+export function recordTypedInput(
+  ctx: EmulatorState,
+  sheet: Sheet,
+  row: number,
+  col: number,
+  written: Written,
+): void {
+  if (!written.parsed) return;
+  ctx.typedInput.push({
+    sheet: sheet.name,
+    a1: `${columnLetters(col)}${row}`,
+    became: written.parsed,
+    value: written.formula ?? written.value,
+  });
+}

@@ -8,11 +8,11 @@
 import { contains, type GridRect, intersects, parseA1, resolveA1, shiftRect } from "./a1";
 import { instrument } from "./calls";
 import { type ChartData, copyChartData, EmbeddedChart, EmbeddedChartBuilder } from "./charts";
-import { ConditionalFormatRule, copyRuleData, type RuleData } from "./conditional";
+import { ConditionalFormatRule, type RuleData, storedRuleData } from "./conditional";
 import { EnumValue, SheetType } from "./enums";
 import { Grid, hasContent } from "./grid";
 import { Protection, type ProtectionData } from "./protection";
-import { checkCellText, describeArgument, gridRange, Range } from "./range";
+import { checkCellText, describeArgument, gridRange, Range, recordTypedInput } from "./range";
 import { isPlainObject } from "./realm";
 import {
   checkSheetNameFree,
@@ -126,6 +126,19 @@ export class Sheet extends ServiceObject {
     return gridRange(this.ctx, this, "Sheet.getRange", args[0], args[1], args[2] ?? 1, args[3] ?? 1);
   }
 
+  /** Several ranges of this sheet by A1 notation, to format in one call. */
+  getRangeList(a1Notations: string[]): RangeList {
+    if (!Array.isArray(a1Notations) || a1Notations.some((a) => typeof a !== "string")) {
+      throw this.ctx.fail(
+        `The parameters (${describeArgument(a1Notations)}) don't match the method signature for SpreadsheetApp.Sheet.getRangeList.`,
+      );
+    }
+    return new RangeList(
+      this.ctx,
+      a1Notations.map((a1) => rangeFromA1(this, a1)),
+    );
+  }
+
   /** A1 to the last row and column with content; just A1 on an empty sheet. */
   getDataRange(): Range {
     return new Range(this.ctx, this, {
@@ -212,10 +225,11 @@ export class Sheet extends ServiceObject {
     if (rowContents.length > this.grid.maxCols) {
       this.grid.insertColumns(this.grid.maxCols + 1, rowContents.length - this.grid.maxCols);
     }
-    const tz = this.spreadsheet.timeZone;
+    const { timeZone, locale } = this.spreadsheet;
     rowContents.forEach((value, j) => {
       const cell = this.grid.ensure(row, j + 1);
-      const written = toStored(value, cell.format?.numberFormat, tz);
+      const written = toStored(value, cell.format?.numberFormat, timeZone, locale);
+      recordTypedInput(this.ctx, this, row, j + 1, written);
       cell.value = written.value;
       if (written.formula !== undefined) cell.formula = written.formula;
       else delete cell.formula;
@@ -452,14 +466,14 @@ export class Sheet extends ServiceObject {
     return this.ctx.array(this.conditionalRules.map((rule) => new ConditionalFormatRule(this.ctx, rule)));
   }
 
-  /** Replaces all of the sheet's rules, as Sheets does. */
+  /** Replaces all of the sheet's rules, as Sheets does, storing them normalised (storedRuleData). */
   setConditionalFormatRules(rules: ConditionalFormatRule[]): void {
     if (!Array.isArray(rules) || rules.some((r) => !(r instanceof ConditionalFormatRule))) {
       throw this.ctx.fail(
         `The parameters (${describeArgument(rules)}) don't match the method signature for SpreadsheetApp.Sheet.setConditionalFormatRules.`,
       );
     }
-    this.conditionalRules = rules.map((r) => copyRuleData(r.data));
+    this.conditionalRules = rules.map((r) => storedRuleData(r.data));
   }
 
   clearConditionalFormatRules(): void {
@@ -697,3 +711,24 @@ export function addProtection(sheet: Sheet, type: "RANGE" | "SHEET", rect: GridR
 }
 
 instrument(Sheet, "Sheet");
+
+/** Sheet.getRangeList's result: the subset of RangeList the add-on uses. */
+export class RangeList extends ServiceObject {
+  constructor(
+    ctx: EmulatorState,
+    readonly ranges: Range[],
+  ) {
+    super(ctx);
+  }
+
+  getRanges(): Range[] {
+    return this.ctx.array(this.ranges);
+  }
+
+  setNumberFormat(format: string): RangeList {
+    for (const r of this.ranges) r.setNumberFormat(format);
+    return this;
+  }
+}
+
+instrument(RangeList, "RangeList");

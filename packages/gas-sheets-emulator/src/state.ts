@@ -23,6 +23,8 @@ export interface EmulatorOptions {
   sheets?: Record<string, unknown[][]>;
   /** The sheet that starts active. Default: the first. */
   activeSheet?: string;
+  /** The spreadsheet's locale (Spreadsheet.getSpreadsheetLocale): how typed text is read. Default "en_GB". */
+  locale?: string;
   /** The spreadsheet's name. Default "Customers". */
   spreadsheetName?: string;
   /** Session.getActiveUser().getEmail(). Default "cs-ops@example.com". */
@@ -89,6 +91,15 @@ export interface LogRecord {
   message: string;
 }
 
+/** A string the script wrote that Sheets read as typed input, becoming something else (values.ts). */
+export interface TypedInputRecord {
+  sheet: string;
+  a1: string;
+  became: import("./values").TypedAs;
+  /** What the cell holds now (a formula's text for formulas). */
+  value: unknown;
+}
+
 export type LockKind = "document" | "script" | "user";
 export interface LockEvent {
   kind: LockKind;
@@ -107,7 +118,7 @@ export class EmulatorState implements Invoker {
   readonly calls = new CallCounter();
   realm: Realm = hostRealm;
   authMode: AuthModeName = "FULL";
-  readonly options: Required<Omit<EmulatorOptions, "sheets" | "activeSheet" | "now">> & {
+  readonly options: Required<Omit<EmulatorOptions, "sheets" | "activeSheet" | "now" | "locale">> & {
     now: () => Date;
   };
   readonly ui: UiRecords = { menus: [], alerts: [], prompts: [], sidebars: [], dialogs: [], toasts: [] };
@@ -119,6 +130,7 @@ export class EmulatorState implements Invoker {
   readonly locksHeldElsewhere = new Set<LockKind>();
   readonly locksHeldByScript = new Set<HeldLock>();
   readonly triggers: TriggerRecord[] = [];
+  readonly typedInput: TypedInputRecord[] = [];
   flushes = 0;
   /**
    * Evaluates a function expression in the script's realm (template scriptlets). loadBundle

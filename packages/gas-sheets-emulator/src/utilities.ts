@@ -9,7 +9,7 @@ import { Charset, DigestAlgorithm, EnumValue } from "./enums";
 import { describeArgument } from "./range";
 import { intoRealm, isDate, isPlainObject } from "./realm";
 import { type EmulatorState, type LogLevel, ServiceObject } from "./state";
-import { formatJavaDate } from "./time";
+import { formatJavaDate, instantOfWallClock, isTimeZone } from "./time";
 
 const HASHES: Record<string, string> = {
   MD2: "md2",
@@ -48,6 +48,43 @@ export class Utilities extends ServiceObject {
     } catch (error) {
       throw this.ctx.fail(`Invalid argument: format (${(error as Error).message})`);
     }
+  }
+
+  /**
+   * Parses text with a SimpleDateFormat pattern as a wall-clock time in `timeZone`. The emulator
+   * knows the numeric fields yyyy, MM, dd, HH, mm, ss (with any literal separators); other
+   * patterns throw. Text that does not match gives null here (Apps Script throws; not verified).
+   */
+  parseDate(date: string, timeZone: string, format: string): Date | null {
+    if (typeof date !== "string" || typeof timeZone !== "string" || typeof format !== "string") {
+      throw this.ctx.fail(
+        `The parameters (${[date, timeZone, format].map(describeArgument).join(",")}) don't match the method signature for Utilities.parseDate.`,
+      );
+    }
+    if (!isTimeZone(timeZone)) throw this.ctx.fail(`Invalid argument: timeZone (${timeZone})`);
+    const fields: string[] = [];
+    const source = format.replace(/yyyy|MM|dd|HH|mm|ss|[^A-Za-z]/g, (token) => {
+      if (token.length === 1) return token.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+      fields.push(token);
+      return token === "yyyy" ? "(\\d{4})" : "(\\d{1,2})";
+    });
+    if (/[A-Za-z]/.test(source.replace(/\\d/g, "")))
+      throw this.ctx.fail(`Invalid argument: format (${format})`);
+    const m = new RegExp(`^${source}$`).exec(date.trim());
+    if (!m) return null;
+    const part = (name: string, otherwise: number) => {
+      const i = fields.indexOf(name);
+      return i < 0 ? otherwise : Number(m[i + 1]);
+    };
+    const wallMs = Date.UTC(
+      part("yyyy", 1970),
+      part("MM", 1) - 1,
+      part("dd", 1),
+      part("HH", 0),
+      part("mm", 0),
+      part("ss", 0),
+    );
+    return new this.ctx.realm.Date(instantOfWallClock(wallMs, timeZone));
   }
 
   /** sprintf-style: %s %d %i %f %.2f %%. */

@@ -23,7 +23,14 @@ export interface Written {
   formula?: string;
   /** A number format Sheets assigns when the cell has none (typing "45%" makes it a percent). */
   autoFormat?: string;
+  /**
+   * Set when a written string was read as typed input and became something else than that very
+   * string: what it became. Code that writes text should never depend on this (emu.typedInput).
+   */
+  parsed?: TypedAs;
 }
+
+export type TypedAs = "text after apostrophe" | "formula" | "number" | "boolean" | "date" | "broken formula";
 
 /** Number format of a cell that never had one ("Automatic"); what getNumberFormat() returns then. */
 export const AUTOMATIC_FORMAT = "0.###############";
@@ -34,6 +41,9 @@ export const MAX_CELL_CHARS = 50_000;
 
 const NUMBER_TEXT =
   /^([+-])?\s*([$£€])?\s*([+-])?(\d{1,3}(?:,\d{3})+|\d+)?(\.\d*)?(?:[eE]([+-]?\d+))?\s*(%)?$/;
+const SLASH_DATE = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/;
+/** Locales whose dates are typed month first (the rest are day first, as in most of the world). */
+const MONTH_FIRST = /^(en_US|en_PH|en_CA|es_US|fil)/;
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$/;
 
 /**
@@ -47,22 +57,33 @@ const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}
  *                            the cell shows #ERROR!. Stored as formula "=" + text.
  *  5. TRUE / FALSE        -> a boolean, any case.
  *  6. "2026-11-01"        -> a date (optionally "2026-11-01 14:30[:00]"), on the wall clock of
- *                            the spreadsheet's time zone; the cell gets a date format.
+ *                            the spreadsheet's time zone; the cell gets a date format. ISO
+ *                            order is read so in every locale (not yet checked in real Sheets).
+ *     "11/26/2026"        -> a date in the locale's order: month first in en_US (and other
+ *                            `_US`/`_PH`/`_CA`... locales of MONTH_FIRST), day first elsewhere;
+ *                            text that is no date in that order stays text.
  *  7. anything else       -> the string itself ('' stays empty).
  * A cell formatted as plain text ("@") skips all of this and keeps the string (see toStored).
  */
-export function parseTyped(text: string): Written {
+export function parseTyped(text: string, locale = "en_US"): Written {
   if (text === "") return { value: "" };
-  if (text.startsWith("'")) return { value: text.slice(1) };
+  if (text.startsWith("'")) return { value: text.slice(1), parsed: "text after apostrophe" };
   if (text.startsWith("=") && text.length > 1) {
-    return { value: evaluateLiteralFormula(text), formula: text };
+    return { value: evaluateLiteralFormula(text), formula: text, parsed: "formula" };
   }
   const number = parseNumberText(text.trim());
-  if (number) return number;
-  if (/^[+\-@]./s.test(text)) return { value: "#ERROR!", formula: `=${text}` };
+  if (number) return { ...number, parsed: "number" };
+  if (/^[+\-@]./s.test(text)) return { value: "#ERROR!", formula: `=${text}`, parsed: "broken formula" };
   const upper = text.trim().toUpperCase();
-  if (upper === "TRUE") return { value: true };
-  if (upper === "FALSE") return { value: false };
+  if (upper === "TRUE") return { value: true, parsed: "boolean" };
+  if (upper === "FALSE") return { value: false, parsed: "boolean" };
+  const slash = SLASH_DATE.exec(text.trim());
+  if (slash) {
+    const [a, b, year] = slash.slice(1).map(Number) as [number, number, number];
+    const [month, day] = MONTH_FIRST.test(locale) ? [a, b] : [b, a];
+    if (validDate(year, month, day))
+      return { value: serialOfWallClock(year, month, day), autoFormat: DATE_FORMAT, parsed: "date" };
+  }
   const iso = ISO_DATE.exec(text.trim());
   if (iso) {
     const [year, month, day, hour, minute, second] = iso
@@ -78,6 +99,7 @@ export function parseTyped(text: string): Written {
       return {
         value: serialOfWallClock(year ?? 0, month ?? 0, day ?? 0, hour, minute, second),
         autoFormat: hasTime ? DATE_TIME_FORMAT : DATE_FORMAT,
+        parsed: "date",
       };
     }
   }
@@ -133,7 +155,12 @@ export function evaluateLiteralFormula(formula: string): Scalar {
  * Converts a value written by setValue/setValues/appendRow into what the cell stores.
  * `numberFormat` is the cell's current format (undefined when Automatic).
  */
-export function toStored(value: unknown, numberFormat: string | undefined, timeZone: string): Written {
+export function toStored(
+  value: unknown,
+  numberFormat: string | undefined,
+  timeZone: string,
+  locale?: string,
+): Written {
   if (value === null || value === undefined) return { value: "" };
   // Sheets has no negative zero; NaN and Infinity are written as their text (not verified).
   if (typeof value === "number")
@@ -149,7 +176,7 @@ export function toStored(value: unknown, numberFormat: string | undefined, timeZ
   const text = typeof value === "string" ? value : String(value);
   // Plain-text cells keep what is typed, as Sheets does ("0012" stays "0012", "=1" stays text).
   if (numberFormat === "@") return { value: text };
-  return parseTyped(text);
+  return parseTyped(text, locale);
 }
 
 const dateFormats = new Map<string, boolean>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { applyFlags, type CellValue } from "../../../src/core";
+import { applyFlags, type CellValue, explain } from "../../../src/core";
 import { pct, rubric, scoreRow } from "../helpers";
 
 /** A one-metric weighted rubric (cell value = score) with one flag on column "Flag". */
@@ -22,7 +22,31 @@ describe("flag conditions", () => {
     expect(fires(flag, " true ")).toBe(true);
     expect(fires(flag, false)).toBe(false);
     expect(fires(flag, "")).toBe(false);
-    expect(fires(flag, "yes")).toBe(false);
+  });
+
+  it.each(["Yes", "y", "1", 1, " YES "])("fires `when: true` on %j, as CRM exports write yes", (cell) => {
+    expect(fires({ when: true, cap: 39 }, cell)).toBe(true);
+    expect(fires({ when: false, cap: 39 }, cell)).toBe(false);
+  });
+
+  it.each(["No", "n", "0", 0])("fires `when: false` on %j", (cell) => {
+    expect(fires({ when: false, cap: 39 }, cell)).toBe(true);
+  });
+
+  it("says so when a `when: true` cell is neither yes nor no, instead of silently not firing", () => {
+    const r = scoreRow(withFlag({ when: true, cap: 39 }), { Health: 90, Flag: "maybe" });
+    expect(r.flags).toEqual([]);
+    expect(r.score).toBe(90);
+    expect(r.invalid).toEqual([
+      {
+        id: "f",
+        label: "Risk",
+        column: "Flag",
+        reason: '"maybe" is not yes or no (TRUE/FALSE, yes/no, y/n or 1/0)',
+      },
+    ]);
+    expect(explain(r)).toContain('Flag: "maybe" is not yes or no');
+    expect(scoreRow(withFlag({ when: true, cap: 39 }), { Health: 90, Flag: "N/A" }).invalid).toEqual([]);
   });
 
   it("fires `when: false` on an unticked checkbox", () => {

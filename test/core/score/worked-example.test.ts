@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { rubric, scoreRows } from "../helpers";
 
-/** RUBRIC.md's worked example, from the seed "The Customer Health Score SaaS Metric". */
-describe("the RUBRIC.md worked example", () => {
+/** docs/rubric.md's worked example, from the seed "The Customer Health Score SaaS Metric". */
+describe("the docs/rubric.md worked example", () => {
   const saas = rubric({
     name: "Customer Health Score (SaaS Metric)",
     method: "points",

@@ -1,0 +1,45 @@
+/** What the add-on writes into cells: text stays text and dates are dates, without relying on Sheets reading typed input. */
+import { describe, expect, it } from "vitest";
+import { customers, open } from "./helpers";
+
+describe("text and dates written to cells", () => {
+  it("formats text cells as plain text and writes dates as Dates, so Sheets reads nothing it writes", () => {
+    // A US-locale spreadsheet: typed dates there are month first.
+    const { emu, addon } = open({ Customers: customers() }, undefined, { locale: "en_US" });
+    addon.clickMenuItem("Set up rubric sheet");
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.clickMenuItem("Rescore all rows");
+    emu.queuePromptResponse("Account");
+    addon.clickMenuItem("Take snapshot");
+    emu.queuePromptResponse("");
+    addon.clickMenuItem("Check rubric against churn");
+    addon.clickMenuItem("Set as-of date to today");
+    expect(emu.ui.alerts).toEqual([]);
+    // Every string went into a plain-text cell: no apostrophe stripped, nothing parsed.
+    expect(emu.typedInput).toEqual([]);
+
+    const history = emu.sheetValues("Health History");
+    expect(history[1]?.[0]).toBeInstanceOf(Date);
+    expect(emu.sheetDisplayValues("Health History")[1]?.[0]).toBe("2026-11-26");
+    const rubric = emu.sheetValues("Health Rubric");
+    expect(rubric.find((r) => r[0] === "As of")?.[1]).toBeInstanceOf(Date);
+    const customersSheet = emu.spreadsheet.getSheetByName("Customers");
+    const band = (emu.sheetValues("Customers")[0] as unknown[]).indexOf("Health Band") + 1;
+    expect(customersSheet?.getRange(2, band).getNumberFormat()).toBe("@");
+  });
+
+  it("keeps a band label that Sheets would read as a formula as the text it is", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("Set up rubric sheet");
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    const rubric = emu.spreadsheet.getSheetByName("Health Rubric");
+    const values = rubric?.getDataRange().getValues() ?? [];
+    const red = values.findIndex((r) => r[0] === "Red") + 1;
+    rubric?.getRange(red, 1).setNumberFormat("@").setValue("+Call now");
+    addon.clickMenuItem("Rescore all rows");
+    const after = emu.sheetValues("Customers");
+    const band = (after[0] as unknown[]).indexOf("Health Band");
+    expect(after.some((r) => r[band] === "+Call now")).toBe(true);
+    expect(emu.typedInput.filter((t) => t.sheet === "Customers")).toEqual([]);
+  });
+});
