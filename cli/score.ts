@@ -65,6 +65,7 @@ function toJson(r: RowResult) {
     color: r.color,
     ...(r.action ? { action: r.action } : {}),
     ...(r.segment ? { segment: r.segment } : {}),
+    ...(r.note ? { note: r.note } : {}),
     coverage: Math.round(r.coverage * 1000) / 1000,
     drivers: r.drivers.map((d) => ({ ...d, impact: Math.round(d.impact * 100) / 100 })),
     flags: r.flags,

@@ -1,9 +1,18 @@
 /**
  * The data sheet: the sheet holding one row per account, its header row, and the add-on's output
  * columns (found by header, created at the right of the data when absent). Everything the bulk
- * commands need from the sheet is read here, with one getValues.
+ * commands need from the sheet is read here, with one getValues (and one getDisplayValues when the
+ * rubric matches cells as written).
  */
-import { type CellValue, columnLetter, columnsRead, headerKey, RUBRIC_SHEET, type Rubric } from "../core";
+import {
+  type CellValue,
+  columnLetter,
+  columnsRead,
+  displayedColumns,
+  headerKey,
+  RUBRIC_SHEET,
+  type Rubric,
+} from "../core";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -61,7 +70,10 @@ export interface DataLayout {
   /** 1-based row of the headers. */
   headerRow: number;
   headers: CellValue[];
-  /** The rows below the header row, as getValues returned them. */
+  /**
+   * The rows below the header row, as getValues returned them, except that the cells of columns
+   * the rubric only matches as written (displayedColumns) hold the text Sheets displays.
+   */
   rows: CellValue[][];
   /** 1-based column of each output in use, existing or to be created. */
   outputs: Partial<Record<OutputHeader, number>>;
@@ -94,6 +106,7 @@ export function readDataLayout(
   const found = values.slice(0, 5).findIndex((row) => row.some((h) => read.has(headerKey(h))));
   const headerIndex = Math.max(0, found);
   const headers = values[headerIndex] as CellValue[];
+  useDisplayedText(sheet, values, headerIndex, displayedColumns(rubric, headers));
 
   const outputs: Partial<Record<OutputHeader, number>> = {};
   const created: OutputHeader[] = [];
@@ -126,6 +139,26 @@ export function readDataLayout(
     created,
     lastDataColumn,
   };
+}
+
+/**
+ * A map scorer matches a cell as written, and in the spreadsheet that is what the cell displays
+ * (`10%`, not 0.1; `5.00`, not 5). One getDisplayValues over the span of those columns, whatever
+ * the number of rows; only number and date cells change (text displays as itself).
+ */
+function useDisplayedText(sheet: Sheet, values: CellValue[][], headerIndex: number, columns: number[]): void {
+  const rows = values.length - headerIndex - 1;
+  if (columns.length === 0 || rows <= 0) return;
+  const first = Math.min(...columns);
+  const width = Math.max(...columns) - first + 1;
+  const shown = sheet.getRange(headerIndex + 2, first + 1, rows, width).getDisplayValues();
+  for (let r = 0; r < rows; r++) {
+    const row = values[headerIndex + 1 + r] as CellValue[];
+    for (const c of columns) {
+      const cell = row[c];
+      if (typeof cell === "number" || cell instanceof Date) row[c] = shown[r]?.[c - first] ?? "";
+    }
+  }
 }
 
 /** The note on the header of every column the add-on writes: how a rescore knows its own columns. */

@@ -47,6 +47,32 @@ export function columnsRead(rubric: Rubric): { column: string; reader: string }[
 }
 
 /**
+ * The columns (indexes into `headers`) that the rubric only ever matches as written: read by map
+ * metrics of number or text input, text flags (`when: "text"`, `contains`) or the segment column,
+ * and by nothing that needs the cell's value. In the spreadsheet their cells are handed to the
+ * core as the text Sheets displays (a cell showing `10%` is "10%", not 0.1): RUBRIC.md, map.
+ */
+export function displayedColumns(rubric: Rubric, headers: readonly CellValue[]): number[] {
+  const asWritten = new Map<string, boolean>();
+  const mark = (column: string | undefined, written: boolean) => {
+    if (column === undefined) return; // computed from a source: no data column
+    const key = column.trim().toLowerCase();
+    asWritten.set(key, (asWritten.get(key) ?? true) && written);
+  };
+  const add = (r: Omit<Rubric, "segments">) => {
+    for (const m of r.metrics)
+      mark(m.column, m.score.type === "map" && (m.input === "number" || m.input === "text"));
+    for (const f of r.flags) mark(f.column, typeof f.when === "string" || f.contains !== undefined);
+  };
+  add(rubric);
+  if (rubric.segments) {
+    mark(rubric.segments.column, true);
+    for (const sub of Object.values(rubric.segments.rubrics)) add(sub);
+  }
+  return headers.flatMap((h, i) => (asWritten.get(headerKey(h)) === true ? [i] : []));
+}
+
+/**
  * Maps every column the rubric reads to its index in `headers`. Throws one ColumnError naming
  * every column that is absent or ambiguous, so the user fixes them all at once.
  */

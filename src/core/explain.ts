@@ -33,7 +33,8 @@ export function flagEffect(f: FiredFlag): string {
  */
 export function explain(result: RowResult, topN = 3): string {
   const parts: string[] = [];
-  if (result.score === null) parts.push("No data: no metric has a value");
+  if (result.score === null) parts.push(`No data: ${result.note ?? "no metric has a value"}`);
+  else if (result.note !== undefined) parts.push(result.note);
   for (const d of result.drivers) {
     if (parts.length >= topN || Math.round(d.impact) >= 0) break;
     parts.push(`${d.label} ${formatValue(d.value)} (${signed(d.impact)})`);

@@ -41,7 +41,7 @@ export {
   todayIn,
   zoneDay,
 } from "./cells";
-export { ColumnError, columnLetter, columnsRead, headerKey, mapColumns } from "./columns";
+export { ColumnError, columnLetter, columnsRead, displayedColumns, headerKey, mapColumns } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export { AGG_KINDS, fromText, parseFromText } from "./fromText";
 export type { Snapshot } from "./history";
@@ -67,4 +67,13 @@ export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
 export type { Validation } from "./validate";
-export { formatProblem, NO_DATA, parseRubric, RubricError, validateRubric } from "./validate";
+export {
+  formatProblem,
+  MAX_WEIGHT,
+  NO_DATA,
+  parseRubric,
+  RubricError,
+  reservedName,
+  thousands,
+  validateRubric,
+} from "./validate";

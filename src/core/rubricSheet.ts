@@ -15,7 +15,7 @@
 import { dayToIso, isoDay, parseNumber, textOf, zoneDay } from "./cells";
 import { columnLetter } from "./columns";
 import type { BaseRubric, CellValue, Problem, Rubric, Scorer } from "./types";
-import { validateRubric } from "./validate";
+import { reservedName, reservedNameMessage, validateRubric } from "./validate";
 
 export const RUBRIC_SHEET = "Health Rubric";
 
@@ -291,6 +291,10 @@ export function readRubricGrid(grid: readonly (readonly CellValue[])[], options:
       });
       continue;
     }
+    if (reservedName(key)) {
+      errors.push({ path: ref(r, get("Segment") ?? 0), message: reservedNameMessage("segment", key) });
+      continue;
+    }
     const obj: Obj = {
       name: cellText(cellAt(grid, r, get("Name"))),
       method: cellText(cellAt(grid, r, get("Method"))),
@@ -384,10 +388,14 @@ export function readRubricGrid(grid: readonly (readonly CellValue[])[], options:
     const weightCell = cellAt(grid, r, groups.column("Weight"));
     if (name === undefined && cellText(weightCell) === undefined) continue; // keeps an empty groups table
     const key = name ?? "";
+    if (reservedName(key)) {
+      errors.push({ path: ref(r, groups.column("Group") ?? 0), message: reservedNameMessage("group", key) });
+      continue;
+    }
     const path = `${join(part.path, "groups")}.${key}`;
     cellOf.set(path, ref(r, groups.column("Weight") ?? 0));
     rowPaths.add(path);
-    if (key in map)
+    if (Object.prototype.hasOwnProperty.call(map, key))
       errors.push({ path: ref(r, groups.column("Group") ?? 0), message: `group "${key}" is listed twice` });
     map[key] = cellNumber(weightCell);
   }

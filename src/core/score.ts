@@ -6,7 +6,7 @@
  * is a loop over its metrics. Data flows one way: cell → readCell → scorer → aggregate → flags →
  * band → result.
  */
-import { cellText, type DayContext, dayContext, parseNumber, type Reading, readCell } from "./cells";
+import { cellText, type DayContext, dayContext, type Reading, readCell } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
 import { condition } from "./conditions";
 import { fromText } from "./fromText";
@@ -63,6 +63,12 @@ export interface RowResult {
   coverage: number;
   /** Segment key whose rubric scored the row; absent for the top-level rubric. */
   segment?: string;
+  /**
+   * Why the score is what it is when the rubric's weights decide it, not the cells: every metric
+   * with a value weighs 0 (score null), every metric weighs 0 (points: score 0), or the points
+   * overflow (score null). Absent otherwise; a null score without a note means no metric had a value.
+   */
+  note?: string;
   flags: FiredFlag[];
   /** Ids of metrics whose cell was missing or invalid. */
   missing: string[];
@@ -133,7 +139,16 @@ interface CompiledRubric {
   flags: CompiledFlag[];
   /** Group weights; one implicit group of weight 1 when the rubric has none (or under points). */
   groupWeights: number[];
+  /** Every metric weighs 0 (the row note under points, where such rows score 0). */
+  allZero: boolean;
 }
+
+/** Row notes (RowResult.note): what the weights did, in words a user can act on. */
+export const ZERO_WEIGHT_NOTE =
+  "every metric with a value weighs 0 (or is in a group that does), so none counts";
+export const ALL_ZERO_POINTS_NOTE = "every metric weighs 0, so the score is 0 whatever the cells";
+export const OVERFLOW_NOTE =
+  "the points add up beyond what a score can hold: check the rubric's points and weights";
 
 export interface Scorecard {
   rubric: Rubric;
@@ -247,6 +262,7 @@ function compile(
     rubric,
     weighted,
     groupWeights,
+    allZero,
     flags: rubric.flags.map((flag) => compileFlag(flag, colOf(flag), days)),
     metrics: rubric.metrics.map((metric) => ({
       metric,
@@ -274,7 +290,8 @@ const IN_RANGE = 1e15;
 /**
  * How a metric reads its cell, with fast paths for the common cells: a plain number, and ISO
  * date text (a date column repeats few values, so its readings are cached). A map scorer matches
- * the cell as text, so it never finds a cell invalid for being text.
+ * the cell as written (RUBRIC.md: `10%` matches the key "10%", never 0.1 falling to else), so it
+ * never finds a cell invalid for being text.
  */
 function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
   const { input } = metric;
@@ -285,13 +302,13 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
         return r.kind === "value" ? (r.value ? "true" : "false") : r;
       };
     }
-    if (input === "number") {
-      // Numbers match as Sheets shows them ("5" for 5.0); any other cell matches as its text.
+    if (input === "number" || input === "text") {
+      // Text as written. A number cell stays a number: the scorer matches it as it displays ("5"),
+      // or a key that reads as the same number ("10%" for 0.1). The add-on hands map-only columns
+      // over as their displayed text (see displayedColumns).
       return (cell) => {
-        if (typeof cell === "number") return unwrap(readCell(cell, input, days));
-        const r = readCell(cell, "text", days);
-        const n = r.kind === "value" ? parseNumber(r.value as string) : undefined;
-        return n === undefined ? unwrap(r) : n;
+        if (typeof cell === "number") return unwrap(readCell(cell, "number", days));
+        return unwrap(readCell(cell, "text", days));
       };
     }
   }
@@ -388,6 +405,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
     }
 
     let raw: number | null = null;
+    let note: string | undefined;
     if (missing.length < M) {
       if (c.weighted) {
         let total = 0;
@@ -400,8 +418,12 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
           }
         }
         if (weightTotal > 0) raw = total / weightTotal;
+        else note = ZERO_WEIGHT_NOTE;
       } else if (Number.isFinite(points)) {
         raw = points;
+        if (c.allZero) note = ALL_ZERO_POINTS_NOTE;
+      } else {
+        note = OVERFLOW_NOTE;
       }
     }
 
@@ -418,6 +440,11 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       flags.push(f.fired);
     }
     let score = raw === null ? null : roundScore(applyFlags(raw, flags, c.weighted));
+    // Never a NaN or an infinite score: flags' adds can still overflow a points score.
+    if (score !== null && !Number.isFinite(score)) {
+      score = null;
+      note = OVERFLOW_NOTE;
+    }
     if (score === 0) score = 0; // no -0 in results
     const band = bandFor(c.rubric.bands, score);
     results[i] = new ScoredRow(
@@ -430,6 +457,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       raw === null ? null : c,
       row,
     );
+    if (note !== undefined) (results[i] as RowResult).note = note;
   }
 }
 
@@ -445,6 +473,7 @@ class ScoredRow implements RowResult {
   declare action?: string;
   declare coverage: number;
   declare segment?: string;
+  declare note?: string;
   declare flags: FiredFlag[];
   declare missing: string[];
   declare invalid: InvalidCell[];

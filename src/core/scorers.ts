@@ -6,6 +6,7 @@
  * applied by one function with a switch: the scoring loop then makes one monomorphic call per
  * cell instead of a call through a different closure for each metric, which V8 cannot inline.
  */
+import { parseNumber } from "./cells";
 import type { Method, Scorer } from "./types";
 
 const STEPS = 0;
@@ -36,6 +37,11 @@ export interface CompiledScorer {
   cap: number;
   /** map: normalised text → number. */
   values: Map<string, number>;
+  /**
+   * map: the number each key reads as ("10%" → 0.1), for a number cell whose displayed text is not
+   * known (a custom function receives values only): it matches the key it would display as.
+   */
+  numbers: Map<number, number>;
 }
 
 /** The text a map scorer matches: trimmed, case-insensitive; numbers as Sheets shows them ("5"). */
@@ -59,6 +65,7 @@ export function compileScorer(scorer: Scorer, method: Method): CompiledScorer {
     points: 0,
     cap: Number.POSITIVE_INFINITY,
     values: new Map(),
+    numbers: new Map(),
   };
   switch (scorer.type) {
     case "steps":
@@ -75,7 +82,11 @@ export function compileScorer(scorer: Scorer, method: Method): CompiledScorer {
       break;
     case "map":
       c.kind = MAP;
-      for (const [key, n] of Object.entries(scorer.values)) c.values.set(mapKey(key), n);
+      for (const [key, n] of Object.entries(scorer.values)) {
+        c.values.set(mapKey(key), n);
+        const number = parseNumber(key);
+        if (number !== undefined && !c.numbers.has(number)) c.numbers.set(number, n);
+      }
       c.otherwise = scorer.else;
       break;
     case "scale":
@@ -93,7 +104,10 @@ export function compileScorer(scorer: Scorer, method: Method): CompiledScorer {
   return c;
 }
 
-/** A value's score (weighted, clamped to 0..100) or points. Map scorers take text; the others numbers. */
+/**
+ * A value's score (weighted, clamped to 0..100) or points. Map scorers take the cell as written
+ * (text), or a number whose text is not known; the others numbers.
+ */
 export function applyScorer(c: CompiledScorer, value: number | string): number {
   let n: number;
   switch (c.kind) {
@@ -112,7 +126,10 @@ export function applyScorer(c: CompiledScorer, value: number | string): number {
       n = Math.min(1, Math.max(0, ((value as number) - c.worst) / c.span)) * c.top;
       break;
     case MAP:
-      n = c.values.get(mapKey(value)) ?? c.otherwise;
+      n =
+        c.values.get(mapKey(value)) ??
+        (typeof value === "number" ? c.numbers.get(value) : undefined) ??
+        c.otherwise;
       break;
     case SCALE:
       n = c.base + ((value as number) - c.neutral) * c.step;

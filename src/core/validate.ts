@@ -3,6 +3,7 @@
  * with every default filled in, or into the full list of what is wrong with it. Every problem is
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
+import { isMissingText } from "./cells";
 import { AGG_KINDS, fromText } from "./fromText";
 import type {
   Band,
@@ -45,7 +46,28 @@ type Obj = Record<string, unknown>;
 const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const describe = (v: unknown): string =>
-  typeof v === "string" ? `"${v}"` : (JSON.stringify(v) ?? String(v));
+  typeof v === "string"
+    ? `"${v}"`
+    : typeof v === "number"
+      ? String(v) // JSON.stringify says null for NaN and Infinity
+      : (JSON.stringify(v) ?? String(v));
+
+/** The largest weight a metric or group may have: more is a typo, and would swamp every other weight. */
+export const MAX_WEIGHT = 1_000_000;
+
+/**
+ * Names a group or segment may not have: the properties every JavaScript object inherits
+ * (`constructor`, `__proto__`, `hasOwnProperty`…). As keys of a rubric's JSON they are mishandled
+ * by the tools that read it (one replaces the object's prototype, others find a name that was
+ * never written), so they are refused wherever a name is read.
+ */
+export function reservedName(name: string): boolean {
+  const t = name.trim();
+  return t === "__proto__" || Object.prototype.hasOwnProperty.call(Object.prototype, t);
+}
+
+export const reservedNameMessage = (kind: "group" | "segment", name: string): string =>
+  `"${name.trim()}" cannot be a ${kind} name: JavaScript reserves it; choose another name`;
 
 /** Collects problems while reading one rubric; `at` builds child paths. */
 class Reader {
@@ -89,7 +111,7 @@ class Reader {
     obj: Obj,
     key: string,
     path: string,
-    opts: { required?: boolean; min?: number } = {},
+    opts: { required?: boolean; min?: number; max?: number } = {},
   ): number | undefined {
     const v = obj[key];
     if (v === undefined || v === null || v === "") {
@@ -102,6 +124,10 @@ class Reader {
     }
     if (opts.min !== undefined && v < opts.min) {
       this.error(join(path, key), `must be a number ≥ ${opts.min}, not ${v}`);
+      return undefined;
+    }
+    if (opts.max !== undefined && v > opts.max) {
+      this.error(join(path, key), `must be at most ${thousands(opts.max)}, not ${thousands(v)}`);
       return undefined;
     }
     return v;
@@ -177,7 +203,15 @@ export function formatProblem(p: Problem): string {
 }
 
 export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? "" : "s"}`;
+  return `${thousands(n)} ${word}${n === 1 ? "" : "s"}`;
+}
+
+/** A number with thousands separators, 9,990 (no Intl: the same in Node, browsers and Apps Script). */
+export function thousands(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return String(n);
+  const [whole = "", fraction] = String(n).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 const BASE_FIELDS = ["version", "name", "method", "missing", "bands", "groups", "metrics", "flags"] as const;
@@ -199,7 +233,7 @@ function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | u
   if (o.missing !== undefined && method === "points") {
     r.warn(join(path, "missing"), "is ignored under the points method: a missing cell always adds 0 points");
   }
-  const bands = readBands(r, o.bands, join(path, "bands"));
+  const bands = readBands(r, o.bands, join(path, "bands"), method);
   const groups = o.groups === undefined ? undefined : readGroups(r, o.groups, join(path, "groups"), method);
   const metrics = readMetrics(r, o.metrics, path, method, groups, reads);
   const flags = readFlags(r, o.flags, join(path, "flags"), method, reads);
@@ -209,7 +243,7 @@ function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | u
   return rubric;
 }
 
-function readBands(r: Reader, v: unknown, path: string): Band[] {
+function readBands(r: Reader, v: unknown, path: string, method: Method): Band[] {
   if (!Array.isArray(v) || v.length === 0) {
     r.error(path, "needs at least one band, listed from low to high");
     return [];
@@ -245,6 +279,16 @@ function readBands(r: Reader, v: unknown, path: string): Band[] {
         );
       }
       previousFrom = from;
+      if (method === "weighted" && from > 100)
+        r.warn(
+          join(p, "from"),
+          `${from} is above 100, which no weighted score reaches, so "${label ?? ""}" is never used`,
+        );
+      if (method === "weighted" && from < 0)
+        r.warn(
+          join(p, "from"),
+          `${from} is below 0: every weighted score reaches it, so the bands below "${label ?? ""}" are never used`,
+        );
     }
     const color = r.text(item, "color", p, false) ?? defaultColor(i, v.length);
     if (!COLOR.test(color)) r.error(join(p, "color"), `must be a colour like "#b7e1cd", not "${color}"`);
@@ -275,9 +319,15 @@ function readGroups(r: Reader, v: unknown, path: string, method: Method): Record
   for (const [name, weight] of Object.entries(v)) {
     const p = join(path, name);
     if (!name.trim()) r.error(p, "a group needs a name");
-    if (name === "__proto__") r.error(p, `"${name}" cannot be a group name`);
+    else if (reservedName(name)) {
+      r.error(p, reservedNameMessage("group", name));
+      continue;
+    }
+    // A bad weight is reported here; the group is kept (as 0) so its metrics are not also "not in groups".
     if (!isNumber(weight) || weight < 0) r.error(p, `weight must be a number ≥ 0, not ${describe(weight)}`);
-    else groups[name] = weight;
+    else if (weight > MAX_WEIGHT)
+      r.error(p, `weight must be at most ${thousands(MAX_WEIGHT)}, not ${thousands(weight)}`);
+    groups[name] = isNumber(weight) && weight >= 0 && weight <= MAX_WEIGHT ? weight : 0;
   }
   return groups;
 }
@@ -325,10 +375,11 @@ function readMetrics(
     const group = r.text(item, "group", p, false);
     if (groups && method === "weighted") {
       if (group === undefined) r.error(join(p, "group"), "is required because the rubric has groups");
+      else if (reservedName(group)) r.error(join(p, "group"), reservedNameMessage("group", group));
       else if (!Object.prototype.hasOwnProperty.call(groups, group))
         r.error(join(p, "group"), `"${group}" is not in groups`);
     }
-    const weight = r.number(item, "weight", p, { min: 0 }) ?? 1;
+    const weight = r.number(item, "weight", p, { min: 0, max: MAX_WEIGHT }) ?? 1;
     const input = r.oneOf(item, "input", p, INPUT_KINDS) ?? "number";
     const missing = r.oneOf(item, "missing", p, MISSING_POLICIES);
     const score = readScorer(r, item.score, join(p, "score"), method, input);
@@ -348,17 +399,25 @@ function readMetrics(
     r.warn(
       path,
       method === "weighted"
-        ? "every metric has weight 0, so every row will score No data"
-        : "every metric has weight 0, so every row will score 0",
+        ? "every metric has weight 0, so no metric counts and every row scores No data: give the metrics that matter a weight above 0"
+        : "every metric has weight 0, so every row scores 0 whatever its cells: give the metrics that matter a weight above 0",
     );
-  }
-  if (groups && method === "weighted") {
-    for (const name of Object.keys(groups)) {
-      if (!metrics.some((m) => m.group === name))
-        r.warn(join(join(rubricPath, "groups"), name), "has no metrics and is ignored");
+  } else if (groups && method === "weighted") {
+    const allZero = Object.values(groups).every((w) => w === 0);
+    for (const [name, weight] of Object.entries(groups)) {
+      const own = metrics.filter((m) => m.group === name);
+      const p = join(join(rubricPath, "groups"), name);
+      if (own.length === 0) r.warn(p, "has no metrics and is ignored");
+      else if (weight === 0 && !allZero)
+        r.warn(p, "has weight 0, so its metrics never count toward the score (they still show when missing)");
+      else if (own.every((m) => m.weight === 0))
+        r.warn(p, "every metric in it has weight 0, so the group never counts toward the score");
     }
-    if (Object.values(groups).every((w) => w === 0)) {
-      r.warn(join(rubricPath, "groups"), "every group has weight 0, so every row will score No data");
+    if (allZero) {
+      r.warn(
+        join(rubricPath, "groups"),
+        "every group has weight 0, so no metric counts and every row scores No data: give the groups that matter a weight above 0",
+      );
     }
   }
   return metrics;
@@ -452,6 +511,11 @@ function readScorer(
           const norm = key.trim().toLowerCase();
           if (seen.has(norm)) r.error(p, `"${key}" matches another entry (matching ignores case and spaces)`);
           if (key === "__proto__") r.error(p, `"${key}" cannot be matched`);
+          else if (isMissingText(key))
+            r.warn(
+              p,
+              `"${key}" never matches: a cell holding it is missing, and counts by the missing policy instead`,
+            );
           seen.add(norm);
           if (isNumber(n)) values[key] = n;
         }
@@ -470,6 +534,8 @@ function readScorer(
       r.unknownFields(v, path, ["type", "points", "cap"]);
       const points = r.number(v, "points", path, { required: true }) ?? 0;
       const cap = r.number(v, "cap", path, { min: 0 });
+      if (v.cap === null)
+        r.warn(join(path, "cap"), "is null, which is no cap at all: give a number or remove it");
       return cap === undefined ? { type, points } : { type, points, cap };
     }
   }
@@ -535,15 +601,15 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method, reads: R
       r.error(p, "needs exactly one condition: when, contains, or min/max");
     }
 
+    const effectErrors = r.errors.length;
     const add = r.number(item, "add", p);
     const floor = r.number(item, "floor", p);
     const cap = r.number(item, "cap", p);
-    if (
-      add === undefined &&
-      floor === undefined &&
-      cap === undefined &&
-      !["add", "floor", "cap"].some((k) => k in item)
-    ) {
+    for (const name of ["add", "floor", "cap"] as const) {
+      if (item[name] === null)
+        r.warn(join(p, name), `is null, which is no ${name} at all: give a number or remove it`);
+    }
+    if (add === undefined && floor === undefined && cap === undefined && r.errors.length === effectErrors) {
       r.error(p, "needs an effect: cap, floor or add");
     }
     if (add !== undefined) flag.add = add;
@@ -583,6 +649,10 @@ function readSegments(r: Reader, v: unknown, path: string, reads: Reads): Segmen
     const p = join(join(path, "rubrics"), key);
     const norm = key.trim().toLowerCase();
     if (!norm) r.error(p, "a segment needs a name");
+    else if (reservedName(key)) {
+      r.error(p, reservedNameMessage("segment", key));
+      continue;
+    }
     if (seen.has(norm)) r.error(p, `"${key}" matches another segment (matching ignores case and spaces)`);
     seen.add(norm);
     if (!isObject(sub)) {

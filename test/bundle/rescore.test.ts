@@ -327,3 +327,42 @@ describe("a sheet too large for one execution", () => {
     expect(emu.calls.get("Range.setValues")).toBe(0);
   }, 60_000);
 });
+
+describe("map scorers match the cell as the spreadsheet displays it", () => {
+  const discountRubric = parseRubric({
+    bands: [{ label: "Low" }, { label: "High", from: 50 }],
+    metrics: [
+      {
+        id: "discount",
+        column: "Discount",
+        score: { type: "map", values: { "0%": 100, "12%": 60, "25%": 20 }, else: 5 },
+      },
+      { id: "nps", column: "NPS", weight: 0, score: { type: "range", worst: 0, best: 10 } },
+    ],
+  });
+  const sheetWith = (n: number) => {
+    const rows: unknown[][] = [["Account", "Discount", "NPS"]];
+    const discounts = [0, 0.123, 0.25, 0.5]; // 0.123 shows as 12%
+    for (let i = 0; i < n; i++) rows.push([`A${i}`, discounts[i % 4], 7]);
+    const session = open({ Customers: rows, "Health Rubric": rubricToGrid(discountRubric) }, "Customers");
+    session.emu.spreadsheet.getSheetByName("Customers")?.getRange(2, 2, n, 1).setNumberFormat("0%");
+    return session;
+  };
+
+  it('scores a cell showing 12% by the key "12%", with one display read whatever the rows', () => {
+    const small = sheetWith(4);
+    small.emu.calls.reset();
+    small.addon.call("rescoreAll");
+    const values = small.emu.sheetValues("Customers");
+    const score = (values[0] as unknown[]).indexOf("Health Score");
+    expect(values.slice(1).map((r) => r[score])).toEqual([100, 60, 20, 5]);
+    // The data keeps its numbers: only the scoring saw the displayed text.
+    expect(values.slice(1).map((r) => r[1])).toEqual([0, 0.123, 0.25, 0.5]);
+
+    const large = sheetWith(400);
+    large.emu.calls.reset();
+    large.addon.call("rescoreAll");
+    expect(large.emu.calls.get("Range.getDisplayValues")).toBe(small.emu.calls.get("Range.getDisplayValues"));
+    expect(small.emu.calls.get("Range.getDisplayValues")).toBe(1);
+  });
+});

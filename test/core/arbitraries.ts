@@ -3,7 +3,7 @@
  * rubric sheet's round trip, the JSON Schema of docs/rubric.md).
  */
 import fc from "fast-check";
-import { type Rubric, validateRubric } from "../../src/core";
+import { type Rubric, reservedName, validateRubric } from "../../src/core";
 
 const text = fc
   .stringMatching(/^[A-Za-z0-9][A-Za-z0-9 _.,;:"'()%&/-]{0,14}$/)
@@ -52,7 +52,10 @@ const scorer = fc.oneof(
   fc.record({ type: fc.constant("perUnit"), points: num, cap: fc.option(pos, { nil: undefined }) }),
 );
 
-const groupNames = fc.uniqueArray(text, { minLength: 1, maxLength: 3, selector: (s) => s });
+const groupNames = fc.uniqueArray(
+  text.filter((s) => !reservedName(s)),
+  { minLength: 1, maxLength: 3, selector: (s) => s },
+);
 const baseRubric = fc
   .record({
     name: text,
@@ -130,7 +133,14 @@ const baseRubric = fc
 export const anyRubric = fc
   .tuple(
     baseRubric,
-    fc.option(fc.dictionary(text, baseRubric, { minKeys: 1, maxKeys: 2 }), { nil: undefined }),
+    fc.option(
+      fc.dictionary(
+        text.filter((s) => !reservedName(s)),
+        baseRubric,
+        { minKeys: 1, maxKeys: 2 },
+      ),
+      { nil: undefined },
+    ),
   )
   .map(([top, segments]) => {
     if (!segments) return top;

@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { ColumnError, columnLetter, columnsRead, mapColumns, scoreTable } from "../../src/core";
+import {
+  ColumnError,
+  columnLetter,
+  columnsRead,
+  displayedColumns,
+  mapColumns,
+  scoreTable,
+} from "../../src/core";
 import { OPTIONS, pct, rubric } from "./helpers";
 
 const r = rubric({
@@ -66,5 +73,23 @@ describe("mapColumns", () => {
     });
     expect(columnsRead(seg).map((c) => c.column)).toEqual(["Usage", "Stage", "Setup"]);
     expect(() => mapColumns(seg, ["Usage", "Setup"])).toThrow(/"Stage"/);
+  });
+});
+
+describe("displayedColumns", () => {
+  it("names the columns only ever matched as written, and none that a number is read from", () => {
+    const r = rubric({
+      metrics: [
+        { id: "tier", column: "Tier", input: "text", score: { type: "map", values: { Gold: 100 } } },
+        { id: "disc", column: "Discount", score: { type: "map", values: { "10%": 100 } } },
+        { id: "seats", column: "Seats", score: { type: "map", values: { "5": 100 } } },
+        { id: "seats_n", column: "seats", score: { type: "range", worst: 0, best: 10 } },
+        { id: "ok", column: "Renewed", input: "boolean", score: { type: "map", values: { TRUE: 100 } } },
+      ],
+      flags: [{ id: "acq", column: "Notes", contains: "acquired", cap: 39 }],
+    });
+    expect(displayedColumns(r, ["Tier", "Discount", "Seats", "Renewed", "Notes", "Other"])).toEqual([
+      0, 1, 4,
+    ]);
   });
 });

@@ -56,6 +56,33 @@ describe("the rubric sheet", () => {
     ]);
   });
 
+  it.each(["constructor", "hasOwnProperty", "__proto__"])(
+    "refuses %j as a group name at its cell, with no other error",
+    (name) => {
+      const grid = rubricToGrid(starter("five-dimensions"));
+      for (const row of grid) for (let c = 0; c < row.length; c++) if (row[c] === "Adoption") row[c] = name;
+      const { sheetRow } = rowOf(grid, name, "Groups");
+      const reading = readRubricGrid(grid, OPTIONS);
+      expect(reading.rubric).toBeUndefined();
+      expect(reading.errors.map(formatProblem)[0]).toBe(
+        `Health Rubric!A${sheetRow}: "${name}" cannot be a group name: JavaScript reserves it; choose another name`,
+      );
+      expect(reading.errors.map(formatProblem).join("\n")).not.toMatch(/listed twice/);
+    },
+  );
+
+  it.each(["__proto__", "constructor"])("refuses %j as a segment name at its cell", (name) => {
+    const grid = rubricToGrid(starter("lifecycle"));
+    const title = grid.findIndex((row) => row[0] === "Segments");
+    const segment = grid[title + 2]?.[0] as string; // the first segment, under the table's header row
+    for (const row of grid) for (let c = 0; c < row.length; c++) if (row[c] === segment) row[c] = name;
+    const { sheetRow } = rowOf(grid, name, "Segments");
+    const messages = readRubricGrid(grid, OPTIONS).errors.map(formatProblem);
+    expect(messages[0]).toBe(
+      `Health Rubric!A${sheetRow}: "${name}" cannot be a segment name: JavaScript reserves it; choose another name`,
+    );
+  });
+
   it("names the Rule cell when a rule cannot be read, and the Scorer cell for an unknown scorer", () => {
     const grid = rubricToGrid(starter("simple-ryg"));
     const features = rowOf(grid, "features");

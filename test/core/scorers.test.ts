@@ -179,6 +179,22 @@ describe("map scorer", () => {
     expect(scoreOf(survey, 7)).toBe(0);
   });
 
+  it('matches a cell "10%" to the key "10%", as written, not as 0.1 falling to else', () => {
+    const discount = { type: "map", values: { "0%": 100, "10%": 60, "$1,200": 30 }, else: 5 };
+    expect(scoreOf(discount, "10%")).toBe(60);
+    expect(scoreOf(discount, " 10% ", { input: "text" })).toBe(60);
+    expect(scoreOf(discount, "$1,200")).toBe(30);
+    expect(scoreOf(discount, "1200")).toBe(5);
+  });
+
+  it("matches a number cell whose text is unknown to the key that reads as that number", () => {
+    // A custom function receives 0.1 for a cell showing 10%.
+    const discount = { type: "map", values: { "10%": 60, "5": 90 } };
+    expect(scoreOf(discount, 0.1)).toBe(60);
+    expect(scoreOf(discount, 5)).toBe(90);
+    expect(scoreOf(discount, 0.2)).toBe(0);
+  });
+
   it("clamps to 0..100 under weighted and gives signed points under points", () => {
     const stage = { type: "map", values: { Churning: -30, Expanding: 150 } };
     expect(scoreOf(stage, "Churning", { input: "text" })).toBe(0);

@@ -260,7 +260,7 @@ describe("validateRubric: warnings", () => {
     });
     expect(v.rubric).toBeDefined();
     expect(find(v.warnings, "metrics")).toEqual([
-      "every metric has weight 0, so every row will score No data",
+      "every metric has weight 0, so no metric counts and every row scores No data: give the metrics that matter a weight above 0",
     ]);
   });
 
@@ -427,5 +427,129 @@ describe("validateRubric: sources", () => {
   it("warns about a source nothing reads", () => {
     const v = withFrom({ source: "logins", agg: "count" });
     expect(v.warnings.map(formatProblem)).toEqual(["sources.crm: is not read by any metric or flag"]);
+  });
+});
+
+describe("validateRubric: boundaries", () => {
+  it("refuses a weight above 1,000,000 or not finite, on a metric or a group", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { A: 2_000_000, B: Number.POSITIVE_INFINITY },
+      metrics: [
+        metric("a", { group: "A", weight: 1e9 }),
+        metric("b", { group: "B", weight: Number.NaN }),
+        metric("c", { group: "A", weight: 1_000_000 }),
+      ],
+    });
+    expect(v.rubric).toBeUndefined();
+    expect(v.errors.map(formatProblem)).toEqual([
+      "groups.A: weight must be at most 1,000,000, not 2,000,000",
+      "groups.B: weight must be a number ≥ 0, not Infinity",
+      "metrics[0].weight: must be at most 1,000,000, not 1,000,000,000",
+      "metrics[1].weight: must be a number, not NaN",
+    ]);
+  });
+
+  it.each(["constructor", "__proto__", "hasOwnProperty", "toString"])(
+    "refuses %j as a group or segment name",
+    (name) => {
+      const groups = JSON.parse(`{${JSON.stringify(name)}: 1}`);
+      const rubrics = JSON.parse(
+        `{${JSON.stringify(name)}: ${JSON.stringify({ bands: RYG_BANDS, metrics: [metric("a")] })}}`,
+      );
+      const v = validateRubric({
+        bands: RYG_BANDS,
+        groups,
+        metrics: [metric("a", { group: name })],
+        segments: { column: "Segment", rubrics },
+      });
+      const message = `"${name}" cannot be a group name: JavaScript reserves it; choose another name`;
+      expect(find(v.errors, `groups.${name}`)).toEqual([message]);
+      expect(find(v.errors, `segments.rubrics.${name}`)).toEqual([message.replace("group", "segment")]);
+    },
+  );
+
+  it("accepts names that merely resemble reserved ones", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { Constructor: 1, proto: 1 },
+      metrics: [metric("a", { group: "Constructor" }), metric("b", { group: "proto" })],
+    });
+    expect(v.errors).toEqual([]);
+  });
+
+  it("warns about a band from that no weighted score can reach", () => {
+    const v = validateRubric({
+      bands: [{ label: "Low" }, { label: "Mid", from: -10 }, { label: "Top", from: 120 }],
+      metrics: [metric("a")],
+    });
+    expect(v.rubric).toBeDefined();
+    expect(find(v.warnings, "bands[1].from")).toEqual([
+      '-10 is below 0: every weighted score reaches it, so the bands below "Mid" are never used',
+    ]);
+    expect(find(v.warnings, "bands[2].from")).toEqual([
+      '120 is above 100, which no weighted score reaches, so "Top" is never used',
+    ]);
+    const points = validateRubric({
+      method: "points",
+      bands: [{ label: "Low" }, { label: "Mid", from: -10 }, { label: "Top", from: 120 }],
+      metrics: [metric("a")],
+    });
+    expect(points.warnings).toEqual([]);
+  });
+
+  it("warns that cap: null is no cap, and refuses a flag whose only effect is null", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [metric("a")],
+      flags: [
+        { id: "f", column: "F", when: true, add: 5, cap: null },
+        { id: "g", column: "G", when: true, cap: null },
+      ],
+    });
+    expect(find(v.warnings, "flags[0].cap")).toEqual([
+      "is null, which is no cap at all: give a number or remove it",
+    ]);
+    expect(find(v.errors, "flags[1]")).toEqual(["needs an effect: cap, floor or add"]);
+  });
+
+  it("warns about map keys only a missing cell could hold", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [
+        metric("a", {
+          input: "text",
+          score: { type: "map", values: { Gold: 100, "N/A": 50, "-": 10, "—": 5, "#N/A": 1 } },
+        }),
+      ],
+    });
+    expect(v.rubric).toBeDefined();
+    expect(v.warnings.map((w) => w.path)).toEqual([
+      "metrics[0].score.values.N/A",
+      "metrics[0].score.values.-",
+      "metrics[0].score.values.—",
+      "metrics[0].score.values.#N/A",
+    ]);
+    expect(v.warnings[0]?.message).toBe(
+      '"N/A" never matches: a cell holding it is missing, and counts by the missing policy instead',
+    );
+  });
+
+  it("says what a group weighing 0 does", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { A: 1, B: 0, C: 1 },
+      metrics: [
+        metric("a", { group: "A" }),
+        metric("b", { group: "B" }),
+        metric("c", { group: "C", weight: 0 }),
+      ],
+    });
+    expect(find(v.warnings, "groups.B")).toEqual([
+      "has weight 0, so its metrics never count toward the score (they still show when missing)",
+    ]);
+    expect(find(v.warnings, "groups.C")).toEqual([
+      "every metric in it has weight 0, so the group never counts toward the score",
+    ]);
   });
 });

@@ -130,6 +130,21 @@ describe("the rubric JSON Schema", () => {
       "a negative group weight",
       rubric({ groups: { Adoption: -1 }, metrics: [metric({ group: "Adoption" })] }),
     ],
+    [
+      "a group weight above 1,000,000",
+      rubric({ groups: { Adoption: 1e7 }, metrics: [metric({ group: "Adoption" })] }),
+    ],
+    ["a metric weight above 1,000,000", rubric({ metrics: [metric({ weight: 1_000_001 })] })],
+    [
+      "a group named constructor",
+      rubric({ groups: { constructor: 1 }, metrics: [metric({ group: "constructor" })] }),
+    ],
+    [
+      "a segment named __proto__ (a key JSON.parse keeps as its own)",
+      rubric({
+        segments: { column: "Segment", rubrics: JSON.parse(`{"__proto__": ${JSON.stringify(rubric())}}`) },
+      }),
+    ],
     ["a flag without a condition", rubric({ flags: [flag({ cap: 39 })] })],
     ["a flag with two conditions", rubric({ flags: [flag({ when: true, min: 1, cap: 39 })] })],
     ["a flag without an effect", rubric({ flags: [flag({ when: true })] })],

@@ -63,7 +63,10 @@ describe("validation judges what it read", () => {
 
   it("does not take inherited names such as toString for groups", () => {
     const errors = errorsOf({ groups: { A: 1 }, metrics: [pct("A", { group: "toString" })] });
-    expect(errors).toContainEqual({ path: "metrics[0].group", message: '"toString" is not in groups' });
+    expect(errors).toContainEqual({
+      path: "metrics[0].group",
+      message: '"toString" cannot be a group name: JavaScript reserves it; choose another name',
+    });
   });
 
   it("reports a segment's group warnings at the segment's path", () => {
