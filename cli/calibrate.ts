@@ -6,12 +6,13 @@ import {
   ColumnError,
   calibrate,
   describeAuc,
-  isoDay,
+  isBlankRow,
   type MetricCalibration,
   SourceColumnError,
-  todayIn,
 } from "../src/core";
-import { CliError, readCsv, readSources, requireRubric } from "./io";
+import { openCsv } from "./csv";
+import { asOfOptions, CliError, requireRubric } from "./io";
+import { readSources, sourceColumnError } from "./sources";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -23,6 +24,7 @@ export interface CalibrateOptions {
   format?: string;
   "as-of"?: string;
   "time-zone"?: string;
+  encoding?: string;
   source?: string[];
 }
 
@@ -34,12 +36,13 @@ export interface CalibrateArgs {
   asOf: string;
   timeZone: string;
   format: CalibrateFormat;
+  encoding?: string;
   /** `name=file` for each source the rubric reads. */
   sources?: readonly string[];
 }
 
 /** Checks the command line, then calibrates. */
-export function calibrateCommand(options: CalibrateOptions, usage: string): string {
+export function calibrateCommand(options: CalibrateOptions, usage: string): Promise<string> {
   const { files, rubric, outcome } = options;
   if (files.length !== 1) throw new CliError(`calibrate takes one data file.\n\n${usage}`, 2);
   if (!rubric) throw new CliError(`calibrate needs --rubric <rubric.json>.\n\n${usage}`, 2);
@@ -47,10 +50,7 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): stri
   const format = options.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
-  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  const { asOf, timeZone } = asOfOptions(options);
   return runCalibration({
     data: files[0] as string,
     rubric,
@@ -58,14 +58,19 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): stri
     asOf,
     timeZone,
     format,
+    encoding: options.encoding,
     sources: options.source ?? [],
   });
 }
 
-export function runCalibration(args: CalibrateArgs): string {
+export async function runCalibration(args: CalibrateArgs): Promise<string> {
   const rubric = requireRubric(args.rubric);
-  const sources = readSources(rubric, args.sources ?? []);
-  const { headers, rows } = readCsv(args.data);
+  const sources = await readSources(rubric, args.sources ?? [], args.encoding);
+  const table = await openCsv(args.data, { rubric, encoding: args.encoding });
+  const { headers } = table;
+  // Calibration needs every row at once; blank rows are not accounts.
+  const rows: string[][] = [];
+  for await (const batch of table.batches) for (const row of batch) if (!isBlankRow(row)) rows.push(row);
   let result: Calibration;
   try {
     result = calibrate(rubric, headers, rows, {
@@ -75,8 +80,7 @@ export function runCalibration(args: CalibrateArgs): string {
       sources: sources.tables,
     });
   } catch (e) {
-    if (e instanceof SourceColumnError)
-      throw new CliError(`${e.sources.map((name) => sources.files[name]).join(", ")}: ${e.message}`);
+    if (e instanceof SourceColumnError) throw sourceColumnError(e, sources);
     if (e instanceof ColumnError || e instanceof CalibrationError)
       throw new CliError(`${args.data}: ${e.message}`);
     throw e;

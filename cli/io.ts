@@ -1,16 +1,8 @@
 /** Reading the CLI's inputs: a rubric JSON file and a CSV table, with errors a person can act on. */
+
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
-import {
-  activityNotes,
-  formatProblem,
-  fromsRead,
-  type Problem,
-  type Rubric,
-  type Scorecard,
-  type SourceTables,
-  validateRubric,
-} from "../src/core";
+import { formatProblem, isoDay, type Problem, type Rubric, todayIn, validateRubric } from "../src/core";
 
 /** An error whose message is for the user as it stands: printed without a stack trace. */
 export class CliError extends Error {
@@ -27,11 +19,13 @@ export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
-    throw new CliError(`Cannot read ${what} "${path}": ${why}.`);
+    throw cannotRead(path, what, e as NodeJS.ErrnoException);
   }
+}
+
+export function cannotRead(path: string, what: string, e: NodeJS.ErrnoException): CliError {
+  const why = e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "it is a folder" : e.message;
+  return new CliError(`Cannot read ${what} "${path}": ${why}.`);
 }
 
 /** Parses JSON, pointing at the line and column of a syntax error. */
@@ -79,75 +73,30 @@ export function problemsMessage(path: string, problems: readonly Problem[]): str
   ].join("\n");
 }
 
-export interface Table {
-  headers: string[];
-  rows: string[][];
-}
-
-export function readCsv(path: string, what = "data file"): Table {
-  const text = readText(path, what);
-  let records: string[][];
-  try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (e) {
-    throw new CliError(`The ${what} "${path}" is not valid CSV: ${(e as Error).message}`);
-  }
-  const [headers, ...rows] = records;
-  if (!headers || headers.every((h) => h.trim() === "")) {
-    throw new CliError(
-      `The ${what} "${path}" is empty: it needs a header row, then ${what === "data file" ? "one row per account" : "its rows"}.`,
-    );
-  }
-  // Short rows are padded as empty cells, as a spreadsheet would show them.
-  for (const row of rows) while (row.length < headers.length) row.push("");
-  return { headers, rows };
+/** Writes to stdout, waiting when the reader is slower than we are (so output never piles up in memory). */
+export async function writeOut(text: string): Promise<void> {
+  if (text && !process.stdout.write(text)) await once(process.stdout, "drain");
 }
 
 /**
- * Reads the files given as `--source name=file` for the sources the rubric reads: each whole, as
- * the per-account index needs every row. A source the rubric reads but that is not given, or a
- * name the rubric does not declare, is one sentence and a non-zero exit.
+ * The day and zone a command scores in, from --as-of and --time-zone: both usage errors (exit 2)
+ * when malformed, since they are the user's typing, not a fault.
  */
-export function readSources(
-  rubric: Rubric,
-  specs: readonly string[],
-): { tables: SourceTables; files: Record<string, string> } {
-  const declared = Object.keys(rubric.sources ?? {});
-  const files: Record<string, string> = {};
-  for (const spec of specs) {
-    const at = spec.indexOf("=");
-    const name = spec.slice(0, at).trim();
-    if (at < 1 || at === spec.length - 1)
-      throw new CliError(
-        `--source must be written name=file, like --source logins=logins.csv, not "${spec}".`,
-        2,
-      );
-    if (!declared.includes(name)) {
-      const known =
-        declared.length === 0
-          ? "the rubric declares no sources"
-          : `the rubric's sources are ${declared.join(", ")}`;
-      throw new CliError(`--source ${name}: the rubric has no source "${name}" (${known}).`, 2);
-    }
-    files[name] = spec.slice(at + 1);
-  }
-  const read = [...new Set(fromsRead(rubric).map((f) => f.from.source))];
-  const absent = read.filter((name) => files[name] === undefined);
-  if (absent.length > 0) {
-    const list = absent.map((name) => `"${name}"`).join(", ");
-    const flags = absent.map((name) => `--source ${name}=<${name}.csv>`).join(" ");
+export function asOfOptions(options: { "as-of"?: string; "time-zone"?: string }): {
+  asOf: string;
+  timeZone: string;
+} {
+  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  try {
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
     throw new CliError(
-      `The rubric reads the ${absent.length === 1 ? "source" : "sources"} ${list}: give ${absent.length === 1 ? "its file" : "their files"} with ${flags}.`,
+      `--time-zone must be a time zone name such as Europe/London or America/New_York, not "${timeZone}".`,
+      2,
     );
   }
-  const tables: Record<string, Table> = {};
-  for (const name of read) tables[name] = readCsv(files[name] as string, `source "${name}"`);
-  return { tables, files };
-}
-
-/** What the sources held that did not count, as lines for stderr (none when everything counted). */
-export function sourceNotes(card: Scorecard, files: Record<string, string>): string[] {
-  const report = card.sourceReport();
-  if (!report) return [];
-  return activityNotes(report, card.rubric, (source, index) => `${files[source]} row ${index + 2}`);
+  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
+  if (isoDay(asOf) === undefined)
+    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  return { asOf, timeZone };
 }

@@ -46,6 +46,20 @@ export function columnsRead(rubric: Rubric): { column: string; reader: string }[
   return out;
 }
 
+/** The columns of a source that the rubric reads: its key and date, and what its `from`s read. */
+export function sourceColumnsRead(rubric: Rubric, source: string): string[] {
+  const declared = rubric.sources?.[source];
+  const out = declared ? [declared.key, ...(declared.date === undefined ? [] : [declared.date])] : [];
+  for (const r of [rubric, ...Object.values(rubric.segments?.rubrics ?? {})]) {
+    for (const { from } of [...r.metrics, ...r.flags]) {
+      if (from?.source !== source) continue;
+      if (from.column !== undefined) out.push(from.column);
+      for (const c of from.where ?? []) out.push(c.column);
+    }
+  }
+  return [...new Set(out)];
+}
+
 /**
  * The columns (indexes into `headers`) that the rubric only ever matches as written: read by map
  * metrics of number or text input, text flags (`when: "text"`, `contains`) or the segment column,
@@ -120,4 +134,23 @@ export function columnIndex(map: Map<string, number>, column: string): number {
   const i = map.get(column.trim().toLowerCase());
   if (i === undefined) throw new ColumnError(`The data has no column "${column}".`);
   return i;
+}
+
+/** How far down a sheet or file the header row is looked for, below any title rows. */
+export const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * The header row of a table that may have title rows above it (a report name, an export date):
+ * the index of the first of the top five rows that names a column the rubric reads, else -1
+ * (callers then take the first row, whose missing columns mapColumns names).
+ */
+export function findHeaderRow(
+  rows: readonly (readonly CellValue[])[],
+  rubric: Rubric,
+  source?: string,
+): number {
+  const columns =
+    source === undefined ? columnsRead(rubric).map((c) => c.column) : sourceColumnsRead(rubric, source);
+  const read = new Set(columns.map((c) => c.trim().toLowerCase()));
+  return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((h) => read.has(headerKey(h))));
 }

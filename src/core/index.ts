@@ -32,16 +32,29 @@ export type { DayContext, Reading } from "./cells";
 export {
   dayContext,
   dayToIso,
+  formulaSafe,
+  isBlankRow,
   isMissingCell,
   isoDay,
   parseNumber,
   readBoolean,
   readCell,
+  startsLikeFormula,
   textOf,
   todayIn,
   zoneDay,
 } from "./cells";
-export { ColumnError, columnLetter, columnsRead, displayedColumns, headerKey, mapColumns } from "./columns";
+export {
+  ColumnError,
+  columnLetter,
+  columnsRead,
+  displayedColumns,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  headerKey,
+  mapColumns,
+  sourceColumnsRead,
+} from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export { AGG_KINDS, fromText, parseFromText } from "./fromText";
 export type { Snapshot } from "./history";
@@ -60,7 +73,15 @@ export {
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
-export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
+export {
+  applyFlags,
+  bandFor,
+  NO_DATA_COLOR,
+  roundScore,
+  scorecard,
+  scoreNonBlank,
+  scoreTable,
+} from "./score";
 export type { Activity, ActivityReport, SourceReport, SourceTable, SourceTables } from "./sources";
 export { activityNotes, aggregateSources, fromsRead, MissingSourceError, SourceColumnError } from "./sources";
 export type { BandCount, Summary } from "./summary";

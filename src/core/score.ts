@@ -6,7 +6,7 @@
  * is a loop over its metrics. Data flows one way: cell → readCell → scorer → aggregate → flags →
  * band → result.
  */
-import { cellText, type DayContext, dayContext, type Reading, readCell } from "./cells";
+import { cellText, type DayContext, dayContext, isBlankRow, type Reading, readCell } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
 import { condition } from "./conditions";
 import { fromText } from "./fromText";
@@ -222,6 +222,22 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     scoreRow: (row) => scoreRows([row])[0] as RowResult,
     sourceReport: () => activity?.report(),
   };
+}
+
+/** Scores the rows that are not blank, in one call; blank rows (an open range's tail) give undefined. */
+export function scoreNonBlank(card: Scorecard, rows: Rows): (RowResult | undefined)[] {
+  const filled: number[] = [];
+  rows.forEach((row, i) => {
+    if (!isBlankRow(row)) filled.push(i);
+  });
+  const scored = card.scoreRows(
+    filled.length === rows.length ? rows : filled.map((i) => rows[i] as CellValue[]),
+  );
+  const results = new Array<RowResult | undefined>(rows.length).fill(undefined);
+  filled.forEach((i, k) => {
+    results[i] = scored[k];
+  });
+  return results;
 }
 
 /** Scores a whole table in one call: headers plus rows of cells → one result per row, in order. */
