@@ -167,3 +167,19 @@ export function scoreChange(
   if (!before) return undefined;
   return Math.round(((last.score as number) - (before.score as number)) * 10) / 10;
 }
+
+/**
+ * Whether the weekly snapshot is due on `today` (ISO): when the latest snapshot in the history
+ * (its last rows, read by readHistory) is from an earlier week. Weeks run Monday to Sunday (ISO
+ * 8601), so one snapshot a week is taken however many times the spreadsheet is opened.
+ */
+export function weeklySnapshotDue(latest: readonly Snapshot[], today: string): boolean {
+  const day = isoDay(today);
+  if (day === undefined) throw new Error(`"${today}" is not a date: write it as YYYY-MM-DD.`);
+  // Day 0 (1970-01-01) was a Thursday: Monday is 3 days earlier, so (day + 3) % 7 days since Monday.
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  return !latest.some((s) => {
+    const d = isoDay(s.date);
+    return d !== undefined && d >= monday;
+  });
+}

@@ -69,6 +69,7 @@ export {
   scoreChange,
   snapshotRows,
   trendText,
+  weeklySnapshotDue,
 } from "./history";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
