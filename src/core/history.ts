@@ -4,10 +4,10 @@
  * blindly. Pure: the add-on reads and writes the Health History sheet.
  */
 import { dayToIso, isoDay, parseNumber, textOf, zoneDay } from "./cells";
+import { canonical } from "./json";
 import type { RowResult } from "./score";
 import type { CellValue, Rubric } from "./types";
 
-export const HISTORY_SHEET = "Health History";
 export const HISTORY_HEADERS = ["Date", "Account", "Score", "Band", "Coverage", "Rubric"] as const;
 
 export interface Snapshot {
@@ -19,19 +19,6 @@ export interface Snapshot {
   coverage: number;
   /** The rubric's fingerprint. */
   rubric: string;
-}
-
-/** Stable JSON: object keys sorted, so equal rubrics give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Eight hex digits (FNV-1a) of the rubric's scoring content; the name does not count. */

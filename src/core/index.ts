@@ -1,5 +1,7 @@
 /** The scoring core: pure, deterministic, no globals and no I/O. Every face of the product calls this. */
 
+export type { AsOfChoice } from "./asOf";
+export { AsOfError, chooseAsOf } from "./asOf";
 export type {
   BandCalibration,
   BootstrapOptions,
@@ -11,6 +13,7 @@ export type {
   MetricCalibration,
   OutcomePositive,
   ThresholdSuggestion,
+  WeightsVerdict,
 } from "./calibrate";
 export {
   auc,
@@ -20,6 +23,7 @@ export {
   DEFAULT_SEED,
   describeAuc,
   fitLogistic,
+  guessOutcomeColumn,
   outcomePositive,
   pairwiseAuc,
   RELIABLE_MINIMUM,
@@ -27,7 +31,11 @@ export {
   seededRandom,
   suggestThresholds,
   toPercent,
+  VERDICT_MARGIN,
+  weightsVerdict,
 } from "./calibrate";
+export type { AppliedWeights, Suggestion } from "./calibrate/apply";
+export { applySuggestedThresholds, applySuggestedWeights, thresholdsFit } from "./calibrate/apply";
 export type { DayContext, Reading } from "./cells";
 export {
   dayContext,
@@ -61,7 +69,6 @@ export type { Snapshot } from "./history";
 export {
   droppedBand,
   HISTORY_HEADERS,
-  HISTORY_SHEET,
   historyByAccount,
   previousSnapshots,
   readHistory,
@@ -71,8 +78,24 @@ export {
   trendText,
   weeklySnapshotDue,
 } from "./history";
+export type { JsonObject } from "./json";
+export { canonical, isObject } from "./json";
+export type { OutputColumn } from "./names";
+export {
+  CALIBRATION_SHEET,
+  HISTORY_SHEET,
+  isOutputColumn,
+  LIVE_COLUMN,
+  OUTPUT_COLUMNS,
+  OWN_SHEETS,
+  RUBRIC_SHEET,
+  SCORE_COLUMNS,
+  TREND_COLUMN,
+} from "./names";
+export type { PathKey } from "./paths";
+export { isUnder, joinPath, pathText } from "./paths";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,
@@ -85,6 +108,7 @@ export {
 } from "./score";
 export type { Activity, ActivityReport, SourceReport, SourceTable, SourceTables } from "./sources";
 export { activityNotes, aggregateSources, fromsRead, MissingSourceError, SourceColumnError } from "./sources";
+export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
@@ -96,6 +120,8 @@ export {
   parseRubric,
   RubricError,
   reservedName,
-  thousands,
   validateRubric,
 } from "./validate";
+export type { WeightedParts } from "./weights";
+export { groupShares, metricShares } from "./weights";
+export { coverageText, plural, thousands } from "./words";
