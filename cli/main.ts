@@ -3,14 +3,16 @@
  *
  *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
- *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
-                        [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
+ *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
  */
 import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
 import { isEncoding } from "./csv";
 import { asOfOptions, CliError, writeOut } from "./io";
 import { type Format, score } from "./score";
+import { printSql, runSql } from "./sql";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
@@ -21,6 +23,9 @@ const USAGE = `Usage:
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
                         [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
+  healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
+                  [--as-of YYYY-MM-DD] [--time-zone Area/City]
+  healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
 
 score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
           title rows above it allowed; one row per account), as it reads it.
@@ -34,7 +39,12 @@ validate  lists every problem in a rubric; exits 1 when it has errors.
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
-                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)`;
+                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)
+sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
+          health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
+          Without --as-of, days count to the engine's current date (in --time-zone when given).
+          --run        scores a CSV or Parquet file with that query on an embedded DuckDB and
+                       writes CSV to standard output, or to --out (Parquet when it ends .parquet)`;
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
@@ -51,6 +61,10 @@ async function run(argv: string[]): Promise<string | undefined> {
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
       encoding: { type: "string" },
+      dialect: { type: "string" },
+      table: { type: "string" },
+      run: { type: "string" },
+      out: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -70,6 +84,7 @@ async function run(argv: string[]): Promise<string | undefined> {
     return validate(files[0] as string);
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
+  if (command === "sql") return sqlCommand(files, { ...values, source: undefined });
   if (command !== "score") throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
   if (files.length !== 1) throw new CliError(`score takes one data file.\n\n${USAGE}`, 2);
@@ -97,6 +112,25 @@ async function run(argv: string[]): Promise<string | undefined> {
     progress: !!process.stderr.isTTY && !process.stdout.isTTY,
   });
   return undefined;
+}
+
+async function sqlCommand(files: string[], values: Record<string, string | boolean | undefined>) {
+  if (files.length > 0)
+    throw new CliError(`sql takes no file: give the data with --run <data.csv>.\n\n${USAGE}`, 2);
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const rubric = text("rubric");
+  if (!rubric) throw new CliError(`sql needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
+  // Checks --as-of and --time-zone; without --as-of the printed query asks the engine for today.
+  const checked = asOfOptions(values);
+  const args = { rubric, dialect: text("dialect"), table: text("table"), timeZone: text("time-zone") };
+  const data = text("run");
+  if (data === undefined) {
+    if (text("out")) throw new CliError("--out goes with --run <data.csv>.", 2);
+    return printSql({ ...args, asOf: text("as-of") });
+  }
+  // Scoring a file here counts days to today on this machine, as `score` does.
+  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out") });
+  return written || undefined;
 }
 
 // A reader that stops early (`| head`) is not an error: stop quietly.
