@@ -4,6 +4,7 @@
  *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
  */
@@ -11,6 +12,7 @@ import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
 import { isEncoding } from "./csv";
 import { asOfOptions, CliError, writeOut } from "./io";
+import { plan } from "./plan";
 import { type Format, score } from "./score";
 import { printSql, runSql } from "./sql";
 import { validate } from "./validate";
@@ -23,6 +25,8 @@ const USAGE = `Usage:
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
                         [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
+  healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
+                   [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
                   [--as-of YYYY-MM-DD] [--time-zone Area/City]
   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
@@ -40,6 +44,8 @@ calibrate checks the rubric against which accounts churned: AUC, churn by band, 
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
                        (a column named like "Renewed" or "Retained" reads TRUE as stayed)
+plan      for every account, the fewest changes that lift it into the next band (or --target),
+          with the values to write and the score they give; says why when there is no plan.
 sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
           health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
           Without --as-of, days count to the engine's current date (in --time-zone when given).
@@ -57,6 +63,7 @@ async function run(argv: string[]): Promise<string | undefined> {
       rubric: { type: "string", short: "r" },
       source: { type: "string", short: "s", multiple: true },
       outcome: { type: "string", short: "o" },
+      target: { type: "string", short: "t" },
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
@@ -85,14 +92,21 @@ async function run(argv: string[]): Promise<string | undefined> {
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
   if (command === "sql") return sqlCommand(files, { ...values, source: undefined });
-  if (command !== "score") throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
+  if (command !== "score" && command !== "plan")
+    throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
-  if (files.length !== 1) throw new CliError(`score takes one data file.\n\n${USAGE}`, 2);
-  if (!values.rubric) throw new CliError(`score needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
+  if (files.length !== 1) throw new CliError(`${command} takes one data file.\n\n${USAGE}`, 2);
+  if (!values.rubric) throw new CliError(`${command} needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
+  const { asOf, timeZone } = asOfOptions(values);
+  if (command === "plan") {
+    if (values.format !== "table" && values.format !== "json")
+      throw new CliError(`--format must be table or json, not "${values.format}".`, 2);
+    const { rubric, target, format, encoding } = values;
+    return plan({ data: files[0] as string, rubric, target, asOf, timeZone, format, encoding });
+  }
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
-  const { asOf, timeZone } = asOfOptions(values);
   const color =
     values["no-color"] || process.env.NO_COLOR
       ? false
