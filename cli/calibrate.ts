@@ -6,11 +6,9 @@ import {
   ColumnError,
   calibrate,
   describeAuc,
-  isoDay,
   type MetricCalibration,
-  todayIn,
 } from "../src/core";
-import { CliError, readCsv, requireRubric } from "./io";
+import { CliError, dayOptions, readCsv, requireRubric } from "./io";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -43,10 +41,7 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): stri
   const format = options.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
-  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  const { timeZone, asOf } = dayOptions(options["time-zone"], options["as-of"]);
   return runCalibration({ data: files[0] as string, rubric, outcome, asOf, timeZone, format });
 }
 

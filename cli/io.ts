@@ -1,7 +1,17 @@
 /** Reading the CLI's inputs: a rubric JSON file and a CSV table, with errors a person can act on. */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
-import { formatProblem, type Problem, type Rubric, validateRubric } from "../src/core";
+import {
+  isoDay,
+  jsonErrorSentence,
+  type Problem,
+  parseJson,
+  plural,
+  problemLines,
+  type Rubric,
+  todayIn,
+  validateRubric,
+} from "../src/core";
 
 /** An error whose message is for the user as it stands: printed without a stack trace. */
 export class CliError extends Error {
@@ -27,22 +37,31 @@ export function readText(path: string, what: string): string {
 
 /** Parses JSON, pointing at the line and column of a syntax error. */
 export function readJson(path: string, what: string): unknown {
-  const text = readText(path, what);
+  const json = parseJson(readText(path, what));
+  if (!json.ok)
+    throw new CliError(jsonErrorSentence(`${what[0]?.toUpperCase()}${what.slice(1)} "${path}"`, json.error));
+  return json.value;
+}
+
+/**
+ * --time-zone and --as-of, checked before anything is read: an unknown time zone or a date that
+ * is not YYYY-MM-DD is a usage error (exit 2), said in one sentence.
+ */
+export function dayOptions(
+  timeZoneArg: string | undefined,
+  asOfArg: string | undefined,
+): { timeZone: string; asOf: string } {
+  const timeZone = timeZoneArg ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
+  let today: string;
   try {
-    return JSON.parse(text);
+    today = todayIn(timeZone, new Date());
   } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    let where = "";
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split("\n").length;
-      where = ` at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
-    }
-    throw new CliError(
-      `${what[0]?.toUpperCase()}${what.slice(1)} "${path}" is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, "")}.`,
-    );
+    throw new CliError((e as Error).message, 2);
   }
+  const asOf = asOfArg ?? today;
+  if (isoDay(asOf) === undefined)
+    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  return { timeZone, asOf };
 }
 
 export interface LoadedRubric {
@@ -63,10 +82,9 @@ export function requireRubric(path: string): Rubric {
 }
 
 export function problemsMessage(path: string, problems: readonly Problem[]): string {
-  const n = problems.length;
   return [
-    `The rubric "${path}" has ${n} ${n === 1 ? "problem" : "problems"}:`,
-    ...problems.map((p) => `  ${formatProblem(p)}`),
+    `The rubric "${path}" has ${plural(problems.length, "problem")}:`,
+    ...problemLines(problems).map((line) => `  ${line}`),
   ].join("\n");
 }
 

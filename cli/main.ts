@@ -6,9 +6,8 @@
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
  */
 import { parseArgs } from "node:util";
-import { isoDay, todayIn } from "../src/core";
 import { calibrateCommand } from "./calibrate";
-import { CliError } from "./io";
+import { CliError, dayOptions } from "./io";
 import { type Format, score } from "./score";
 import { validate } from "./validate";
 
@@ -61,10 +60,7 @@ function run(argv: string[]): string {
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
-  const timeZone = values["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  const asOf = values["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  const { timeZone, asOf } = dayOptions(values["time-zone"], values["as-of"]);
   const color =
     values["no-color"] || process.env.NO_COLOR
       ? false

@@ -6,7 +6,7 @@
  */
 import { LIVE_HEADER, OUTPUT_HEADERS } from "../src/addon/dataSheet";
 import type { SidebarData } from "../src/addon/sidebarApi";
-import { formatProblem, type Problem, parseRubric } from "../src/core";
+import { capped, formatProblem, PROBLEMS_SHOWN, type Problem, parseRubric, problemLines } from "../src/core";
 import { CalibrationSection } from "./calibration";
 import { fill, h, plural } from "./dom";
 import { Draft, isObject, type Json, type Path, pathText } from "./draft";
@@ -101,7 +101,7 @@ class App {
         {},
         `The Health Rubric sheet has ${plural(this.data.problems.length, "problem")}, so it could not be opened here. Fix ${this.data.problems.length === 1 ? "it" : "them"} on the sheet and reopen this sidebar, or start again below: Save replaces the sheet.`,
       ),
-      h("ul", {}, ...this.data.problems.map((p: Problem) => h("li", {}, formatProblem(p)))),
+      h("ul", {}, ...problemLines(this.data.problems).map((line) => h("li", {}, line))),
     );
   }
 
@@ -251,15 +251,19 @@ class App {
       return;
     }
     const list = h("ul", { class: "problem-list", hidden: true, id: "problem-list" });
-    for (const p of errors) {
+    // Capped like every list of problems ("…and 9,990 more"): each shown one links to its field.
+    capped(errors.map(formatProblem)).forEach((line, i) => {
+      const p = errors[i] as Problem;
       list.append(
         h(
           "li",
           {},
-          h("button", { type: "button", class: "link", onclick: () => this.#goTo(p.path) }, formatProblem(p)),
+          i < PROBLEMS_SHOWN
+            ? h("button", { type: "button", class: "link", onclick: () => this.#goTo(p.path) }, line)
+            : line,
         ),
       );
-    }
+    });
     const toggle = h(
       "button",
       {

@@ -2,6 +2,7 @@
  * Import and export of the rubric as JSON (docs/rubric.md's interchange format): paste or pick a
  * file to import, copy or download to export, or start again from a starter rubric.
  */
+import { jsonErrorSentence, parseJson } from "../src/core";
 import { h, plural } from "./dom";
 import { type Draft, isObject, type Json } from "./draft";
 import { STARTERS } from "./starters";
@@ -46,13 +47,12 @@ export function transferSection(draft: Draft): HTMLElement {
   };
 
   const importText = (text: string) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      say(`That is not JSON: ${(e as Error).message}. Check for a missing comma or quote.`, "error");
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      say(jsonErrorSentence("That", parsed.error), "error");
       return;
     }
+    const json = parsed.value;
     if (!isObject(json)) {
       say("A rubric is a JSON object, { … }, with bands and metrics.", "error");
       return;

@@ -13,6 +13,7 @@ import {
   headerKey,
   NO_DATA,
   previousSnapshots,
+  problemsSentence,
   RUBRIC_SHEET,
   type Rubric,
   readHistory,
@@ -40,7 +41,7 @@ import {
 } from "./dataSheet";
 import { PLAIN_TEXT, scoreNonBlank } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
-import { problemsSentence, starterRubric } from "./rubricSource";
+import { starterRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

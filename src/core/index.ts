@@ -56,6 +56,8 @@ export {
   snapshotRows,
   trendText,
 } from "./history";
+export type { JsonReading, JsonSyntaxError } from "./json";
+export { jsonErrorSentence, parseJson } from "./json";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
@@ -65,10 +67,15 @@ export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
 export type { Validation } from "./validate";
 export {
+  capped,
   formatProblem,
   MAX_WEIGHT,
   NO_DATA,
+  PROBLEMS_SHOWN,
   parseRubric,
+  plural,
+  problemLines,
+  problemsSentence,
   RubricError,
   reservedName,
   thousands,
