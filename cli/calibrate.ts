@@ -6,9 +6,11 @@ import {
   ColumnError,
   calibrate,
   describeAuc,
+  isBlankRow,
   type MetricCalibration,
 } from "../src/core";
-import { CliError, dayOptions, readCsv, requireRubric } from "./io";
+import { openCsv } from "./csv";
+import { asOfOptions, CliError, requireRubric } from "./io";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -20,6 +22,7 @@ export interface CalibrateOptions {
   format?: string;
   "as-of"?: string;
   "time-zone"?: string;
+  encoding?: string;
 }
 
 export interface CalibrateArgs {
@@ -30,10 +33,11 @@ export interface CalibrateArgs {
   asOf: string;
   timeZone: string;
   format: CalibrateFormat;
+  encoding?: string;
 }
 
 /** Checks the command line, then calibrates. */
-export function calibrateCommand(options: CalibrateOptions, usage: string): string {
+export function calibrateCommand(options: CalibrateOptions, usage: string): Promise<string> {
   const { files, rubric, outcome } = options;
   if (files.length !== 1) throw new CliError(`calibrate takes one data file.\n\n${usage}`, 2);
   if (!rubric) throw new CliError(`calibrate needs --rubric <rubric.json>.\n\n${usage}`, 2);
@@ -41,13 +45,25 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): stri
   const format = options.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
-  const { timeZone, asOf } = dayOptions(options["time-zone"], options["as-of"]);
-  return runCalibration({ data: files[0] as string, rubric, outcome, asOf, timeZone, format });
+  const { asOf, timeZone } = asOfOptions(options);
+  return runCalibration({
+    data: files[0] as string,
+    rubric,
+    outcome,
+    asOf,
+    timeZone,
+    format,
+    encoding: options.encoding,
+  });
 }
 
-export function runCalibration(args: CalibrateArgs): string {
+export async function runCalibration(args: CalibrateArgs): Promise<string> {
   const rubric = requireRubric(args.rubric);
-  const { headers, rows } = readCsv(args.data);
+  const table = await openCsv(args.data, { rubric, encoding: args.encoding });
+  const { headers } = table;
+  // Calibration needs every row at once; blank rows are not accounts.
+  const rows: string[][] = [];
+  for await (const batch of table.batches) for (const row of batch) if (!isBlankRow(row)) rows.push(row);
   let result: Calibration;
   try {
     result = calibrate(rubric, headers, rows, {

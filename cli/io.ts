@@ -1,6 +1,7 @@
 /** Reading the CLI's inputs: a rubric JSON file and a CSV table, with errors a person can act on. */
+
+import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import {
   isoDay,
   jsonErrorSentence,
@@ -28,11 +29,13 @@ export function readText(path: string, what: string): string {
   try {
     return readFileSync(path, "utf8");
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const why =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a folder" : (e as Error).message;
-    throw new CliError(`Cannot read ${what} "${path}": ${why}.`);
+    throw cannotRead(path, what, e as NodeJS.ErrnoException);
   }
+}
+
+export function cannotRead(path: string, what: string, e: NodeJS.ErrnoException): CliError {
+  const why = e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "it is a folder" : e.message;
+  return new CliError(`Cannot read ${what} "${path}": ${why}.`);
 }
 
 /** Parses JSON, pointing at the line and column of a syntax error. */
@@ -41,27 +44,6 @@ export function readJson(path: string, what: string): unknown {
   if (!json.ok)
     throw new CliError(jsonErrorSentence(`${what[0]?.toUpperCase()}${what.slice(1)} "${path}"`, json.error));
   return json.value;
-}
-
-/**
- * --time-zone and --as-of, checked before anything is read: an unknown time zone or a date that
- * is not YYYY-MM-DD is a usage error (exit 2), said in one sentence.
- */
-export function dayOptions(
-  timeZoneArg: string | undefined,
-  asOfArg: string | undefined,
-): { timeZone: string; asOf: string } {
-  const timeZone = timeZoneArg ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
-  let today: string;
-  try {
-    today = todayIn(timeZone, new Date());
-  } catch (e) {
-    throw new CliError((e as Error).message, 2);
-  }
-  const asOf = asOfArg ?? today;
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
-  return { timeZone, asOf };
 }
 
 export interface LoadedRubric {
@@ -88,24 +70,30 @@ export function problemsMessage(path: string, problems: readonly Problem[]): str
   ].join("\n");
 }
 
-export interface Table {
-  headers: string[];
-  rows: string[][];
+/** Writes to stdout, waiting when the reader is slower than we are (so output never piles up in memory). */
+export async function writeOut(text: string): Promise<void> {
+  if (text && !process.stdout.write(text)) await once(process.stdout, "drain");
 }
 
-export function readCsv(path: string): Table {
-  const text = readText(path, "data file");
-  let records: string[][];
+/**
+ * The day and zone a command scores in, from --as-of and --time-zone: both usage errors (exit 2)
+ * when malformed, since they are the user's typing, not a fault.
+ */
+export function asOfOptions(options: { "as-of"?: string; "time-zone"?: string }): {
+  asOf: string;
+  timeZone: string;
+} {
+  const timeZone = options["time-zone"] ?? Intl.DateTimeFormat().resolvedOptions().timeZone;
   try {
-    records = parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true });
-  } catch (e) {
-    throw new CliError(`The data file "${path}" is not valid CSV: ${(e as Error).message}`);
+    new Intl.DateTimeFormat("en-US", { timeZone });
+  } catch {
+    throw new CliError(
+      `--time-zone must be a time zone name such as Europe/London or America/New_York, not "${timeZone}".`,
+      2,
+    );
   }
-  const [headers, ...rows] = records;
-  if (!headers || headers.every((h) => h.trim() === "")) {
-    throw new CliError(`The data file "${path}" is empty: it needs a header row, then one row per account.`);
-  }
-  // Short rows are padded as empty cells, as a spreadsheet would show them.
-  for (const row of rows) while (row.length < headers.length) row.push("");
-  return { headers, rows };
+  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
+  if (isoDay(asOf) === undefined)
+    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
+  return { asOf, timeZone };
 }

@@ -7,21 +7,24 @@
  */
 import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
-import { CliError, dayOptions } from "./io";
+import { isEncoding } from "./csv";
+import { asOfOptions, CliError, writeOut } from "./io";
 import { type Format, score } from "./score";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
-                    [--time-zone Area/City] [--color | --no-color]
+                    [--time-zone Area/City] [--encoding windows-1252] [--color | --no-color]
   healthscore validate <rubric.json>
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
-                        [--format table|json] [--time-zone Area/City]
+                        [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
 
-score     scores every row of a CSV file (one header row, one row per account).
+score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
+          title rows above it allowed; one row per account), as it reads it.
           --as-of      the date "days since" counts to (default: today)
           --format     table (default, coloured by band), csv (adds Health Score, Health Band,
                        Health Drivers, Coverage columns) or json (one object per row)
+          --encoding   the file's text encoding when it is not UTF-8, e.g. windows-1252
 validate  lists every problem in a rubric; exits 1 when it has errors.
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
@@ -30,7 +33,8 @@ calibrate checks the rubric against which accounts churned: AUC, churn by band, 
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
-function run(argv: string[]): string {
+/** Runs the command line; returns text to print, or prints it itself as it goes (score). */
+async function run(argv: string[]): Promise<string | undefined> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -40,6 +44,7 @@ function run(argv: string[]): string {
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
+      encoding: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -47,6 +52,12 @@ function run(argv: string[]): string {
   });
   const [command, ...files] = positionals;
   if (values.help || !command) return USAGE;
+  if (values.encoding !== undefined && !isEncoding(values.encoding)) {
+    throw new CliError(
+      `--encoding must be a text encoding such as windows-1252 or utf-16le, not "${values.encoding}".`,
+      2,
+    );
+  }
 
   if (command === "validate") {
     if (files.length !== 1) throw new CliError(`validate takes one rubric file.\n\n${USAGE}`, 2);
@@ -60,12 +71,12 @@ function run(argv: string[]): string {
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
-  const { timeZone, asOf } = dayOptions(values["time-zone"], values["as-of"]);
+  const { asOf, timeZone } = asOfOptions(values);
   const color =
     values["no-color"] || process.env.NO_COLOR
       ? false
       : (values.color ?? (process.stdout.isTTY || !!process.env.FORCE_COLOR));
-  return score({
+  await score({
     data: files[0] as string,
     rubric: values.rubric,
     asOf,
@@ -73,11 +84,22 @@ function run(argv: string[]): string {
     format,
     color,
     width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    encoding: values.encoding,
+    // On a terminal's stderr only, and not when the output itself is going to that terminal.
+    progress: !!process.stderr.isTTY && !process.stdout.isTTY,
   });
+  return undefined;
 }
 
+// A reader that stops early (`| head`) is not an error: stop quietly.
+process.stdout.on("error", (e: NodeJS.ErrnoException) => {
+  if (e.code === "EPIPE") process.exit(0);
+  throw e;
+});
+
 try {
-  process.stdout.write(`${run(process.argv.slice(2))}\n`);
+  const text = await run(process.argv.slice(2));
+  if (text !== undefined) await writeOut(`${text}\n`);
 } catch (e) {
   // Every failure a user can cause is a sentence; anything else is a bug, still without a stack trace.
   const known =

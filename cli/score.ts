@@ -1,8 +1,29 @@
-/** `healthscore score`: scores every row of a CSV with a rubric, as a table, CSV or JSON. */
-import { stringify } from "csv-stringify/sync";
-import { ColumnError, explain, type RowResult, scoreTable } from "../src/core";
-import { CliError, readCsv, requireRubric } from "./io";
-import { renderTable } from "./table";
+/**
+ * `healthscore score`: scores every row of a CSV with a rubric, as a table, CSV or JSON.
+ *
+ * It streams: rows are read, scored and written a batch at a time, so memory stays flat however
+ * big the file (npm run bench measures it). An error found on the way (a row wider than the
+ * header, a byte that is not UTF-8) stops the output at that row, and says so.
+ */
+import {
+  ColumnError,
+  columnLetter,
+  columnsRead,
+  explain,
+  formulaSafe,
+  headerKey,
+  type RowResult,
+  type Rubric,
+  type Scorecard,
+  type Summary,
+  scorecard,
+  scoreNonBlank,
+  summarize,
+} from "../src/core";
+import { type CsvOptions, type CsvTable, csvLine, openCsv } from "./csv";
+import { CliError, requireRubric, writeOut } from "./io";
+import { Progress } from "./progress";
+import { summaryLine, type TableLayout, tableHeader, tableLayout, tableLine } from "./table";
 
 export type Format = "table" | "csv" | "json";
 
@@ -14,34 +35,78 @@ export interface ScoreArgs {
   format: Format;
   color: boolean;
   width?: number;
+  /** The data file's text encoding (a TextDecoder label); UTF-8 when absent. */
+  encoding?: string;
+  /** Show the progress line on stderr. */
+  progress?: boolean;
 }
 
 /** The columns the add-on's rescore writes and `--format csv` appends (replacing them when already there). */
 export const OUTPUT_COLUMNS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
+type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
 
-export function score(args: ScoreArgs): string {
+/** What one format makes of the stream: text for each batch as it is scored, and a last part. */
+interface Writer {
+  batch(rows: readonly string[][], results: readonly (RowResult | undefined)[]): string;
+  end(): string;
+}
+
+export async function score(args: ScoreArgs): Promise<void> {
   const rubric = requireRubric(args.rubric);
-  const { headers, rows } = readCsv(args.data);
-  let results: RowResult[];
+  const table = await openCsv(args.data, { rubric, encoding: args.encoding });
+  let card: Scorecard;
   try {
-    results = scoreTable(rubric, headers, rows, { asOf: args.asOf, timeZone: args.timeZone });
+    card = scorecard(rubric, table.headers, { asOf: args.asOf, timeZone: args.timeZone });
   } catch (e) {
     if (e instanceof ColumnError) throw new CliError(`${args.data}: ${e.message}`);
     throw e;
   }
-  switch (args.format) {
-    case "json":
-      return JSON.stringify(results.map(toJson), null, 2);
-    case "csv":
-      return toCsv(headers, rows, results);
-    case "table":
-      return renderTable(
-        rows.map((r) => r[0] ?? ""),
-        results,
-        rubric,
-        { color: args.color, width: args.width },
-      );
+  const writer =
+    args.format === "json"
+      ? jsonWriter()
+      : args.format === "csv"
+        ? await csvWriter(table, rubric, args)
+        : tableWriter(rubric, args);
+
+  const progress = new Progress(process.stderr, args.progress ?? false);
+  let written = false;
+  try {
+    for await (const rows of table.batches) {
+      const text = writer.batch(rows, scoreNonBlank(card, rows));
+      progress.add(rows.length);
+      if (text) {
+        written = true;
+        await writeOut(text);
+      }
+    }
+  } catch (e) {
+    progress.end();
+    // Whatever was written stays (it is right); the user must know it is not the whole file.
+    if (e instanceof CliError && written)
+      throw new CliError(`${e.message.replace(/\.$/, "")} (the output stops there).`);
+    throw e;
   }
+  progress.end();
+  await writeOut(writer.end());
+}
+
+// ---- json: a streamed array ---------------------------------------------------------------------
+
+function jsonWriter(): Writer {
+  let first = true;
+  return {
+    batch(_rows, results) {
+      let text = "";
+      for (const r of results) {
+        if (!r) continue;
+        // Indented as JSON.stringify(array, null, 2) would indent the same object inside the array.
+        text += `${first ? "[\n  " : ",\n  "}${JSON.stringify(toJson(r), null, 2).replace(/\n/g, "\n  ")}`;
+        first = false;
+      }
+      return text;
+    },
+    end: () => (first ? "[]\n" : "\n]\n"),
+  };
 }
 
 function toJson(r: RowResult) {
@@ -61,19 +126,137 @@ function toJson(r: RowResult) {
   };
 }
 
-function toCsv(headers: string[], rows: string[][], results: RowResult[]): string {
-  const isOutput = (h: string) => (OUTPUT_COLUMNS as readonly string[]).includes(h.trim());
-  const keep = headers.flatMap((h, i) => (isOutput(h) ? [] : [i]));
-  const out = [[...keep.map((i) => headers[i] ?? ""), ...OUTPUT_COLUMNS]];
-  rows.forEach((row, k) => {
-    const r = results[k] as RowResult;
-    out.push([
-      ...keep.map((i) => row[i] ?? ""),
-      r.score === null ? "" : String(r.score),
-      r.band,
-      explain(r),
-      `${Math.round(r.coverage * 100)}%`,
-    ]);
+// ---- table: fixed widths, lines as they come, the band counts at the end ------------------------
+
+function tableWriter(rubric: Rubric, args: ScoreArgs): Writer {
+  let layout: TableLayout | undefined;
+  const total = summarize(rubric, []);
+  return {
+    batch(rows, results) {
+      let text = "";
+      if (!layout) {
+        layout = tableLayout(
+          rubric,
+          rows.map((r) => r[0] ?? ""),
+          { color: args.color, width: args.width },
+        );
+        text = `${tableHeader(layout)}\n`;
+      }
+      results.forEach((r, i) => {
+        if (r) text += `${tableLine(layout as TableLayout, rows[i]?.[0] ?? "", r)}\n`;
+      });
+      addTo(total, summarize(rubric, results));
+      return text;
+    },
+    end: () =>
+      `${layout ? "" : `${tableHeader(tableLayout(rubric, [], args))}\n`}\n${summaryLine(total, args.color)}\n`,
+  };
+}
+
+function addTo(total: Summary, part: Summary): void {
+  total.rows += part.rows;
+  total.noData += part.noData;
+  part.bands.forEach((b, i) => {
+    const band = total.bands[i];
+    if (band) band.count += b.count;
   });
-  return stringify(out).trimEnd();
+}
+
+// ---- csv: the file as it was, with the output columns ---------------------------------------------
+
+/**
+ * Where each output goes. The four output columns side by side in this order are healthscore's
+ * own (a file it scored, or a sheet Rescore wrote): they are written again in place, so scoring a
+ * scored file is safe. Any other column titled like an output is the user's: used when empty,
+ * refused when it holds data, as Rescore refuses it. Missing outputs are appended.
+ */
+async function csvWriter(table: CsvTable, rubric: Rubric, args: ScoreArgs): Promise<Writer> {
+  const { path, headers, delimiter } = table;
+  const keys = headers.map(headerKey);
+  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+  const at = new Map<OutputColumn, number>();
+  for (const output of OUTPUT_COLUMNS) {
+    const key = output.toLowerCase();
+    const found = keys.flatMap((k, i) => (k === key ? [i] : []));
+    if (found.length > 1) {
+      throw new CliError(
+        `${path}: the header row has ${found.length} "${output}" columns (${found.map(columnLetter).join(", ")}): delete or rename all but one, then score again.`,
+      );
+    }
+    if (found.length === 0) continue;
+    const column = found[0] as number;
+    if (read.has(key)) {
+      throw new CliError(
+        `${path}: the rubric reads column ${columnLetter(column)}, "${output}", which is where --format csv writes its ${output}: rename that column (and the rubric's metric or flag that reads it).`,
+      );
+    }
+    at.set(output, column);
+  }
+  const first = at.get(OUTPUT_COLUMNS[0]);
+  const ours = first !== undefined && OUTPUT_COLUMNS.every((o, i) => at.get(o) === first + i);
+  if (!ours && at.size > 0) await refuseUserData(table, { rubric, encoding: args.encoding }, at);
+
+  // The output's columns: each a column of the input, or an output.
+  const columns: (number | OutputColumn)[] = headers.map((_, i) => i);
+  for (const output of OUTPUT_COLUMNS) {
+    const column = at.get(output);
+    if (column === undefined) columns.push(output);
+    else columns[column] = output;
+  }
+  const value = (output: OutputColumn, r: RowResult | undefined): string => {
+    if (!r) return "";
+    switch (output) {
+      case "Health Score":
+        return r.score === null ? "" : String(r.score);
+      // Text we generate is opened in Sheets or Excel: it never starts like a formula.
+      case "Health Band":
+        return formulaSafe(r.band);
+      case "Health Drivers":
+        return formulaSafe(explain(r));
+      case "Coverage":
+        return `${Math.round(r.coverage * 100)}%`;
+    }
+  };
+  let text = table.titleRows.map((row) => csvLine(row, delimiter)).join("");
+  text += csvLine(
+    columns.map((c) => (typeof c === "number" ? (headers[c] as string) : c)),
+    delimiter,
+  );
+  return {
+    batch(rows, results) {
+      rows.forEach((row, k) => {
+        text += csvLine(
+          columns.map((c) => (typeof c === "number" ? (row[c] as string) : value(c, results[k]))),
+          delimiter,
+        );
+      });
+      const out = text;
+      text = "";
+      return out;
+    },
+    end: () => text,
+  };
+}
+
+/** Reads the file once before writing anything: a user's column titled like an output must be empty. */
+async function refuseUserData(
+  table: CsvTable,
+  options: CsvOptions,
+  at: Map<OutputColumn, number>,
+): Promise<void> {
+  const again = await openCsv(table.path, options);
+  let row = again.headerRow;
+  for await (const rows of again.batches) {
+    for (const cells of rows) {
+      row++;
+      for (const [output, column] of at) {
+        const cell = cells[column] as string;
+        if (cell.trim() !== "") {
+          throw new CliError(
+            `${table.path}: column ${columnLetter(column)} is titled "${output}" and holds data (row ${row}: "${cell}"), but healthscore did not write it (its four output columns sit side by side): --format csv never overwrites your data, so rename that column or clear its values, then score again.`,
+          );
+        }
+      }
+    }
+  }
 }

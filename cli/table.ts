@@ -1,12 +1,16 @@
-/** The terminal table: one line per account, coloured by band, and a band summary. */
+/**
+ * The terminal table: one line per account, coloured by band, and a band summary. Lines are made
+ * as rows stream in; the table keeps only its column widths and the band counts.
+ */
 import {
+  bandLabels,
   bandLine,
   explain,
   NO_DATA,
   NO_DATA_COLOR,
   type RowResult,
   type Rubric,
-  summarize,
+  type Summary,
 } from "../src/core";
 
 export interface TableOptions {
@@ -16,6 +20,7 @@ export interface TableOptions {
 }
 
 const RESET = "\x1b[0m";
+const NAME_WIDTH = 28;
 
 /** Black text on the band's own colour, as the sheet shows it. */
 function paint(text: string, hex: string): string {
@@ -25,49 +30,76 @@ function paint(text: string, hex: string): string {
 }
 
 const pad = (text: string, width: number) =>
-  text.length >= width ? text.slice(0, width) : text + " ".repeat(width - text.length);
+  text.length > width ? `${text.slice(0, width - 1)}…` : text + " ".repeat(width - text.length);
 const padStart = (text: string, width: number) => text.padStart(width);
 
-export function renderTable(
-  names: readonly string[],
-  results: readonly RowResult[],
+/**
+ * Cell text made safe to print: a cell holding escape sequences could recolour, retitle or clear
+ * the terminal. C0 and C1 controls (ESC included) and the bidirectional overrides that reorder what
+ * is shown are removed; tabs and line breaks become spaces, so one account stays one line.
+ */
+export function terminalText(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+  return text.replace(/[\t\n\v\f\r]/g, " ").replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, "");
+}
+
+export interface TableLayout {
+  nameWidth: number;
+  bandWidth: number;
+  options: TableOptions;
+}
+
+/**
+ * Column widths, fixed before the first line is printed: the band column fits every band the
+ * rubric can give, the name column the first batch's names (at most 28; longer names are cut, with …).
+ */
+export function tableLayout(
   rubric: Rubric,
+  firstNames: readonly string[],
   options: TableOptions,
-): string {
-  // reduce, not Math.max(...): a spread of 100,000s of rows overflows the call stack.
+): TableLayout {
   const nameWidth = Math.min(
-    28,
-    names.reduce((w, n) => Math.max(w, n.length), 7),
+    NAME_WIDTH,
+    firstNames.reduce((w, n) => Math.max(w, terminalText(n).length), 7),
   );
-  const bandWidth = results.reduce((w, r) => Math.max(w, r.band.length), 7);
-  const header = `${pad("Account", nameWidth)}  ${padStart("Score", 6)}  ${pad("Band", bandWidth)}  ${padStart("Cover", 5)}  Drivers`;
-  const lines = [header];
-  results.forEach((r, i) => {
-    const score = r.score === null ? "" : r.score.toFixed(1);
-    const band = pad(r.band, bandWidth);
-    let drivers = explain(r);
-    const fixed = nameWidth + 6 + bandWidth + 5 + 8;
-    if (options.width && fixed + drivers.length > options.width) {
-      drivers = `${drivers.slice(0, Math.max(0, options.width - fixed - 1))}…`;
-    }
-    const cells = [
-      pad(names[i] ?? "", nameWidth),
-      padStart(score, 6),
-      options.color ? paint(band, r.color) : band,
-      padStart(`${Math.round(r.coverage * 100)}%`, 5),
-      drivers,
-    ];
-    lines.push(cells.join("  "));
-  });
-  lines.push("", summary(rubric, results, options.color));
-  return lines.join("\n");
+  const bandWidth = [...bandLabels(rubric).map((b) => b.label), NO_DATA].reduce(
+    (w, b) => Math.max(w, b.length),
+    7,
+  );
+  return { nameWidth, bandWidth, options };
+}
+
+export function tableHeader({ nameWidth, bandWidth }: TableLayout): string {
+  return `${pad("Account", nameWidth)}  ${padStart("Score", 6)}  ${pad("Band", bandWidth)}  ${padStart("Cover", 5)}  Drivers`;
+}
+
+export function tableLine(
+  { nameWidth, bandWidth, options }: TableLayout,
+  name: string,
+  r: RowResult,
+): string {
+  const score = r.score === null ? "" : r.score.toFixed(1);
+  const band = pad(terminalText(r.band), bandWidth);
+  let drivers = terminalText(explain(r));
+  const fixed = nameWidth + 6 + bandWidth + 5 + 8;
+  if (options.width && fixed + drivers.length > options.width) {
+    drivers = `${drivers.slice(0, Math.max(0, options.width - fixed - 1))}…`;
+  }
+  return [
+    pad(terminalText(name), nameWidth),
+    padStart(score, 6),
+    options.color ? paint(band, r.color) : band,
+    padStart(`${Math.round(r.coverage * 100)}%`, 5),
+    drivers,
+  ].join("  ");
 }
 
 /** `200 accounts: Red 41 · Yellow 88 · Green 70 · No data 1`, bands low to high (coloured when asked). */
-export function summary(rubric: Rubric, results: readonly RowResult[], color = false): string {
-  const s = summarize(rubric, results);
-  if (!color) return `${s.rows} accounts: ${bandLine(s)}`;
-  const parts = s.bands.filter((b) => b.count > 0).map((b) => paint(` ${b.label} ${b.count} `, b.color));
+export function summaryLine(s: Summary, color = false): string {
+  if (!color) return terminalText(`${s.rows} accounts: ${bandLine(s)}`);
+  const parts = s.bands
+    .filter((b) => b.count > 0)
+    .map((b) => paint(` ${terminalText(b.label)} ${b.count} `, b.color));
   if (s.noData > 0) parts.push(paint(` ${NO_DATA} ${s.noData} `, NO_DATA_COLOR));
   return `${s.rows} accounts: ${parts.join(" ")}`;
 }

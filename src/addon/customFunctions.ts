@@ -17,9 +17,10 @@ import {
   type Rubric,
   roundScore,
   scorecard,
+  scoreNonBlank,
   zoneDay,
 } from "../core";
-import { asGrid, scoreNonBlank } from "./grid";
+import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 

@@ -9,6 +9,7 @@ import {
   columnLetter,
   columnsRead,
   displayedColumns,
+  findHeaderRow,
   headerKey,
   RUBRIC_SHEET,
   type Rubric,
@@ -102,9 +103,7 @@ export function readDataLayout(
   if (values.length === 0) {
     throw new AddonError(`"${sheet.getName()}" is empty: it needs a header row, then one row per account.`);
   }
-  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
-  const found = values.slice(0, 5).findIndex((row) => row.some((h) => read.has(headerKey(h))));
-  const headerIndex = Math.max(0, found);
+  const headerIndex = Math.max(0, findHeaderRow(values, rubric));
   const headers = values[headerIndex] as CellValue[];
   useDisplayedText(sheet, values, headerIndex, displayedColumns(rubric, headers));
 

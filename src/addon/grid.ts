@@ -1,14 +1,10 @@
 /** Translating between Sheets' custom-function arguments and the core's tables. */
-import { type CellValue, columnLetter, type RowResult, type Scorecard } from "../core";
+import { type CellValue, columnLetter } from "../core";
 
 /** Sheets passes one cell as a plain value and a range as a 2-D array: make both 2-D. */
 export function asGrid(arg: unknown): CellValue[][] {
   if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row]));
   return [[arg as CellValue]];
-}
-
-export function isBlankRow(row: readonly CellValue[]): boolean {
-  return row.every((c) => c === "" || c === null || c === undefined);
 }
 
 /**
@@ -48,14 +44,3 @@ export function writeGrid(
 }
 
 const isText = (c: CellValue | undefined): boolean => typeof c === "string" && c !== "";
-
-/** Scores the rows that are not blank, in one call; blank rows (an open range's tail) give undefined. */
-export function scoreNonBlank(card: Scorecard, rows: readonly CellValue[][]): (RowResult | undefined)[] {
-  const filled = rows.flatMap((row, i) => (isBlankRow(row) ? [] : [i]));
-  const scored = card.scoreRows(filled.map((i) => rows[i] as CellValue[]));
-  const results = new Array<RowResult | undefined>(rows.length).fill(undefined);
-  filled.forEach((i, k) => {
-    results[i] = scored[k];
-  });
-  return results;
-}

@@ -12,11 +12,12 @@ import {
   rubricFingerprint,
   scoreChange,
   scorecard,
+  scoreNonBlank,
   snapshotRows,
   textOf,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { asGrid, PLAIN_TEXT, scoreNonBlank } from "./grid";
+import { asGrid, PLAIN_TEXT } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { setAsOfToday, setSetting, writeRubricSheet } from "./rubricSheet";
 import { activeSpreadsheet, dateCell, timeZoneOf } from "./spreadsheet";

@@ -21,6 +21,7 @@ import {
   type SheetSettings,
   type Snapshot,
   scorecard,
+  scoreNonBlank,
   summarize,
   textOf,
   trendText,
@@ -39,7 +40,7 @@ import {
   outputRuns,
   readDataLayout,
 } from "./dataSheet";
-import { PLAIN_TEXT, scoreNonBlank } from "./grid";
+import { PLAIN_TEXT } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";

@@ -261,3 +261,22 @@ export function textOf(cell: CellValue): string {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : cell.toISOString().slice(0, 10);
   return String(cell).trim();
 }
+
+/** A row with no cell filled (an open range's tail, Excel's `,,,`): not an account, never scored. */
+export function isBlankRow(row: readonly CellValue[]): boolean {
+  return row.every((c) => c === "" || c === null || c === undefined);
+}
+
+/**
+ * Text that a spreadsheet would run as a formula when the file is opened or the text typed: it
+ * starts with =, +, -, @, a tab or a carriage return (CSV injection). Rescore keeps such text text
+ * with the cell's plain-text format; a CSV file has no formats, so the CLI uses `formulaSafe`.
+ */
+export function startsLikeFormula(text: string): boolean {
+  return /^[=+\-@\t\r]/.test(text);
+}
+
+/** The text with a leading apostrophe when it starts like a formula, as OWASP advises for CSV files. */
+export function formulaSafe(text: string): string {
+  return startsLikeFormula(text) ? `'${text}` : text;
+}

@@ -111,3 +111,16 @@ export function columnIndex(map: Map<string, number>, column: string): number {
   if (i === undefined) throw new ColumnError(`The data has no column "${column}".`);
   return i;
 }
+
+/** How far down a sheet or file the header row is looked for, below any title rows. */
+export const HEADER_SEARCH_ROWS = 5;
+
+/**
+ * The header row of a table that may have title rows above it (a report name, an export date):
+ * the index of the first of the top five rows that names a column the rubric reads, else -1
+ * (callers then take the first row, whose missing columns mapColumns names).
+ */
+export function findHeaderRow(rows: readonly (readonly CellValue[])[], rubric: Rubric): number {
+  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+  return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((h) => read.has(headerKey(h))));
+}

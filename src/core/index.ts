@@ -32,16 +32,28 @@ export type { DayContext, Reading } from "./cells";
 export {
   dayContext,
   dayToIso,
+  formulaSafe,
+  isBlankRow,
   isMissingCell,
   isoDay,
   parseNumber,
   readBoolean,
   readCell,
+  startsLikeFormula,
   textOf,
   todayIn,
   zoneDay,
 } from "./cells";
-export { ColumnError, columnLetter, columnsRead, displayedColumns, headerKey, mapColumns } from "./columns";
+export {
+  ColumnError,
+  columnLetter,
+  columnsRead,
+  displayedColumns,
+  findHeaderRow,
+  HEADER_SEARCH_ROWS,
+  headerKey,
+  mapColumns,
+} from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export type { Snapshot } from "./history";
 export {
@@ -61,7 +73,15 @@ export { jsonErrorSentence, parseJson } from "./json";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
-export { applyFlags, bandFor, NO_DATA_COLOR, roundScore, scorecard, scoreTable } from "./score";
+export {
+  applyFlags,
+  bandFor,
+  NO_DATA_COLOR,
+  roundScore,
+  scorecard,
+  scoreNonBlank,
+  scoreTable,
+} from "./score";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";

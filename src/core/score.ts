@@ -10,6 +10,7 @@ import {
   cellText,
   type DayContext,
   dayContext,
+  isBlankRow,
   isMissingCell,
   NOT_BOOLEAN,
   parseNumber,
@@ -193,6 +194,22 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     return results;
   };
   return { rubric, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
+}
+
+/** Scores the rows that are not blank, in one call; blank rows (an open range's tail) give undefined. */
+export function scoreNonBlank(card: Scorecard, rows: Rows): (RowResult | undefined)[] {
+  const filled: number[] = [];
+  rows.forEach((row, i) => {
+    if (!isBlankRow(row)) filled.push(i);
+  });
+  const scored = card.scoreRows(
+    filled.length === rows.length ? rows : filled.map((i) => rows[i] as CellValue[]),
+  );
+  const results = new Array<RowResult | undefined>(rows.length).fill(undefined);
+  filled.forEach((i, k) => {
+    results[i] = scored[k];
+  });
+  return results;
 }
 
 /** Scores a whole table in one call: headers plus rows of cells → one result per row, in order. */

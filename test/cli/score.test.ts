@@ -1,32 +1,8 @@
-import { execFileSync, spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { execFileSync, spawn, spawnSync } from "node:child_process";
+import { createWriteStream } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { CLI, file, run, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
 
-// These run the built CLI (npm test builds first), as a user would.
-const CLI = "build/cli.js";
-const run = (...args: string[]) =>
-  spawnSync("node", [CLI, ...args], {
-    encoding: "utf8",
-    env: { ...process.env, NO_COLOR: "1" },
-    maxBuffer: 64 * 1024 * 1024,
-  });
-const tmp = mkdtempSync(join(tmpdir(), "healthscore-cli-"));
-const file = (name: string, text: string) => {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-};
-
-const CALIBRATE_ARGS = [
-  "calibrate",
-  "examples/customers.csv",
-  "--rubric",
-  "examples/simple-ryg.json",
-  "--outcome",
-  "Churned",
-];
 const SCORE = [
   "score",
   "examples/customers.csv",
@@ -126,13 +102,14 @@ describe("healthscore errors", () => {
   });
 
   it("gives the line and column of a trailing comma inside an array", () => {
-    const r = run(
-      "validate",
-      file("trailing.json", '{\n  "bands": [\n    { "label": "Red" },\n  ],\n  "metrics": []\n}\n'),
+    const path = file(
+      "trailing.json",
+      '{\n  "bands": [\n    { "label": "Red" },\n  ],\n  "metrics": []\n}\n',
     );
+    const r = run("validate", path);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `healthscore: Rubric file "${join(tmp, "trailing.json")}" is not valid JSON at line 4, column 3: a comma before "]": remove the last comma.`,
+      `healthscore: Rubric file "${path}" is not valid JSON at line 4, column 3: a comma before "]": remove the last comma.`,
     );
   });
 
@@ -158,16 +135,6 @@ describe("healthscore errors", () => {
     expect(lines[0]).toMatch(/has 10,010 problems:$/);
     expect(lines).toHaveLength(22);
     expect(lines.at(-1)).toBe("  …and 9,990 more");
-  });
-
-  it("calls an unknown time zone a usage error, in one sentence", () => {
-    for (const command of [SCORE.slice(0, 4), [...CALIBRATE_ARGS]]) {
-      const r = run(...command, "--time-zone", "Mars/Olympus");
-      expect(r.status).toBe(2);
-      expect(r.stderr.trim()).toBe(
-        'healthscore: The time zone "Mars/Olympus" is not known: use a name like "Europe/Berlin" or "America/New_York".',
-      );
-    }
   });
 
   it("lists every rubric problem and exits non-zero", () => {
@@ -202,9 +169,136 @@ describe("healthscore errors", () => {
     }
   });
 
+  it("calls an unknown time zone a usage error, not an unexpected one", () => {
+    const r = run(...SCORE, "--time-zone", "Mars/Olympus");
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim()).toBe(
+      'healthscore: --time-zone must be a time zone name such as Europe/London or America/New_York, not "Mars/Olympus".',
+    );
+  });
+
   it("rejects an as-of date that is not a date", () => {
     const r = run(...SCORE.slice(0, 4), "--as-of", "26/11/2026");
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("--as-of must be a date written YYYY-MM-DD");
+  });
+});
+
+describe("healthscore score streams", () => {
+  it("writes scored rows while the input is still being written (a named pipe), in every format", async () => {
+    for (const format of ["table", "csv", "json"]) {
+      const fifo = tmpPath(`stream-${format}.csv`);
+      execFileSync("mkfifo", [fifo]);
+      const child = spawn("node", [CLI, "score", fifo, ...SIMPLE, "--format", format], {
+        env: { ...process.env, NO_COLOR: "1" },
+      });
+      let out = "";
+      child.stdout.setEncoding("utf8").on("data", (d: string) => {
+        out += d;
+      });
+      const exited = new Promise<number | null>((resolve) => child.on("close", resolve));
+      const input = createWriteStream(fifo);
+      input.write(`${SIMPLE_HEADER}\n`);
+      for (let i = 0; i < 5_000; i++) input.write(`${simpleRow(i)}\n`);
+      // The input is not finished: rows must already have come out.
+      const lines = () => out.split("\n").length;
+      await expect.poll(lines, { timeout: 15_000, interval: 50 }).toBeGreaterThan(100);
+      for (let i = 5_000; i < 6_000; i++) input.write(`${simpleRow(i)}\n`);
+      input.end();
+      expect(await exited).toBe(0);
+      if (format === "json") expect(JSON.parse(out)).toHaveLength(6_000);
+      else expect(out).toContain(format === "csv" ? "\nAccount 5999," : "\n6000 accounts: ");
+    }
+  });
+
+  it("shows a progress line on a terminal's stderr, and nothing when stderr is piped", () => {
+    const big = file(
+      "progress.csv",
+      [SIMPLE_HEADER, ...Array.from({ length: 200_000 }, (_, i) => simpleRow(i))].join("\n"),
+    );
+    const out = tmpPath("progress-out.csv");
+    const command = `node ${CLI} score ${big} ${SIMPLE.join(" ")} --format csv > ${out}`;
+    // `script` gives the command a terminal, as a person running it would have.
+    const terminal = spawnSync("script", ["-qec", command, "/dev/null"], { encoding: "utf8" });
+    expect(terminal.status).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: the line is redrawn with \r and ESC[K
+    expect(terminal.stdout).toMatch(/\r\x1b\[K[\d,]+ rows scored, [\d,]+ rows\/s/);
+    const piped = run("score", big, ...SIMPLE, "--format", "csv");
+    expect(piped.status).toBe(0);
+    expect(piped.stderr).toBe("");
+  });
+});
+
+describe("healthscore score --format csv keeps data safe", () => {
+  it("never writes a band or driver that a spreadsheet would run as a formula", () => {
+    const rubric = file(
+      "formula.json",
+      JSON.stringify({
+        bands: [
+          { label: '=HYPERLINK("http://x")', color: "#f4c7c3" },
+          { label: "+Good", from: 50, color: "#b7e1cd" },
+        ],
+        metrics: [
+          { id: "a", label: "@SUM(1)", column: "A", score: { type: "range", worst: 0, best: 10 } },
+          { id: "b", label: "-NPS", column: "B", score: { type: "range", worst: 0, best: 10 } },
+        ],
+      }),
+    );
+    const data = file("formula.csv", "Name,A,B\nLow,1,2\nHigh,9,8\n");
+    const r = run("score", data, "--rubric", rubric, "--format", "csv");
+    expect(r.stdout.split("\n").slice(1, 3)).toEqual([
+      'Low,1,2,15,"\'=HYPERLINK(""http://x"")",\'@SUM(1) 1 (−45); -NPS 2 (−40),100%',
+      "High,9,8,85,'+Good,'-NPS 8 (−10); @SUM(1) 9 (−5),100%",
+    ]);
+  });
+
+  it("refuses to overwrite a column of the user's titled like an output that holds data", () => {
+    const data = file(
+      "coverage.csv",
+      `${SIMPLE_HEADER},Coverage,Owner\n${simpleRow(1)},Full,Ann\n${simpleRow(2)},,Bo\n`,
+    );
+    const r = run("score", data, ...SIMPLE, "--format", "csv");
+    expect(r.status).toBe(1);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toContain(
+      'column G is titled "Coverage" and holds data (row 2: "Full"), but healthscore did not write it',
+    );
+    expect(r.stderr).toContain("rename that column or clear its values");
+  });
+
+  it("writes into an empty column of the user's titled like an output, in place", () => {
+    const data = file("empty-score.csv", `Health Score,${SIMPLE_HEADER},Owner\n,${simpleRow(1)},Ann\n`);
+    const r = run("score", data, ...SIMPLE, "--format", "csv");
+    expect(r.status).toBe(0);
+    const [header, row] = r.stdout.split("\n");
+    expect(header).toBe(`Health Score,${SIMPLE_HEADER},Owner,Health Band,Health Drivers,Coverage`);
+    expect(row).toMatch(/^\d+(\.\d)?,Account 1,.*,Ann,(Red|Yellow|Green),/);
+  });
+
+  it("refuses an output column the rubric reads, or one titled twice", () => {
+    const twice = run(
+      "score",
+      file("twice.csv", `${SIMPLE_HEADER},Coverage,coverage\n`),
+      ...SIMPLE,
+      "--format",
+      "csv",
+    );
+    expect(twice.stderr).toContain(
+      'the header row has 2 "Coverage" columns (G, H): delete or rename all but one',
+    );
+  });
+});
+
+describe("healthscore score as a table", () => {
+  it("strips terminal control characters from the cells it prints", () => {
+    const data = file(
+      "escape.csv",
+      `${SIMPLE_HEADER}\n"Evil\x1b]0;pwned\x07\x1b[2J Co",0.5,x\x1b[31m,8,0,10\n`,
+    );
+    const r = run("score", data, ...SIMPLE);
+    expect(r.status).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
+    expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
+    expect(r.stdout).toContain("Evil]0;pwned[2J Co");
   });
 });

@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { dayContext, isoDay, parseNumber, readBoolean, readCell, textOf, todayIn } from "../../src/core";
+import {
+  dayContext,
+  formulaSafe,
+  isBlankRow,
+  isoDay,
+  parseNumber,
+  readBoolean,
+  readCell,
+  startsLikeFormula,
+  textOf,
+  todayIn,
+} from "../../src/core";
 import { pct, rubric, scoreRow } from "./helpers";
 
 const utc = dayContext("2026-11-26", "UTC");
@@ -272,6 +283,29 @@ describe("bad cells in a table", () => {
     const result = scoreRow(r, { "Logins 30d": "#N/A", NPS: 80 });
     expect(result.missing).toEqual(["Logins_30d"]);
     expect(result.invalid).toEqual([]);
+  });
+});
+
+describe("text written into a spreadsheet or CSV stays text", () => {
+  it.each(['=HYPERLINK("x")', "+Good", "-NPS 5 (−23)", "@SUM(A1)", "\tTab", "\rCR"])(
+    "puts an apostrophe before %j, which would run as a formula",
+    (text) => {
+      expect(startsLikeFormula(text)).toBe(true);
+      expect(formulaSafe(text)).toBe(`'${text}`);
+    },
+  );
+
+  it.each(["Green", "NPS 5 (−23)", "", "5 = five", "−3"])("leaves %j as it is", (text) => {
+    expect(formulaSafe(text)).toBe(text);
+  });
+});
+
+describe("isBlankRow", () => {
+  it("calls a row blank only when no cell is filled", () => {
+    expect(isBlankRow(["", null, ""])).toBe(true);
+    expect(isBlankRow([])).toBe(true);
+    expect(isBlankRow(["", 0, ""])).toBe(false);
+    expect(isBlankRow(["", " ", ""])).toBe(false);
   });
 });
 

@@ -4,6 +4,7 @@ import {
   columnLetter,
   columnsRead,
   displayedColumns,
+  findHeaderRow,
   mapColumns,
   scoreTable,
 } from "../../src/core";
@@ -73,6 +74,24 @@ describe("mapColumns", () => {
     });
     expect(columnsRead(seg).map((c) => c.column)).toEqual(["Usage", "Stage", "Setup"]);
     expect(() => mapColumns(seg, ["Usage", "Setup"])).toThrow(/"Stage"/);
+  });
+});
+
+describe("findHeaderRow", () => {
+  it("finds the header below title rows, in the top five rows", () => {
+    const rows = [
+      ["Health export"],
+      ["as of 2026-11-26", ""],
+      [],
+      ["Account", "Logins 30d", "NPS"],
+      ["Acme", 3, 9],
+    ];
+    expect(findHeaderRow(rows, r)).toBe(3);
+  });
+
+  it("answers -1 when none of the top five rows names a column the rubric reads", () => {
+    const rows = [["a"], ["b"], ["c"], ["d"], ["e"], ["Account", "NPS"]];
+    expect(findHeaderRow(rows, r)).toBe(-1);
   });
 });
 

@@ -16,10 +16,10 @@
  * Date.prototype: every Date of the context, whoever made it, is still `instanceof Date`.
  */
 import vm from "node:vm";
+import type { Emulator } from "./api";
 import type { AuthModeName } from "./enums";
-import { type Emulator, stateOf } from "./index";
 import { hostRealm, intoRealm, type Realm } from "./realm";
-import type { MenuEntry } from "./state";
+import { type MenuEntry, stateOf } from "./state";
 
 export interface LoadOptions {
   /** The file name shown in stack traces. Default "Code.js". */

@@ -18,36 +18,10 @@ import {
   Weekday,
 } from "./enums";
 import { isDate } from "./realm";
-import type { Spreadsheet } from "./spreadsheet";
 import { type EmulatorState, ServiceObject } from "./state";
+import type { ClockSchedule, DocumentRef, TriggerRecord } from "./types";
 
 export const MAX_TRIGGERS = 20;
-
-export interface ClockSchedule {
-  everyMinutes?: number;
-  everyHours?: number;
-  everyDays?: number;
-  everyWeeks?: number;
-  onWeekDay?: string;
-  onMonthDay?: number;
-  atHour?: number;
-  nearMinute?: number;
-  timeZone?: string;
-  at?: Date;
-  afterMs?: number;
-}
-
-export interface TriggerRecord {
-  uniqueId: string;
-  handlerFunction: string;
-  eventType: keyof typeof EventType;
-  source: keyof typeof TriggerSource;
-  /** The spreadsheet id for spreadsheet triggers; null for clock triggers. */
-  sourceId: string | null;
-  /** The document the trigger was created from (add-on triggers are per document). */
-  documentId: string;
-  schedule: ClockSchedule | null;
-}
 
 export class Trigger extends ServiceObject {
   constructor(
@@ -79,7 +53,7 @@ export class Trigger extends ServiceObject {
 }
 
 function createTrigger(ctx: EmulatorState, record: Omit<TriggerRecord, "uniqueId" | "documentId">): Trigger {
-  const documentId = ctx.spreadsheet.id;
+  const documentId = ctx.documentId;
   if (ctx.triggers.length >= MAX_TRIGGERS) {
     throw ctx.fail(
       "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
@@ -271,9 +245,9 @@ export class TriggerBuilder extends ServiceObject {
   }
 
   /** forSpreadsheet(sheet) | forSpreadsheet(key): only the emulated spreadsheet exists. */
-  forSpreadsheet(sheetOrKey: Spreadsheet | string): SpreadsheetTriggerBuilder {
+  forSpreadsheet(sheetOrKey: DocumentRef | string): SpreadsheetTriggerBuilder {
     const id = typeof sheetOrKey === "string" ? sheetOrKey : sheetOrKey?.getId?.();
-    if (id !== this.ctx.spreadsheet.id) throw this.ctx.fail("Invalid argument: key");
+    if (id !== this.ctx.documentId) throw this.ctx.fail("Invalid argument: key");
     return new SpreadsheetTriggerBuilder(this.ctx, this.handlerFunction, id);
   }
 }
@@ -309,7 +283,7 @@ export class ScriptApp extends ServiceObject {
   }
 
   /** The spreadsheet's own triggers (onOpen/onEdit/...) for this user; clock triggers are not "in" it. */
-  getUserTriggers(document: Spreadsheet): Trigger[] {
+  getUserTriggers(document: DocumentRef): Trigger[] {
     const id = document?.getId?.();
     return this.ctx.array(
       this.ctx.triggers.filter((t) => t.sourceId === id).map((t) => new Trigger(this.ctx, t)),

@@ -7,8 +7,7 @@ import { authDenial } from "./auth";
 import { CallCounter, type Invoker } from "./calls";
 import type { AuthModeName, ButtonName, ButtonSetName } from "./enums";
 import { hostRealm, type Realm, realmArray } from "./realm";
-import type { TriggerRecord } from "./script";
-import type { Spreadsheet } from "./spreadsheet";
+import type { TriggerRecord } from "./types";
 
 export interface EmulatorOptions {
   /** The spreadsheet's time zone (Spreadsheet.getSpreadsheetTimeZone). Default "Europe/London". */
@@ -141,8 +140,8 @@ export class EmulatorState implements Invoker {
   globals: Record<string, unknown> = {};
   #depth = 0;
   #ids = 0;
-  /** Set by createEmulator right after construction. */
-  spreadsheet!: Spreadsheet;
+  /** The active spreadsheet's id (add-on triggers are per document). Set by createEmulator. */
+  documentId = "";
 
   /** Whether the test supplied a clock (then the bundle's Date uses it too). */
   readonly nowGiven: boolean;
@@ -253,4 +252,17 @@ export class EmulatorState implements Invoker {
 /** Base of every emulated Apps Script object. `ctx` is emulator internals, not Apps Script API. */
 export abstract class ServiceObject {
   constructor(readonly ctx: EmulatorState) {}
+}
+
+/** Each emulator's state, by the object createEmulator returned (for load.ts; not public API). */
+const states = new WeakMap<object, EmulatorState>();
+
+export function bindState(emulator: object, state: EmulatorState): void {
+  states.set(emulator, state);
+}
+
+export function stateOf(emulator: object): EmulatorState {
+  const state = states.get(emulator);
+  if (!state) throw new Error("Not an emulator made by createEmulator().");
+  return state;
 }
