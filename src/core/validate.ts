@@ -186,8 +186,8 @@ function tooDeep(input: Obj): string | undefined {
     const [value, path, depth] = item;
     if (typeof value !== "object" || value === null) continue;
     if (depth > MAX_DEPTH) return path;
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, join(path, i), depth + 1]));
-    else for (const [k, v] of Object.entries(value)) stack.push([v, join(path, k), depth + 1]);
+    const list = Array.isArray(value);
+    for (const [k, v] of Object.entries(value)) stack.push([v, join(path, list ? Number(k) : k), depth + 1]);
   }
   return undefined;
 }
