@@ -3,14 +3,14 @@
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
 import {
-  isoDay,
+  AsOfError,
+  chooseAsOf,
   jsonErrorSentence,
   type Problem,
   parseJson,
   plural,
   problemLines,
   type Rubric,
-  todayIn,
   validateRubric,
 } from "../src/core";
 
@@ -92,8 +92,10 @@ export function asOfOptions(options: { "as-of"?: string; "time-zone"?: string })
       2,
     );
   }
-  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
-  return { asOf, timeZone };
+  try {
+    return { timeZone, asOf: chooseAsOf({ given: options["as-of"], timeZone, now: new Date() }) };
+  } catch (e) {
+    if (e instanceof AsOfError) throw new CliError(`--as-of ${e.message}.`, 2);
+    throw e;
+  }
 }

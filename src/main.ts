@@ -6,12 +6,11 @@
 import * as commands from "./addon/commands";
 import { healthBand, healthDrivers, healthScore } from "./addon/customFunctions";
 import { healthTrend } from "./addon/history";
-import { buildMenu } from "./addon/menu";
 import * as sidebar from "./addon/sidebarApi";
 
-/** Builds the Extensions → Health Score menu when the spreadsheet opens. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu();
+/** Builds the Extensions → Health Score menu when the spreadsheet opens, and takes the weekly snapshot when due. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  commands.opened(e);
 }
 
 /** Builds the menu right after the add-on is installed. */
@@ -97,14 +96,15 @@ export function insertLiveScoreColumn() {
 }
 
 /**
- * Menu and the weekly trigger: appends one row per account to the Health History sheet.
- * A trigger passes an event with a triggerUid; then nothing is asked or shown.
+ * Menu: appends one row per account to the Health History sheet. A time-driven trigger made by
+ * an earlier version passes an event with a triggerUid: then nothing is asked or shown, and it
+ * fails with a sentence saying what to do (such a trigger cannot reach the spreadsheet).
  */
 export function takeSnapshot(e?: { triggerUid?: string }) {
   return commands.snapshot(!(e && typeof e === "object" && "triggerUid" in e));
 }
 
-/** Menu: takes a snapshot every week (one time-driven trigger, never two). */
+/** Menu: takes a snapshot every week, on the first open of the week (never two a week). */
 export function scheduleWeeklySnapshot() {
   return commands.scheduleSnapshots();
 }

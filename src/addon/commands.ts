@@ -9,7 +9,14 @@ import { ColumnError, type Problem, problemLines, RUBRIC_SHEET } from "../core";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
-import { type SnapshotReport, scheduleWeeklySnapshot, stopScheduledSnapshot, takeSnapshot } from "./history";
+import {
+  type SnapshotReport,
+  scheduleWeeklySnapshot,
+  stopScheduledSnapshot,
+  takeSnapshot,
+  weeklySnapshotOnOpen,
+} from "./history";
+import { buildMenu } from "./menu";
 import {
   applyColorBandsCommand,
   currentRubric,
@@ -69,7 +76,17 @@ export const removeColors = (): number | undefined =>
 export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
 export const calibration = (): Calibration | undefined => runCommand(() => checkCalibration());
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
-  runCommand(() => takeSnapshot(interactive), interactive);
+  runCommand(() => takeSnapshot({ ask: interactive, toast: interactive }), interactive);
+
+/**
+ * onOpen: the menu, then (when the add-on is in use in this document, AuthMode.LIMITED or FULL)
+ * the weekly snapshot if it is due. In AuthMode.NONE only the menu may be built.
+ */
+export function opened(e?: { authMode?: unknown }): void {
+  buildMenu();
+  // Compared by name: an AuthMode enum's String() is its name ("NONE", "LIMITED", "FULL").
+  if (e && e.authMode !== undefined && String(e.authMode) !== "NONE") weeklySnapshotOnOpen();
+}
 export const scheduleSnapshots = (): string | undefined =>
   runCommand(() => {
     const message = scheduleWeeklySnapshot();
@@ -80,7 +97,9 @@ export const stopSnapshots = (): number | undefined =>
   runCommand(() => {
     const n = stopScheduledSnapshot();
     activeSpreadsheet().toast(
-      n > 0 ? "Stopped the weekly snapshot." : "No weekly snapshot was scheduled.",
+      n > 0
+        ? "Stopped the weekly snapshot: Health History keeps the ones taken."
+        : "No weekly snapshot was scheduled.",
       TITLE,
       5,
     );

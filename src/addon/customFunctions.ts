@@ -5,12 +5,13 @@
  * names it.
  */
 import {
+  AsOfError,
   bandFor,
   type CellValue,
   ColumnError,
+  chooseAsOf,
   dayToIso,
   explain,
-  isoDay,
   NO_DATA,
   parseNumber,
   type RowResult,
@@ -22,7 +23,7 @@ import {
 } from "../core";
 import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
-import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Cell = string | number;
 
@@ -57,7 +58,7 @@ function scoreRange(
   const ss = activeSpreadsheet();
   const timeZone = timeZoneOf(ss);
   const choice = chooseRubric(rubricArg, ss);
-  const asOf = readAsOf(fn, asOfArg, timeZone) ?? choice.asOf ?? today(ss);
+  const asOf = formulaAsOf(fn, asOfArg, choice.asOf, timeZone);
   let card: ReturnType<typeof scorecard>;
   try {
     card = scorecard(choice.rubric, headers, { asOf, timeZone });
@@ -71,15 +72,26 @@ function scoreRange(
   };
 }
 
-/** as_of: a date cell or ISO text. Volatile TODAY() cannot be passed (Sheets never finishes loading). */
-function readAsOf(fn: string, arg: unknown, timeZone: string): string | undefined {
+/**
+ * A formula's as-of date: its as_of argument (a date cell or ISO text), else the rubric sheet's As
+ * of, else today. Volatile TODAY() cannot be passed (Sheets never finishes loading).
+ */
+function formulaAsOf(fn: string, arg: unknown, sheet: string | undefined, timeZone: string): string {
   const cell = asGrid(arg)[0]?.[0];
-  if (cell === undefined || cell === null || cell === "") return undefined;
-  if (cell instanceof Date && !Number.isNaN(cell.getTime())) return dayToIso(zoneDay(timeZone)(cell));
-  if (typeof cell === "string" && isoDay(cell) !== undefined) return dayToIso(isoDay(cell) as number);
-  throw new Error(
-    `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
-  );
+  const given =
+    cell === undefined || cell === null || cell === ""
+      ? undefined
+      : cell instanceof Date && !Number.isNaN(cell.getTime())
+        ? dayToIso(zoneDay(timeZone)(cell))
+        : String(cell);
+  try {
+    return chooseAsOf({ given, sheet, timeZone, now: new Date() });
+  } catch (e) {
+    if (!(e instanceof AsOfError)) throw e;
+    throw new Error(
+      `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
+    );
+  }
 }
 
 export function healthScore(

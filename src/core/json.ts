@@ -1,10 +1,35 @@
 /**
- * Reading rubric JSON with errors a person can act on. JSON.parse says where a syntax error is
- * only sometimes, and differently in Node, browsers and Apps Script (`Unexpected token ']', "[1,]"
- * is not valid JSON` names no place at all), so when it fails, a small scanner of our own finds
- * the first error and says it with its line and column. The scanner keeps its own stack, so text
- * nested thousands of levels deep is judged without overflowing the call stack.
+ * JSON as the rubric's editors hold it before validation (the sidebar's draft, a rubric sheet
+ * being read): plain objects, compared by content; and JSON text read with errors a person can
+ * act on. JSON.parse says where a syntax error is only sometimes, and differently in Node,
+ * browsers and Apps Script (`Unexpected token ']', "[1,]" is not valid JSON` names no place at
+ * all), so when it fails, a small scanner of our own finds the first error and says it with its
+ * line and column. The scanner keeps its own stack, so text nested thousands of levels deep is
+ * judged without overflowing the call stack.
  */
+
+export type JsonObject = Record<string, unknown>;
+
+export function isObject(v: unknown): v is JsonObject {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Stable JSON: object keys sorted and undefined fields left out, so two values that say the same
+ * thing give the same text (drafts compare equal; a rubric's fingerprint does not depend on the
+ * order its fields were written in).
+ */
+export function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
+  if (value && typeof value === "object") {
+    const entries = Object.entries(value as JsonObject).filter(([, v]) => v !== undefined);
+    return `{${entries
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+      .join(",")}}`;
+  }
+  return JSON.stringify(value);
+}
 
 export interface JsonSyntaxError {
   /** 1-based line and column (in characters) of the first thing that is wrong. */

@@ -88,3 +88,6 @@ export interface Problem {
 
 /** A cell as Google Sheets hands it to Apps Script: number, boolean, Date, string ('' when empty). */
 export type CellValue = number | boolean | Date | string | null | undefined;
+
+/** A cell as it crosses JSON (the data the sidebar receives): Dates as ISO text, empty as ''. */
+export type PlainCell = string | number | boolean;

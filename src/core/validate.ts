@@ -4,6 +4,8 @@
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
 import { isMissingText } from "./cells";
+import { isObject, type JsonObject } from "./json";
+import { joinPath as join } from "./paths";
 import type {
   Band,
   BaseRubric,
@@ -18,6 +20,7 @@ import type {
   Segments,
   Step,
 } from "./types";
+import { plural, thousands } from "./words";
 
 export interface Validation {
   /** Present when there are no errors. */
@@ -36,9 +39,8 @@ export const NO_DATA = "No data";
 const ID = /^[A-Za-z0-9_]+$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const describe = (v: unknown): string =>
   typeof v === "string"
@@ -142,11 +144,6 @@ class Reader {
   }
 }
 
-export function join(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
-}
-
 /** Validates a rubric (parsed JSON or equivalent) and fills in its defaults. */
 export function validateRubric(input: unknown): Validation {
   const errors: Problem[] = [];
@@ -227,18 +224,6 @@ export function problemsSentence(where: string, problems: readonly Problem[]): s
 
 export function formatProblem(p: Problem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
-}
-
-export function plural(n: number, word: string): string {
-  return `${thousands(n)} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** A number with thousands separators, 9,990 (no Intl: the same in Node, browsers and Apps Script). */
-export function thousands(n: number): string {
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return String(n);
-  const [whole = "", fraction] = String(n).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 const BASE_FIELDS = ["version", "name", "method", "missing", "bands", "groups", "metrics", "flags"] as const;

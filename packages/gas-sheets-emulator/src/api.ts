@@ -50,6 +50,8 @@ export interface Emulator {
   readonly calls: CallCounts;
   /** Menus, alerts, prompts, sidebars, dialogs and toasts, in the order they happened. */
   readonly ui: UiRecords;
+  /** Who uses the spreadsheet now (Session.getActiveUser); switch it to act as a colleague. */
+  user: string;
   /** The authorization mode service calls run in (default FULL); see auth.ts. */
   authMode: AuthModeName;
   /** The answer the next alert gets (a Button name or ui.Button value). */

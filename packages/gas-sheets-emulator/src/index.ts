@@ -112,6 +112,12 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     spreadsheet,
     calls: ctx.calls,
     ui: ctx.ui,
+    get user() {
+      return ctx.user;
+    },
+    set user(email) {
+      ctx.user = email;
+    },
     get authMode() {
       return ctx.authMode;
     },
@@ -155,7 +161,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
       authMode: AuthMode[authMode],
       source: spreadsheet,
       triggerUid: null,
-      user: new User(ctx, ctx.options.userEmail),
+      user: new User(ctx, ctx.user),
     }),
     now: () => ctx.now(),
   };

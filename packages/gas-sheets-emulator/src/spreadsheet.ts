@@ -326,16 +326,18 @@ export class SpreadsheetApp extends ServiceObject {
     this.#active = active;
   }
 
+  // In an add-on's time-driven trigger no document is open: these return null there (state.ts),
+  // though typed non-null, as @types/google-apps-script types them.
   getActiveSpreadsheet(): Spreadsheet {
-    return this.#active;
+    return this.ctx.noActiveDocument ? (null as unknown as Spreadsheet) : this.#active;
   }
 
   getActive(): Spreadsheet {
-    return this.#active;
+    return this.getActiveSpreadsheet();
   }
 
   getActiveSheet(): Sheet {
-    return this.#active.activeSheet;
+    return this.ctx.noActiveDocument ? (null as unknown as Sheet) : this.#active.activeSheet;
   }
 
   getActiveRange(): Range {

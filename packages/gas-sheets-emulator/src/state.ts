@@ -130,6 +130,14 @@ export class EmulatorState implements Invoker {
   readonly locksHeldByScript = new Set<HeldLock>();
   readonly triggers: TriggerRecord[] = [];
   readonly typedInput: TypedInputRecord[] = [];
+  /** Who runs the script now (Session.getActiveUser); a trigger runs as the user who made it. */
+  user: string;
+  /**
+   * Set while an installable trigger's handler runs (handle.runTrigger). In an add-on, a
+   * time-driven ("CLOCK") trigger belongs to the script and the user, not to a document: its
+   * handler has no active spreadsheet and no document lock.
+   */
+  triggerSource: "CLOCK" | "SPREADSHEETS" | null = null;
   flushes = 0;
   /**
    * Evaluates a function expression in the script's realm (template scriptlets). loadBundle
@@ -148,6 +156,7 @@ export class EmulatorState implements Invoker {
 
   constructor(options: EmulatorOptions) {
     this.nowGiven = options.now !== undefined;
+    this.user = options.userEmail ?? "cs-ops@example.com";
     const timeZone = options.timeZone ?? "Europe/London";
     this.options = {
       timeZone,
@@ -236,6 +245,11 @@ export class EmulatorState implements Invoker {
   nextId(): number {
     this.#ids += 1;
     return this.#ids;
+  }
+
+  /** True inside an add-on's time-driven trigger, where no document is active. */
+  get noActiveDocument(): boolean {
+    return this.options.addon && this.triggerSource === "CLOCK";
   }
 
   /** Ends an execution: Apps Script releases the locks a script still holds when it finishes. */

@@ -33,5 +33,7 @@ export interface TriggerRecord {
   sourceId: string | null;
   /** The document the trigger was created from (add-on triggers are per document). */
   documentId: string;
+  /** The user who created it: only they see it (getProjectTriggers) and it runs as them. */
+  owner: string;
   schedule: ClockSchedule | null;
 }
