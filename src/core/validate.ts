@@ -68,7 +68,7 @@ export function reservedName(name: string): boolean {
   return t === "__proto__" || Object.prototype.hasOwnProperty.call(Object.prototype, t);
 }
 
-export const reservedNameMessage = (kind: "group" | "segment", name: string): string =>
+export const reservedNameMessage = (kind: "group" | "segment" | "source", name: string): string =>
   `"${name.trim()}" cannot be a ${kind} name: JavaScript reserves it; choose another name`;
 
 /** Collects problems while reading one rubric; `at` builds child paths. */
