@@ -19,11 +19,14 @@ function sheetOf(file: string, rows?: number): unknown[][] {
   };
   const body = all.slice(1).map((row) => row.map(typed));
   const wanted = rows ?? body.length;
-  return [all[0], ...Array.from({ length: wanted }, (_, i) => body[i % body.length] as unknown[])];
+  return [
+    all[0] as unknown[],
+    ...Array.from({ length: wanted }, (_, i) => body[i % body.length] as unknown[]),
+  ];
 }
 
 const SOURCES = { Logins: "logins.csv", Tickets: "tickets.csv", NPS: "nps.csv" };
-const sheets = (dataRows?: number, sourceRows?: number) => {
+const sheets = (dataRows?: number, sourceRows?: number): Record<string, unknown[][]> => {
   const data = customers();
   const body = data.slice(1);
   const rows = dataRows ?? body.length;
@@ -47,11 +50,12 @@ describe("Rescore with sources", () => {
     const score = headers.indexOf("Health Score");
     const tables = Object.fromEntries(
       Object.entries({ logins: "Logins", tickets: "Tickets", nps: "NPS" }).map(([name, sheet]) => {
-        const [h, ...rows] = s[sheet as keyof typeof s] as unknown[][];
+        const [h, ...rows] = s[sheet] as unknown[][];
         return [name, { headers: h as string[], rows: rows as never }];
       }),
     );
-    const expected = scoreTable(rubric, s.Customers[0] as string[], s.Customers.slice(1) as never, {
+    const customersSheet = s.Customers as unknown[][];
+    const expected = scoreTable(rubric, customersSheet[0] as string[], customersSheet.slice(1) as never, {
       asOf: "2026-11-26",
       timeZone: "Europe/London",
       sources: tables,
@@ -76,7 +80,10 @@ describe("Rescore with sources", () => {
     const small = counts(1);
     expect(counts(10)).toEqual(small);
     // Each of the three source sheets is read once, on top of what a rubric without sources reads.
-    const { emu, addon } = open({ ...sheets(20, 10), "Health Rubric": rubricToGrid(withoutSources) }, "Customers");
+    const { emu, addon } = open(
+      { ...sheets(20, 10), "Health Rubric": rubricToGrid(withoutSources) },
+      "Customers",
+    );
     emu.calls.reset();
     addon.call("rescoreAll");
     expect(small["Range.getValues"]).toBe((emu.calls.all()["Range.getValues"] ?? 0) + 3);
@@ -97,7 +104,12 @@ describe("HEALTHSCORE with sources", () => {
   it("takes the source ranges after its own arguments, in the order of the Sources table", () => {
     const s = sheets(5);
     const { addon } = open(s, "Customers");
-    const [headers, ...rows] = s.Customers;
+    const [headers, ...rows] = s.Customers as unknown[][];
+    const sheet = (name: string) => s[name] as unknown[][];
+    const source = (name: string) => ({
+      headers: sheet(name)[0] as string[],
+      rows: sheet(name).slice(1) as never,
+    });
     const scores = addon.callAs(
       "CUSTOM_FUNCTION",
       "HEALTHSCORE",
@@ -105,17 +117,17 @@ describe("HEALTHSCORE with sources", () => {
       [headers],
       "",
       "2026-11-26",
-      s.Logins,
-      s.Tickets,
-      s.NPS,
+      sheet("Logins"),
+      sheet("Tickets"),
+      sheet("NPS"),
     ) as unknown[][];
     const expected = scoreTable(rubric, headers as string[], rows as never, {
       asOf: "2026-11-26",
       timeZone: "Europe/London",
       sources: {
-        logins: { headers: s.Logins[0] as string[], rows: s.Logins.slice(1) as never },
-        tickets: { headers: s.Tickets[0] as string[], rows: s.Tickets.slice(1) as never },
-        nps: { headers: s.NPS[0] as string[], rows: s.NPS.slice(1) as never },
+        logins: source("Logins"),
+        tickets: source("Tickets"),
+        nps: source("NPS"),
       },
     });
     expect(scores.map((r) => r[0])).toEqual(expected.map((r) => r.score ?? "No data"));
@@ -124,8 +136,10 @@ describe("HEALTHSCORE with sources", () => {
   it("says how to pass the sources rather than show numbers that would go stale", () => {
     const s = sheets(5, 10);
     const { addon } = open(s, "Customers");
-    const [headers, ...rows] = s.Customers;
-    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, [headers], "", "", s.Logins)).toThrow(
+    const [headers, ...rows] = s.Customers as unknown[][];
+    expect(() =>
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, [headers], "", "", s.Logins as unknown[][]),
+    ).toThrow(
       "HEALTHSCORE: the rubric reads the sources logins, tickets, nps: pass their ranges after the formula's own arguments, in the order of the Sources table, e.g. =HEALTHSCORE(A2:M200, A1:M1, HealthRubric, , Logins!A:Z, Tickets!A:Z, NPS!A:Z), so it recalculates when they change.",
     );
   });
