@@ -112,7 +112,31 @@ export function compileSql(rubric: Rubric, options: SqlOptions): string {
     throw new SqlError(
       `Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`,
     );
+  const fromSources = readsSources(rubric);
+  if (fromSources)
+    throw new SqlError(
+      `${fromSources} reads a source (raw activity rows), which the SQL export does not compile yet: make it a column of the table (one row per account), or score with healthscore score --source.`,
+    );
   return new Compiler(d, rubric, options).query();
+}
+
+/** What in the rubric reads a source (RUBRIC.md, Sources), named for the user; undefined when nothing does. */
+function readsSources(rubric: Rubric): string | undefined {
+  type FromSource = { from?: unknown; label: string };
+  const named = (r: BaseRubric, where: string) => {
+    const metric = (r.metrics as FromSource[]).find((m) => m.from !== undefined);
+    if (metric) return `${where}metric "${metric.label}"`;
+    const flag = (r.flags as FromSource[]).find((f) => f.from !== undefined);
+    return flag ? `${where}flag "${flag.label}"` : undefined;
+  };
+  const inSegments = Object.entries(rubric.segments?.rubrics ?? {}).map(([key, sub]) =>
+    named(sub, `Segment "${key}"'s `),
+  );
+  return (
+    named(rubric, "The ") ??
+    inSegments.find((x) => x !== undefined) ??
+    ((rubric as { sources?: unknown }).sources !== undefined ? "The rubric" : undefined)
+  );
 }
 
 interface Column {
