@@ -82,6 +82,7 @@ export async function benchSql(): Promise<SqlBench> {
       let largest = { dialect, bytes: 0, rubric: "" };
       for (const file of readdirSync("examples").filter((f) => f.endsWith(".json"))) {
         const r = parseRubric(JSON.parse(readFileSync(join("examples", file), "utf8")));
+        if (r.sources !== undefined) continue; // the export does not compile sources yet
         const bytes = Buffer.byteLength(compileSql(r, { dialect, table: "accounts", asOf: AS_OF }));
         if (bytes > largest.bytes) largest = { dialect, bytes, rubric: file };
       }

@@ -12,10 +12,12 @@
  * rounding is written out (BigQuery's ROUND on FLOAT64 and Postgres' round(float8) differ from
  * the core's halves away from zero); no TRIM, no ILIKE, no LIKE pattern built from user text.
  */
+
 import { isoDay, readCell } from "../cells";
 import { columnsRead, mapColumns } from "../columns";
 import { explain, flagEffect } from "../explain";
 import { ALL_ZERO_POINTS_NOTE, NO_DATA_COLOR, type RowResult, ZERO_WEIGHT_NOTE } from "../score";
+import { fromsRead } from "../sources";
 import type { BaseRubric, Flag, InputKind, Metric, Rubric } from "../types";
 import { NO_DATA } from "../validate";
 import {
@@ -112,31 +114,13 @@ export function compileSql(rubric: Rubric, options: SqlOptions): string {
     throw new SqlError(
       `Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`,
     );
-  const fromSources = readsSources(rubric);
-  if (fromSources)
+  // Metrics and flags `from` sources are not compiled yet: refuse rather than read a column that is not there.
+  const fromSources = fromsRead(rubric);
+  if (fromSources.length > 0)
     throw new SqlError(
-      `${fromSources} reads a source (raw activity rows), which the SQL export does not compile yet: make it a column of the table (one row per account), or score with healthscore score --source.`,
+      `The SQL export cannot compile sources yet: ${fromSources[0]?.reader} is computed from the source "${fromSources[0]?.from.source}". Score this rubric with healthscore score --source, or in the spreadsheet.`,
     );
   return new Compiler(d, rubric, options).query();
-}
-
-/** What in the rubric reads a source (RUBRIC.md, Sources), named for the user; undefined when nothing does. */
-function readsSources(rubric: Rubric): string | undefined {
-  type FromSource = { from?: unknown; label: string };
-  const named = (r: BaseRubric, where: string) => {
-    const metric = (r.metrics as FromSource[]).find((m) => m.from !== undefined);
-    if (metric) return `${where}metric "${metric.label}"`;
-    const flag = (r.flags as FromSource[]).find((f) => f.from !== undefined);
-    return flag ? `${where}flag "${flag.label}"` : undefined;
-  };
-  const inSegments = Object.entries(rubric.segments?.rubrics ?? {}).map(([key, sub]) =>
-    named(sub, `Segment "${key}"'s `),
-  );
-  return (
-    named(rubric, "The ") ??
-    inSegments.find((x) => x !== undefined) ??
-    ((rubric as { sources?: unknown }).sources !== undefined ? "The rubric" : undefined)
-  );
 }
 
 interface Column {
@@ -277,7 +261,7 @@ class Compiler {
     // A yes/no flag's cell that is there but not yes or no is said so, after the metrics' cells.
     const flagReasons = r.flags.map((f, i) => {
       if (typeof f.when !== "boolean") return "NULL";
-      const c = this.col(f.column);
+      const c = this.col(f.column as string);
       const reason = `CASE WHEN NOT ${this.missing(c)} AND ${this.boolean(c)} IS NULL THEN ${quoted(c.text)} || ${d.str(this.reasons.boolean)} END`;
       return `${d.str(`${f.column}: `)} || ${q.add(READ, `${p}f${i}x`, reason)}`;
     });
@@ -482,7 +466,7 @@ class Compiler {
   compileMetric(r: BaseRubric, m: Metric, p: string): CompiledMetric {
     const { d, q } = this;
     const n = (x: number) => d.num(x);
-    const c = this.col(m.column);
+    const c = this.col(m.column as string);
     const miss = this.missing(c);
     const isMap = m.score.type === "map";
     let value = "NULL"; // a number
@@ -606,7 +590,7 @@ class Compiler {
   /** A flag's condition on its cell, as score.ts's condition(): TRUE or FALSE, never NULL. */
   flagFires(f: Flag): string {
     const { d } = this;
-    const c = this.col(f.column);
+    const c = this.col(f.column as string);
     const text = `LOWER(COALESCE(${c.text}, ''))`;
     let cond: string;
     if (typeof f.when === "boolean") cond = `${this.boolean(c)} = ${f.when ? 1 : 0}`;

@@ -22,7 +22,7 @@ describe("compileSql", () => {
     const compile = () => compileSql(withSources, { dialect: "bigquery", table: "t" });
     expect(compile).toThrow(SqlError);
     expect(compile).toThrow(
-      'The metric "Logins, last 30 days" reads a source (raw activity rows), which the SQL export does not compile yet: make it a column of the table (one row per account), or score with healthscore score --source.',
+      'The SQL export cannot compile sources yet: metric "Logins, last 30 days" is computed from the source "logins". Score this rubric with healthscore score --source, or in the spreadsheet.',
     );
   });
 
