@@ -22,7 +22,7 @@ describe("compileSql", () => {
     const compile = () => compileSql(withSources, { dialect: "bigquery", table: "t" });
     expect(compile).toThrow(SqlError);
     expect(compile).toThrow(
-      'The SQL export cannot compile sources yet: metric "Logins, last 30 days" is computed from the source "logins". Score this rubric with healthscore score --source, or in the spreadsheet.',
+      'The SQL export cannot compile sources yet: metric "Logins, last 30 days" is computed from the source "logins"; score this rubric with healthscore score --source, or in the spreadsheet.',
     );
   });
 
