@@ -4,6 +4,7 @@
  * sentence, which Sheets shows in the cell's tooltip; a bad data cell never throws: HEALTHDRIVERS
  * names it.
  */
+
 import {
   AsOfError,
   bandFor,
@@ -24,8 +25,10 @@ import {
   scoreNonBlank,
   zoneDay,
 } from "../core";
+import { AddonError } from "./dataSheet";
 import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
+import { sourcesFromArguments, withSourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Cell = string | number;
@@ -78,7 +81,8 @@ function named<T>(fn: string, make: () => T): T {
   try {
     return make();
   } catch (e) {
-    if (e instanceof ColumnError || e instanceof PlanError) throw new Error(`${fn}: ${e.message}`);
+    if (e instanceof ColumnError || e instanceof PlanError || e instanceof AddonError)
+      throw new Error(`${fn}: ${e.message}`);
     throw e;
   }
 }
@@ -90,9 +94,13 @@ function scoreRange(
   headersArg: unknown,
   rubricArg: unknown,
   asOfArg: unknown,
+  sourceArgs: readonly unknown[],
 ): { results: (RowResult | undefined)[]; singleRow: boolean } {
   const { rows, headers, rubric, asOf, timeZone } = readRange(fn, valuesArg, headersArg, rubricArg, asOfArg);
-  const card = named(fn, () => scorecard(rubric, headers, { asOf, timeZone }));
+  const sources = sourcesFromArguments(fn, rubric, sourceArgs);
+  const card = named(fn, () =>
+    withSourceSheets(sources, () => scorecard(rubric, headers, { asOf, timeZone, sources: sources.tables })),
+  );
   return { results: scoreNonBlank(card, rows), singleRow: rows.length === 1 };
 }
 
@@ -123,8 +131,9 @@ export function healthScore(
   headers: unknown,
   rubric?: unknown,
   asOf?: unknown,
+  ...sources: unknown[]
 ): Cell | Cell[][] {
-  const { results, singleRow } = scoreRange("HEALTHSCORE", values, headers, rubric, asOf);
+  const { results, singleRow } = scoreRange("HEALTHSCORE", values, headers, rubric, asOf, sources);
   return answer(
     results.map((r) => (r === undefined ? "" : r.score === null ? NO_DATA : r.score)),
     singleRow,
@@ -137,11 +146,12 @@ export function healthDrivers(
   rubric?: unknown,
   asOf?: unknown,
   topN?: unknown,
+  ...sources: unknown[]
 ): Cell | Cell[][] {
   const n = topN === undefined || topN === "" ? 3 : Number(topN);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`HEALTHDRIVERS: top_n must be a whole number ≥ 0, not ${JSON.stringify(topN)}.`);
-  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf);
+  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf, sources);
   return answer(
     results.map((r) => (r === undefined ? "" : explain(r, n))),
     singleRow,
@@ -170,15 +180,19 @@ export function healthPlan(
   );
 }
 
+/**
+ * One band per score, in the shape of the range given: a column, a row (=HEALTHBAND(B2:M2) over a
+ * year of monthly scores) or a block; one value for one cell. Blank cells stay blank.
+ */
 export function healthBand(scores: unknown, rubric?: unknown): Cell | Cell[][] {
   if (scores === undefined) throw new Error("HEALTHBAND needs scores, e.g. =HEALTHBAND(N2:N200).");
   const chosen: Rubric = chooseRubric(rubric, activeSpreadsheet()).rubric;
-  const grid = asGrid(scores);
-  const bands = grid.map((row) => {
-    const cell = row[0];
+  const band = (cell: CellValue): Cell => {
     if (cell === "" || cell === null || cell === undefined) return "";
     const score = typeof cell === "number" ? cell : typeof cell === "string" ? parseNumber(cell) : undefined;
     return score === undefined ? NO_DATA : (bandFor(chosen.bands, roundScore(score))?.label ?? NO_DATA);
-  });
-  return answer(bands, grid.length === 1);
+  };
+  const grid = asGrid(scores);
+  const bands = grid.map((row) => row.map(band));
+  return bands.length === 1 && bands[0]?.length === 1 ? (bands[0][0] as Cell) : bands;
 }

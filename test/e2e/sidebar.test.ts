@@ -38,6 +38,20 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await p.locator("#save").isDisabled()).toBe(true); // nothing to save yet
   });
 
+  it("says what would lift the chosen account a band, and which metrics plans may change", async () => {
+    const p = await open({ rubric: FIVE_DIMENSIONS });
+    await expect.poll(() => p.locator("#preview .note").textContent()).toContain("All 200 accounts");
+    const names = await p.locator("#preview-account option").allTextContents();
+    const row = names.findIndex((n) => n.includes("Cedar Media"));
+    await p.locator("#preview-account").selectOption(String(row));
+    await expect
+      .poll(() => p.locator("#preview [data-plan]").textContent())
+      .toBe('Clear "Champion left": it caps the score at 39 \u2192 Yellow (56.3)');
+    const news = metricCard(p, "Company news");
+    await news.locator("summary").click();
+    expect(await news.getByLabel("Can the team change it?").inputValue()).toBe("false");
+  });
+
   it("offers the starter rubrics when the spreadsheet has none", async () => {
     const p = await open();
     expect(await p.locator("#save-state").textContent()).toBe("No rubric yet");
@@ -162,11 +176,27 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     // Broken JSON is refused with a sentence; a rubric with problems is loaded and shows them.
     await p.locator("#rubric-json").fill("{ nope");
     await p.getByRole("button", { name: "Import", exact: true }).click();
-    expect(await p.locator("#transfer .msg").textContent()).toMatch(/^That is not JSON: /);
+    expect(await p.locator("#transfer .msg").textContent()).toBe(
+      'That is not valid JSON at line 1, column 3: expected a field name in double quotes, found "n".',
+    );
     await p.locator("#rubric-json").fill(JSON.stringify({ ...FIVE_DIMENSIONS, bands: [] }));
     await p.getByRole("button", { name: "Import", exact: true }).click();
     expect(await p.locator("#transfer .msg").textContent()).toContain("with 1 problem");
     expect(await p.locator("#save").isDisabled()).toBe(true);
+
+    // A long list of problems is capped, as everywhere: the first 20, then how many more.
+    const metrics = Array.from({ length: 30 }, (_, i) => ({
+      id: `m${i}`,
+      column: "NPS",
+      score: { type: "magic" },
+    }));
+    await p.locator("#rubric-json").fill(JSON.stringify({ ...FIVE_DIMENSIONS, groups: undefined, metrics }));
+    await p.getByRole("button", { name: "Import", exact: true }).click();
+    await p.getByRole("button", { name: "30 problems to fix before saving" }).click();
+    const items = p.locator("#problem-list li");
+    expect(await items.count()).toBe(21);
+    expect(await items.last().textContent()).toBe("…and 10 more");
+    expect(await p.locator("#problem-list button").count()).toBe(20);
   });
 
   it("copies the rubric as one query for the chosen warehouse, the same the CLI prints", async () => {
@@ -291,6 +321,22 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
       "Another rescore is running in this spreadsheet. Wait for it to finish, then try again.",
     );
     expect(await p.locator("#save-state").textContent()).toBe("Saved · as of 2026-11-26");
+  });
+
+  it("says what to do when Google refuses a call because several accounts are signed in", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.route("**/run", (route) =>
+      route.fulfill({
+        json: { ok: false, message: "ScriptError: Authorization is required to perform that action." },
+      }),
+    );
+    await p.getByLabel("Name", { exact: true }).fill("Renamed");
+    await p.locator("#save").click();
+    await expect
+      .poll(() => p.locator("#notice .notice.error").textContent())
+      .toBe(
+        "Google could not tell which of your signed-in accounts is using the add-on, which happens when several Google accounts are signed in: open this spreadsheet in a window signed in to one account only (a private window works), then open Health Score again.",
+      );
   });
 
   it("says so when it cannot load, and tries again on request", async () => {
