@@ -62,13 +62,14 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     text += next.value.toString();
   }
   const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ""), options.rubric);
-  const records = parseRecords(path, delimiter, head, chunks)[Symbol.asyncIterator]();
+  const batches = parseBatches(path, delimiter, head, chunks)[Symbol.asyncIterator]();
 
+  // The top rows, where the header is looked for; what else came with them is the first data.
   const top: string[][] = [];
-  for (let i = 0; i < HEADER_SEARCH_ROWS; i++) {
-    const next = await records.next();
+  while (top.length < HEADER_SEARCH_ROWS) {
+    const next = await batches.next();
     if (next.done) break;
-    top.push(next.value);
+    top.push(...next.value);
   }
   const headerIndex = Math.max(0, findHeaderRow(top, options.rubric));
   const headers = trimTrailingEmpty(top[headerIndex] ?? []);
@@ -76,14 +77,13 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     throw new CliError(`The data file "${path}" is empty: it needs a header row, then one row per account.`);
   }
   const headerRow = headerIndex + 1;
-  const buffered = top.slice(headerIndex + 1);
   return {
     path,
     delimiter,
     titleRows: top.slice(0, headerIndex),
     headers,
     headerRow,
-    batches: batchesOf(path, headers.length, headerRow, buffered, records),
+    batches: batchesOf(path, headers.length, headerRow, top.slice(headerIndex + 1), batches),
   };
 }
 
@@ -91,24 +91,17 @@ async function* batchesOf(
   path: string,
   width: number,
   headerRow: number,
-  buffered: string[][],
-  rest: AsyncIterator<string[]>,
+  first: string[][],
+  rest: AsyncIterator<string[][]>,
 ): AsyncGenerator<string[][]> {
   let row = headerRow;
-  let batch: string[][] = [];
-  const take = (cells: string[]) => {
-    row++;
-    batch.push(fitToHeader(path, cells, width, row, headerRow));
+  const fit = (records: string[][]) => {
+    for (let i = 0; i < records.length; i++)
+      records[i] = fitToHeader(path, records[i] as string[], width, ++row, headerRow);
+    return records;
   };
-  for (const cells of buffered) take(cells);
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    take(next.value);
-    if (batch.length >= BATCH_ROWS) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+  if (first.length > 0) yield fit(first);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield fit(next.value);
 }
 
 /**
@@ -272,15 +265,35 @@ function splitTop(text: string, delimiter: string): string[][] {
   return rows;
 }
 
-async function* parseRecords(
+/**
+ * The records, in batches of those parsed so far (at most BATCH_ROWS): read synchronously from the
+ * parser, so a million rows cost a few thousand awaits, not a million.
+ */
+async function* parseBatches(
   path: string,
   delimiter: string,
   head: readonly (Buffer | string)[],
   rest: AsyncIterator<Buffer | string>,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<string[][]> {
   // relax_quotes: a quote inside an unquoted value (`27" screen`) is kept as text, as Sheets does.
   const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true });
-  const feed = async () => {
+  let ended = false;
+  let failed: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  parser.on("readable", signal);
+  parser.on("end", () => {
+    ended = true;
+    signal();
+  });
+  parser.on("error", (e) => {
+    failed = e;
+    signal();
+  });
+  void (async () => {
     try {
       for (const chunk of head) if (!parser.write(chunk)) await drained(parser);
       for (let next = await rest.next(); !next.done; next = await rest.next()) {
@@ -290,24 +303,32 @@ async function* parseRecords(
     } catch (e) {
       parser.destroy(e as Error);
     }
-  };
-  void feed();
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) yield record;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const err = e as CsvError;
-    if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
-      const line = (err as { lines?: number }).lines;
-      const where = line ? ` near line ${line}` : "";
-      const fix =
-        err.code === "CSV_QUOTE_NOT_CLOSED"
-          ? `a value opens a quote (") that never closes: close it, or remove it`
-          : `${err.message.replace(/[.:].*$/s, "")}: check the quotes and ${DELIMITER_NAMES[delimiter]}s there`;
-      throw new CliError(`The data file "${path}" is not valid CSV${where}: ${fix}.`);
+  })();
+  for (;;) {
+    if (failed !== undefined) throw csvError(path, delimiter, failed);
+    const batch: string[][] = [];
+    while (batch.length < BATCH_ROWS) {
+      const record: string[] | null = parser.read();
+      if (record === null) break;
+      batch.push(record);
     }
-    throw e;
+    if (batch.length > 0) yield batch;
+    else if (ended) return;
+    else await new Promise<void>((resolve) => (wake = resolve));
   }
+}
+
+function csvError(path: string, delimiter: string, e: unknown): unknown {
+  if (e instanceof CliError) return e;
+  const err = e as CsvError;
+  if (typeof err.code !== "string" || !err.code.startsWith("CSV_")) return e;
+  const line = (err as { lines?: number }).lines;
+  const where = line ? ` near line ${line}` : "";
+  const fix =
+    err.code === "CSV_QUOTE_NOT_CLOSED"
+      ? `a value opens a quote (") that never closes: close it, or remove it`
+      : `${err.message.replace(/[.:].*$/s, "")}: check the quotes and ${DELIMITER_NAMES[delimiter]}s there`;
+  return new CliError(`The data file "${path}" is not valid CSV${where}: ${fix}.`);
 }
 
 function drained(stream: NodeJS.EventEmitter): Promise<void> {

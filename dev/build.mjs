@@ -131,4 +131,7 @@ await Promise.all([
   build({ ...node, entryPoints: ["dev/figures.ts"], outfile: "build/figures.js" }),
   existsSync("dev/bench.ts") &&
     build({ ...node, entryPoints: ["dev/bench.ts"], outfile: "build/bench.js", external: ["hyperformula"] }),
+  // The bench's baseline for the CLI: parsing alone, bundled as the CLI bundles its parser.
+  existsSync("dev/bench/parse.ts") &&
+    build({ ...node, entryPoints: ["dev/bench/parse.ts"], outfile: "build/bench-parse.js" }),
 ]);
