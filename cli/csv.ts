@@ -83,12 +83,13 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     titleRows: top.slice(0, headerIndex),
     headers,
     headerRow,
-    batches: batchesOf(path, headers.length, headerRow, top.slice(headerIndex + 1), batches),
+    batches: batchesOf(path, delimiter, headers.length, headerRow, top.slice(headerIndex + 1), batches),
   };
 }
 
 async function* batchesOf(
   path: string,
+  delimiter: string,
   width: number,
   headerRow: number,
   first: string[][],
@@ -97,7 +98,7 @@ async function* batchesOf(
   let row = headerRow;
   const fit = (records: string[][]) => {
     for (let i = 0; i < records.length; i++)
-      records[i] = fitToHeader(path, records[i] as string[], width, ++row, headerRow);
+      records[i] = fitToHeader(path, delimiter, records[i] as string[], width, ++row, headerRow);
     return records;
   };
   if (first.length > 0) yield fit(first);
@@ -108,13 +109,21 @@ async function* batchesOf(
  * A row as wide as the header. Cells beyond it are dropped only when empty (Excel's `,,,`); a value
  * there would shift every cell after an unquoted separator, so the file is refused at that row.
  */
-function fitToHeader(path: string, cells: string[], width: number, row: number, headerRow: number): string[] {
+function fitToHeader(
+  path: string,
+  delimiter: string,
+  cells: string[],
+  width: number,
+  row: number,
+  headerRow: number,
+): string[] {
   if (cells.length > width) {
     for (let i = width; i < cells.length; i++) {
       if ((cells[i] as string).trim() !== "") {
         const n = trimTrailingEmpty(cells).length;
+        const example = delimiter === "," ? ' ("Acme, Inc.")' : "";
         throw new CliError(
-          `${path}: row ${row} has ${n} cells, ${n - width} more than the header (row ${headerRow}) has columns, with "${cells[i]}" in column ${columnLetter(i)}: put quotes around a value that holds the separator ("Acme, Inc."), or add a header for the extra column.`,
+          `${path}: row ${row} has ${n} cells, ${n - width} more than the header (row ${headerRow}) has columns, with "${cells[i]}" in column ${columnLetter(i)}: put quotes around a value that holds a ${delimiterName(delimiter)}${example}, or add a header for the extra column.`,
         );
       }
     }
@@ -213,10 +222,10 @@ function notUtf8(path: string, chunk: Buffer, linesBefore: number): CliError {
   const line = linesBefore + countLines(before) + 1;
   const what =
     byte === undefined
-      ? ""
-      : ` (byte 0x${byte.toString(16).toUpperCase()}, "${new TextDecoder("windows-1252").decode(Uint8Array.of(byte))}" in Windows-1252)`;
+      ? "a byte that is not UTF-8"
+      : `the byte 0x${byte.toString(16).toUpperCase()} ("${new TextDecoder("windows-1252").decode(Uint8Array.of(byte))}" in Windows-1252, as Excel's plain "CSV" saves accented letters)`;
   return new CliError(
-    `The data file "${path}" is not UTF-8: line ${line} holds a byte that is not${what}, as Excel's plain "CSV" writes accented letters: save it from Excel as "CSV UTF-8", or add --encoding windows-1252.`,
+    `The data file "${path}" is not UTF-8: line ${line} has ${what}: save it from Excel as "CSV UTF-8", or add --encoding windows-1252.`,
   );
 }
 
@@ -327,7 +336,7 @@ function csvError(path: string, delimiter: string, e: unknown): unknown {
   const fix =
     err.code === "CSV_QUOTE_NOT_CLOSED"
       ? `a value opens a quote (") that never closes: close it, or remove it`
-      : `${err.message.replace(/[.:].*$/s, "")}: check the quotes and ${DELIMITER_NAMES[delimiter]}s there`;
+      : `${err.message.replace(/[.:].*$/s, "")}: check the quotes and ${delimiterName(delimiter)}s there`;
   return new CliError(`The data file "${path}" is not valid CSV${where}: ${fix}.`);
 }
 
@@ -346,7 +355,7 @@ function drained(stream: NodeJS.EventEmitter): Promise<void> {
 }
 
 /** Names a separator for messages: "comma", "semicolon", "tab". */
-export function delimiterName(delimiter: string): string {
+function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter);
 }
 
