@@ -215,12 +215,5 @@ function cvLine(c: Calibration): string {
   if (current.cv_auc === null || suggested.cv_auc === null)
     return "Cross-validated AUC: not enough churned and retained accounts for folds.";
   const head = `Cross-validated AUC (${c.cv.folds} folds, ${c.cv.aggregate}): current ${fixed3(current.cv_auc)}, suggested ${fixed3(suggested.cv_auc)}.`;
-  const gain = suggested.cv_auc - current.cv_auc;
-  const verdict =
-    gain > 0.005
-      ? `The suggested weights rank held-out accounts better (+${gain.toFixed(3)}).`
-      : gain < -0.005
-        ? "The current weights do better on held-out accounts: keep them."
-        : "The suggested weights do no better on held-out accounts.";
-  return `${head}\n  ${verdict}`;
+  return `${head}\n  ${c.verdict.text}`;
 }

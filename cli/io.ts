@@ -2,7 +2,15 @@
 
 import { once } from "node:events";
 import { readFileSync } from "node:fs";
-import { formatProblem, isoDay, type Problem, type Rubric, todayIn, validateRubric } from "../src/core";
+import {
+  AsOfError,
+  chooseAsOf,
+  formatProblem,
+  type Problem,
+  plural,
+  type Rubric,
+  validateRubric,
+} from "../src/core";
 
 /** An error whose message is for the user as it stands: printed without a stack trace. */
 export class CliError extends Error {
@@ -73,9 +81,8 @@ export function requireRubric(path: string): Rubric {
 }
 
 export function problemsMessage(path: string, problems: readonly Problem[]): string {
-  const n = problems.length;
   return [
-    `The rubric "${path}" has ${n} ${n === 1 ? "problem" : "problems"}:`,
+    `The rubric "${path}" has ${plural(problems.length, "problem")}:`,
     ...problems.map((p) => `  ${formatProblem(p)}`),
   ].join("\n");
 }
@@ -102,8 +109,10 @@ export function asOfOptions(options: { "as-of"?: string; "time-zone"?: string })
       2,
     );
   }
-  const asOf = options["as-of"] ?? todayIn(timeZone, new Date());
-  if (isoDay(asOf) === undefined)
-    throw new CliError(`--as-of must be a date written YYYY-MM-DD, not "${asOf}".`, 2);
-  return { asOf, timeZone };
+  try {
+    return { timeZone, asOf: chooseAsOf({ given: options["as-of"], timeZone, now: new Date() }) };
+  } catch (e) {
+    if (e instanceof AsOfError) throw new CliError(`--as-of ${e.message}.`, 2);
+    throw e;
+  }
 }

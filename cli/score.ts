@@ -9,11 +9,13 @@ import {
   ColumnError,
   columnLetter,
   columnsRead,
+  coverageText,
   explain,
   formulaSafe,
   headerKey,
   type RowResult,
   type Rubric,
+  SCORE_COLUMNS,
   type Scorecard,
   type Summary,
   scorecard,
@@ -41,9 +43,8 @@ export interface ScoreArgs {
   progress?: boolean;
 }
 
-/** The columns the add-on's rescore writes and `--format csv` appends (replacing them when already there). */
-export const OUTPUT_COLUMNS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
-type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
+/** One of the columns the add-on's rescore writes and `--format csv` appends. */
+type OutputColumn = (typeof SCORE_COLUMNS)[number];
 
 /** What one format makes of the stream: text for each batch as it is scored, and a last part. */
 interface Writer {
@@ -183,7 +184,7 @@ async function csvWriter(table: CsvTable, rubric: Rubric, args: ScoreArgs): Prom
   const keys = headers.map(headerKey);
   const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
   const at = new Map<OutputColumn, number>();
-  for (const output of OUTPUT_COLUMNS) {
+  for (const output of SCORE_COLUMNS) {
     const key = output.toLowerCase();
     const found = keys.flatMap((k, i) => (k === key ? [i] : []));
     if (found.length > 1) {
@@ -200,13 +201,13 @@ async function csvWriter(table: CsvTable, rubric: Rubric, args: ScoreArgs): Prom
     }
     at.set(output, column);
   }
-  const first = at.get(OUTPUT_COLUMNS[0]);
-  const ours = first !== undefined && OUTPUT_COLUMNS.every((o, i) => at.get(o) === first + i);
+  const first = at.get(SCORE_COLUMNS[0]);
+  const ours = first !== undefined && SCORE_COLUMNS.every((o, i) => at.get(o) === first + i);
   if (!ours && at.size > 0) await refuseUserData(table, { rubric, encoding: args.encoding }, at);
 
   // The output's columns: each a column of the input, or an output.
   const columns: (number | OutputColumn)[] = headers.map((_, i) => i);
-  for (const output of OUTPUT_COLUMNS) {
+  for (const output of SCORE_COLUMNS) {
     const column = at.get(output);
     if (column === undefined) columns.push(output);
     else columns[column] = output;
@@ -222,7 +223,7 @@ async function csvWriter(table: CsvTable, rubric: Rubric, args: ScoreArgs): Prom
       case "Health Drivers":
         return formulaSafe(explain(r));
       case "Coverage":
-        return `${Math.round(r.coverage * 100)}%`;
+        return coverageText(r.coverage);
     }
   };
   let text = table.titleRows.map((row) => csvLine(row, delimiter)).join("");

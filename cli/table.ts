@@ -5,6 +5,7 @@
 import {
   bandLabels,
   bandLine,
+  coverageText,
   explain,
   NO_DATA,
   NO_DATA_COLOR,
@@ -89,7 +90,7 @@ export function tableLine(
     pad(terminalText(name), nameWidth),
     padStart(score, 6),
     options.color ? paint(band, r.color) : band,
-    padStart(`${Math.round(r.coverage * 100)}%`, 5),
+    padStart(coverageText(r.coverage), 5),
     drivers,
   ].join("  ");
 }

@@ -61,6 +61,8 @@ copyFileSync("appsscript.json", "dist/appsscript.json");
 // preview scores in the browser with the same code that scores in Sheets. Minified: the file is
 // sent each time the sidebar opens. "</script" cannot appear inside an inline script, so it is
 // escaped (it could only occur in a string). Replacements use functions: "$&" in the code stays.
+// package.json says "sideEffects": false (no module of ours runs anything when imported), so esbuild
+// leaves out whole core modules the sidebar never calls, such as the rubric sheet's table layout.
 const SIDEBAR_BUDGET = 150 * 1024;
 const sidebar = await build({
   entryPoints: ["sidebar/main.ts"],
@@ -104,6 +106,8 @@ await Promise.all([
     ...node,
     entryPoints: ["cli/main.ts"],
     outfile: "build/cli.js",
+    // DuckDB is a native optional dependency, loaded at run time by `sql --run` only.
+    external: ["@duckdb/node-api"],
     banner: { js: "#!/usr/bin/env node" },
   }),
   // The local playground (npm start): a Node server, and the script of the page it serves.
@@ -130,7 +134,12 @@ await Promise.all([
   // npm run figures: the docs' size figures, rewritten from this build.
   build({ ...node, entryPoints: ["dev/figures.ts"], outfile: "build/figures.js" }),
   existsSync("dev/bench.ts") &&
-    build({ ...node, entryPoints: ["dev/bench.ts"], outfile: "build/bench.js", external: ["hyperformula"] }),
+    build({
+      ...node,
+      entryPoints: ["dev/bench.ts"],
+      outfile: "build/bench.js",
+      external: ["hyperformula", "@duckdb/node-api"],
+    }),
   // The bench's baseline for the CLI: parsing alone, bundled as the CLI bundles its parser.
   existsSync("dev/bench/parse.ts") &&
     build({ ...node, entryPoints: ["dev/bench/parse.ts"], outfile: "build/bench-parse.js" }),

@@ -4,14 +4,21 @@
  * for a CS manager, with the suggested weights and thresholds loadable into the draft. Loading
  * only edits the draft: the preview shows what would change, and nothing is saved until Save.
  */
-import { type Calibration, describeAuc } from "../src/core";
-import { fill, h, plural } from "./dom";
-import { type Draft, isObject, type Json } from "./draft";
+import {
+  type AppliedWeights,
+  applySuggestedThresholds,
+  applySuggestedWeights,
+  type Calibration,
+  describeAuc,
+  guessOutcomeColumn,
+  isObject,
+  plural,
+  thresholdsFit,
+} from "../src/core";
+import { fill, h } from "./dom";
+import type { Draft, Json } from "./draft";
 import { safeColor } from "./preview";
 import { server } from "./server";
-
-/** A column whose name says churn or renewal is the likely outcome column. */
-const OUTCOME_NAME = /churn|renew|retain/i;
 
 const list = (v: unknown): Json[] => (Array.isArray(v) ? v.filter(isObject) : []);
 const auc2 = (x: number) => x.toFixed(2);
@@ -19,64 +26,6 @@ const auc3 = (x: number) => x.toFixed(3);
 const pct = (share: number) => `${Math.round(share * 100)}%`;
 /** One decimal, and no float dust (43.099999 → 43.1). */
 const tenth = (x: number) => Math.round(x * 10) / 10;
-
-export interface LoadedWeights {
-  /** Metric weights that changed. */
-  metrics: number;
-  /** Group weights that changed (weighted rubrics with groups). */
-  groups: number;
-  /** Labels of the draft's metrics that the suggestion does not cover: their weight stays. */
-  kept: string[];
-}
-
-/**
- * Sets the rubric's top-level metric weights to the suggested ones, by metric id. Weighted: the
- * suggested % shares become the weights; with groups, each group's weight becomes the sum of its
- * metrics' suggested shares, so every metric counts for exactly its suggested share of the score
- * (what the calibration's note advises). Points: the weights on the rubric's own scale.
- */
-export function loadSuggestedWeights(rubric: Json, c: Calibration): LoadedWeights {
-  const points = rubric.method === "points";
-  const suggestion = (points ? c.suggested.rubric_weights : undefined) ?? c.suggested.weights;
-  const metrics = list(rubric.metrics);
-  const done: LoadedWeights = { metrics: 0, groups: 0, kept: [] };
-  const groupSums = new Map<string, number>();
-  for (const m of metrics) {
-    const id = typeof m.id === "string" ? m.id : "";
-    const weight = Object.hasOwn(suggestion, id) ? suggestion[id] : undefined;
-    if (weight === undefined) {
-      done.kept.push(String(m.label || m.column || id || "a metric"));
-      continue;
-    }
-    if ((m.weight ?? 1) !== weight) done.metrics++;
-    m.weight = weight;
-    if (typeof m.group === "string") groupSums.set(m.group, (groupSums.get(m.group) ?? 0) + weight);
-  }
-  if (!points && isObject(rubric.groups)) {
-    const groups: Json = { ...rubric.groups };
-    for (const [name, sum] of groupSums) {
-      if (!Object.hasOwn(groups, name)) continue;
-      if (groups[name] !== tenth(sum)) done.groups++;
-      groups[name] = tenth(sum);
-    }
-    rubric.groups = groups;
-  }
-  return done;
-}
-
-/** Sets the `from` of each band after the first to the suggested thresholds; returns bands changed. */
-export function loadSuggestedThresholds(rubric: Json, cuts: readonly number[]): number {
-  let changed = 0;
-  list(rubric.bands)
-    .slice(1)
-    .forEach((band, i) => {
-      const cut = cuts[i];
-      if (cut === undefined) return;
-      if (band.from !== cut) changed++;
-      band.from = cut;
-    });
-  return changed;
-}
 
 export class CalibrationSection {
   readonly section: HTMLElement;
@@ -101,7 +50,7 @@ export class CalibrationSection {
     headers: readonly string[],
     dataProblem: string | null,
   ) {
-    const guess = headers.find((hd) => OUTCOME_NAME.test(hd));
+    const guess = guessOutcomeColumn(headers);
     this.#column.append(h("option", { value: "" }, "Choose the outcome column…"));
     for (const hd of headers) this.#column.append(h("option", { value: hd, selected: hd === guess }, hd));
     this.#column.disabled = headers.length === 0;
@@ -368,7 +317,7 @@ export class CalibrationSection {
       "div",
       {},
       table,
-      h("p", { id: "calib-verdict" }, verdict(c.current.cv_auc, c.suggested.cv_auc, c.cv.folds)),
+      h("p", { id: "calib-verdict" }, c.verdict.text),
       c.note ? h("p", { class: "note" }, c.note) : null,
       h("div", { class: "buttons" }, this.#loadWeights),
       this.#weightsNote,
@@ -423,12 +372,11 @@ export class CalibrationSection {
             : "Loads the suggested shares as the weights. Review the preview, then Save; Discard undoes it.";
 
     const cuts = c?.suggested.thresholds ?? null;
-    const draftBands = list(json?.bands).length;
-    const fits = cuts !== null && draftBands === cuts.length + 1;
+    const fits = cuts !== null && json !== null && thresholdsFit(json, cuts);
     this.#loadThresholds.disabled = this.#busy || !json || !fits;
     this.#thresholdsNote.textContent =
       cuts && !fits
-        ? `Your draft has ${plural(draftBands, "band")}; these thresholds are for ${cuts.length + 1}.`
+        ? `Your draft has ${plural(list(json?.bands).length, "band")}; these thresholds are for ${cuts.length + 1}.`
         : "";
   }
 
@@ -442,10 +390,10 @@ export class CalibrationSection {
     if (!c || !this.draft.json) return;
     // The suggestion is for the top-level metrics: show those, not a segment's.
     if (this.draft.scope.length > 0) this.draft.setScope([]);
-    let done: LoadedWeights = { metrics: 0, groups: 0, kept: [] };
+    let done: AppliedWeights = { metrics: 0, groups: 0, kept: [] };
     const segmented = this.draft.get(["segments"]) !== undefined;
     this.draft.update((json) => {
-      done = loadSuggestedWeights(json, c);
+      done = applySuggestedWeights(json, c);
     });
     const changed = [
       plural(done.metrics, "metric weight"),
@@ -466,7 +414,7 @@ export class CalibrationSection {
     if (this.draft.scope.length > 0) this.draft.setScope([]);
     let changed = 0;
     this.draft.update((json) => {
-      changed = loadSuggestedThresholds(json, cuts);
+      changed = applySuggestedThresholds(json, cuts);
     });
     this.#say(
       changed === 0
@@ -474,16 +422,4 @@ export class CalibrationSection {
         : `Loaded the suggested thresholds into your draft: ${plural(changed, "band")} moved. The preview shows what would change; Save keeps them, Discard undoes it.`,
     );
   }
-}
-
-/** Which weights rank churn better on accounts they were not fitted on, in one sentence. */
-function verdict(current: number | null, suggested: number | null, folds: number): string {
-  if (current === null || suggested === null)
-    return "Too few churned or retained accounts to compare the weights on held-out accounts.";
-  const on = `On held-out accounts (${folds}-fold cross-validation)`;
-  if (suggested > current)
-    return `${on} the suggested weights do better (${auc3(suggested)} against ${auc3(current)}): worth trying in the preview.`;
-  if (suggested < current)
-    return `${on} the current weights do better (${auc3(current)} against ${auc3(suggested)}): keep them.`;
-  return `${on} both do as well (${auc3(current)}): no reason to change the weights.`;
 }

@@ -89,7 +89,3 @@ export function percent(share: number): string {
   const p = share * 100;
   return `${p > 0 && p < 1 ? p.toFixed(1) : Math.round(p)}%`;
 }
-
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en")} ${n === 1 ? one : many}`;
-}

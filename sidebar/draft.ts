@@ -7,25 +7,22 @@
  * what Save sends. A field holds what the person typed until it makes sense (a "4x" in a number
  * field stays "4x", and the core says `must be a number, not "4x"` there).
  */
-import { type Problem, type Rubric, type Validation, validateRubric } from "../src/core";
+import {
+  canonical,
+  isObject,
+  isUnder,
+  type JsonObject,
+  type PathKey,
+  type Problem,
+  pathText,
+  type Rubric,
+  type Validation,
+  validateRubric,
+} from "../src/core";
 
-export type Key = string | number;
+export type Key = PathKey;
 export type Path = readonly Key[];
-export type Json = Record<string, unknown>;
-
-/** The core's path text for a path: `metrics[2].score.steps[0].min` (see join in validate.ts). */
-export function pathText(path: Path): string {
-  let text = "";
-  for (const key of path) {
-    if (typeof key === "number") text += `[${key}]`;
-    else text = text ? `${text}.${key}` : key;
-  }
-  return text;
-}
-
-export function isObject(v: unknown): v is Json {
-  return typeof v === "object" && v !== null && !Array.isArray(v);
-}
+export type Json = JsonObject;
 
 export function getAt(root: unknown, path: Path): unknown {
   let v = root;
@@ -55,19 +52,6 @@ export function setAt(root: Json, path: Path, value: unknown): void {
 }
 
 export const clone = <T>(v: T): T => JSON.parse(JSON.stringify(v)) as T;
-
-/** JSON with keys sorted, so that two drafts that say the same thing compare equal. */
-function canonical(v: unknown): string {
-  return JSON.stringify(v, (_k, value) =>
-    isObject(value)
-      ? Object.fromEntries(
-          Object.keys(value)
-            .sort()
-            .map((k) => [k, value[k]]),
-        )
-      : value,
-  );
-}
 
 /** Renames an object key in place of the old one, keeping the order of the others. */
 export function renameKey(obj: Json, from: string, to: string): Json {
@@ -175,13 +159,7 @@ export class Draft {
   /** Problems whose path is at or under `path`. */
   problemsUnder(path: Path, which: "errors" | "warnings" = "errors"): Problem[] {
     const prefix = pathText(path);
-    return this.validation[which].filter(
-      (p) =>
-        prefix === "" ||
-        p.path === prefix ||
-        p.path.startsWith(`${prefix}.`) ||
-        p.path.startsWith(`${prefix}[`),
-    );
+    return this.validation[which].filter((p) => isUnder(p.path, prefix));
   }
 
   #changed(change: Change): void {

@@ -4,11 +4,20 @@
  * removed from, duplicated and reordered. Typing changes one field (messages and preview follow);
  * anything that changes the shape re-renders the editor.
  */
-import { append, h, iconButton, percent, plural } from "./dom";
-import { clone, type Draft, isObject, type Json, type Key, type Path, pathText, renameKey } from "./draft";
+import {
+  groupShares,
+  idFrom,
+  isObject,
+  metricShares,
+  type PlainCell,
+  pathText,
+  plural,
+  suggestScorer,
+} from "../src/core";
+import { append, h, iconButton, percent } from "./dom";
+import { clone, type Draft, type Json, type Key, type Path, renameKey } from "./draft";
 import type { Form } from "./form";
 import { scorerEditor } from "./scorerEditor";
-import { type Cell, idFrom, suggestScorer } from "./suggest";
 
 export interface EditorContext {
   draft: Draft;
@@ -16,7 +25,7 @@ export interface EditorContext {
   /** The data sheet's headers (the add-on's own output columns left out), or [] without data. */
   headers: string[];
   sheetName: string | null;
-  cells(header: string): Cell[];
+  cells(header: string): PlainCell[];
   /** Where focus goes after the next re-render: a path, and optionally a control within it. */
   focusAfter(path: Path, action?: string): void;
 }
@@ -235,36 +244,6 @@ function bandsSection(ctx: EditorContext, scope: Path): HTMLElement {
     ...rows,
     add,
   );
-}
-
-/** Each metric's share of the score (0..1) under weighted, from the draft as it stands. */
-export function metricShares(rubric: Json): number[] {
-  const metrics = list(rubric.metrics).map((m) => (isObject(m) ? m : {}));
-  const weight = (m: Json) => (m.weight === undefined ? 1 : num(m.weight));
-  const groups = isObject(rubric.groups) ? rubric.groups : undefined;
-  if (!groups) {
-    const total = metrics.reduce((s, m) => s + weight(m), 0);
-    return metrics.map((m) => (total > 0 ? weight(m) / total : 0));
-  }
-  const inGroup = new Map<string, number>();
-  for (const m of metrics) inGroup.set(str(m.group), (inGroup.get(str(m.group)) ?? 0) + weight(m));
-  const groupTotal = Object.entries(groups).reduce(
-    (s, [g, w]) => ((inGroup.get(g) ?? 0) > 0 ? s + num(w) : s),
-    0,
-  );
-  return metrics.map((m) => {
-    const g = str(m.group);
-    const total = inGroup.get(g) ?? 0;
-    if (!Object.hasOwn(groups, g) || total === 0 || groupTotal === 0) return 0;
-    return (num(groups[g]) / groupTotal) * (weight(m) / total);
-  });
-}
-
-function groupShares(rubric: Json): Map<string, number> {
-  const groups = isObject(rubric.groups) ? rubric.groups : {};
-  const used = new Set(list(rubric.metrics).map((m) => (isObject(m) ? str(m.group) : "")));
-  const total = Object.entries(groups).reduce((s, [g, w]) => (used.has(g) ? s + num(w) : s), 0);
-  return new Map(Object.entries(groups).map(([g, w]) => [g, total > 0 && used.has(g) ? num(w) / total : 0]));
 }
 
 function groupsSection(ctx: EditorContext, scope: Path): HTMLElement {

@@ -4,8 +4,9 @@
  * that is wrong. A problem whose path has no field of its own (`bands[2]`, "min 5 is above max
  * 3") shows at the nearest enclosing slot: the row, the card, the section.
  */
+import { pathText } from "../src/core";
 import { h, uid } from "./dom";
-import { type Draft, type Path, pathText } from "./draft";
+import type { Draft, Path } from "./draft";
 
 interface Slot {
   path: () => string;

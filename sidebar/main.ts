@@ -4,21 +4,28 @@
  * to the Health Rubric sheet; and checks the saved rubric against churn (sidebar/calibration.ts).
  * See the project README ("The sidebar").
  */
-import { LIVE_HEADER, OUTPUT_HEADERS } from "../src/addon/dataSheet";
 import type { SidebarData } from "../src/addon/sidebarApi";
-import { formatProblem, type Problem, parseRubric } from "../src/core";
+import {
+  formatProblem,
+  isObject,
+  isOutputColumn,
+  isUnder,
+  type PlainCell,
+  type Problem,
+  parseRubric,
+  pathText,
+  plural,
+} from "../src/core";
 import { CalibrationSection } from "./calibration";
-import { fill, h, plural } from "./dom";
-import { Draft, isObject, type Json, type Path, pathText } from "./draft";
+import { fill, h } from "./dom";
+import { Draft, type Json, type Path } from "./draft";
 import { type EditorContext, renderEditor } from "./editor";
 import { Form } from "./form";
 import { Preview } from "./preview";
 import { server } from "./server";
 import { STARTERS } from "./starters";
-import type { Cell } from "./suggest";
 import { transferSection } from "./transfer";
 
-const OWN_COLUMNS = new Set([...OUTPUT_HEADERS, LIVE_HEADER].map((c) => c.toLowerCase()));
 const PREVIEW_DELAY_MS = 40;
 
 class App {
@@ -40,9 +47,7 @@ class App {
 
   constructor(readonly data: SidebarData) {
     this.preview = new Preview(data.data, data.dataProblem, { asOf: data.asOf, timeZone: data.timeZone });
-    this.headers = (data.data?.headers ?? []).filter(
-      (hd) => hd.trim() !== "" && !OWN_COLUMNS.has(hd.trim().toLowerCase()),
-    );
+    this.headers = (data.data?.headers ?? []).filter((hd) => hd.trim() !== "" && !isOutputColumn(hd));
     this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
     this.#save.addEventListener("click", () => void this.save());
     this.#discard.addEventListener("click", () => this.discard());
@@ -136,7 +141,7 @@ class App {
       form: this.form,
       headers: this.headers,
       sheetName: data?.sheet ?? null,
-      cells: (header: string): Cell[] => {
+      cells: (header: string): PlainCell[] => {
         const key = header.trim().toLowerCase();
         const i = data ? data.headers.findIndex((hd) => hd.trim().toLowerCase() === key) : -1;
         return i < 0 || !data ? [] : data.rows.map((row) => row[i] ?? "");
@@ -238,7 +243,7 @@ class App {
     if (isObject(rubrics)) {
       for (const key of Object.keys(rubrics)) {
         const prefix = pathText(["segments", "rubrics", key]);
-        if (path === prefix || path.startsWith(`${prefix}.`) || path.startsWith(`${prefix}[`)) return prefix;
+        if (isUnder(path, prefix)) return prefix;
       }
     }
     return "";

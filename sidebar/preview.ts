@@ -7,17 +7,19 @@ import type { SidebarData } from "../src/addon/sidebarApi";
 import {
   bandLabels,
   ColumnError,
+  coverageText,
   flagEffect,
   formatValue,
   NO_DATA,
   NO_DATA_COLOR,
+  plural,
   type RowResult,
   type Rubric,
   scoreTable,
   signed,
   summarize,
 } from "../src/core";
-import { fill, h, plural } from "./dom";
+import { fill, h } from "./dom";
 
 type Data = NonNullable<SidebarData["data"]>;
 type Results = (RowResult | undefined)[];
@@ -307,7 +309,7 @@ export class Preview {
     const facts = h(
       "p",
       { class: "muted" },
-      `Coverage ${Math.round(r.coverage * 100)}%`,
+      `Coverage ${coverageText(r.coverage)}`,
       r.segment ? ` · segment ${r.segment}` : "",
     );
     const drivers = h("ol", { class: "drivers" });

@@ -1,8 +1,8 @@
 /** A metric's scorer: its type, and the fields of that type (docs/rubric.md, "Scorers"). */
+import { isObject, type PlainCell, pathText, scorerOfType } from "../src/core";
 import { h, iconButton } from "./dom";
-import { isObject, type Json, type Path, pathText, renameKey } from "./draft";
+import { type Json, type Path, renameKey } from "./draft";
 import type { EditorContext } from "./editor";
-import { type Cell, scorerOfType } from "./suggest";
 
 const TYPES = [
   ["steps", "Steps: thresholds"],
@@ -24,7 +24,7 @@ export function scorerEditor(
   ctx: EditorContext,
   path: Path,
   weighted: boolean,
-  cells: readonly Cell[],
+  cells: readonly PlainCell[],
 ): HTMLElement {
   const { form, draft } = ctx;
   const score = draft.get(path);

@@ -2,8 +2,9 @@
  * Import and export of the rubric as JSON (docs/rubric.md's interchange format): paste or pick a
  * file to import, copy or download to export, or start again from a starter rubric.
  */
-import { h, plural } from "./dom";
-import { type Draft, isObject, type Json } from "./draft";
+import { isObject, plural } from "../src/core";
+import { h } from "./dom";
+import type { Draft, Json } from "./draft";
 import { STARTERS } from "./starters";
 
 export function rubricJson(draft: Draft): string {

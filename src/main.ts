@@ -4,14 +4,13 @@
  * handlers and shows help for the custom functions. Nothing else lives here.
  */
 import * as commands from "./addon/commands";
-import { healthBand, healthDrivers, healthScore } from "./addon/customFunctions";
+import { healthBand, healthDrivers, healthPlan, healthScore } from "./addon/customFunctions";
 import { healthTrend } from "./addon/history";
-import { buildMenu } from "./addon/menu";
 import * as sidebar from "./addon/sidebarApi";
 
-/** Builds the Extensions → Health Score menu when the spreadsheet opens. */
-export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu();
+/** Builds the Extensions → Health Score menu when the spreadsheet opens, and takes the weekly snapshot when due. */
+export function onOpen(e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  commands.opened(e);
 }
 
 /** Builds the menu right after the add-on is installed. */
@@ -66,6 +65,28 @@ export function HEALTHDRIVERS(
   return healthDrivers(values, headers, rubric, as_of, top_n);
 }
 
+/**
+ * What would lift each account into the next band: the fewest metric changes, from what to what,
+ * and the score they give, e.g. "NPS 6 → 8 and Seat utilisation 0.43 → 0.55 → Yellow (41.2)".
+ *
+ * @param {A2:M200} values The data rows, one account per row.
+ * @param {A1:M1} headers The header row of the same columns.
+ * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON.
+ * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to.
+ * @param {"Green"} target Optional. The band to reach (default: the band just above each row's).
+ * @return One sentence per row: the plan, or why there is none.
+ * @customfunction
+ */
+export function HEALTHPLAN(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  as_of?: unknown,
+  target?: unknown,
+) {
+  return healthPlan(values, headers, rubric, as_of, target);
+}
+
 /** Menu: opens the rubric editor with its live preview. */
 export function showSidebar(): void {
   sidebar.showSidebar();
@@ -97,14 +118,15 @@ export function insertLiveScoreColumn() {
 }
 
 /**
- * Menu and the weekly trigger: appends one row per account to the Health History sheet.
- * A trigger passes an event with a triggerUid; then nothing is asked or shown.
+ * Menu: appends one row per account to the Health History sheet. A time-driven trigger made by
+ * an earlier version passes an event with a triggerUid: then nothing is asked or shown, and it
+ * fails with a sentence saying what to do (such a trigger cannot reach the spreadsheet).
  */
 export function takeSnapshot(e?: { triggerUid?: string }) {
   return commands.snapshot(!(e && typeof e === "object" && "triggerUid" in e));
 }
 
-/** Menu: takes a snapshot every week (one time-driven trigger, never two). */
+/** Menu: takes a snapshot every week, on the first open of the week (never two a week). */
 export function scheduleWeeklySnapshot() {
   return commands.scheduleSnapshots();
 }
@@ -147,7 +169,7 @@ export function setAsOfDateToday(): void {
   commands.setAsOfDateToday();
 }
 
-/** Menu: how to use HEALTHSCORE, HEALTHBAND and HEALTHDRIVERS. */
+/** Menu: how to use HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS and HEALTHPLAN. */
 export function showFormulaHelp(): void {
   commands.showFormulaHelp();
 }

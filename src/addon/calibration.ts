@@ -2,14 +2,20 @@
  * Check rubric against churn: the core's calibration of the scores against an outcome column,
  * written to the Health Calibration sheet as readable tables with a chart of churn per band.
  */
-import { type Calibration, CalibrationError, type CellValue, calibrate, headerKey, textOf } from "../core";
+import {
+  CALIBRATION_SHEET,
+  type Calibration,
+  CalibrationError,
+  type CellValue,
+  calibrate,
+  guessOutcomeColumn,
+  headerKey,
+} from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { writeGrid } from "./grid";
 import { currentRubric } from "./rescore";
 import { setAsOfToday } from "./rubricSheet";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
-
-export const CALIBRATION_SHEET = "Health Calibration";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
@@ -41,7 +47,7 @@ export function checkCalibration(outcomeColumn?: string): Calibration {
 
 /** Asks which column holds the outcome, offering the one whose name says churn or renewal. */
 function askOutcomeColumn(headers: readonly CellValue[]): string {
-  const guess = headers.map(textOf).find((h) => /churn|renew|retain/i.test(h));
+  const guess = guessOutcomeColumn(headers);
   const ui = SpreadsheetApp.getUi();
   const answer = ui.prompt(
     "Health Score: which column says who churned?",
@@ -82,6 +88,7 @@ function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; b
     round(c.suggested.cv_auc),
     "",
   );
+  add(c.verdict.text);
   add("AUC: how often a retained account outscores a churned one (0.5 is chance, 1 is perfect).");
   add();
   add("Churn by band", "", "", "", "", "");

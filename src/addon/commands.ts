@@ -9,7 +9,14 @@ import { ColumnError, formatProblem, type Problem, RUBRIC_SHEET } from "../core"
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
-import { type SnapshotReport, scheduleWeeklySnapshot, stopScheduledSnapshot, takeSnapshot } from "./history";
+import {
+  type SnapshotReport,
+  scheduleWeeklySnapshot,
+  stopScheduledSnapshot,
+  takeSnapshot,
+  weeklySnapshotOnOpen,
+} from "./history";
+import { buildMenu } from "./menu";
 import {
   applyColorBandsCommand,
   currentRubric,
@@ -69,7 +76,17 @@ export const removeColors = (): number | undefined =>
 export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
 export const calibration = (): Calibration | undefined => runCommand(() => checkCalibration());
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
-  runCommand(() => takeSnapshot(interactive), interactive);
+  runCommand(() => takeSnapshot({ ask: interactive, toast: interactive }), interactive);
+
+/**
+ * onOpen: the menu, then (when the add-on is in use in this document, AuthMode.LIMITED or FULL)
+ * the weekly snapshot if it is due. In AuthMode.NONE only the menu may be built.
+ */
+export function opened(e?: { authMode?: unknown }): void {
+  buildMenu();
+  // Compared by name: an AuthMode enum's String() is its name ("NONE", "LIMITED", "FULL").
+  if (e && e.authMode !== undefined && String(e.authMode) !== "NONE") weeklySnapshotOnOpen();
+}
 export const scheduleSnapshots = (): string | undefined =>
   runCommand(() => {
     const message = scheduleWeeklySnapshot();
@@ -80,7 +97,9 @@ export const stopSnapshots = (): number | undefined =>
   runCommand(() => {
     const n = stopScheduledSnapshot();
     activeSpreadsheet().toast(
-      n > 0 ? "Stopped the weekly snapshot." : "No weekly snapshot was scheduled.",
+      n > 0
+        ? "Stopped the weekly snapshot: Health History keeps the ones taken."
+        : "No weekly snapshot was scheduled.",
       TITLE,
       5,
     );
@@ -142,6 +161,7 @@ export function showFormulaHelp(): void {
       "=HEALTHSCORE(A2:M200, A1:M1, HealthRubric) scores every row: data rows, their header row, the rubric.",
       "=HEALTHBAND(N2:N200, HealthRubric) turns scores into band labels.",
       "=HEALTHDRIVERS(A2:M200, A1:M1, HealthRubric) says why each score is not higher.",
+      "=HEALTHPLAN(A2:M200, A1:M1, HealthRubric) says what would lift each account into the next band.",
       "",
       "Pass HealthRubric (the Health Rubric sheet) so that editing the rubric recalculates.",
       "Dates: Sheets does not allow TODAY() inside these formulas. Days are counted to the rubric sheet's As of cell; Set as-of date to today moves it on.",

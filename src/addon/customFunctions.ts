@@ -1,18 +1,22 @@
 /**
- * =HEALTHSCORE, =HEALTHBAND and =HEALTHDRIVERS. Each takes a whole range in one call (one call per
+ * =HEALTHSCORE, =HEALTHBAND, =HEALTHDRIVERS and =HEALTHPLAN. Each takes a whole range in one call (one call per
  * row would load the script once per row) and answers one value per row. Errors are thrown as one
  * sentence, which Sheets shows in the cell's tooltip; a bad data cell never throws: HEALTHDRIVERS
  * names it.
  */
 import {
+  AsOfError,
   bandFor,
   type CellValue,
   ColumnError,
+  chooseAsOf,
   dayToIso,
   explain,
-  isoDay,
+  isBlankRow,
   NO_DATA,
+  PlanError,
   parseNumber,
+  planner,
   type RowResult,
   type Rubric,
   roundScore,
@@ -22,7 +26,7 @@ import {
 } from "../core";
 import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
-import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Cell = string | number;
 
@@ -31,14 +35,22 @@ function answer(values: Cell[], singleRow: boolean): Cell | Cell[][] {
   return singleRow ? (values[0] ?? "") : values.map((v) => [v]);
 }
 
-/** Scores every row of `values` against `headers`; blank rows give undefined. */
-function scoreRange(
+interface Range {
+  rows: CellValue[][];
+  headers: CellValue[];
+  rubric: Rubric;
+  asOf: string;
+  timeZone: string;
+}
+
+/** Reads the arguments every HEALTH function shares: data rows, their header row, rubric, as-of. */
+function readRange(
   fn: string,
   valuesArg: unknown,
   headersArg: unknown,
   rubricArg: unknown,
   asOfArg: unknown,
-): { results: (RowResult | undefined)[]; singleRow: boolean } {
+): Range {
   if (valuesArg === undefined || headersArg === undefined) {
     throw new Error(`${fn} needs the data rows and their header row, e.g. =${fn}(A2:M200, A1:M1).`);
   }
@@ -57,29 +69,53 @@ function scoreRange(
   const ss = activeSpreadsheet();
   const timeZone = timeZoneOf(ss);
   const choice = chooseRubric(rubricArg, ss);
-  const asOf = readAsOf(fn, asOfArg, timeZone) ?? choice.asOf ?? today(ss);
-  let card: ReturnType<typeof scorecard>;
-  try {
-    card = scorecard(choice.rubric, headers, { asOf, timeZone });
-  } catch (e) {
-    if (e instanceof ColumnError) throw new Error(`${fn}: ${e.message}`);
-    throw e;
-  }
-  return {
-    results: scoreNonBlank(card, rows),
-    singleRow: rows.length === 1,
-  };
+  const asOf = formulaAsOf(fn, asOfArg, choice.asOf, timeZone);
+  return { rows: rows as CellValue[][], headers, rubric: choice.rubric, asOf, timeZone };
 }
 
-/** as_of: a date cell or ISO text. Volatile TODAY() cannot be passed (Sheets never finishes loading). */
-function readAsOf(fn: string, arg: unknown, timeZone: string): string | undefined {
+/** Column and target errors as the function's own sentence. */
+function named<T>(fn: string, make: () => T): T {
+  try {
+    return make();
+  } catch (e) {
+    if (e instanceof ColumnError || e instanceof PlanError) throw new Error(`${fn}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** Scores every row of `values` against `headers`; blank rows give undefined. */
+function scoreRange(
+  fn: string,
+  valuesArg: unknown,
+  headersArg: unknown,
+  rubricArg: unknown,
+  asOfArg: unknown,
+): { results: (RowResult | undefined)[]; singleRow: boolean } {
+  const { rows, headers, rubric, asOf, timeZone } = readRange(fn, valuesArg, headersArg, rubricArg, asOfArg);
+  const card = named(fn, () => scorecard(rubric, headers, { asOf, timeZone }));
+  return { results: scoreNonBlank(card, rows), singleRow: rows.length === 1 };
+}
+
+/**
+ * A formula's as-of date: its as_of argument (a date cell or ISO text), else the rubric sheet's As
+ * of, else today. Volatile TODAY() cannot be passed (Sheets never finishes loading).
+ */
+function formulaAsOf(fn: string, arg: unknown, sheet: string | undefined, timeZone: string): string {
   const cell = asGrid(arg)[0]?.[0];
-  if (cell === undefined || cell === null || cell === "") return undefined;
-  if (cell instanceof Date && !Number.isNaN(cell.getTime())) return dayToIso(zoneDay(timeZone)(cell));
-  if (typeof cell === "string" && isoDay(cell) !== undefined) return dayToIso(isoDay(cell) as number);
-  throw new Error(
-    `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
-  );
+  const given =
+    cell === undefined || cell === null || cell === ""
+      ? undefined
+      : cell instanceof Date && !Number.isNaN(cell.getTime())
+        ? dayToIso(zoneDay(timeZone)(cell))
+        : String(cell);
+  try {
+    return chooseAsOf({ given, sheet, timeZone, now: new Date() });
+  } catch (e) {
+    if (!(e instanceof AsOfError)) throw e;
+    throw new Error(
+      `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
+    );
+  }
 }
 
 export function healthScore(
@@ -109,6 +145,28 @@ export function healthDrivers(
   return answer(
     results.map((r) => (r === undefined ? "" : explain(r, n))),
     singleRow,
+  );
+}
+
+export function healthPlan(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  asOf?: unknown,
+  target?: unknown,
+): Cell | Cell[][] {
+  const range = readRange("HEALTHPLAN", values, headers, rubric, asOf);
+  const wanted = target === undefined || target === "" ? undefined : String(asGrid(target)[0]?.[0] ?? "");
+  const plans = named("HEALTHPLAN", () =>
+    planner(range.rubric, range.headers, {
+      asOf: range.asOf,
+      timeZone: range.timeZone,
+      target: wanted || undefined,
+    }),
+  );
+  return answer(
+    range.rows.map((row) => (isBlankRow(row) ? "" : plans.planRow(row).why)),
+    range.rows.length === 1,
   );
 }
 

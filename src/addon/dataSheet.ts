@@ -11,24 +11,17 @@ import {
   displayedColumns,
   findHeaderRow,
   headerKey,
+  isOutputColumn,
+  type OutputColumn,
+  OWN_SHEETS,
   RUBRIC_SHEET,
   type Rubric,
+  SCORE_COLUMNS,
+  textOf,
 } from "../core";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The columns a rescore writes, in the order they are created; Health Trend once there is history. */
-export const OUTPUT_HEADERS = [
-  "Health Score",
-  "Health Band",
-  "Health Drivers",
-  "Coverage",
-  "Health Trend",
-] as const;
-export type OutputHeader = (typeof OUTPUT_HEADERS)[number];
-export const CORE_OUTPUTS: readonly OutputHeader[] = OUTPUT_HEADERS.slice(0, 4);
-export const LIVE_HEADER = "Live Health Score";
 
 /**
  * Rows one rescore takes on. Reading, scoring and writing 100,000 rows × 12 metrics fits well
@@ -43,9 +36,6 @@ export class AddonError extends Error {
     this.name = "AddonError";
   }
 }
-
-/** Sheets the add-on writes itself: never data sheets. */
-const OWN_SHEETS = [RUBRIC_SHEET, "Health History", "Health Calibration"];
 
 export function dataSheetFor(ss: Spreadsheet, named: string | undefined): Sheet {
   if (named) {
@@ -77,9 +67,9 @@ export interface DataLayout {
    */
   rows: CellValue[][];
   /** 1-based column of each output in use, existing or to be created. */
-  outputs: Partial<Record<OutputHeader, number>>;
+  outputs: Partial<Record<OutputColumn, number>>;
   /** Outputs that have no column yet, in creation order. */
-  created: OutputHeader[];
+  created: OutputColumn[];
   /** 1-based last column holding the accounts' own data (not an output). */
   lastDataColumn: number;
 }
@@ -91,7 +81,7 @@ export interface DataLayout {
 export function readDataLayout(
   sheet: Sheet,
   rubric: Rubric,
-  wanted: readonly OutputHeader[] = CORE_OUTPUTS,
+  wanted: readonly OutputColumn[] = SCORE_COLUMNS,
 ): DataLayout {
   const lastRow = sheet.getLastRow();
   if (lastRow - 1 > MAX_ROWS) {
@@ -107,13 +97,11 @@ export function readDataLayout(
   const headers = values[headerIndex] as CellValue[];
   useDisplayedText(sheet, values, headerIndex, displayedColumns(rubric, headers));
 
-  const outputs: Partial<Record<OutputHeader, number>> = {};
-  const created: OutputHeader[] = [];
+  const outputs: Partial<Record<OutputColumn, number>> = {};
+  const created: OutputColumn[] = [];
   let lastDataColumn = 0;
   headers.forEach((h, i) => {
-    const key = headerKey(h);
-    const output = [...OUTPUT_HEADERS, LIVE_HEADER].find((o) => o.toLowerCase() === key);
-    if (!output && columnHasData(values, i)) lastDataColumn = i + 1;
+    if (!isOutputColumn(textOf(h)) && columnHasData(values, i)) lastDataColumn = i + 1;
   });
   let next = headers.length + 1;
   for (const output of wanted) {
@@ -169,15 +157,15 @@ export const OUTPUT_NOTE = "Written by the Health Score add-on at each rescore: 
  * refused, and so is an output column the rubric reads. Returns the existing columns to mark as
  * the add-on's (titled like an output, but empty).
  */
-export function claimOutputs(layout: DataLayout, rubric: Rubric): OutputHeader[] {
-  const existing = (Object.entries(layout.outputs) as [OutputHeader, number][]).filter(
+export function claimOutputs(layout: DataLayout, rubric: Rubric): OutputColumn[] {
+  const existing = (Object.entries(layout.outputs) as [OutputColumn, number][]).filter(
     ([o]) => !layout.created.includes(o),
   );
   if (existing.length === 0) return [];
   const { sheet, headerRow, headers, rows } = layout;
   const notes = sheet.getRange(headerRow, 1, 1, headers.length).getNotes()[0] ?? [];
   const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
-  const unmarked: OutputHeader[] = [];
+  const unmarked: OutputColumn[] = [];
   for (const [output, column] of existing) {
     const letter = columnLetter(column - 1);
     if (read.has(output.toLowerCase())) {
@@ -202,11 +190,11 @@ function columnHasData(values: readonly CellValue[][], column: number): boolean 
 
 /** Runs of adjacent output columns, so that each run is written with one setValues. */
 export function outputRuns(
-  outputs: Partial<Record<OutputHeader, number>>,
-): { first: number; headers: OutputHeader[] }[] {
-  const placed = Object.entries(outputs) as [OutputHeader, number][];
+  outputs: Partial<Record<OutputColumn, number>>,
+): { first: number; headers: OutputColumn[] }[] {
+  const placed = Object.entries(outputs) as [OutputColumn, number][];
   placed.sort((a, b) => a[1] - b[1]);
-  const runs: { first: number; headers: OutputHeader[] }[] = [];
+  const runs: { first: number; headers: OutputColumn[] }[] = [];
   for (const [header, column] of placed) {
     const run = runs[runs.length - 1];
     if (run && run.first + run.headers.length === column) run.headers.push(header);

@@ -1,8 +1,10 @@
 /**
- * Health over time: snapshots appended to the Health History sheet (one write per snapshot), a
- * weekly time-driven trigger that takes them, and HEALTHTREND over the history range.
+ * Health over time: snapshots appended to the Health History sheet (one write per snapshot), the
+ * weekly snapshot taken on the first open of each week, and HEALTHTREND over the history range.
  */
 import {
+  type CellValue,
+  ColumnError,
   HISTORY_HEADERS,
   HISTORY_SHEET,
   headerKey,
@@ -10,22 +12,21 @@ import {
   RUBRIC_SHEET,
   readHistory,
   rubricFingerprint,
+  type Snapshot,
   scoreChange,
   scorecard,
   scoreNonBlank,
   snapshotRows,
   textOf,
+  weeklySnapshotDue,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { asGrid, PLAIN_TEXT } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { setAsOfToday, setSetting, writeRubricSheet } from "./rubricSheet";
-import { activeSpreadsheet, dateCell, timeZoneOf } from "./spreadsheet";
+import { activeSpreadsheet, dateCell, timeZoneOf, today } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-/** The trigger handler, and the only function the add-on schedules. */
-export const SNAPSHOT_HANDLER = "takeSnapshot";
 
 export interface SnapshotReport {
   date: string;
@@ -34,15 +35,34 @@ export interface SnapshotReport {
   message: string;
 }
 
+export interface SnapshotOptions {
+  /** Ask for the account column when none is set (a menu command may; onOpen may not). */
+  ask: boolean;
+  /** Say what was done in a toast. */
+  toast: boolean;
+  /** Take it only when this week has no snapshot yet (the weekly snapshot); else return undefined. */
+  onlyIfDue?: boolean;
+}
+
+/**
+ * Said when takeSnapshot runs from a time-driven trigger made by an earlier version: in an
+ * add-on such a trigger has no active spreadsheet, so it cannot reach the document.
+ */
+const NO_DOCUMENT =
+  "The weekly snapshot no longer runs from a trigger, which cannot reach the spreadsheet: open the spreadsheet, use Extensions → Health Score → Schedule weekly snapshot, and delete this trigger in Apps Script's Triggers page.";
+
 /**
  * Appends one row per account to Health History: date, account, score, band, coverage and the
- * rubric's fingerprint. `interactive` is false when a trigger runs it: then it asks nothing.
+ * rubric's fingerprint, in one write.
  */
-export function takeSnapshot(interactive: boolean): SnapshotReport {
+export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefined {
   const ss = activeSpreadsheet();
+  if (!ss) throw new AddonError(NO_DOCUMENT);
   // Asked before taking the lock, so that a colleague's rescore need not wait on this dialog.
-  if (interactive && !currentRubric(ss).accountKey) askAccountKey(ss);
+  if (options.ask && !currentRubric(ss).accountKey) askAccountKey(ss);
   return withDocumentLock(() => {
+    // Checked under the lock: two people opening the spreadsheet at once take one snapshot.
+    if (options.onlyIfDue && !weeklySnapshotDue(latestSnapshots(ss), today(ss))) return undefined;
     const { rubric, dataSheet, accountKey } = currentRubric(ss);
     const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
     const keyColumn = accountColumn(layout, accountKey);
@@ -72,9 +92,18 @@ export function takeSnapshot(interactive: boolean): SnapshotReport {
       block.setValues(values);
     }
     const message = `Took a snapshot of ${rows.length} accounts on ${date} in ${HISTORY_SHEET} (rubric ${fingerprint}).`;
-    if (interactive) ss.toast(message, "Health Score", 8);
+    if (options.toast) ss.toast(message, "Health Score", 8);
     return { date, accounts: rows.length, fingerprint, message };
   });
+}
+
+/** The history's last row, as snapshots: a snapshot appends its rows together, so it is the latest. */
+function latestSnapshots(ss: Spreadsheet): Snapshot[] {
+  const history = ss.getSheetByName(HISTORY_SHEET);
+  const last = history ? history.getLastRow() : 0;
+  if (!history || last < 2) return [];
+  const row = history.getRange(last, 1, 1, HISTORY_HEADERS.length).getValues() as CellValue[][];
+  return readHistory(row, timeZoneOf(ss));
 }
 
 /** Number formats of a history row: date, account, score, band, coverage, rubric fingerprint. */
@@ -132,36 +161,56 @@ function keepSetting(ss: Spreadsheet, label: "Account key" | "Data sheet", value
   active.activate(); // creating a sheet makes it the active one
 }
 
-const TRIGGER_KEY = "healthscore.snapshotTrigger";
-
 /**
- * Schedules a weekly snapshot (Mondays, early morning); never two. A trigger has no active sheet,
- * so the data sheet is kept as the Data sheet setting first. The trigger's id is kept in this
- * document's properties, so scheduling here never touches another spreadsheet's trigger.
+ * The weekly snapshot is a setting of the spreadsheet (in its document properties, shared by
+ * everyone who uses the add-on there), not a trigger. In an Editor add-on a time-driven trigger
+ * belongs to the user who made it and runs with no active spreadsheet (so no document lock, and
+ * reaching the document by id needs the broad `spreadsheets` scope instead of
+ * `spreadsheets.currentonly`); a user cannot see a colleague's triggers, so "never two" cannot be
+ * kept across colleagues; test deployments do not run installable triggers at all
+ * (developers.google.com/workspace/add-ons/concepts/editor-triggers). So the snapshot is taken
+ * when someone opens the spreadsheet in a week that has none yet: onOpen runs in
+ * AuthMode.LIMITED once the add-on is in use in the document, and may then read and write it and
+ * its document properties (developers.google.com/apps-script/reference/script/auth-mode). The
+ * history itself decides whether the week has one, under the document lock, so two colleagues
+ * opening it at once take one snapshot.
  */
+const WEEKLY_KEY = "healthscore.weeklySnapshot";
+
+/** Turns the weekly snapshot on, and takes this week's now if there is none. */
 export function scheduleWeeklySnapshot(): string {
   const ss = activeSpreadsheet();
   if (!currentRubric(ss).dataSheet) keepSetting(ss, "Data sheet", dataSheetFor(ss, undefined).getName());
-  stopScheduledSnapshot();
-  const trigger = ScriptApp.newTrigger(SNAPSHOT_HANDLER)
-    .timeBased()
-    .everyWeeks(1)
-    .onWeekDay(ScriptApp.WeekDay.MONDAY)
-    .atHour(6)
-    .create();
-  PropertiesService.getDocumentProperties().setProperty(TRIGGER_KEY, trigger.getUniqueId());
-  return "Health Score will take a snapshot every Monday at about 6:00. Stop it from the same menu.";
+  PropertiesService.getDocumentProperties().setProperty(WEEKLY_KEY, today(ss));
+  const taken = takeSnapshot({ ask: true, toast: false, onlyIfDue: true });
+  return `Health Score will take one snapshot a week, the first time someone opens this spreadsheet that week (${
+    taken ? `this week's is taken: ${taken.accounts} accounts` : "this week already has one"
+  }). Stop it from the same menu.`;
 }
 
-/** Removes this spreadsheet's weekly snapshot trigger; returns how many there were (0 or 1). */
+/** Turns the weekly snapshot off; returns how many schedules there were (0 or 1). */
 export function stopScheduledSnapshot(): number {
   const properties = PropertiesService.getDocumentProperties();
-  const id = properties.getProperty(TRIGGER_KEY);
-  if (!id) return 0;
-  const mine = ScriptApp.getProjectTriggers().filter((t) => t.getUniqueId() === id);
-  for (const t of mine) ScriptApp.deleteTrigger(t);
-  properties.deleteProperty(TRIGGER_KEY);
-  return mine.length;
+  if (properties.getProperty(WEEKLY_KEY) === null) return 0;
+  properties.deleteProperty(WEEKLY_KEY);
+  return 1;
+}
+
+/**
+ * On open: takes this week's snapshot when the weekly snapshot is on and the week has none.
+ * Problems the user can fix become a toast, since nobody asked for this run; the menu is
+ * already built. A snapshot is one write, so onOpen's 30-second limit never leaves half of one.
+ */
+export function weeklySnapshotOnOpen(): void {
+  if (PropertiesService.getDocumentProperties().getProperty(WEEKLY_KEY) === null) return;
+  const ss = activeSpreadsheet();
+  try {
+    const taken = takeSnapshot({ ask: false, toast: false, onlyIfDue: true });
+    if (taken) ss.toast(`This week's snapshot: ${taken.message}`, "Health Score", 8);
+  } catch (e) {
+    if (!(e instanceof AddonError || e instanceof ColumnError)) throw e;
+    ss.toast(`No weekly snapshot was taken: ${e.message}`, "Health Score", 15);
+  }
 }
 
 /** HEALTHTREND: each account's score change over the last `weeks` weeks of the history range. */

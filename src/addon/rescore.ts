@@ -11,12 +11,16 @@ import {
   explain,
   HISTORY_SHEET,
   headerKey,
+  LIVE_COLUMN,
   NO_DATA,
+  OUTPUT_COLUMNS,
+  type OutputColumn,
   previousSnapshots,
   RUBRIC_SHEET,
   type Rubric,
   readHistory,
   rubricFingerprint,
+  SCORE_COLUMNS,
   type SheetSettings,
   type Snapshot,
   scorecard,
@@ -28,14 +32,10 @@ import {
 import { applyColorBands } from "./colorBands";
 import {
   AddonError,
-  CORE_OUTPUTS,
   claimOutputs,
   type DataLayout,
   dataSheetFor,
-  LIVE_HEADER,
-  OUTPUT_HEADERS,
   OUTPUT_NOTE,
-  type OutputHeader,
   outputRuns,
   readDataLayout,
 } from "./dataSheet";
@@ -98,7 +98,7 @@ export function rescoreAll(): RescoreReport {
     const { rubric, dataSheet, accountKey } = currentRubric(ss);
     const history = historySheet(ss);
     const sheet = dataSheetFor(ss, dataSheet);
-    const layout = readDataLayout(sheet, rubric, history ? OUTPUT_HEADERS : CORE_OUTPUTS);
+    const layout = readDataLayout(sheet, rubric, history ? OUTPUT_COLUMNS : SCORE_COLUMNS);
     const timeZone = timeZoneOf(ss);
     const day = setAsOfToday(ss);
     const results = scoreNonBlank(scorecard(rubric, layout.headers, { asOf: day, timeZone }), layout.rows);
@@ -186,7 +186,7 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | nul
   return ss.getSheetByName(HISTORY_SHEET);
 }
 
-function outputColumn(layout: DataLayout, header: OutputHeader): number {
+function outputColumn(layout: DataLayout, header: OutputColumn): number {
   const column = layout.outputs[header];
   if (column === undefined) throw new Error(`No ${header} column was laid out.`);
   return column;
@@ -201,7 +201,7 @@ function bandColumns(layout: DataLayout) {
 }
 
 /** The output columns that hold text (headers are fixed words, written as they are). */
-const TEXT_OUTPUTS: readonly OutputHeader[] = ["Health Band", "Health Drivers", "Health Trend"];
+const TEXT_OUTPUTS: readonly OutputColumn[] = ["Health Band", "Health Drivers", "Health Trend"];
 
 /**
  * Writes the output columns for every data row: the headers of new columns, then one setValues
@@ -209,8 +209,8 @@ const TEXT_OUTPUTS: readonly OutputHeader[] = ["Health Band", "Health Drivers", 
  */
 function writeOutputs(
   layout: DataLayout,
-  claimed: readonly OutputHeader[],
-  cell: (output: OutputHeader, k: number) => CellValue,
+  claimed: readonly OutputColumn[],
+  cell: (output: OutputColumn, k: number) => CellValue,
 ): void {
   const { sheet, headerRow, rows, created } = layout;
   const runs = outputRuns(layout.outputs);
@@ -284,12 +284,12 @@ export function insertLiveScoreColumn(): string {
     layout.sheet.activate(); // creating a sheet makes it the active one
   }
   const { sheet, headerRow, headers } = layout;
-  const existing = headers.findIndex((h) => String(h).trim().toLowerCase() === LIVE_HEADER.toLowerCase());
+  const existing = headers.findIndex((h) => String(h).trim().toLowerCase() === LIVE_COLUMN.toLowerCase());
   const column = existing >= 0 ? existing + 1 : headers.length + 1;
   if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
   const last = sheet.getRange(1, layout.lastDataColumn).getA1Notation().replace(/\d+$/, "");
   const formula = `=HEALTHSCORE(A${headerRow + 1}:${last}, A${headerRow}:${last}${headerRow}, ${RUBRIC_RANGE_NAME})`;
-  sheet.getRange(headerRow, column).setValue(LIVE_HEADER);
+  sheet.getRange(headerRow, column).setValue(LIVE_COLUMN);
   const below = sheet.getMaxRows() - headerRow;
   if (below > 0) sheet.getRange(headerRow + 1, column, below, 1).clearContent();
   sheet
@@ -297,7 +297,7 @@ export function insertLiveScoreColumn(): string {
     .setFormula(formula)
     .setNumberFormat("0.0");
   ss.toast(
-    `Inserted ${formula} in ${LIVE_HEADER}: it recalculates when the data or the rubric changes.`,
+    `Inserted ${formula} in ${LIVE_COLUMN}: it recalculates when the data or the rubric changes.`,
     "Health Score",
     8,
   );

@@ -9,6 +9,7 @@ import {
   formatProblem,
   type Problem,
   parseRubric,
+  plural,
   RUBRIC_SHEET,
   type Rubric,
   readRubricGrid,
@@ -36,8 +37,7 @@ export function starterRubric(): Rubric {
 
 /** One sentence listing every problem, for a cell's error tooltip. */
 export function problemsSentence(where: string, problems: readonly Problem[]): string {
-  const n = problems.length;
-  return `${where} has ${n} ${n === 1 ? "problem" : "problems"}: ${problems.map(formatProblem).join("; ")}.`;
+  return `${where} has ${plural(problems.length, "problem")}: ${problems.map(formatProblem).join("; ")}.`;
 }
 
 export function chooseRubric(arg: unknown, ss: Spreadsheet): RubricChoice {

@@ -1,5 +1,5 @@
 /** The active spreadsheet and its time zone: the only clock and zone the add-on consults. */
-import { todayIn } from "../core";
+import { chooseAsOf } from "../core";
 
 export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
   return SpreadsheetApp.getActiveSpreadsheet();
@@ -9,9 +9,12 @@ export function timeZoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string
   return ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone() || "UTC";
 }
 
-/** Today, as ISO text, in the spreadsheet's time zone. */
+/**
+ * Today, as ISO text, in the spreadsheet's time zone: the as-of date of every command that scores
+ * (they then set the rubric sheet's As of to it, which the formulas follow).
+ */
 export function today(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
-  return todayIn(timeZoneOf(ss), new Date());
+  return chooseAsOf({ timeZone: timeZoneOf(ss), now: new Date() });
 }
 
 /**

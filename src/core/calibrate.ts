@@ -10,60 +10,27 @@
  * Pure and deterministic: no I/O, no clock, randomness only from a seed.
  */
 import { fitLogistic } from "./calibrate/logistic";
+import { type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/outcome";
 import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
 import { suggestThresholds } from "./calibrate/thresholds";
+import { type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
 import { isMissingCell, readBoolean, textOf } from "./cells";
 import { headerKey } from "./columns";
 import { type RowResult, roundScore, type ScoreOptions, scoreTable } from "./score";
 import type { Band, CellValue, Method, Metric, Rubric } from "./types";
 import { NO_DATA } from "./validate";
+import { metricShares } from "./weights";
 
 export type { LogisticFit, LogisticOptions } from "./calibrate/logistic";
 export { fitLogistic } from "./calibrate/logistic";
+export { guessOutcomeColumn, type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/outcome";
 export type { BootstrapOptions } from "./calibrate/stats";
 export { auc, bootstrapAucCi, DEFAULT_SEED, pairwiseAuc, seededRandom } from "./calibrate/stats";
 export { suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
-
-/** What TRUE means in the outcome column: the account churned, or it renewed (stayed). */
-export type OutcomePositive = "churned" | "renewed";
+export { VERDICT_MARGIN, type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
 
 /** Fewer churned (or retained) accounts than this and the numbers are flagged as not yet reliable. */
 export const RELIABLE_MINIMUM = 20;
-
-const CHURNED_WORDS = new Set(["churned", "churn", "lost", "cancelled", "canceled"]);
-const STAYED_WORDS = new Set(["renewed", "retained", "active", "stayed"]);
-
-/**
- * What TRUE means in an outcome column, from its name: a name containing "renew" or "retain"
- * ("Renewed", "Retained?") means TRUE = the account stayed; any other name ("Churned") means
- * TRUE = it churned.
- */
-export function outcomePositive(column: string): OutcomePositive {
-  return /renew|retain/i.test(column) ? "renewed" : "churned";
-}
-
-/**
- * Reads an outcome cell as churned (true), retained (false) or unknown (undefined: the account is
- * left out, e.g. its renewal is not due yet).
- *
- * - Yes/no cells, read by the core's one boolean reader (readBoolean): a checkbox, 1/0, or text
- *   TRUE/FALSE, yes/no, y/n, 1/0 (trimmed, any case). They mean churned = yes when `positive` is
- *   "churned", and churned = no when it is "renewed" (a "Renewed" column).
- * - Words that say what happened, whatever the column: "churned", "churn", "lost", "cancelled"
- *   mean churned; "renewed", "retained", "active", "stayed" mean retained.
- * - Anything else is unknown: a missing cell (blank, "N/A": the renewal is not due yet), or an
- *   unreadable one ("pending", a date), which `calibrate` counts and names (outcome_warning).
- */
-export function readOutcome(cell: CellValue, positive: OutcomePositive = "churned"): boolean | undefined {
-  if (typeof cell === "string") {
-    const t = cell.trim().toLowerCase();
-    if (CHURNED_WORDS.has(t)) return true;
-    if (STAYED_WORDS.has(t)) return false;
-  }
-  const yes = readBoolean(cell);
-  if (yes === undefined) return undefined;
-  return positive === "churned" ? yes : !yes;
-}
 
 export interface CalibrateOptions extends ScoreOptions {
   /** The header of the outcome column (matched trimmed, case-insensitively). */
@@ -171,6 +138,8 @@ export interface Calibration {
     cv_auc: number | null;
   };
   cv: { folds: number; aggregate: "mean of fold AUCs" };
+  /** Whether the suggested weights do better than the current ones on held-out accounts. */
+  verdict: WeightsVerdict;
   /** How to read the suggestions for this rubric (segments, groups, points, flags). */
   note?: string;
 }
@@ -441,7 +410,7 @@ export function calibrate(
     ...(order.warning ? { monotonic_warning: order.warning } : {}),
     metrics: metricResults,
     current: {
-      weights: byId(metrics, toPercent(currentShares(rubric))),
+      weights: byId(metrics, toPercent(metricShares(rubric))),
       thresholds: rubric.bands.slice(1).map((b) => b.from as number),
       cv_auc: currentCv,
     },
@@ -453,6 +422,11 @@ export function calibrate(
       cv_auc: suggestedCv,
     },
     cv: { folds, aggregate: "mean of fold AUCs" },
+    verdict: weightsVerdict({
+      current: { cv_auc: currentCv },
+      suggested: { cv_auc: suggestedCv },
+      cv: { folds },
+    }),
   };
   if (notes.length > 0) result.note = notes.join(" ");
   return result;
@@ -565,22 +539,6 @@ function scorerDirection(metric: Metric, values: readonly number[], scores: read
       return up === down ? "unclear" : up ? "higher is healthier" : "lower is healthier";
     }
   }
-}
-
-/** Each top-level metric's share of the score: weight share, times its group's share when grouped. */
-function currentShares(rubric: Rubric): number[] {
-  const { metrics } = rubric;
-  if (rubric.method !== "weighted" || !rubric.groups) return metrics.map((m) => m.weight);
-  const groups = rubric.groups;
-  const totals = new Map<string, number>();
-  for (const m of metrics) totals.set(m.group ?? "", (totals.get(m.group ?? "") ?? 0) + m.weight);
-  let groupTotal = 0;
-  for (const [g, total] of totals) if (total > 0) groupTotal += groups[g] ?? 0;
-  return metrics.map((m) => {
-    const total = totals.get(m.group ?? "") ?? 0;
-    if (total === 0 || groupTotal === 0) return 0;
-    return ((groups[m.group ?? ""] ?? 0) / groupTotal) * (m.weight / total);
-  });
 }
 
 /**

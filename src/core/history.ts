@@ -4,10 +4,10 @@
  * blindly. Pure: the add-on reads and writes the Health History sheet.
  */
 import { dayToIso, isoDay, parseNumber, textOf, zoneDay } from "./cells";
+import { canonical } from "./json";
 import type { RowResult } from "./score";
 import type { CellValue, Rubric } from "./types";
 
-export const HISTORY_SHEET = "Health History";
 export const HISTORY_HEADERS = ["Date", "Account", "Score", "Band", "Coverage", "Rubric"] as const;
 
 export interface Snapshot {
@@ -19,19 +19,6 @@ export interface Snapshot {
   coverage: number;
   /** The rubric's fingerprint. */
   rubric: string;
-}
-
-/** Stable JSON: object keys sorted, so equal rubrics give equal text. */
-function canonical(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonical).join(",")}]`;
-  if (value && typeof value === "object") {
-    const entries = Object.entries(value as Record<string, unknown>).filter(([, v]) => v !== undefined);
-    return `{${entries
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
-      .join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /** Eight hex digits (FNV-1a) of the rubric's scoring content; the name does not count. */
@@ -166,4 +153,20 @@ export function scoreChange(
   for (const s of mine) if (s.date <= cutoff && s.rubric === last.rubric) before = s;
   if (!before) return undefined;
   return Math.round(((last.score as number) - (before.score as number)) * 10) / 10;
+}
+
+/**
+ * Whether the weekly snapshot is due on `today` (ISO): when the latest snapshot in the history
+ * (its last rows, read by readHistory) is from an earlier week. Weeks run Monday to Sunday (ISO
+ * 8601), so one snapshot a week is taken however many times the spreadsheet is opened.
+ */
+export function weeklySnapshotDue(latest: readonly Snapshot[], today: string): boolean {
+  const day = isoDay(today);
+  if (day === undefined) throw new Error(`"${today}" is not a date: write it as YYYY-MM-DD.`);
+  // Day 0 (1970-01-01) was a Thursday: Monday is 3 days earlier, so (day + 3) % 7 days since Monday.
+  const monday = day - ((((day + 3) % 7) + 7) % 7);
+  return !latest.some((s) => {
+    const d = isoDay(s.date);
+    return d !== undefined && d >= monday;
+  });
 }

@@ -1,5 +1,7 @@
 /** The scoring core: pure, deterministic, no globals and no I/O. Every face of the product calls this. */
 
+export type { AsOfChoice } from "./asOf";
+export { AsOfError, chooseAsOf } from "./asOf";
 export type {
   BandCalibration,
   BootstrapOptions,
@@ -11,6 +13,7 @@ export type {
   MetricCalibration,
   OutcomePositive,
   ThresholdSuggestion,
+  WeightsVerdict,
 } from "./calibrate";
 export {
   auc,
@@ -20,6 +23,7 @@ export {
   DEFAULT_SEED,
   describeAuc,
   fitLogistic,
+  guessOutcomeColumn,
   outcomePositive,
   pairwiseAuc,
   RELIABLE_MINIMUM,
@@ -27,7 +31,11 @@ export {
   seededRandom,
   suggestThresholds,
   toPercent,
+  VERDICT_MARGIN,
+  weightsVerdict,
 } from "./calibrate";
+export type { AppliedWeights, Suggestion } from "./calibrate/apply";
+export { applySuggestedThresholds, applySuggestedWeights, thresholdsFit } from "./calibrate/apply";
 export type { DayContext, Reading } from "./cells";
 export {
   dayContext,
@@ -59,7 +67,6 @@ export type { Snapshot } from "./history";
 export {
   droppedBand,
   HISTORY_HEADERS,
-  HISTORY_SHEET,
   historyByAccount,
   previousSnapshots,
   readHistory,
@@ -67,9 +74,28 @@ export {
   scoreChange,
   snapshotRows,
   trendText,
+  weeklySnapshotDue,
 } from "./history";
+export type { JsonObject } from "./json";
+export { canonical, isObject } from "./json";
+export type { OutputColumn } from "./names";
+export {
+  CALIBRATION_SHEET,
+  HISTORY_SHEET,
+  isOutputColumn,
+  LIVE_COLUMN,
+  OUTPUT_COLUMNS,
+  OWN_SHEETS,
+  RUBRIC_SHEET,
+  SCORE_COLUMNS,
+  TREND_COLUMN,
+} from "./names";
+export type { PathKey } from "./paths";
+export { isUnder, joinPath, pathText } from "./paths";
+export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
+export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, RUBRIC_SHEET, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,
@@ -80,6 +106,7 @@ export {
   scoreNonBlank,
   scoreTable,
 } from "./score";
+export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
@@ -91,6 +118,8 @@ export {
   parseRubric,
   RubricError,
   reservedName,
-  thousands,
   validateRubric,
 } from "./validate";
+export type { WeightedParts } from "./weights";
+export { groupShares, metricShares } from "./weights";
+export { coverageText, plural, thousands } from "./words";

@@ -5,19 +5,22 @@
  * cell (`Health Rubric!E7: weight must be a number ≥ 0, not -1`).
  *
  * Tables are found by their title in column A and their columns by header name, so a person may
- * move tables, reorder columns or add rows. Scorer fields live in one readable "Rule" cell:
+ * move tables, reorder columns or add rows. The tables that hold parts of a rubric (Bands, Groups,
+ * Metrics, Flags) are each one description in PART_TABLES, which both directions follow. Scorer
+ * fields live in one readable "Rule" cell:
  *   steps    min 7: 100; min 4 max 6: 70; else: 10
  *   range    worst 0; best 20            (points 50 under the points method)
  *   map      "Gold": 100; "Silver": 60; else: 20
  *   scale    neutral 3; step 5
  *   perUnit  points 10; cap 30
  */
-import { dayToIso, isoDay, parseNumber, textOf, zoneDay } from "./cells";
+import { dayToIso, isoDay, parseNumber, readBoolean, textOf, zoneDay } from "./cells";
 import { columnLetter } from "./columns";
+import type { JsonObject } from "./json";
+import { RUBRIC_SHEET } from "./names";
+import { joinPath } from "./paths";
 import type { BaseRubric, CellValue, Problem, Rubric, Scorer } from "./types";
 import { reservedName, reservedNameMessage, validateRubric } from "./validate";
-
-export const RUBRIC_SHEET = "Health Rubric";
 
 /** Values kept on the rubric sheet beside the rubric itself. */
 export interface SheetSettings {
@@ -35,16 +38,118 @@ export const HOW_TO_EDIT =
   'Rules: steps “min 7: 100; max 2: 0; else: 40”, range “worst 0; best 20”, map “"Gold": 100; else: 0”, ' +
   "scale “neutral 3; step 5”, perUnit “points 10; cap 30”. Extensions → Health Score → Check rubric names any cell that is wrong.";
 
-const TABLES = {
+type Obj = JsonObject;
+
+// ---------------------------------------------------------------- the tables
+
+/** One column of a part table: its header, and the item field it holds, read as `kind`. */
+interface Column {
+  header: string;
+  /** Absent for a column the table reads itself (`read`), such as a metric's Rule. */
+  field?: string;
+  kind?: "text" | "number" | "boolean" | "any";
+  /** The cell written for an item, when it is not the field as it stands. */
+  write?: (item: Obj) => CellValue;
+}
+
+/**
+ * A table holding one part of every rubric (the top level's and each segment's), one row per item,
+ * with a Segment column naming the segment a row belongs to (blank: the top level).
+ */
+interface PartTable {
+  title: string;
+  /** The rubric field it holds. */
+  key: string;
+  /**
+   * A list table has one item per row, in order. A map table has one entry per row, named by its
+   * `name` field; the entry is its `value` field when given (a group's weight), else the row's other
+   * fields. `noun` names an entry in messages.
+   */
+  map?: { name: string; value?: string; noun: Parameters<typeof reservedNameMessage>[0] };
+  columns: Column[];
+  /** Written even when no rubric has the field; otherwise only when one does. */
+  always?: boolean;
+  /** A rubric without the field has none of it (an absent Flags table means no flags). */
+  emptyWhenAbsent?: boolean;
+  /** Reads the cells that are not plain fields into the item. */
+  read?: (row: RowReader, item: Obj, path: string) => void;
+}
+
+const text = (header: string, field: string): Column => ({ header, field, kind: "text" });
+const number = (header: string, field: string): Column => ({ header, field, kind: "number" });
+const scorerOf = (item: Obj) => item.score as Scorer;
+
+const PART_TABLES: readonly PartTable[] = [
+  {
+    title: "Bands",
+    key: "bands",
+    always: true,
+    columns: [
+      text("Band", "label"),
+      number("From", "from"),
+      text("Color", "color"),
+      text("Action", "action"),
+    ],
+  },
+  {
+    title: "Groups",
+    key: "groups",
+    map: { name: "name", value: "weight", noun: "group" },
+    columns: [text("Group", "name"), number("Weight", "weight")],
+  },
+  {
+    title: "Metrics",
+    key: "metrics",
+    always: true,
+    columns: [
+      text("Id", "id"),
+      text("Label", "label"),
+      text("Column", "column"),
+      text("Group", "group"),
+      number("Weight", "weight"),
+      text("Input", "input"),
+      text("Missing", "missing"),
+      { header: "Scorer", write: (m) => scorerOf(m).type },
+      { header: "Rule", write: (m) => ruleText(scorerOf(m)) },
+      // Blank means actionable (the default), so the column stays quiet until someone uses it.
+      {
+        header: "Actionable",
+        field: "actionable",
+        kind: "boolean",
+        write: (m) => (m.actionable === false ? false : ""),
+      },
+    ],
+    read: readScorer,
+  },
+  {
+    title: "Flags",
+    key: "flags",
+    always: true,
+    emptyWhenAbsent: true,
+    columns: [
+      text("Id", "id"),
+      text("Label", "label"),
+      text("Column", "column"),
+      { header: "When", field: "when", kind: "any" },
+      text("Contains", "contains"),
+      number("Min", "min"),
+      number("Max", "max"),
+      number("Add", "add"),
+      number("Floor", "floor"),
+      number("Cap", "cap"),
+    ],
+  },
+];
+
+const SEGMENT = "Segment";
+const headersOf = (t: PartTable) => [...t.columns.map((c) => c.header), SEGMENT];
+
+const TABLES: Record<string, readonly string[]> = {
   Settings: ["Setting", "Value"],
-  Bands: ["Band", "From", "Color", "Action", "Segment"],
-  Groups: ["Group", "Weight", "Segment"],
-  Metrics: ["Id", "Label", "Column", "Group", "Weight", "Input", "Missing", "Scorer", "Rule", "Segment"],
-  Flags: ["Id", "Label", "Column", "When", "Contains", "Min", "Max", "Add", "Floor", "Cap", "Segment"],
-  Segments: ["Segment", "Name", "Method", "Missing"],
-} as const;
-type TableName = keyof typeof TABLES;
-const TABLE_NAMES = Object.keys(TABLES) as TableName[];
+  ...Object.fromEntries(PART_TABLES.map((t) => [t.title, headersOf(t)])),
+  Segments: [SEGMENT, "Name", "Method", "Missing"],
+};
+const TABLE_NAMES = Object.keys(TABLES);
 const WIDTH = Math.max(...Object.values(TABLES).map((h) => h.length));
 
 const SETTINGS = {
@@ -90,13 +195,19 @@ export function ruleText(scorer: Scorer): string {
 }
 
 const blankRow = (): CellValue[] => new Array<CellValue>(WIDTH).fill("");
-const row = (...cells: CellValue[]): CellValue[] => {
+const row = (...cells: unknown[]): CellValue[] => {
   const r = blankRow();
   cells.forEach((c, i) => {
-    r[i] = c === undefined || c === null ? "" : c;
+    r[i] = c === undefined || c === null ? "" : (c as CellValue);
   });
   return r;
 };
+
+/** A rubric's part: the top level (segment "") or one segment's rubric. */
+interface Part {
+  segment: string;
+  rubric: BaseRubric;
+}
 
 /**
  * Lays out a rubric as a rectangular grid of cell values (text, numbers, booleans, a Date for
@@ -107,68 +218,18 @@ export function rubricToGrid(
   rubric: Rubric,
   settings: SheetSettings & { asOfDate?: Date } = {},
 ): CellValue[][] {
-  const parts: { segment: string; rubric: BaseRubric }[] = [
+  const parts: Part[] = [
     { segment: "", rubric },
     ...Object.entries(rubric.segments?.rubrics ?? {}).map(([segment, r]) => ({ segment, rubric: r })),
   ];
   const out: CellValue[][] = [row(RUBRIC_SHEET), row(HOW_TO_EDIT), blankRow()];
-  const table = (name: TableName, rows: CellValue[][]) => {
-    out.push(row(name), row(...TABLES[name]), ...rows, blankRow());
+  const table = (name: string, rows: CellValue[][]) => {
+    out.push(row(name), row(...(TABLES[name] ?? [])), ...rows, blankRow());
   };
-
-  const settings_: CellValue[][] = [
-    row(SETTINGS.name, rubric.name),
-    row(SETTINGS.method, rubric.method),
-    row(SETTINGS.missing, rubric.missing),
-    row(SETTINGS.version, rubric.version),
-    row(SETTINGS.asOf, settings.asOfDate ?? settings.asOf ?? ""),
-  ];
-  if (settings.dataSheet) settings_.push(row(SETTINGS.dataSheet, settings.dataSheet));
-  if (settings.accountKey) settings_.push(row(SETTINGS.accountKey, settings.accountKey));
-  if (rubric.segments) settings_.push(row(SETTINGS.segmentColumn, rubric.segments.column));
-  table("Settings", settings_);
-
-  table(
-    "Bands",
-    parts.flatMap(({ segment, rubric: r }) =>
-      r.bands.map((b) => row(b.label, b.from, b.color, b.action, segment)),
-    ),
-  );
-  const groups = parts.flatMap(({ segment, rubric: r }) =>
-    Object.entries(r.groups ?? {}).map(([g, w]) => row(g, w, segment)),
-  );
-  // An empty groups object is kept as a Groups table with no rows, so that it survives the trip.
-  if (parts.some((p) => p.rubric.groups)) {
-    const empty = parts.filter((p) => p.rubric.groups && Object.keys(p.rubric.groups).length === 0);
-    table("Groups", [...groups, ...empty.map((p) => row("", "", p.segment))]);
+  table("Settings", settingRows(rubric, settings));
+  for (const t of PART_TABLES) {
+    if (t.always || parts.some((p) => fieldOf(p.rubric, t.key))) table(t.title, partRows(t, parts));
   }
-  table(
-    "Metrics",
-    parts.flatMap(({ segment, rubric: r }) =>
-      r.metrics.map((m) =>
-        row(
-          m.id,
-          m.label,
-          m.column,
-          m.group,
-          m.weight,
-          m.input,
-          m.missing,
-          m.score.type,
-          ruleText(m.score),
-          segment,
-        ),
-      ),
-    ),
-  );
-  table(
-    "Flags",
-    parts.flatMap(({ segment, rubric: r }) =>
-      r.flags.map((f) =>
-        row(f.id, f.label, f.column, f.when, f.contains, f.min, f.max, f.add, f.floor, f.cap, segment),
-      ),
-    ),
-  );
   if (rubric.segments) {
     table(
       "Segments",
@@ -177,6 +238,45 @@ export function rubricToGrid(
   }
   out.pop(); // no blank row after the last table
   return out;
+}
+
+function settingRows(rubric: Rubric, settings: SheetSettings & { asOfDate?: Date }): CellValue[][] {
+  const rows: CellValue[][] = [
+    row(SETTINGS.name, rubric.name),
+    row(SETTINGS.method, rubric.method),
+    row(SETTINGS.missing, rubric.missing),
+    row(SETTINGS.version, rubric.version),
+    row(SETTINGS.asOf, settings.asOfDate ?? settings.asOf ?? ""),
+  ];
+  if (settings.dataSheet) rows.push(row(SETTINGS.dataSheet, settings.dataSheet));
+  if (settings.accountKey) rows.push(row(SETTINGS.accountKey, settings.accountKey));
+  if (rubric.segments) rows.push(row(SETTINGS.segmentColumn, rubric.segments.column));
+  return rows;
+}
+
+const fieldOf = (rubric: BaseRubric, key: string): unknown => (rubric as unknown as Obj)[key];
+
+/**
+ * A part table's rows: every part's items, each ending with its segment. A map that is empty is
+ * kept as a row with a blank name, so that it survives the trip.
+ */
+function partRows(t: PartTable, parts: readonly Part[]): CellValue[][] {
+  const cells = (item: Obj, segment: string) =>
+    row(...t.columns.map((c) => (c.write ? c.write(item) : c.field ? item[c.field] : "")), segment);
+  if (!t.map) {
+    return parts.flatMap((p) =>
+      ((fieldOf(p.rubric, t.key) ?? []) as Obj[]).map((item) => cells(item, p.segment)),
+    );
+  }
+  const { name, value } = t.map;
+  const entries = (p: Part) => Object.entries((fieldOf(p.rubric, t.key) ?? {}) as Obj);
+  const entryRow = (key: string, entry: unknown, segment: string) =>
+    cells(value ? { [name]: key, [value]: entry } : { ...(entry as Obj), [name]: key }, segment);
+  const empty = parts.filter((p) => fieldOf(p.rubric, t.key) && entries(p).length === 0);
+  return [
+    ...parts.flatMap((p) => entries(p).map(([key, entry]) => entryRow(key, entry, p.segment))),
+    ...empty.map((p) => cells({}, p.segment)),
+  ];
 }
 
 // ---------------------------------------------------------------- reading
@@ -198,272 +298,292 @@ export interface GridOptions {
   origin?: { row: number; column: number };
 }
 
-type Obj = Record<string, unknown>;
+type Grid = readonly (readonly CellValue[])[];
+/** A rubric being read (the top level or a segment's) and its JSON path. */
+type PartReading = { obj: Obj; path: string };
 
 /** Reads a rubric sheet's values (2-D, as getValues returns them) back into a validated rubric. */
-export function readRubricGrid(grid: readonly (readonly CellValue[])[], options: GridOptions): SheetReading {
-  const sheet = options.sheetName ?? RUBRIC_SHEET;
-  const origin = options.origin ?? { row: 1, column: 1 };
-  // Messages name cells as people say them (Health Rubric!E7), not as A1 notation quotes them.
-  const ref = (r: number, c: number) => `${sheet}!${columnLetter(origin.column - 1 + c)}${origin.row + r}`;
-  const errors: Problem[] = [];
-  const warnings: Problem[] = [];
-  const cellOf = new Map<string, string>(); // JSON path → cell reference
-  const rowPaths = new Set<string>(); // JSON paths of whole table rows, e.g. metrics[2]
-  const settings: SheetSettings = {};
-
+export function readRubricGrid(grid: Grid, options: GridOptions): SheetReading {
+  const reader = new GridReader(grid, options);
   const tables = findTables(grid);
-  const missingTables = (["Settings", "Bands", "Metrics"] as const).filter((t) => !tables.has(t));
+  const missingTables = ["Settings", "Bands", "Metrics"].filter((t) => !tables.has(t));
   if (missingTables.length > 0) {
-    errors.push({
-      path: sheet,
+    reader.errors.push({
+      path: reader.sheet,
       message: `has no ${missingTables.join(", ")} table: put each title (${missingTables.join(", ")}) in column A, above its header row. Set the sheet up again from Extensions → Health Score if it was cleared.`,
     });
-    return { settings, errors, warnings };
+    return { settings: {}, errors: reader.errors, warnings: reader.warnings };
+  }
+  const { top, settings, segmentColumn } = reader.settings(tables.get("Settings") as Table);
+  const parts = reader.segments(tables.get("Segments"), top, segmentColumn);
+  for (const t of PART_TABLES) {
+    const table = tables.get(t.title);
+    if (table) reader.partTable(t, table, parts);
+    if (t.emptyWhenAbsent) for (const { obj } of parts.values()) obj[t.key] ??= [];
+  }
+  return reader.validated(top, settings);
+}
+
+/** Reads one grid: knows each cell's reference, and which cell each JSON path came from. */
+class GridReader {
+  readonly sheet: string;
+  readonly errors: Problem[] = [];
+  readonly warnings: Problem[] = [];
+  /** JSON path → cell reference. */
+  readonly cellOf = new Map<string, string>();
+  /** JSON paths of whole table rows, e.g. metrics[2]. */
+  readonly rowPaths = new Set<string>();
+  private readonly origin: { row: number; column: number };
+
+  constructor(
+    readonly grid: Grid,
+    readonly options: GridOptions,
+  ) {
+    this.sheet = options.sheetName ?? RUBRIC_SHEET;
+    this.origin = options.origin ?? { row: 1, column: 1 };
   }
 
-  // Settings
-  const top: Obj = {};
-  let segmentColumn: string | undefined;
-  for (const r of tables.get("Settings")?.rows ?? []) {
-    const key = textOf(grid[r]?.[0]).toLowerCase();
-    const valueCell = grid[r]?.[1];
-    const at = ref(r, 1);
-    const value = cellText(valueCell);
-    switch (key) {
-      case SETTINGS.name.toLowerCase():
-        top.name = value;
-        cellOf.set("name", at);
-        break;
-      case SETTINGS.method.toLowerCase():
-        top.method = value;
-        cellOf.set("method", at);
-        break;
-      case SETTINGS.missing.toLowerCase():
-        top.missing = value;
-        cellOf.set("missing", at);
-        break;
-      case SETTINGS.version.toLowerCase():
-        top.version = cellNumber(valueCell);
-        cellOf.set("version", at);
-        break;
-      case SETTINGS.asOf.toLowerCase(): {
-        if (valueCell === "" || valueCell === undefined || valueCell === null) break;
-        const day =
-          valueCell instanceof Date
-            ? Number.isNaN(valueCell.getTime())
-              ? undefined
-              : zoneDay(options.timeZone)(valueCell)
-            : isoDay(textOf(valueCell));
-        if (day === undefined) {
-          errors.push({ path: at, message: `As of must be a date (YYYY-MM-DD), not "${textOf(valueCell)}"` });
-        } else settings.asOf = dayToIso(day);
-        break;
+  /** A cell as people name it (Health Rubric!E7), not as A1 notation quotes it. */
+  ref(r: number, c: number): string {
+    return `${this.sheet}!${columnLetter(this.origin.column - 1 + c)}${this.origin.row + r}`;
+  }
+
+  row(table: Table, r: number): RowReader {
+    return new RowReader(this, table, r);
+  }
+
+  /** The Settings table: the top-level rubric's own fields, the sheet's settings, the segment column. */
+  settings(table: Table): { top: Obj; settings: SheetSettings; segmentColumn?: string } {
+    const top: Obj = {};
+    const settings: SheetSettings = {};
+    let segmentColumn: string | undefined;
+    for (const r of table.rows) {
+      const label = this.grid[r]?.[0];
+      const cell = this.grid[r]?.[1];
+      const at = this.ref(r, 1);
+      const value = cellText(cell);
+      const field = (name: string, v: unknown) => {
+        top[name] = v;
+        this.cellOf.set(name, at);
+      };
+      switch (textOf(label).toLowerCase()) {
+        case SETTINGS.name.toLowerCase():
+          field("name", value);
+          break;
+        case SETTINGS.method.toLowerCase():
+          field("method", value);
+          break;
+        case SETTINGS.missing.toLowerCase():
+          field("missing", value);
+          break;
+        case SETTINGS.version.toLowerCase():
+          field("version", cellNumber(cell));
+          break;
+        case SETTINGS.asOf.toLowerCase():
+          this.asOf(cell, at, settings);
+          break;
+        case SETTINGS.dataSheet.toLowerCase():
+          if (value !== undefined) settings.dataSheet = value;
+          break;
+        case SETTINGS.accountKey.toLowerCase():
+          if (value !== undefined) settings.accountKey = value;
+          break;
+        case SETTINGS.segmentColumn.toLowerCase():
+          segmentColumn = value;
+          this.cellOf.set("segments.column", at);
+          break;
+        case "":
+          break;
+        default:
+          this.warnings.push({
+            path: this.ref(r, 0),
+            message: `unknown setting "${textOf(label)}" is ignored`,
+          });
       }
-      case SETTINGS.dataSheet.toLowerCase():
-        if (value !== undefined) settings.dataSheet = value;
-        break;
-      case SETTINGS.accountKey.toLowerCase():
-        if (value !== undefined) settings.accountKey = value;
-        break;
-      case SETTINGS.segmentColumn.toLowerCase():
-        segmentColumn = value;
-        cellOf.set("segments.column", at);
-        break;
-      case "":
-        break;
-      default:
-        warnings.push({ path: ref(r, 0), message: `unknown setting "${textOf(grid[r]?.[0])}" is ignored` });
+    }
+    return { top, settings, segmentColumn };
+  }
+
+  private asOf(cell: CellValue, at: string, settings: SheetSettings): void {
+    if (cell === "" || cell === undefined || cell === null) return;
+    const day =
+      cell instanceof Date
+        ? Number.isNaN(cell.getTime())
+          ? undefined
+          : zoneDay(this.options.timeZone)(cell)
+        : isoDay(textOf(cell));
+    if (day === undefined) {
+      this.errors.push({ path: at, message: `As of must be a date (YYYY-MM-DD), not "${textOf(cell)}"` });
+    } else settings.asOf = dayToIso(day);
+  }
+
+  /**
+   * The Segments table: one rubric per segment, which rows of the other tables join by their
+   * Segment cell. Returns every part by its lower-case segment name ("" for the top level).
+   */
+  segments(table: Table | undefined, top: Obj, segmentColumn: string | undefined): Map<string, PartReading> {
+    const parts = new Map<string, PartReading>([["", { obj: top, path: "" }]]);
+    const rubrics: Obj = {};
+    for (const r of table?.rows ?? []) {
+      const row = this.row(table as Table, r);
+      const key = cellText(row.cell(SEGMENT));
+      if (key === undefined) {
+        row.error("a segment needs a name (the value its rows have in the segment column)", SEGMENT);
+        continue;
+      }
+      if (reservedName(key)) {
+        row.error(reservedNameMessage("segment", key), SEGMENT);
+        continue;
+      }
+      const path = `segments.rubrics.${key}`;
+      this.cellOf.set(path, row.ref(SEGMENT));
+      this.rowPaths.add(path);
+      const obj: Obj = {};
+      for (const [field, header] of [
+        ["name", "Name"],
+        ["method", "Method"],
+        ["missing", "Missing"],
+      ] as const) {
+        obj[field] = cellText(row.cell(header));
+        if (row.has(header)) this.cellOf.set(`${path}.${field}`, row.ref(header));
+      }
+      rubrics[key] = obj;
+      parts.set(key.trim().toLowerCase(), { obj, path });
+    }
+    if (table || segmentColumn !== undefined) {
+      top.segments = { column: segmentColumn, rubrics };
+      if (segmentColumn === undefined) {
+        this.errors.push({
+          path: this.sheet,
+          message: 'has segments but no "Segment column" setting naming the column that holds them',
+        });
+      }
+    }
+    return parts;
+  }
+
+  /** Reads a part table's rows into the rubric (or segment rubric) each belongs to. */
+  partTable(t: PartTable, table: Table, parts: Map<string, PartReading>): void {
+    for (const r of table.rows) {
+      const row = this.row(table, r);
+      const segment = cellText(row.cell(SEGMENT)) ?? "";
+      const part = parts.get(segment.trim().toLowerCase());
+      if (!part) {
+        row.error(`segment "${segment}" is not in the Segments table`, SEGMENT);
+        continue;
+      }
+      if (t.map) this.mapRow(t, t.map, row, part);
+      else {
+        if (!Array.isArray(part.obj[t.key])) part.obj[t.key] = [];
+        const list = part.obj[t.key] as Obj[];
+        const path = joinPath(joinPath(part.path, t.key), list.length);
+        const item = row.fields(t.columns, path);
+        t.read?.(row, item, path);
+        list.push(item);
+      }
     }
   }
 
-  // Segment rubrics, named in the Segments table; rows of other tables join them by their Segment cell.
-  const parts = new Map<string, { obj: Obj; path: string }>([["", { obj: top, path: "" }]]);
-  const segmentRubrics: Obj = {};
-  const segments = tables.get("Segments");
-  for (const r of segments?.rows ?? []) {
-    const get = (h: string) => segments?.column(h);
-    const key = cellText(cellAt(grid, r, get("Segment")));
-    if (key === undefined) {
-      errors.push({
-        path: ref(r, get("Segment") ?? 0),
-        message: "a segment needs a name (the value its rows have in the segment column)",
-      });
-      continue;
-    }
-    if (reservedName(key)) {
-      errors.push({ path: ref(r, get("Segment") ?? 0), message: reservedNameMessage("segment", key) });
-      continue;
-    }
-    const obj: Obj = {
-      name: cellText(cellAt(grid, r, get("Name"))),
-      method: cellText(cellAt(grid, r, get("Method"))),
-      missing: cellText(cellAt(grid, r, get("Missing"))),
-    };
-    const path = `segments.rubrics.${key}`;
-    cellOf.set(path, ref(r, get("Segment") ?? 0));
-    rowPaths.add(path);
-    for (const [field, header] of [
-      ["name", "Name"],
-      ["method", "Method"],
-      ["missing", "Missing"],
-    ] as const) {
-      const c = get(header);
-      if (c !== undefined) cellOf.set(`${path}.${field}`, ref(r, c));
-    }
-    segmentRubrics[key] = obj;
-    parts.set(key.trim().toLowerCase(), { obj, path });
-  }
-  if (segments || segmentColumn !== undefined) {
-    top.segments = { column: segmentColumn, rubrics: segmentRubrics };
-    if (segmentColumn === undefined) {
-      errors.push({
-        path: sheet,
-        message: 'has segments but no "Segment column" setting naming the column that holds them',
-      });
-    }
-  }
-
-  /** Finds the rubric a table row belongs to by its Segment cell. */
-  const partFor = (table: Table, r: number): { obj: Obj; path: string } | undefined => {
-    const c = table.column("Segment");
-    const key = cellText(cellAt(grid, r, c)) ?? "";
-    const part = parts.get(key.trim().toLowerCase());
-    if (!part) {
-      errors.push({ path: ref(r, c ?? 0), message: `segment "${key}" is not in the Segments table` });
-    }
-    return part;
-  };
-  const listIn = (obj: Obj, key: string): Obj[] => {
-    if (!Array.isArray(obj[key])) obj[key] = [];
-    return obj[key] as Obj[];
-  };
-
-  /** Copies the named columns of a row into an object, remembering each field's cell. */
-  const fields = (
-    table: Table,
-    r: number,
-    path: string,
-    spec: Record<string, [string, "text" | "number" | "any"]>,
-  ) => {
-    const obj: Obj = {};
-    for (const [field, [header, kind]] of Object.entries(spec)) {
-      const c = table.column(header);
-      if (c === undefined) continue;
-      const cell = cellAt(grid, r, c);
-      const value = kind === "text" ? cellText(cell) : kind === "number" ? cellNumber(cell) : cellAny(cell);
-      if (value !== undefined) obj[field] = value;
-      cellOf.set(`${path}.${field}`, ref(r, c));
-    }
-    cellOf.set(path, ref(r, 0));
-    rowPaths.add(path);
-    return obj;
-  };
-
-  const bands = tables.get("Bands");
-  for (const r of bands?.rows ?? []) {
-    if (!bands) break;
-    const part = partFor(bands, r);
-    if (!part) continue;
-    const list = listIn(part.obj, "bands");
-    const path = `${join(part.path, "bands")}[${list.length}]`;
-    list.push(
-      fields(bands, r, path, {
-        label: ["Band", "text"],
-        from: ["From", "number"],
-        color: ["Color", "text"],
-        action: ["Action", "text"],
-      }),
-    );
-  }
-
-  const groups = tables.get("Groups");
-  for (const r of groups?.rows ?? []) {
-    if (!groups) break;
-    const part = partFor(groups, r);
-    if (!part) continue;
-    part.obj.groups ??= {};
-    const map = part.obj.groups as Obj;
-    const name = cellText(cellAt(grid, r, groups.column("Group")));
-    const weightCell = cellAt(grid, r, groups.column("Weight"));
-    if (name === undefined && cellText(weightCell) === undefined) continue; // keeps an empty groups table
+  /** One entry of a map table; a row with a blank name and no value only keeps the map (empty). */
+  private mapRow(t: PartTable, map: NonNullable<PartTable["map"]>, row: RowReader, part: PartReading): void {
+    part.obj[t.key] ??= {};
+    const entries = part.obj[t.key] as Obj;
+    const nameColumn = t.columns.find((c) => c.field === map.name) as Column;
+    const others = t.columns.filter((c) => c !== nameColumn);
+    const name = cellText(row.cell(nameColumn.header));
+    if (name === undefined && others.every((c) => cellText(row.cell(c.header)) === undefined)) return;
     const key = name ?? "";
     if (reservedName(key)) {
-      errors.push({ path: ref(r, groups.column("Group") ?? 0), message: reservedNameMessage("group", key) });
-      continue;
+      row.error(reservedNameMessage(map.noun, key), nameColumn.header);
+      return;
     }
-    const path = `${join(part.path, "groups")}.${key}`;
-    cellOf.set(path, ref(r, groups.column("Weight") ?? 0));
-    rowPaths.add(path);
-    if (Object.prototype.hasOwnProperty.call(map, key))
-      errors.push({ path: ref(r, groups.column("Group") ?? 0), message: `group "${key}" is listed twice` });
-    map[key] = cellNumber(weightCell);
+    const path = joinPath(joinPath(part.path, t.key), key);
+    if (Object.prototype.hasOwnProperty.call(entries, key))
+      row.error(`${map.noun} "${key}" is listed twice`, nameColumn.header);
+    const item = row.fields(others, path);
+    const valueColumn = others.find((c) => c.field === map.value);
+    if (valueColumn) this.cellOf.set(path, row.ref(valueColumn.header));
+    entries[key] = map.value ? item[map.value] : item;
   }
 
-  const metrics = tables.get("Metrics");
-  for (const r of metrics?.rows ?? []) {
-    if (!metrics) break;
-    const part = partFor(metrics, r);
-    if (!part) continue;
-    const list = listIn(part.obj, "metrics");
-    const path = `${join(part.path, "metrics")}[${list.length}]`;
-    const m = fields(metrics, r, path, {
-      id: ["Id", "text"],
-      label: ["Label", "text"],
-      column: ["Column", "text"],
-      group: ["Group", "text"],
-      weight: ["Weight", "number"],
-      input: ["Input", "text"],
-      missing: ["Missing", "text"],
-    });
-    const typeCol = metrics.column("Scorer");
-    const ruleCol = metrics.column("Rule");
-    const type = cellText(cellAt(grid, r, typeCol));
-    cellOf.set(`${path}.score`, ref(r, ruleCol ?? typeCol ?? 0));
-    cellOf.set(`${path}.score.type`, ref(r, typeCol ?? 0));
-    if (type !== undefined) {
-      const parsed = parseRule(type, cellText(cellAt(grid, r, ruleCol)) ?? "");
-      if (typeof parsed === "string") errors.push({ path: ref(r, ruleCol ?? 0), message: parsed });
-      else m.score = parsed;
+  /** Validates what was read, and moves each problem to the cell it came from. */
+  validated(top: Obj, settings: SheetSettings): SheetReading {
+    const v = validateRubric(top);
+    const at = (p: Problem): Problem => {
+      const { cell, field } = locate(this.cellOf, this.rowPaths, p.path);
+      return { path: cell ?? this.sheet, message: field ? `${field} ${p.message}` : p.message };
+    };
+    const errors = [...this.errors, ...v.errors.map(at)];
+    const reading: SheetReading = { settings, errors, warnings: [...this.warnings, ...v.warnings.map(at)] };
+    if (errors.length === 0 && v.rubric) reading.rubric = v.rubric;
+    return reading;
+  }
+}
+
+/** One row of a table: its cells by header, their references, and its problems. */
+class RowReader {
+  constructor(
+    readonly reader: GridReader,
+    readonly table: Table,
+    readonly r: number,
+  ) {}
+
+  has(header: string): boolean {
+    return this.table.column(header) !== undefined;
+  }
+
+  /** The cell under a header ('' when the table has no such column). */
+  cell(header: string): CellValue {
+    const c = this.table.column(header);
+    return c === undefined ? "" : this.reader.grid[this.r]?.[c];
+  }
+
+  /** The reference of the cell under the first of these headers the table has, else of column A. */
+  ref(...headers: string[]): string {
+    for (const header of headers) {
+      const c = this.table.column(header);
+      if (c !== undefined) return this.reader.ref(this.r, c);
     }
-    list.push(m);
+    return this.reader.ref(this.r, 0);
   }
 
-  const flags = tables.get("Flags");
-  for (const r of flags?.rows ?? []) {
-    if (!flags) break;
-    const part = partFor(flags, r);
-    if (!part) continue;
-    const list = listIn(part.obj, "flags");
-    const path = `${join(part.path, "flags")}[${list.length}]`;
-    list.push(
-      fields(flags, r, path, {
-        id: ["Id", "text"],
-        label: ["Label", "text"],
-        column: ["Column", "text"],
-        when: ["When", "any"],
-        contains: ["Contains", "text"],
-        min: ["Min", "number"],
-        max: ["Max", "number"],
-        add: ["Add", "number"],
-        floor: ["Floor", "number"],
-        cap: ["Cap", "number"],
-      }),
-    );
+  error(message: string, ...headers: string[]): void {
+    this.reader.errors.push({ path: this.ref(...headers), message });
   }
-  // A rubric with no flags has an empty Flags table (or none): both mean no flags.
-  for (const { obj } of parts.values()) obj.flags ??= [];
 
-  const v = validateRubric(top);
-  const at = (p: Problem): Problem => {
-    const { cell, field } = locate(cellOf, rowPaths, p.path);
-    return { path: cell ?? sheet, message: field ? `${field} ${p.message}` : p.message };
-  };
-  errors.push(...v.errors.map(at));
-  warnings.push(...v.warnings.map(at));
-  const reading: SheetReading = { settings, errors, warnings };
-  if (errors.length === 0 && v.rubric) reading.rubric = v.rubric;
-  return reading;
+  /** Copies the columns' cells into an object, remembering each field's cell and the row's. */
+  fields(columns: readonly Column[], path: string): Obj {
+    const obj: Obj = {};
+    for (const { header, field, kind } of columns) {
+      if (field === undefined || !this.has(header)) continue;
+      const cell = this.cell(header);
+      const value =
+        kind === "number"
+          ? cellNumber(cell)
+          : kind === "boolean"
+            ? cellBoolean(cell)
+            : kind === "any"
+              ? cellAny(cell)
+              : cellText(cell);
+      if (value !== undefined) obj[field] = value;
+      this.reader.cellOf.set(joinPath(path, field), this.ref(header));
+    }
+    this.reader.cellOf.set(path, this.reader.ref(this.r, 0));
+    this.reader.rowPaths.add(path);
+    return obj;
+  }
+}
+
+/** A metric's Scorer and Rule cells: the scorer's type and its fields, read from the rule text. */
+function readScorer(row: RowReader, metric: Obj, path: string): void {
+  const cellOf = row.reader.cellOf;
+  cellOf.set(`${path}.score`, row.ref("Rule", "Scorer"));
+  cellOf.set(`${path}.score.type`, row.ref("Scorer"));
+  const type = cellText(row.cell("Scorer"));
+  if (type === undefined) return;
+  const parsed = parseRule(type, cellText(row.cell("Rule")) ?? "");
+  if (typeof parsed === "string") row.error(parsed, "Rule");
+  else metric.score = parsed;
 }
 
 /** The cell of a JSON path (its longest mapped prefix), and the field it names within its table row. */
@@ -490,10 +610,10 @@ interface Table {
 }
 
 /** Finds each titled table: its header row (the next one) and its data rows, up to a blank row or the next title. */
-function findTables(grid: readonly (readonly CellValue[])[]): Map<TableName, Table> {
-  const found = new Map<TableName, Table>();
+function findTables(grid: Grid): Map<string, Table> {
+  const found = new Map<string, Table>();
   const isBlank = (r: number) => (grid[r] ?? []).every((c) => textOf(c) === "");
-  const titleAt = (r: number): TableName | undefined => {
+  const titleAt = (r: number): string | undefined => {
     const first = textOf(grid[r]?.[0]).toLowerCase();
     const rest = (grid[r] ?? []).slice(1).every((c) => textOf(c) === "");
     return rest ? TABLE_NAMES.find((t) => t.toLowerCase() === first) : undefined;
@@ -627,10 +747,6 @@ function mapColon(clause: string): number {
 
 // ---------------------------------------------------------------- cells
 
-function cellAt(grid: readonly (readonly CellValue[])[], r: number, c: number | undefined): CellValue {
-  return c === undefined ? "" : grid[r]?.[c];
-}
-
 function cellText(cell: CellValue): string | undefined {
   const t = textOf(cell);
   return t === "" ? undefined : t;
@@ -644,11 +760,13 @@ function cellNumber(cell: CellValue): unknown {
   return parseNumber(t) ?? t;
 }
 
+/** A checkbox or yes/no text as a boolean; other text as is, for validation to name. */
+function cellBoolean(cell: CellValue): unknown {
+  const t = cellText(cell);
+  return t === undefined ? undefined : (readBoolean(cell) ?? t);
+}
+
 function cellAny(cell: CellValue): unknown {
   if (typeof cell === "number" || typeof cell === "boolean") return cell;
   return cellText(cell);
-}
-
-function join(path: string, key: string): string {
-  return path ? `${path}.${key}` : key;
 }

@@ -34,6 +34,8 @@ export interface Metric {
   input: InputKind;
   /** This metric's own missing policy; absent means the rubric's. */
   missing?: MissingPolicy;
+  /** False when the team cannot change it (tenure, company news): plans never propose it. Absent means true. */
+  actionable?: boolean;
   score: Scorer;
 }
 
@@ -88,3 +90,6 @@ export interface Problem {
 
 /** A cell as Google Sheets hands it to Apps Script: number, boolean, Date, string ('' when empty). */
 export type CellValue = number | boolean | Date | string | null | undefined;
+
+/** A cell as it crosses JSON (the data the sidebar receives): Dates as ISO text, empty as ''. */
+export type PlainCell = string | number | boolean;

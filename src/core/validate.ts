@@ -4,6 +4,8 @@
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
 import { isMissingText } from "./cells";
+import { isObject, type JsonObject } from "./json";
+import { joinPath as join } from "./paths";
 import type {
   Band,
   BaseRubric,
@@ -18,6 +20,7 @@ import type {
   Segments,
   Step,
 } from "./types";
+import { plural, thousands } from "./words";
 
 export interface Validation {
   /** Present when there are no errors. */
@@ -36,9 +39,8 @@ export const NO_DATA = "No data";
 const ID = /^[A-Za-z0-9_]+$/;
 const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
-type Obj = Record<string, unknown>;
+type Obj = JsonObject;
 
-const isObject = (v: unknown): v is Obj => typeof v === "object" && v !== null && !Array.isArray(v);
 const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
 const describe = (v: unknown): string =>
   typeof v === "string"
@@ -142,11 +144,6 @@ class Reader {
   }
 }
 
-export function join(path: string, key: string | number): string {
-  if (typeof key === "number") return `${path}[${key}]`;
-  return path ? `${path}.${key}` : key;
-}
-
 /** Validates a rubric (parsed JSON or equivalent) and fills in its defaults. */
 export function validateRubric(input: unknown): Validation {
   const errors: Problem[] = [];
@@ -181,18 +178,6 @@ export class RubricError extends Error {
 
 export function formatProblem(p: Problem): string {
   return p.path ? `${p.path}: ${p.message}` : p.message;
-}
-
-export function plural(n: number, word: string): string {
-  return `${thousands(n)} ${word}${n === 1 ? "" : "s"}`;
-}
-
-/** A number with thousands separators, 9,990 (no Intl: the same in Node, browsers and Apps Script). */
-export function thousands(n: number): string {
-  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return String(n);
-  const [whole = "", fraction] = String(n).split(".");
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
 }
 
 const BASE_FIELDS = ["version", "name", "method", "missing", "bands", "groups", "metrics", "flags"] as const;
@@ -307,7 +292,17 @@ function readGroups(r: Reader, v: unknown, path: string, method: Method): Record
   return groups;
 }
 
-const METRIC_FIELDS = ["id", "label", "column", "group", "weight", "input", "missing", "score"] as const;
+const METRIC_FIELDS = [
+  "id",
+  "label",
+  "column",
+  "group",
+  "weight",
+  "input",
+  "missing",
+  "actionable",
+  "score",
+] as const;
 
 function readMetrics(
   r: Reader,
@@ -347,6 +342,8 @@ function readMetrics(
     const input = r.oneOf(item, "input", p, INPUT_KINDS) ?? "number";
     const missing = r.oneOf(item, "missing", p, MISSING_POLICIES);
     const score = readScorer(r, item.score, join(p, "score"), method, input);
+    if (item.actionable !== undefined && typeof item.actionable !== "boolean")
+      r.error(join(p, "actionable"), `must be true or false, not ${describe(item.actionable)}`);
     const metric: Metric = {
       id,
       label,
@@ -357,6 +354,7 @@ function readMetrics(
     };
     if (group !== undefined) metric.group = group;
     if (missing !== undefined) metric.missing = missing;
+    if (item.actionable === false) metric.actionable = false;
     metrics.push(metric);
   });
   if (metrics.length > 0 && metrics.every((m) => m.weight === 0)) {

@@ -23,6 +23,10 @@ describe("Check rubric against churn", () => {
     const row = (label: string) => report.find((r) => r[0] === label) as unknown[];
     expect(row("Accounts").slice(0, 4)).toEqual(["Accounts", expected.n, "Churned", expected.churned]);
     expect(row("AUC")[1]).toBeCloseTo(expected.auc, 3);
+    // The verdict on the suggested weights, in the words the CLI and the sidebar use, under the CV AUCs.
+    const cv = report.findIndex((r) => r[0] === "Cross-validated AUC");
+    expect(report[cv + 1]?.[0]).toBe(expected.verdict.text);
+    expect(expected.verdict.text).toMatch(/^On held-out accounts \(5-fold cross-validation\) /);
     for (const band of expected.bands) {
       expect(row(band.label).slice(2, 5)).toEqual([
         band.accounts,

@@ -1,4 +1,4 @@
-/** Snapshots, trends and the weekly trigger, through the built bundle on the emulator. */
+/** Snapshots, trends and the weekly snapshot, through the built bundle on the emulator. */
 
 import { createEmulator, loadBundle } from "gas-sheets-emulator";
 import { describe, expect, it } from "vitest";
@@ -53,11 +53,14 @@ describe("Take snapshot", () => {
     expect(emu.sheetValues("Customers")[0]).not.toContain("Health Score"); // the data sheet is untouched
   });
 
-  it("runs from the trigger without asking anything, keyed on the first column", () => {
+  it("takes the weekly one on open without asking anything, keyed on the first column", () => {
     const { emu, addon } = openWithClock("2026-11-02T06:00:00Z");
-    addon.call("takeSnapshot", { triggerUid: "123", authMode: "FULL" });
+    emu.globals.PropertiesService.getDocumentProperties().setProperty(
+      "healthscore.weeklySnapshot",
+      "2026-10-26",
+    );
+    addon.callAs("LIMITED", "onOpen", emu.openEvent("LIMITED"));
     expect(emu.ui.prompts).toHaveLength(0);
-    expect(emu.ui.toasts).toHaveLength(0);
     expect(emu.sheetValues("Health History")).toHaveLength(201);
   });
 });
@@ -124,16 +127,91 @@ describe("Trend", () => {
 });
 
 describe("Weekly snapshot", () => {
-  it("schedules one time-driven trigger, however often it is asked, and stops it", () => {
-    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
-    addon.clickMenuItem("Schedule weekly snapshot");
-    addon.clickMenuItem("Schedule weekly snapshot");
-    const triggers = emu.triggers();
-    expect(triggers).toHaveLength(1);
-    expect(triggers[0]?.handlerFunction).toBe("takeSnapshot");
-    addon.clickMenuItem("Stop scheduled snapshot");
-    expect(emu.triggers()).toHaveLength(0);
-    expect(emu.ui.toasts.at(-1)?.message).toBe("Stopped the weekly snapshot.");
+  const dates = (emu: { sheetDisplayValues(name: string): string[][] }) => [
+    ...new Set(
+      emu
+        .sheetDisplayValues("Health History")
+        .slice(1)
+        .map((r) => r[0]),
+    ),
+  ];
+  const reopen = (s: ReturnType<typeof openWithClock>) =>
+    s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+
+  it("takes this week's snapshot at once, then one on the first open of each later week, and no trigger", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z"); // a Monday
+    s.emu.queuePromptResponse("Account");
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    expect(s.emu.triggers()).toEqual([]);
+    expect(s.emu.ui.toasts.at(-1)?.message).toMatch(
+      /^Health Score will take one snapshot a week, the first time someone opens this spreadsheet that week \(this week's is taken: 200 accounts\)/,
+    );
+    s.setDate("2026-11-08T20:00:00Z"); // Sunday: the same week
+    reopen(s);
+    s.setDate("2026-11-10T08:00:00Z"); // Tuesday of the next week
+    reopen(s);
+    reopen(s);
+    expect(dates(s.emu)).toEqual(["2026-11-02", "2026-11-10"]);
+    expect(s.emu.sheetValues("Health History")).toHaveLength(1 + 2 * 200);
+    expect(s.emu.ui.toasts.at(-1)?.message).toMatch(
+      /^This week's snapshot: Took a snapshot of 200 accounts on 2026-11-10/,
+    );
+
+    s.addon.clickMenuItem("Stop scheduled snapshot");
+    s.setDate("2026-11-17T08:00:00Z");
+    reopen(s);
+    expect(dates(s.emu)).toEqual(["2026-11-02", "2026-11-10"]);
+  });
+
+  it("takes one snapshot a week when two colleagues both schedule it", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.emu.queuePromptResponse("Account");
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    s.emu.user = "colleague@example.com";
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    expect(s.emu.ui.toasts.at(-1)?.message).toMatch(/\(this week already has one\)/);
+    s.setDate("2026-11-09T08:00:00Z");
+    reopen(s);
+    s.emu.user = "cs-ops@example.com";
+    reopen(s);
+    expect(dates(s.emu)).toEqual(["2026-11-02", "2026-11-09"]);
+  });
+
+  it("takes nothing on open while the add-on is not in use in the document (AuthMode.NONE)", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.emu.queuePromptResponse("Account");
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    s.setDate("2026-11-09T08:00:00Z");
+    s.addon.callAs("NONE", "onOpen", s.emu.openEvent("NONE"));
+    expect(dates(s.emu)).toEqual(["2026-11-02"]);
+  });
+
+  it("says in a toast why the weekly snapshot could not be taken on open", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.emu.queuePromptResponse("Account");
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    s.setDate("2026-11-09T08:00:00Z");
+    s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange("A1:Z60").clearContent();
+    reopen(s);
+    expect(s.emu.ui.toasts.at(-1)?.message).toMatch(
+      /^No weekly snapshot was taken: The Health Rubric sheet has 1 problem: .* Fix it, then try again\.$/,
+    );
+    expect(s.emu.ui.alerts).toHaveLength(0);
+  });
+
+  it("a weekly trigger left by an earlier version fails with a sentence saying what to do", () => {
+    // In an add-on a time-driven trigger has no active spreadsheet: the emulator runs it so.
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    const old = s.emu.globals.ScriptApp.newTrigger("takeSnapshot")
+      .timeBased()
+      .everyWeeks(1)
+      .onWeekDay(s.emu.globals.ScriptApp.WeekDay.MONDAY)
+      .atHour(6)
+      .create();
+    expect(() => s.addon.runTrigger(old.getUniqueId())).toThrow(
+      "The weekly snapshot no longer runs from a trigger, which cannot reach the spreadsheet: open the spreadsheet, use Extensions → Health Score → Schedule weekly snapshot, and delete this trigger in Apps Script's Triggers page.",
+    );
+    expect(s.emu.spreadsheet.getSheetByName("Health History")).toBeNull();
   });
 });
 
@@ -154,29 +232,16 @@ describe("review fixes", () => {
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/is valid/);
   });
 
-  it("a scheduled snapshot that cannot run says why in its error, and shows no dialog", () => {
-    const { emu, addon } = openWithClock("2026-11-02T06:00:00Z");
-    emu.spreadsheet.insertSheet("Health Rubric"); // an empty rubric sheet, now active: no Settings table
-    expect(() => addon.call("takeSnapshot", { triggerUid: "9", authMode: "FULL" })).toThrow(
-      /The Health Rubric sheet has 1 problem: Health Rubric: has no Settings, Bands, Metrics table/,
-    );
-    expect(emu.ui.alerts).toHaveLength(0);
-  });
-
-  it("scheduling keeps the data sheet for the trigger, and never touches another trigger", () => {
+  it("scheduling keeps the data sheet, which a later open reads, and never touches a trigger", () => {
     const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
     emu.globals.ScriptApp.newTrigger("somethingElse")
       .forSpreadsheet(emu.spreadsheet as never)
       .onOpen()
       .create();
+    emu.queuePromptResponse("Account");
     addon.call("scheduleWeeklySnapshot");
     addon.call("scheduleWeeklySnapshot");
-    expect(
-      emu
-        .triggers()
-        .map((t) => t.handlerFunction)
-        .sort(),
-    ).toEqual(["somethingElse", "takeSnapshot"]);
+    expect(emu.triggers().map((t) => t.handlerFunction)).toEqual(["somethingElse"]);
     expect(emu.sheetValues("Health Rubric").find((r) => r[0] === "Data sheet")?.[1]).toBe("Customers");
     addon.call("stopScheduledSnapshot");
     expect(emu.triggers().map((t) => t.handlerFunction)).toEqual(["somethingElse"]);

@@ -84,6 +84,12 @@ describe("healthscore calibrate", () => {
     expect(run(...CALIBRATE, "--format", "json").stdout).toBe(r.stdout);
   });
 
+  it("says the core's verdict on the suggested weights, in the sentence the sidebar and the sheet use", () => {
+    const c = JSON.parse(run(...CALIBRATE, "--format", "json").stdout);
+    expect(c.verdict.better).toMatch(/^(suggested|current|same)$/);
+    expect(run(...CALIBRATE).stdout).toContain(`\n  ${c.verdict.text}\n`);
+  });
+
   it("prints the warning when there are too few churned accounts", () => {
     const csv = file(
       "few.csv",

@@ -12,6 +12,8 @@
  * plus CacheService and Charts). The other members of `emu` are for tests: records of what the
  * script did and ways to set up what it will meet. They do not count as service calls.
  */
+
+import type { EffectiveFormat, EmulatedGlobals, Emulator } from "./api";
 import { ChartsService } from "./charts";
 import { conditionalFormatAt } from "./conditional";
 import { AuthMode, type ButtonName, EnumValue } from "./enums";
@@ -19,27 +21,18 @@ import { HtmlService } from "./html";
 import { LockService } from "./lock";
 import { PropertiesService, type PropertyStoreName } from "./properties";
 import { hostRealm, isDate } from "./realm";
-import type { TriggerRecord } from "./script";
 import { ScriptApp } from "./script";
 import type { Sheet } from "./sheet";
 import { locate, Spreadsheet, SpreadsheetApp } from "./spreadsheet";
-import {
-  type EmulatorOptions,
-  EmulatorState,
-  type LockEvent,
-  type LockKind,
-  type LogRecord,
-  type TypedInputRecord,
-  type UiRecords,
-} from "./state";
+import { bindState, type EmulatorOptions, EmulatorState } from "./state";
 import { serialOfInstant } from "./time";
 import { Ui } from "./ui";
 import { CacheService, Console, Logger, Session, User, Utilities } from "./utilities";
 import { DATE_FORMAT, DATE_TIME_FORMAT, displayValue, readValue, type Scalar } from "./values";
 
+export type { CallCounts, EffectiveFormat, EmulatedGlobals, Emulator } from "./api";
 export type { AuthModeName, ButtonName } from "./enums";
 export { type BundleHandle, type LoadOptions, loadBundle } from "./load";
-export type { ClockSchedule, TriggerRecord } from "./script";
 export type {
   AlertRecord,
   EmulatorOptions,
@@ -54,98 +47,7 @@ export type {
   TypedInputRecord,
   UiRecords,
 } from "./state";
-
-/** What a vm context running the add-on holds, and nothing else. */
-export interface EmulatedGlobals {
-  SpreadsheetApp: SpreadsheetApp;
-  PropertiesService: PropertiesService;
-  LockService: LockService;
-  HtmlService: HtmlService;
-  ScriptApp: ScriptApp;
-  Session: Session;
-  Utilities: Utilities;
-  Logger: Logger;
-  console: Console;
-  CacheService: CacheService;
-  Charts: ChartsService;
-}
-
-export interface CallCounts {
-  /** Calls of "Class.method" (e.g. "Range.getValues") since the last reset. */
-  get(key: string): number;
-  all(): Record<string, number>;
-  total(): number;
-  reset(): void;
-}
-
-/** A cell's look after conditional formatting: the first matching rule over the cell's own format. */
-export interface EffectiveFormat {
-  background: string | null;
-  fontColor: string | null;
-  bold: boolean;
-}
-
-export interface Emulator {
-  readonly globals: EmulatedGlobals;
-  /** The active spreadsheet (what SpreadsheetApp.getActiveSpreadsheet() returns). */
-  readonly spreadsheet: Spreadsheet;
-  readonly calls: CallCounts;
-  /** Menus, alerts, prompts, sidebars, dialogs and toasts, in the order they happened. */
-  readonly ui: UiRecords;
-  /** The authorization mode service calls run in (default FULL); see auth.ts. */
-  authMode: import("./enums").AuthModeName;
-  /** The answer the next alert gets (a Button name or ui.Button value). */
-  queueAlertResponse(button: ButtonName | EnumValue): void;
-  /** The answer the next prompt gets: text (clicking OK/YES) or a button and text. */
-  queuePromptResponse(response: string | { button?: ButtonName | EnumValue; text?: string }): void;
-  /** Pretend another execution holds this lock: tryLock returns false, waitLock throws. */
-  holdLock(kind: LockKind): void;
-  releaseHeldLock(kind: LockKind): void;
-  /** Whether the script holds a lock of this kind right now. */
-  scriptHoldsLock(kind: LockKind): boolean;
-  /** Every tryLock / waitLock / release, with the timeouts asked for. */
-  readonly lockLog: readonly LockEvent[];
-  /** Logger.log and console output. */
-  readonly logs: readonly LogRecord[];
-  /** Utilities.sleep requests, in milliseconds (the emulator does not wait). */
-  readonly sleeps: readonly number[];
-  /** How many times the script called SpreadsheetApp.flush(). */
-  readonly flushes: number;
-  /**
-   * Strings the script wrote (setValue, setValues, appendRow) into cells not formatted as plain
-   * text ("@") that Sheets read as typed input and turned into something else: an apostrophe
-   * dropped, a number, a date, a formula. Empty when the script writes text only into "@" cells
-   * and dates as Date objects, relying on no parsing.
-   */
-  readonly typedInput: readonly TypedInputRecord[];
-  /** The installable triggers that exist now. */
-  triggers(): TriggerRecord[];
-  /** A copy of a property store. */
-  properties(store: PropertyStoreName): Record<string, string>;
-  /** The used area (getDataRange) of a sheet, as getValues() would return it, in this realm. */
-  sheetValues(sheetName: string): unknown[][];
-  sheetDisplayValues(sheetName: string): string[][];
-  sheetFormulas(sheetName: string): string[][];
-  /** A cell's background after conditional formatting, else its own background, else null. */
-  backgroundAt(sheetName: string, a1: string): string | null;
-  formatAt(sheetName: string, a1: string): EffectiveFormat;
-  /**
-   * The event object Sheets passes to onOpen/onInstall: { authMode, source, triggerUid, user },
-   * with authMode an AuthMode enum value, so `e.authMode === ScriptApp.AuthMode.NONE` holds.
-   */
-  openEvent(authMode?: import("./enums").AuthModeName): Record<string, unknown>;
-  /** The emulator's clock. */
-  now(): Date;
-}
-
-const states = new WeakMap<Emulator, EmulatorState>();
-
-/** The state behind an emulator (for load.ts; not part of the test-facing API). */
-export function stateOf(emu: Emulator): EmulatorState {
-  const state = states.get(emu);
-  if (!state) throw new Error("Not an emulator made by createEmulator().");
-  return state;
-}
+export type { ClockSchedule, TriggerRecord } from "./types";
 
 export interface CreateEmulatorOptions extends EmulatorOptions {
   /** Initial property stores. */
@@ -155,7 +57,7 @@ export interface CreateEmulatorOptions extends EmulatorOptions {
 export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
   const ctx = new EmulatorState(options);
   const spreadsheet = new Spreadsheet(ctx, ctx.options.spreadsheetName, ctx.options.timeZone);
-  ctx.spreadsheet = spreadsheet;
+  ctx.documentId = spreadsheet.id;
   if (options.locale) spreadsheet.locale = options.locale;
   loadSheets(spreadsheet, options.sheets ?? { Sheet1: [] });
   const active =
@@ -173,7 +75,7 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     }
   }
   const globals: EmulatedGlobals = {
-    SpreadsheetApp: new SpreadsheetApp(ctx, ui),
+    SpreadsheetApp: new SpreadsheetApp(ctx, ui, spreadsheet),
     PropertiesService: propertiesService,
     LockService: new LockService(ctx),
     HtmlService: new HtmlService(ctx),
@@ -210,6 +112,12 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     spreadsheet,
     calls: ctx.calls,
     ui: ctx.ui,
+    get user() {
+      return ctx.user;
+    },
+    set user(email) {
+      ctx.user = email;
+    },
     get authMode() {
       return ctx.authMode;
     },
@@ -253,11 +161,11 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
       authMode: AuthMode[authMode],
       source: spreadsheet,
       triggerUid: null,
-      user: new User(ctx, ctx.options.userEmail),
+      user: new User(ctx, ctx.user),
     }),
     now: () => ctx.now(),
   };
-  states.set(emu, ctx);
+  bindState(emu, ctx);
   return emu;
 }
 

@@ -16,10 +16,10 @@
  * Date.prototype: every Date of the context, whoever made it, is still `instanceof Date`.
  */
 import vm from "node:vm";
+import type { Emulator } from "./api";
 import type { AuthModeName } from "./enums";
-import { type Emulator, stateOf } from "./index";
 import { hostRealm, intoRealm, type Realm } from "./realm";
-import type { MenuEntry } from "./state";
+import { type MenuEntry, stateOf } from "./state";
 
 export interface LoadOptions {
   /** The file name shown in stack traces. Default "Code.js". */
@@ -35,6 +35,13 @@ export interface BundleHandle {
   callAs(authMode: AuthModeName, name: string, ...args: unknown[]): unknown;
   /** Runs the function behind a recorded menu item, found by its caption, as clicking it does. */
   clickMenuItem(caption: string): unknown;
+  /**
+   * Runs an installable trigger's handler as Apps Script does: as the user who made the trigger,
+   * in AuthMode.FULL, with an event object { authMode, triggerUid }. In an add-on a time-driven
+   * trigger's handler sees no active spreadsheet and no document lock. Throws when there is no
+   * such trigger (a deleted trigger never fires).
+   */
+  runTrigger(uniqueId: string): unknown;
   /** True when the bundle defines a global function of that name. */
   has(name: string): boolean;
 }
@@ -110,6 +117,24 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
         throw new Error(`No menu item "${caption}" is in the UI. Items: ${captions.join(", ") || "none"}.`);
       }
       return call(item.functionName);
+    },
+    runTrigger(uniqueId) {
+      const trigger = state.triggers.find((t) => t.uniqueId === uniqueId);
+      if (!trigger) throw new Error(`There is no trigger ${uniqueId}: it was deleted or never made.`);
+      const saved = { user: state.user, authMode: state.authMode, source: state.triggerSource };
+      state.user = trigger.owner;
+      state.authMode = "FULL";
+      state.triggerSource = trigger.source === "CLOCK" ? "CLOCK" : "SPREADSHEETS";
+      try {
+        return call(trigger.handlerFunction, {
+          authMode: emu.globals.ScriptApp.AuthMode.FULL,
+          triggerUid: trigger.uniqueId,
+        });
+      } finally {
+        state.user = saved.user;
+        state.authMode = saved.authMode;
+        state.triggerSource = saved.source;
+      }
     },
     has: (name) => typeof (context as Record<string, unknown>)[name] === "function",
   };

@@ -61,8 +61,13 @@ export class Lock extends ServiceObject {
 }
 
 export class LockService extends ServiceObject {
+  /**
+   * null where there is no current document, as in an add-on's time-driven trigger ("If this
+   * method is called outside of the context of a containing document, null is returned"), though
+   * typed non-null as @types/google-apps-script types it.
+   */
   getDocumentLock(): Lock {
-    return new Lock(this.ctx, "document");
+    return this.ctx.noActiveDocument ? (null as unknown as Lock) : new Lock(this.ctx, "document");
   }
 
   getScriptLock(): Lock {

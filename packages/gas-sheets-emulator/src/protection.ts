@@ -6,7 +6,7 @@
 import type { GridRect } from "./a1";
 import { instrument } from "./calls";
 import { EnumValue, ProtectionType } from "./enums";
-import { Range } from "./range";
+import type { Range } from "./range";
 import type { Sheet } from "./sheet";
 import { type EmulatorState, ServiceObject } from "./state";
 
@@ -51,9 +51,15 @@ export class Protection extends ServiceObject {
     return this;
   }
 
+  // Ranges come from the sheet (an inner call, not counted), so this file needs Range's type only.
   getRange(): Range {
-    const whole = { row: 1, col: 1, numRows: this.sheet.grid.maxRows, numCols: this.sheet.grid.maxCols };
-    return new Range(this.ctx, this.sheet, this.data.rect ?? whole);
+    const { row, col, numRows, numCols } = this.data.rect ?? {
+      row: 1,
+      col: 1,
+      numRows: this.sheet.grid.maxRows,
+      numCols: this.sheet.grid.maxCols,
+    };
+    return this.sheet.getRange(row, col, numRows, numCols);
   }
 
   getEditors(): unknown[] {
@@ -99,12 +105,28 @@ export class Protection extends ServiceObject {
   }
 
   getUnprotectedRanges(): Range[] {
-    return this.ctx.array(this.data.unprotected.map((rect) => new Range(this.ctx, this.sheet, rect)));
+    return this.ctx.array(
+      this.data.unprotected.map((r) => this.sheet.getRange(r.row, r.col, r.numRows, r.numCols)),
+    );
   }
 
   remove(): void {
     this.sheet.protections = this.sheet.protections.filter((p) => p !== this.data);
   }
+}
+
+export function addProtection(sheet: Sheet, type: "RANGE" | "SHEET", rect: GridRect | null): Protection {
+  const data: ProtectionData = {
+    type,
+    rect: rect && { ...rect },
+    description: "",
+    warningOnly: false,
+    editors: [sheet.ctx.options.userEmail],
+    domainEdit: false,
+    unprotected: [],
+  };
+  sheet.protections.push(data);
+  return new Protection(sheet.ctx, sheet, data);
 }
 
 export function isProtectionType(value: unknown): value is EnumValue {

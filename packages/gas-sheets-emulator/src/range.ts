@@ -11,9 +11,10 @@ import { Color, normalizeColor } from "./colors";
 import { EnumValue, WrapStrategy } from "./enums";
 import type { Cell, CellFormat } from "./grid";
 import { hasContent } from "./grid";
-import type { Protection } from "./protection";
+import { breakApartRect, mergeRects, mergeShadows, mergesTouching } from "./merges";
+import { addProtection, type Protection } from "./protection";
 import { isPlainObject } from "./realm";
-import { addProtection, breakApartRect, mergeRects, mergeShadows, mergesTouching, type Sheet } from "./sheet";
+import type { Sheet } from "./sheet";
 import { type EmulatorState, ServiceObject } from "./state";
 import { DataValidation, DataValidationBuilder } from "./validation";
 import {

@@ -2,6 +2,10 @@
  * ScriptApp: enums, installable triggers and their builders. Triggers are recorded (emu.triggers)
  * and never fire by themselves: a test runs the handler with handle.call.
  *
+ * Triggers belong to the user who created them (TriggerRecord.owner): getProjectTriggers lists
+ * only the current user's, and a handler run by handle.runTrigger runs as its owner. In an add-on
+ * a time-driven trigger's handler sees no active spreadsheet and no document lock (state.ts).
+ *
  * Limits enforced: 20 triggers per user per script (Apps Script's message), and, when the
  * emulator runs as an add-on (the default), the add-on rules from "Add-on triggers": at most one
  * trigger of each event type per user per document, and time-driven triggers no more often than
@@ -18,36 +22,10 @@ import {
   Weekday,
 } from "./enums";
 import { isDate } from "./realm";
-import type { Spreadsheet } from "./spreadsheet";
 import { type EmulatorState, ServiceObject } from "./state";
+import type { ClockSchedule, DocumentRef, TriggerRecord } from "./types";
 
 export const MAX_TRIGGERS = 20;
-
-export interface ClockSchedule {
-  everyMinutes?: number;
-  everyHours?: number;
-  everyDays?: number;
-  everyWeeks?: number;
-  onWeekDay?: string;
-  onMonthDay?: number;
-  atHour?: number;
-  nearMinute?: number;
-  timeZone?: string;
-  at?: Date;
-  afterMs?: number;
-}
-
-export interface TriggerRecord {
-  uniqueId: string;
-  handlerFunction: string;
-  eventType: keyof typeof EventType;
-  source: keyof typeof TriggerSource;
-  /** The spreadsheet id for spreadsheet triggers; null for clock triggers. */
-  sourceId: string | null;
-  /** The document the trigger was created from (add-on triggers are per document). */
-  documentId: string;
-  schedule: ClockSchedule | null;
-}
 
 export class Trigger extends ServiceObject {
   constructor(
@@ -78,22 +56,33 @@ export class Trigger extends ServiceObject {
   }
 }
 
-function createTrigger(ctx: EmulatorState, record: Omit<TriggerRecord, "uniqueId" | "documentId">): Trigger {
-  const documentId = ctx.spreadsheet.id;
-  if (ctx.triggers.length >= MAX_TRIGGERS) {
+function createTrigger(
+  ctx: EmulatorState,
+  record: Omit<TriggerRecord, "uniqueId" | "documentId" | "owner">,
+): Trigger {
+  const documentId = ctx.documentId;
+  const owner = ctx.user;
+  if (ctx.triggers.filter((t) => t.owner === owner).length >= MAX_TRIGGERS) {
     throw ctx.fail(
       "This script has too many triggers. Triggers must be deleted from the script before more can be added.",
     );
   }
   if (
     ctx.options.addon &&
-    ctx.triggers.some((t) => t.documentId === documentId && t.eventType === record.eventType)
+    ctx.triggers.some(
+      (t) => t.documentId === documentId && t.owner === owner && t.eventType === record.eventType,
+    )
   ) {
     throw ctx.fail(
       `An add-on can have only one ${record.eventType} trigger per user per document; delete the existing one first.`,
     );
   }
-  const full: TriggerRecord = { ...record, uniqueId: String(8_000_000_000 + ctx.nextId()), documentId };
+  const full: TriggerRecord = {
+    ...record,
+    uniqueId: String(8_000_000_000 + ctx.nextId()),
+    documentId,
+    owner,
+  };
   ctx.triggers.push(full);
   return new Trigger(ctx, full);
 }
@@ -271,9 +260,9 @@ export class TriggerBuilder extends ServiceObject {
   }
 
   /** forSpreadsheet(sheet) | forSpreadsheet(key): only the emulated spreadsheet exists. */
-  forSpreadsheet(sheetOrKey: Spreadsheet | string): SpreadsheetTriggerBuilder {
+  forSpreadsheet(sheetOrKey: DocumentRef | string): SpreadsheetTriggerBuilder {
     const id = typeof sheetOrKey === "string" ? sheetOrKey : sheetOrKey?.getId?.();
-    if (id !== this.ctx.spreadsheet.id) throw this.ctx.fail("Invalid argument: key");
+    if (id !== this.ctx.documentId) throw this.ctx.fail("Invalid argument: key");
     return new SpreadsheetTriggerBuilder(this.ctx, this.handlerFunction, id);
   }
 }
@@ -304,20 +293,28 @@ export class ScriptApp extends ServiceObject {
     return new TriggerBuilder(this.ctx, String(functionName));
   }
 
+  /** "All installable triggers associated with the current project and current user": not a colleague's. */
   getProjectTriggers(): Trigger[] {
-    return this.ctx.array(this.ctx.triggers.map((t) => new Trigger(this.ctx, t)));
+    return this.ctx.array(this.#mine().map((t) => new Trigger(this.ctx, t)));
   }
 
   /** The spreadsheet's own triggers (onOpen/onEdit/...) for this user; clock triggers are not "in" it. */
-  getUserTriggers(document: Spreadsheet): Trigger[] {
+  getUserTriggers(document: DocumentRef): Trigger[] {
     const id = document?.getId?.();
     return this.ctx.array(
-      this.ctx.triggers.filter((t) => t.sourceId === id).map((t) => new Trigger(this.ctx, t)),
+      this.#mine()
+        .filter((t) => t.sourceId === id)
+        .map((t) => new Trigger(this.ctx, t)),
     );
+  }
+
+  #mine(): TriggerRecord[] {
+    return this.ctx.triggers.filter((t) => t.owner === this.ctx.user);
   }
 
   deleteTrigger(trigger: Trigger): void {
     if (!(trigger instanceof Trigger)) throw this.ctx.fail("ScriptApp.deleteTrigger expects a Trigger.");
+    if (trigger.record.owner !== this.ctx.user) return; // a colleague's trigger is out of reach
     const i = this.ctx.triggers.findIndex((t) => t.uniqueId === trigger.record.uniqueId);
     if (i !== -1) this.ctx.triggers.splice(i, 1);
   }

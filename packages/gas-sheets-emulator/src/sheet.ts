@@ -5,22 +5,17 @@
  * and charts move with inserted and deleted rows and columns, as in Sheets; formulas are not
  * rewritten (the emulator does not calculate them).
  */
-import { contains, type GridRect, intersects, parseA1, resolveA1, shiftRect } from "./a1";
+import { type GridRect, parseA1, resolveA1, shiftRect } from "./a1";
 import { instrument } from "./calls";
 import { type ChartData, copyChartData, EmbeddedChart, EmbeddedChartBuilder } from "./charts";
 import { ConditionalFormatRule, type RuleData, storedRuleData } from "./conditional";
 import { EnumValue, SheetType } from "./enums";
-import { Grid, hasContent } from "./grid";
-import { Protection, type ProtectionData } from "./protection";
+import { Grid } from "./grid";
+import { checkSheetNameFree, namedRangeObjects, sheetNamed, shiftNamedRanges } from "./names";
+import { addProtection, Protection, type ProtectionData } from "./protection";
 import { checkCellText, describeArgument, gridRange, Range, recordTypedInput } from "./range";
 import { isPlainObject } from "./realm";
-import {
-  checkSheetNameFree,
-  namedRangeObjects,
-  type Spreadsheet,
-  sheetNamed,
-  shiftNamedRanges,
-} from "./spreadsheet";
+import type { Spreadsheet } from "./spreadsheet";
 import { type EmulatorState, ServiceObject } from "./state";
 import { toStored } from "./values";
 
@@ -636,78 +631,6 @@ export function rangeFromA1(sheet: Sheet, a1: string): Range {
   const rect = ref && target ? resolveA1(ref, target.grid.maxRows, target.grid.maxCols) : undefined;
   if (!rect || !target) throw sheet.ctx.fail("Range not found");
   return new Range(sheet.ctx, target, rect);
-}
-
-// --- merges (used by Range) ------------------------------------------------------------------
-
-export function mergesTouching(sheet: Sheet, rect: GridRect): GridRect[] {
-  return sheet.merges.filter((m) => intersects(m, rect));
-}
-
-/** "r,c" keys of the cells inside `rect` that a merge hides (every merged cell but its top-left). */
-export function mergeShadows(sheet: Sheet, rect: GridRect): Set<string> | undefined {
-  if (sheet.merges.length === 0) return undefined;
-  const hidden = new Set<string>();
-  for (const m of mergesTouching(sheet, rect)) {
-    for (let r = m.row; r < m.row + m.numRows; r++) {
-      for (let c = m.col; c < m.col + m.numCols; c++) {
-        if ((r !== m.row || c !== m.col) && contains(rect, r, c)) hidden.add(`${r},${c}`);
-      }
-    }
-  }
-  return hidden;
-}
-
-function assertWholeMerges(sheet: Sheet, rect: GridRect): void {
-  for (const m of mergesTouching(sheet, rect)) {
-    const inside =
-      m.row >= rect.row &&
-      m.col >= rect.col &&
-      m.row + m.numRows <= rect.row + rect.numRows &&
-      m.col + m.numCols <= rect.col + rect.numCols;
-    if (!inside)
-      throw sheet.ctx.fail("You must select all cells in a merged range to merge or unmerge them.");
-  }
-}
-
-/** Merges each rectangle: only its top-left value survives, as in Sheets. */
-export function mergeRects(sheet: Sheet, rects: GridRect[]): void {
-  for (const rect of rects) {
-    if (rect.numRows * rect.numCols < 2) continue;
-    assertWholeMerges(sheet, rect);
-    sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
-    for (let r = rect.row; r < rect.row + rect.numRows; r++) {
-      for (let c = rect.col; c < rect.col + rect.numCols; c++) {
-        if (r === rect.row && c === rect.col) continue;
-        const cell = sheet.grid.get(r, c);
-        if (cell && hasContent(cell)) {
-          cell.value = "";
-          delete cell.formula;
-          sheet.grid.tidy(r, c);
-        }
-      }
-    }
-    sheet.merges.push({ ...rect });
-  }
-}
-
-export function breakApartRect(sheet: Sheet, rect: GridRect): void {
-  assertWholeMerges(sheet, rect);
-  sheet.merges = sheet.merges.filter((m) => !intersects(m, rect));
-}
-
-export function addProtection(sheet: Sheet, type: "RANGE" | "SHEET", rect: GridRect | null): Protection {
-  const data: ProtectionData = {
-    type,
-    rect: rect && { ...rect },
-    description: "",
-    warningOnly: false,
-    editors: [sheet.ctx.options.userEmail],
-    domainEdit: false,
-    unprotected: [],
-  };
-  sheet.protections.push(data);
-  return new Protection(sheet.ctx, sheet, data);
 }
 
 instrument(Sheet, "Sheet");

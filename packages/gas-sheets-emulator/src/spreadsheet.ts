@@ -1,5 +1,5 @@
 /**
- * Spreadsheet (the file), NamedRange, and the SpreadsheetApp service.
+ * Spreadsheet (the file) and the SpreadsheetApp service; named ranges are in names.ts.
  *
  * Sheet names are unique ignoring case, and getSheetByName ignores case, as Sheets does.
  */
@@ -17,6 +17,14 @@ import {
   SheetType,
   WrapStrategy,
 } from "./enums";
+import {
+  checkSheetNameFree,
+  findNamedRange,
+  type NamedRange,
+  type NamedRangeData,
+  namedRangeObjects,
+  sheetNamed,
+} from "./names";
 import { Range } from "./range";
 import { isPlainObject } from "./realm";
 import { DEFAULT_COLUMNS, DEFAULT_ROWS, rangeFromA1, Sheet } from "./sheet";
@@ -35,12 +43,6 @@ export const CopyPasteType = makeEnum("CopyPasteType", [
   "PASTE_CONDITIONAL_FORMATTING",
   "PASTE_COLUMN_WIDTHS",
 ]);
-
-interface NamedRangeData {
-  name: string;
-  sheet: Sheet;
-  rect: GridRect;
-}
 
 export class Spreadsheet extends ServiceObject {
   readonly id: string;
@@ -304,46 +306,6 @@ export class Spreadsheet extends ServiceObject {
   }
 }
 
-export class NamedRange extends ServiceObject {
-  constructor(
-    ctx: EmulatorState,
-    readonly spreadsheet: Spreadsheet,
-    readonly data: NamedRangeData,
-  ) {
-    super(ctx);
-  }
-
-  get sheet(): Sheet {
-    return this.data.sheet;
-  }
-
-  getName(): string {
-    return this.data.name;
-  }
-
-  setName(name: string): NamedRange {
-    const range = new Range(this.ctx, this.data.sheet, this.data.rect);
-    this.spreadsheet.removeNamedRange(this.data.name);
-    this.spreadsheet.setNamedRange(name, range);
-    this.data.name = String(name);
-    return this;
-  }
-
-  getRange(): Range {
-    return new Range(this.ctx, this.data.sheet, this.data.rect);
-  }
-
-  setRange(range: Range): NamedRange {
-    this.data.sheet = range.sheet;
-    this.data.rect = { ...range.rect };
-    return this;
-  }
-
-  remove(): void {
-    this.spreadsheet.namedRanges = this.spreadsheet.namedRanges.filter((n) => n !== this.data);
-  }
-}
-
 export class SpreadsheetApp extends ServiceObject {
   readonly BooleanCriteria = BooleanCriteria;
   readonly BorderStyle = BorderStyle;
@@ -356,38 +318,42 @@ export class SpreadsheetApp extends ServiceObject {
   readonly WrapStrategy = WrapStrategy;
 
   readonly #ui: Ui;
+  readonly #active: Spreadsheet;
 
-  constructor(ctx: EmulatorState, ui: Ui) {
+  constructor(ctx: EmulatorState, ui: Ui, active: Spreadsheet) {
     super(ctx);
     this.#ui = ui;
+    this.#active = active;
   }
 
+  // In an add-on's time-driven trigger no document is open: these return null there (state.ts),
+  // though typed non-null, as @types/google-apps-script types them.
   getActiveSpreadsheet(): Spreadsheet {
-    return this.ctx.spreadsheet;
+    return this.ctx.noActiveDocument ? (null as unknown as Spreadsheet) : this.#active;
   }
 
   getActive(): Spreadsheet {
-    return this.ctx.spreadsheet;
+    return this.getActiveSpreadsheet();
   }
 
   getActiveSheet(): Sheet {
-    return this.ctx.spreadsheet.activeSheet;
+    return this.ctx.noActiveDocument ? (null as unknown as Sheet) : this.#active.activeSheet;
   }
 
   getActiveRange(): Range {
-    return this.ctx.spreadsheet.getActiveRange();
+    return this.#active.getActiveRange();
   }
 
   getCurrentCell(): Range {
-    return this.ctx.spreadsheet.getActiveCell();
+    return this.#active.getActiveCell();
   }
 
   setActiveSheet(sheet: Sheet): Sheet {
-    return this.ctx.spreadsheet.setActiveSheet(sheet);
+    return this.#active.setActiveSheet(sheet);
   }
 
   setActiveRange(range: Range): Range {
-    return this.ctx.spreadsheet.setActiveRange(range);
+    return this.#active.setActiveRange(range);
   }
 
   getUi(): Ui {
@@ -409,57 +375,21 @@ export class SpreadsheetApp extends ServiceObject {
 
   /** Only the emulated spreadsheet exists; other ids fail as a missing file does. */
   openById(id: string): Spreadsheet {
-    if (id !== this.ctx.spreadsheet.id)
+    if (id !== this.#active.id)
       throw this.ctx.fail(
         `Unexpected error while getting the method or property openById on object SpreadsheetApp.`,
       );
-    return this.ctx.spreadsheet;
+    return this.#active;
   }
 
   openByUrl(url: string): Spreadsheet {
-    if (!String(url).includes(this.ctx.spreadsheet.id)) {
+    if (!String(url).includes(this.#active.id)) {
       throw this.ctx.fail(
         `Unexpected error while getting the method or property openByUrl on object SpreadsheetApp.`,
       );
     }
-    return this.ctx.spreadsheet;
+    return this.#active;
   }
-}
-
-// --- helpers used by Sheet (not Apps Script API) ---------------------------------------------
-
-export function sheetNamed(ss: Spreadsheet, name: string): Sheet | undefined {
-  const lower = String(name).toLowerCase();
-  return ss.sheets.find((s) => s.name.toLowerCase() === lower);
-}
-
-export function checkSheetNameFree(ss: Spreadsheet, name: string, except?: Sheet): void {
-  const clash = sheetNamed(ss, name);
-  if (clash && clash !== except) {
-    throw ss.ctx.fail(`A sheet with the name "${name}" already exists. Please enter another name.`);
-  }
-}
-
-function findNamedRange(ss: Spreadsheet, name: string): NamedRangeData | undefined {
-  const lower = String(name).toLowerCase();
-  return ss.namedRanges.find((n) => n.name.toLowerCase() === lower);
-}
-
-export function namedRangeObjects(ss: Spreadsheet): NamedRange[] {
-  return ss.namedRanges.map((data) => new NamedRange(ss.ctx, ss, data));
-}
-
-/** Named ranges follow inserted and deleted rows/columns; one whose cells are all deleted goes. */
-export function shiftNamedRanges(
-  ss: Spreadsheet,
-  sheet: Sheet,
-  shift: (rect: GridRect) => GridRect | undefined,
-): void {
-  ss.namedRanges = ss.namedRanges.flatMap((n) => {
-    if (n.sheet !== sheet) return [n];
-    const moved = shift(n.rect);
-    return moved ? [{ ...n, rect: moved }] : [];
-  });
 }
 
 /** "'Sheet name'!B2:D10" for messages and records. */
@@ -493,5 +423,4 @@ export function locate(ss: Spreadsheet, sheetName: string, a1: string): { sheet:
 }
 
 instrument(Spreadsheet, "Spreadsheet");
-instrument(NamedRange, "NamedRange");
 instrument(SpreadsheetApp, "SpreadsheetApp");

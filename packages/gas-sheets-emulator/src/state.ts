@@ -7,8 +7,7 @@ import { authDenial } from "./auth";
 import { CallCounter, type Invoker } from "./calls";
 import type { AuthModeName, ButtonName, ButtonSetName } from "./enums";
 import { hostRealm, type Realm, realmArray } from "./realm";
-import type { TriggerRecord } from "./script";
-import type { Spreadsheet } from "./spreadsheet";
+import type { TriggerRecord } from "./types";
 
 export interface EmulatorOptions {
   /** The spreadsheet's time zone (Spreadsheet.getSpreadsheetTimeZone). Default "Europe/London". */
@@ -131,6 +130,14 @@ export class EmulatorState implements Invoker {
   readonly locksHeldByScript = new Set<HeldLock>();
   readonly triggers: TriggerRecord[] = [];
   readonly typedInput: TypedInputRecord[] = [];
+  /** Who runs the script now (Session.getActiveUser); a trigger runs as the user who made it. */
+  user: string;
+  /**
+   * Set while an installable trigger's handler runs (handle.runTrigger). In an add-on, a
+   * time-driven ("CLOCK") trigger belongs to the script and the user, not to a document: its
+   * handler has no active spreadsheet and no document lock.
+   */
+  triggerSource: "CLOCK" | "SPREADSHEETS" | null = null;
   flushes = 0;
   /**
    * Evaluates a function expression in the script's realm (template scriptlets). loadBundle
@@ -141,14 +148,15 @@ export class EmulatorState implements Invoker {
   globals: Record<string, unknown> = {};
   #depth = 0;
   #ids = 0;
-  /** Set by createEmulator right after construction. */
-  spreadsheet!: Spreadsheet;
+  /** The active spreadsheet's id (add-on triggers are per document). Set by createEmulator. */
+  documentId = "";
 
   /** Whether the test supplied a clock (then the bundle's Date uses it too). */
   readonly nowGiven: boolean;
 
   constructor(options: EmulatorOptions) {
     this.nowGiven = options.now !== undefined;
+    this.user = options.userEmail ?? "cs-ops@example.com";
     const timeZone = options.timeZone ?? "Europe/London";
     this.options = {
       timeZone,
@@ -239,6 +247,11 @@ export class EmulatorState implements Invoker {
     return this.#ids;
   }
 
+  /** True inside an add-on's time-driven trigger, where no document is active. */
+  get noActiveDocument(): boolean {
+    return this.options.addon && this.triggerSource === "CLOCK";
+  }
+
   /** Ends an execution: Apps Script releases the locks a script still holds when it finishes. */
   endExecution(): void {
     for (const lock of [...this.locksHeldByScript]) lock.release("released at end of execution");
@@ -253,4 +266,17 @@ export class EmulatorState implements Invoker {
 /** Base of every emulated Apps Script object. `ctx` is emulator internals, not Apps Script API. */
 export abstract class ServiceObject {
   constructor(readonly ctx: EmulatorState) {}
+}
+
+/** Each emulator's state, by the object createEmulator returned (for load.ts; not public API). */
+const states = new WeakMap<object, EmulatorState>();
+
+export function bindState(emulator: object, state: EmulatorState): void {
+  states.set(emulator, state);
+}
+
+export function stateOf(emulator: object): EmulatorState {
+  const state = states.get(emulator);
+  if (!state) throw new Error("Not an emulator made by createEmulator().");
+  return state;
 }

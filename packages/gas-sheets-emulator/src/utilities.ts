@@ -203,11 +203,11 @@ export class User extends ServiceObject {
 
 export class Session extends ServiceObject {
   getActiveUser(): User {
-    return new User(this.ctx, this.ctx.options.userEmail);
+    return new User(this.ctx, this.ctx.user);
   }
 
   getEffectiveUser(): User {
-    return new User(this.ctx, this.ctx.options.userEmail);
+    return new User(this.ctx, this.ctx.user);
   }
 
   getScriptTimeZone(): string {

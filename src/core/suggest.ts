@@ -1,15 +1,13 @@
 /**
  * A first scorer for a column, from what the column holds, so that "Add metric" gives something
  * that already scores: a range over the numbers, days since a date, a map over checkbox or text
- * values. The person then adjusts it; nothing here decides a score (the core does).
+ * values. A starting point the person then adjusts, whichever editor adds the metric.
  */
-import { isoDay, parseNumber, readBoolean } from "../src/core";
-import type { Json } from "./draft";
+import { isoDay, parseNumber, readBoolean } from "./cells";
+import type { JsonObject } from "./json";
+import type { PlainCell } from "./types";
 
-/** A cell as the sidebar receives it: Dates arrive as ISO text. */
-export type Cell = string | number | boolean;
-
-function kindOf(cell: Cell): "number" | "boolean" | "date" | "text" | "empty" {
+function kindOf(cell: PlainCell): "number" | "boolean" | "date" | "text" | "empty" {
   if (typeof cell === "boolean") return "boolean";
   if (typeof cell === "number") return "number";
   const t = cell.trim();
@@ -33,7 +31,7 @@ function quantile(sorted: number[], q: number): number {
 }
 
 /** Input kind and scorer for a new metric reading a column with these cells. */
-export function suggestScorer(cells: readonly Cell[]): Pick<Json, "input" | "score"> {
+export function suggestScorer(cells: readonly PlainCell[]): Pick<JsonObject, "input" | "score"> {
   const counts = { number: 0, boolean: 0, date: 0, text: 0 };
   const texts = new Map<string, number>();
   const numbers: number[] = [];
@@ -86,8 +84,8 @@ export function suggestScorer(cells: readonly Cell[]): Pick<Json, "input" | "sco
 }
 
 /** A default scorer of a type, when the person switches type. */
-export function scorerOfType(type: string, method: string, cells: readonly Cell[]): Json {
-  const suggested = suggestScorer(cells).score as Json;
+export function scorerOfType(type: string, method: string, cells: readonly PlainCell[]): JsonObject {
+  const suggested = suggestScorer(cells).score as JsonObject;
   if (suggested.type === type) return suggested;
   switch (type) {
     case "steps":

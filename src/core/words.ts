@@ -1,0 +1,19 @@
+/** Numbers as the product says them to people, the same in the sheet, the sidebar and the terminal. */
+
+/** `1 account`, `1,200 accounts`; `plural(2, "match", "matches")`. */
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${thousands(n)} ${n === 1 ? one : many}`;
+}
+
+/** A number with thousands separators, 9,990 (no Intl: the same in Node, browsers and Apps Script). */
+export function thousands(n: number): string {
+  if (!Number.isFinite(n) || Math.abs(n) >= 1e21) return String(n);
+  const [whole = "", fraction] = String(n).split(".");
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+  return fraction === undefined ? grouped : `${grouped}.${fraction}`;
+}
+
+/** A row's coverage (the share, 0..1, of its metric weight that had a value) as a whole percentage: `85%`. */
+export function coverageText(coverage: number): string {
+  return `${Math.round(coverage * 100)}%`;
+}

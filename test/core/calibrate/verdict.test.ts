@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { VERDICT_MARGIN, weightsVerdict } from "../../../src/core";
+
+const verdict = (current: number | null, suggested: number | null) =>
+  weightsVerdict({ current: { cv_auc: current }, suggested: { cv_auc: suggested }, cv: { folds: 5 } });
+
+describe("the verdict on the suggested weights", () => {
+  it("recommends the suggested weights only when they beat the current ones by more than the margin", () => {
+    expect(verdict(0.7, 0.75)).toMatchObject({ better: "suggested" });
+    expect(verdict(0.7, 0.75).text).toBe(
+      "On held-out accounts (5-fold cross-validation) the suggested weights do better (0.750 against 0.700): worth trying.",
+    );
+  });
+
+  it("says keep the current weights when they do better", () => {
+    expect(verdict(0.8, 0.7)).toMatchObject({ better: "current" });
+    expect(verdict(0.8, 0.7).text).toContain(
+      "the current weights do better (0.800 against 0.700): keep them.",
+    );
+  });
+
+  it("calls a difference within the margin a tie, whichever way it goes", () => {
+    expect(VERDICT_MARGIN).toBe(0.005);
+    expect(verdict(0.7, 0.704).better).toBe("same");
+    expect(verdict(0.704, 0.7).better).toBe("same");
+    expect(verdict(0.7, 0.704).text).toContain("no reason to change the weights");
+  });
+
+  it("says so when there were too few accounts for cross-validation", () => {
+    expect(verdict(null, null)).toMatchObject({ better: "unknown" });
+    expect(verdict(null, null).text).toBe(
+      "Too few churned or retained accounts to compare the weights on held-out accounts.",
+    );
+  });
+});

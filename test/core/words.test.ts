@@ -1,0 +1,20 @@
+import { describe, expect, it } from "vitest";
+import { coverageText, plural } from "../../src/core";
+
+describe("plural", () => {
+  it("says one thing, or many things with a thousands separator", () => {
+    expect(plural(1, "account")).toBe("1 account");
+    expect(plural(0, "account")).toBe("0 accounts");
+    expect(plural(1200, "account")).toBe("1,200 accounts");
+    expect(plural(2, "match", "matches")).toBe("2 matches");
+  });
+});
+
+describe("coverage", () => {
+  it("is a whole percentage, halves rounding up", () => {
+    expect(coverageText(1)).toBe("100%");
+    expect(coverageText(0.375)).toBe("38%");
+    expect(coverageText(0.125)).toBe("13%");
+    expect(coverageText(0)).toBe("0%");
+  });
+});
