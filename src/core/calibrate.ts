@@ -175,7 +175,7 @@ export function calibrate(
       `The data has no column "${column}": name the column that says which accounts churned.`,
     );
   const positive = options.positive ?? outcomePositive(column);
-  const scoreOptions = { asOf: options.asOf, timeZone: options.timeZone };
+  const scoreOptions = { asOf: options.asOf, timeZone: options.timeZone, sources: options.sources };
   const metrics = rubric.metrics;
   const metricIndex = new Map(metrics.map((m, j) => [m.id, j]));
 
