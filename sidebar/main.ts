@@ -6,15 +6,18 @@
  */
 import type { SidebarData } from "../src/addon/sidebarApi";
 import {
+  capped,
   formatProblem,
   isObject,
   isOutputColumn,
   isUnder,
   type PlainCell,
+  PROBLEMS_SHOWN,
   type Problem,
   parseRubric,
   pathText,
   plural,
+  problemLines,
 } from "../src/core";
 import { CalibrationSection } from "./calibration";
 import { fill, h } from "./dom";
@@ -106,7 +109,7 @@ class App {
         {},
         `The Health Rubric sheet has ${plural(this.data.problems.length, "problem")}, so it could not be opened here. Fix ${this.data.problems.length === 1 ? "it" : "them"} on the sheet and reopen this sidebar, or start again below: Save replaces the sheet.`,
       ),
-      h("ul", {}, ...this.data.problems.map((p: Problem) => h("li", {}, formatProblem(p)))),
+      h("ul", {}, ...problemLines(this.data.problems).map((line) => h("li", {}, line))),
     );
   }
 
@@ -256,15 +259,19 @@ class App {
       return;
     }
     const list = h("ul", { class: "problem-list", hidden: true, id: "problem-list" });
-    for (const p of errors) {
+    // Capped like every list of problems ("…and 9,990 more"): each shown one links to its field.
+    capped(errors.map(formatProblem)).forEach((line, i) => {
+      const p = errors[i] as Problem;
       list.append(
         h(
           "li",
           {},
-          h("button", { type: "button", class: "link", onclick: () => this.#goTo(p.path) }, formatProblem(p)),
+          i < PROBLEMS_SHOWN
+            ? h("button", { type: "button", class: "link", onclick: () => this.#goTo(p.path) }, line)
+            : line,
         ),
       );
-    }
+    });
     const toggle = h(
       "button",
       {
