@@ -4,12 +4,17 @@
  *   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
+ *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
  */
 import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
 import { isEncoding } from "./csv";
 import { asOfOptions, CliError, writeOut } from "./io";
+import { plan } from "./plan";
 import { type Format, score } from "./score";
+import { printSql, runSql } from "./sql";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
@@ -18,6 +23,11 @@ const USAGE = `Usage:
   healthscore validate <rubric.json>
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
+  healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
+                   [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
+  healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
+                  [--as-of YYYY-MM-DD] [--time-zone Area/City]
+  healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
 
 score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
           title rows above it allowed; one row per account), as it reads it.
@@ -29,7 +39,14 @@ validate  lists every problem in a rubric; exits 1 when it has errors.
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
-                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)`;
+                       (a column named like "Renewed" or "Retained" reads TRUE as stayed)
+plan      for every account, the fewest changes that lift it into the next band (or --target),
+          with the values to write and the score they give; says why when there is no plan.
+sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
+          health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
+          Without --as-of, days count to the engine's current date (in --time-zone when given).
+          --run        scores a CSV or Parquet file with that query on an embedded DuckDB and
+                       writes CSV to standard output, or to --out (Parquet when it ends .parquet)`;
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
@@ -41,10 +58,15 @@ async function run(argv: string[]): Promise<string | undefined> {
     options: {
       rubric: { type: "string", short: "r" },
       outcome: { type: "string", short: "o" },
+      target: { type: "string", short: "t" },
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },
       "time-zone": { type: "string" },
       encoding: { type: "string" },
+      dialect: { type: "string" },
+      table: { type: "string" },
+      run: { type: "string" },
+      out: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -64,14 +86,22 @@ async function run(argv: string[]): Promise<string | undefined> {
     return validate(files[0] as string);
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
-  if (command !== "score") throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
+  if (command === "sql") return sqlCommand(files, values);
+  if (command !== "score" && command !== "plan")
+    throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
-  if (files.length !== 1) throw new CliError(`score takes one data file.\n\n${USAGE}`, 2);
-  if (!values.rubric) throw new CliError(`score needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
+  if (files.length !== 1) throw new CliError(`${command} takes one data file.\n\n${USAGE}`, 2);
+  if (!values.rubric) throw new CliError(`${command} needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
+  const { asOf, timeZone } = asOfOptions(values);
+  if (command === "plan") {
+    if (values.format !== "table" && values.format !== "json")
+      throw new CliError(`--format must be table or json, not "${values.format}".`, 2);
+    const { rubric, target, format, encoding } = values;
+    return plan({ data: files[0] as string, rubric, target, asOf, timeZone, format, encoding });
+  }
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
-  const { asOf, timeZone } = asOfOptions(values);
   const color =
     values["no-color"] || process.env.NO_COLOR
       ? false
@@ -89,6 +119,25 @@ async function run(argv: string[]): Promise<string | undefined> {
     progress: !!process.stderr.isTTY && !process.stdout.isTTY,
   });
   return undefined;
+}
+
+async function sqlCommand(files: string[], values: Record<string, string | boolean | undefined>) {
+  if (files.length > 0)
+    throw new CliError(`sql takes no file: give the data with --run <data.csv>.\n\n${USAGE}`, 2);
+  const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
+  const rubric = text("rubric");
+  if (!rubric) throw new CliError(`sql needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
+  // Checks --as-of and --time-zone; without --as-of the printed query asks the engine for today.
+  const checked = asOfOptions(values);
+  const args = { rubric, dialect: text("dialect"), table: text("table"), timeZone: text("time-zone") };
+  const data = text("run");
+  if (data === undefined) {
+    if (text("out")) throw new CliError("--out goes with --run <data.csv>.", 2);
+    return printSql({ ...args, asOf: text("as-of") });
+  }
+  // Scoring a file here counts days to today on this machine, as `score` does.
+  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out") });
+  return written || undefined;
 }
 
 // A reader that stops early (`| head`) is not an error: stop quietly.

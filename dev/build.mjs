@@ -106,6 +106,8 @@ await Promise.all([
     ...node,
     entryPoints: ["cli/main.ts"],
     outfile: "build/cli.js",
+    // DuckDB is a native optional dependency, loaded at run time by `sql --run` only.
+    external: ["@duckdb/node-api"],
     banner: { js: "#!/usr/bin/env node" },
   }),
   // The local playground (npm start): a Node server, and the script of the page it serves.
@@ -132,5 +134,10 @@ await Promise.all([
   // npm run figures: the docs' size figures, rewritten from this build.
   build({ ...node, entryPoints: ["dev/figures.ts"], outfile: "build/figures.js" }),
   existsSync("dev/bench.ts") &&
-    build({ ...node, entryPoints: ["dev/bench.ts"], outfile: "build/bench.js", external: ["hyperformula"] }),
+    build({
+      ...node,
+      entryPoints: ["dev/bench.ts"],
+      outfile: "build/bench.js",
+      external: ["hyperformula", "@duckdb/node-api"],
+    }),
 ]);

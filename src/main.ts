@@ -4,7 +4,7 @@
  * handlers and shows help for the custom functions. Nothing else lives here.
  */
 import * as commands from "./addon/commands";
-import { healthBand, healthDrivers, healthScore } from "./addon/customFunctions";
+import { healthBand, healthDrivers, healthPlan, healthScore } from "./addon/customFunctions";
 import { healthTrend } from "./addon/history";
 import * as sidebar from "./addon/sidebarApi";
 
@@ -63,6 +63,28 @@ export function HEALTHDRIVERS(
   top_n?: unknown,
 ) {
   return healthDrivers(values, headers, rubric, as_of, top_n);
+}
+
+/**
+ * What would lift each account into the next band: the fewest metric changes, from what to what,
+ * and the score they give, e.g. "NPS 6 → 8 and Seat utilisation 0.43 → 0.55 → Yellow (41.2)".
+ *
+ * @param {A2:M200} values The data rows, one account per row.
+ * @param {A1:M1} headers The header row of the same columns.
+ * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON.
+ * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to.
+ * @param {"Green"} target Optional. The band to reach (default: the band just above each row's).
+ * @return One sentence per row: the plan, or why there is none.
+ * @customfunction
+ */
+export function HEALTHPLAN(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  as_of?: unknown,
+  target?: unknown,
+) {
+  return healthPlan(values, headers, rubric, as_of, target);
 }
 
 /** Menu: opens the rubric editor with its live preview. */
@@ -147,7 +169,7 @@ export function setAsOfDateToday(): void {
   commands.setAsOfDateToday();
 }
 
-/** Menu: how to use HEALTHSCORE, HEALTHBAND and HEALTHDRIVERS. */
+/** Menu: how to use HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS and HEALTHPLAN. */
 export function showFormulaHelp(): void {
   commands.showFormulaHelp();
 }

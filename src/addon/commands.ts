@@ -161,6 +161,7 @@ export function showFormulaHelp(): void {
       "=HEALTHSCORE(A2:M200, A1:M1, HealthRubric) scores every row: data rows, their header row, the rubric.",
       "=HEALTHBAND(N2:N200, HealthRubric) turns scores into band labels.",
       "=HEALTHDRIVERS(A2:M200, A1:M1, HealthRubric) says why each score is not higher.",
+      "=HEALTHPLAN(A2:M200, A1:M1, HealthRubric) says what would lift each account into the next band.",
       "",
       "Pass HealthRubric (the Health Rubric sheet) so that editing the rubric recalculates.",
       "Dates: Sheets does not allow TODAY() inside these formulas. Days are counted to the rubric sheet's As of cell; Set as-of date to today moves it on.",

@@ -1,5 +1,5 @@
 /**
- * =HEALTHSCORE, =HEALTHBAND and =HEALTHDRIVERS. Each takes a whole range in one call (one call per
+ * =HEALTHSCORE, =HEALTHBAND, =HEALTHDRIVERS and =HEALTHPLAN. Each takes a whole range in one call (one call per
  * row would load the script once per row) and answers one value per row. Errors are thrown as one
  * sentence, which Sheets shows in the cell's tooltip; a bad data cell never throws: HEALTHDRIVERS
  * names it.
@@ -12,8 +12,11 @@ import {
   chooseAsOf,
   dayToIso,
   explain,
+  isBlankRow,
   NO_DATA,
+  PlanError,
   parseNumber,
+  planner,
   type RowResult,
   type Rubric,
   roundScore,
@@ -32,14 +35,22 @@ function answer(values: Cell[], singleRow: boolean): Cell | Cell[][] {
   return singleRow ? (values[0] ?? "") : values.map((v) => [v]);
 }
 
-/** Scores every row of `values` against `headers`; blank rows give undefined. */
-function scoreRange(
+interface Range {
+  rows: CellValue[][];
+  headers: CellValue[];
+  rubric: Rubric;
+  asOf: string;
+  timeZone: string;
+}
+
+/** Reads the arguments every HEALTH function shares: data rows, their header row, rubric, as-of. */
+function readRange(
   fn: string,
   valuesArg: unknown,
   headersArg: unknown,
   rubricArg: unknown,
   asOfArg: unknown,
-): { results: (RowResult | undefined)[]; singleRow: boolean } {
+): Range {
   if (valuesArg === undefined || headersArg === undefined) {
     throw new Error(`${fn} needs the data rows and their header row, e.g. =${fn}(A2:M200, A1:M1).`);
   }
@@ -59,17 +70,30 @@ function scoreRange(
   const timeZone = timeZoneOf(ss);
   const choice = chooseRubric(rubricArg, ss);
   const asOf = formulaAsOf(fn, asOfArg, choice.asOf, timeZone);
-  let card: ReturnType<typeof scorecard>;
+  return { rows: rows as CellValue[][], headers, rubric: choice.rubric, asOf, timeZone };
+}
+
+/** Column and target errors as the function's own sentence. */
+function named<T>(fn: string, make: () => T): T {
   try {
-    card = scorecard(choice.rubric, headers, { asOf, timeZone });
+    return make();
   } catch (e) {
-    if (e instanceof ColumnError) throw new Error(`${fn}: ${e.message}`);
+    if (e instanceof ColumnError || e instanceof PlanError) throw new Error(`${fn}: ${e.message}`);
     throw e;
   }
-  return {
-    results: scoreNonBlank(card, rows),
-    singleRow: rows.length === 1,
-  };
+}
+
+/** Scores every row of `values` against `headers`; blank rows give undefined. */
+function scoreRange(
+  fn: string,
+  valuesArg: unknown,
+  headersArg: unknown,
+  rubricArg: unknown,
+  asOfArg: unknown,
+): { results: (RowResult | undefined)[]; singleRow: boolean } {
+  const { rows, headers, rubric, asOf, timeZone } = readRange(fn, valuesArg, headersArg, rubricArg, asOfArg);
+  const card = named(fn, () => scorecard(rubric, headers, { asOf, timeZone }));
+  return { results: scoreNonBlank(card, rows), singleRow: rows.length === 1 };
 }
 
 /**
@@ -121,6 +145,28 @@ export function healthDrivers(
   return answer(
     results.map((r) => (r === undefined ? "" : explain(r, n))),
     singleRow,
+  );
+}
+
+export function healthPlan(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  asOf?: unknown,
+  target?: unknown,
+): Cell | Cell[][] {
+  const range = readRange("HEALTHPLAN", values, headers, rubric, asOf);
+  const wanted = target === undefined || target === "" ? undefined : String(asGrid(target)[0]?.[0] ?? "");
+  const plans = named("HEALTHPLAN", () =>
+    planner(range.rubric, range.headers, {
+      asOf: range.asOf,
+      timeZone: range.timeZone,
+      target: wanted || undefined,
+    }),
+  );
+  return answer(
+    range.rows.map((row) => (isBlankRow(row) ? "" : plans.planRow(row).why)),
+    range.rows.length === 1,
   );
 }
 

@@ -92,6 +92,8 @@ export {
 } from "./names";
 export type { PathKey } from "./paths";
 export { isUnder, joinPath, pathText } from "./paths";
+export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
+export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
 export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";

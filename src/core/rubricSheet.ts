@@ -14,7 +14,7 @@
  *   scale    neutral 3; step 5
  *   perUnit  points 10; cap 30
  */
-import { dayToIso, isoDay, parseNumber, textOf, zoneDay } from "./cells";
+import { dayToIso, isoDay, parseNumber, readBoolean, textOf, zoneDay } from "./cells";
 import { columnLetter } from "./columns";
 import type { JsonObject } from "./json";
 import { RUBRIC_SHEET } from "./names";
@@ -47,7 +47,7 @@ interface Column {
   header: string;
   /** Absent for a column the table reads itself (`read`), such as a metric's Rule. */
   field?: string;
-  kind?: "text" | "number" | "any";
+  kind?: "text" | "number" | "boolean" | "any";
   /** The cell written for an item, when it is not the field as it stands. */
   write?: (item: Obj) => CellValue;
 }
@@ -111,6 +111,13 @@ const PART_TABLES: readonly PartTable[] = [
       text("Missing", "missing"),
       { header: "Scorer", write: (m) => scorerOf(m).type },
       { header: "Rule", write: (m) => ruleText(scorerOf(m)) },
+      // Blank means actionable (the default), so the column stays quiet until someone uses it.
+      {
+        header: "Actionable",
+        field: "actionable",
+        kind: "boolean",
+        write: (m) => (m.actionable === false ? false : ""),
+      },
     ],
     read: readScorer,
   },
@@ -550,7 +557,14 @@ class RowReader {
     for (const { header, field, kind } of columns) {
       if (field === undefined || !this.has(header)) continue;
       const cell = this.cell(header);
-      const value = kind === "number" ? cellNumber(cell) : kind === "any" ? cellAny(cell) : cellText(cell);
+      const value =
+        kind === "number"
+          ? cellNumber(cell)
+          : kind === "boolean"
+            ? cellBoolean(cell)
+            : kind === "any"
+              ? cellAny(cell)
+              : cellText(cell);
       if (value !== undefined) obj[field] = value;
       this.reader.cellOf.set(joinPath(path, field), this.ref(header));
     }
@@ -744,6 +758,12 @@ function cellNumber(cell: CellValue): unknown {
   const t = textOf(cell);
   if (t === "") return undefined;
   return parseNumber(t) ?? t;
+}
+
+/** A checkbox or yes/no text as a boolean; other text as is, for validation to name. */
+function cellBoolean(cell: CellValue): unknown {
+  const t = cellText(cell);
+  return t === undefined ? undefined : (readBoolean(cell) ?? t);
 }
 
 function cellAny(cell: CellValue): unknown {

@@ -149,6 +149,8 @@ export const OVERFLOW_NOTE =
 
 export interface Scorecard {
   rubric: Rubric;
+  /** The rubric that scores a row: its segment's, or the top level (then `segment` is absent). */
+  rubricFor(row: readonly CellValue[]): { rubric: BaseRubric; segment?: string };
   scoreRow(row: readonly CellValue[]): RowResult;
   scoreRows(rows: readonly (readonly CellValue[])[]): RowResult[];
 }
@@ -193,7 +195,11 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     }
     return results;
   };
-  return { rubric, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
+  const rubricFor = (row: readonly CellValue[]) => {
+    const match = segments ? bySegment.get(cellText(row[segmentCol], days).toLowerCase()) : undefined;
+    return match ? { rubric: match.compiled.rubric, segment: match.key } : { rubric: rubric as BaseRubric };
+  };
+  return { rubric, rubricFor, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
 }
 
 /** Scores the rows that are not blank, in one call; blank rows (an open range's tail) give undefined. */

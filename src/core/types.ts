@@ -34,6 +34,8 @@ export interface Metric {
   input: InputKind;
   /** This metric's own missing policy; absent means the rubric's. */
   missing?: MissingPolicy;
+  /** False when the team cannot change it (tenure, company news): plans never propose it. Absent means true. */
+  actionable?: boolean;
   score: Scorer;
 }
 

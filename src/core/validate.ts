@@ -292,7 +292,17 @@ function readGroups(r: Reader, v: unknown, path: string, method: Method): Record
   return groups;
 }
 
-const METRIC_FIELDS = ["id", "label", "column", "group", "weight", "input", "missing", "score"] as const;
+const METRIC_FIELDS = [
+  "id",
+  "label",
+  "column",
+  "group",
+  "weight",
+  "input",
+  "missing",
+  "actionable",
+  "score",
+] as const;
 
 function readMetrics(
   r: Reader,
@@ -332,6 +342,8 @@ function readMetrics(
     const input = r.oneOf(item, "input", p, INPUT_KINDS) ?? "number";
     const missing = r.oneOf(item, "missing", p, MISSING_POLICIES);
     const score = readScorer(r, item.score, join(p, "score"), method, input);
+    if (item.actionable !== undefined && typeof item.actionable !== "boolean")
+      r.error(join(p, "actionable"), `must be true or false, not ${describe(item.actionable)}`);
     const metric: Metric = {
       id,
       label,
@@ -342,6 +354,7 @@ function readMetrics(
     };
     if (group !== undefined) metric.group = group;
     if (missing !== undefined) metric.missing = missing;
+    if (item.actionable === false) metric.actionable = false;
     metrics.push(metric);
   });
   if (metrics.length > 0 && metrics.every((m) => m.weight === 0)) {

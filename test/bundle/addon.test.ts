@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { parseRubric, scoreTable } from "../../src/core";
+import { parseRubric, planner, scoreTable } from "../../src/core";
 import { CODE, customers, open } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
@@ -21,6 +21,7 @@ describe("the bundle", () => {
       "HEALTHSCORE",
       "HEALTHBAND",
       "HEALTHDRIVERS",
+      "HEALTHPLAN",
       "rescoreAll",
       "applyColorBands",
       "removeColorBands",
@@ -157,6 +158,36 @@ describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
     expect(flagged).toBeGreaterThanOrEqual(0);
     expect(drivers[flagged]?.[0]).toContain("flag: No login in 30 days (cap 39)");
     expect(drivers.at(-1)?.[0]).toBe("No data: no metric has a value");
+  });
+
+  it("answers HEALTHPLAN with one sentence per row, the same plans as the core's", () => {
+    const { addon } = open({ Customers: data });
+    const options = { asOf: "2026-11-26", timeZone: "Europe/London" };
+    const plans = planner(starter, data[0] as string[], options);
+    const sentences = addon.callAs(
+      "CUSTOM_FUNCTION",
+      "HEALTHPLAN",
+      rows,
+      headers,
+      undefined,
+      "2026-11-26",
+    ) as unknown[][];
+    expect(sentences.map((r) => r[0])).toEqual(rows.map((row) => plans.planRow(row as never).why));
+    const red = expected.findIndex((r) => r.band === "Red" && r.flags.length === 0);
+    expect(sentences[red]?.[0]).toMatch(/^Seat utilisation \S+ → \S+ → Yellow \(\d+(\.\d)?\)$/);
+    const green = addon.callAs(
+      "CUSTOM_FUNCTION",
+      "HEALTHPLAN",
+      [rows[red]],
+      headers,
+      undefined,
+      "2026-11-26",
+      "Green",
+    );
+    expect(green).toMatch(/→ Green \(/);
+    expect(() =>
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHPLAN", rows, headers, undefined, undefined, "Blue"),
+    ).toThrow('HEALTHPLAN: The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.');
   });
 
   it("reads the rubric from the Health Rubric range passed to it, and names the cell of a mistake", () => {

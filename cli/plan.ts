@@ -1,0 +1,73 @@
+/** `healthscore plan`: for every row, the smallest set of changes that lifts it into the next band (or --target). */
+import { ColumnError, isBlankRow, type Plan, PlanError, planner } from "../src/core";
+import { openCsv } from "./csv";
+import { CliError, requireRubric } from "./io";
+
+export type PlanFormat = "table" | "json";
+
+export interface PlanArgs {
+  data: string;
+  rubric: string;
+  target?: string;
+  asOf: string;
+  timeZone: string;
+  format: PlanFormat;
+  encoding?: string;
+}
+
+export async function plan(args: PlanArgs): Promise<string> {
+  const rubric = requireRubric(args.rubric);
+  const table = await openCsv(args.data, { rubric, encoding: args.encoding });
+  const { headers } = table;
+  // The table and the JSON array both list every row, so rows are kept; blank rows are not accounts.
+  const rows: string[][] = [];
+  const plans: Plan[] = [];
+  try {
+    const { planRow } = planner(rubric, headers, {
+      asOf: args.asOf,
+      timeZone: args.timeZone,
+      target: args.target,
+    });
+    for await (const batch of table.batches) {
+      for (const row of batch) {
+        if (isBlankRow(row)) continue;
+        rows.push(row);
+        plans.push(planRow(row));
+      }
+    }
+  } catch (e) {
+    if (e instanceof ColumnError) throw new CliError(`${args.data}: ${e.message}`);
+    if (e instanceof PlanError) throw new CliError(`--target: ${e.message}`, 2);
+    throw e;
+  }
+  if (args.format === "json") return JSON.stringify(plans.map(toJson), null, 2);
+  const names = rows.map((r) => r[0] ?? "");
+  const width = Math.min(40, Math.max(headers[0]?.length ?? 0, ...names.map((n) => n.length)));
+  const bandWidth = Math.max(4, ...plans.map((p) => `${p.band} → ${p.target ?? ""}`.length));
+  const line = (name: string, bands: string, text: string) =>
+    `${name.slice(0, width).padEnd(width)}  ${bands.padEnd(bandWidth)}  ${text}`;
+  const reachable = plans.filter((p) => p.reachable && p.changes.length > 0).length;
+  return [
+    line(headers[0] ?? "", "Band → target", "Plan"),
+    ...plans.map((p, i) => line(names[i] ?? "", `${p.band} → ${p.target ?? "-"}`, p.why)),
+    "",
+    `${plans.length} accounts: ${reachable} with a plan, ${plans.filter((p) => !p.reachable).length} out of reach`,
+  ].join("\n");
+}
+
+/** The contract's JSON: `metric` or `flag`, `column`, `from`, `to` per change (labels are the rubric's). */
+function toJson(p: Plan) {
+  return {
+    band: p.band,
+    target: p.target,
+    reachable: p.reachable,
+    score_after: p.scoreAfter,
+    changes: p.changes.map((c) => ({
+      ...(c.metric !== undefined ? { metric: c.metric } : { flag: c.flag }),
+      column: c.column,
+      from: c.from,
+      to: c.to,
+    })),
+    why: p.why,
+  };
+}

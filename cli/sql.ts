@@ -1,0 +1,125 @@
+/**
+ * `healthscore sql`: the rubric as one SELECT for a warehouse, printed; or, with --run, run on an
+ * embedded DuckDB over a CSV or Parquet file, writing the scored rows as CSV or Parquet.
+ *
+ * DuckDB (@duckdb/node-api, about 70 MB) is an optional dependency loaded only by --run, so every
+ * other command starts without it and an install without optional packages still works.
+ */
+import { createReadStream, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { extname, join, resolve } from "node:path";
+import { pipeline } from "node:stream/promises";
+import { ColumnError } from "../src/core";
+import { compileSql, DIALECT_NAMES, type DialectName, SqlError } from "../src/core/sql";
+import { CliError, requireRubric } from "./io";
+
+export interface SqlArgs {
+  rubric: string;
+  dialect?: string;
+  table?: string;
+  asOf?: string;
+  timeZone?: string;
+  run?: string;
+  out?: string;
+}
+
+function dialectOf(name: string | undefined, running: boolean): DialectName {
+  if (name === undefined) {
+    if (running) return "duckdb";
+    throw new CliError(`sql needs --dialect ${DIALECT_NAMES.join("|")}.`, 2);
+  }
+  if (!(DIALECT_NAMES as readonly string[]).includes(name))
+    throw new CliError(`--dialect must be ${DIALECT_NAMES.join(", ")}, not "${name}".`, 2);
+  if (running && name !== "duckdb")
+    throw new CliError(
+      `--run scores on an embedded DuckDB: leave out --dialect or write --dialect duckdb.`,
+      2,
+    );
+  return name as DialectName;
+}
+
+function compile(args: SqlArgs, dialect: DialectName, table: string, headers?: string[]): string {
+  const rubric = requireRubric(args.rubric);
+  try {
+    return compileSql(rubric, { dialect, table, asOf: args.asOf, timeZone: args.timeZone, headers });
+  } catch (e) {
+    if (e instanceof SqlError) throw new CliError(`${args.rubric}: ${e.message}`);
+    if (e instanceof ColumnError) throw new CliError(`${args.run}: ${e.message}`);
+    throw e;
+  }
+}
+
+/** The query as text: what a data team pastes into a scheduled query or a view. */
+export function printSql(args: SqlArgs): string {
+  const dialect = dialectOf(args.dialect, false);
+  if (!args.table)
+    throw new CliError("sql needs --table <name>: the table (or view) with one row per account.", 2);
+  return compile(args, dialect, args.table).trimEnd();
+}
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** A data file as DuckDB reads it: CSV cells as text (exactly what `healthscore score` reads), Parquet as typed. */
+function reader(path: string): string {
+  const ext = extname(path).toLowerCase();
+  if (ext === ".parquet") return `read_parquet(${literal(path)})`;
+  if (ext === ".csv" || ext === ".txt" || ext === ".tsv")
+    return `read_csv(${literal(path)}, header = true, all_varchar = true)`;
+  throw new CliError(`--run reads .csv or .parquet files, not "${path}".`, 2);
+}
+
+/**
+ * Runs the query on an embedded DuckDB and writes the scored rows: to `out` (CSV, or Parquet when
+ * it ends in .parquet) or as CSV to standard output. Returns what to print.
+ */
+export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
+  dialectOf(args.dialect, true);
+  requireRubric(args.rubric);
+  let duckdb: typeof import("@duckdb/node-api");
+  try {
+    duckdb = await import("@duckdb/node-api");
+  } catch {
+    throw new CliError(
+      "--run needs DuckDB, an optional dependency that is not installed: run npm install @duckdb/node-api.",
+    );
+  }
+  const instance = await duckdb.DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false" });
+  try {
+    const connection = await instance.connect();
+    try {
+      await connection.run(`CREATE VIEW data AS SELECT * FROM ${reader(resolve(args.run))}`);
+    } catch (e) {
+      throw new CliError(`Cannot read "${args.run}": ${firstLine(e)}.`);
+    }
+    const described = (await connection.runAndReadAll("DESCRIBE data")).getRowObjectsJson();
+    const sql = compile(
+      args,
+      "duckdb",
+      "data",
+      described.map((c) => String(c.column_name)),
+    );
+    // Standard output may be a pipe or a socket DuckDB cannot open: write a temporary file and
+    // stream it out.
+    const tmp = args.out ? undefined : mkdtempSync(join(tmpdir(), "healthscore-"));
+    const out = tmp ? join(tmp, "scored.csv") : resolve(args.out as string);
+    const format =
+      args.out && extname(args.out).toLowerCase() === ".parquet" ? "parquet" : "csv, header true";
+    try {
+      await connection.run(`COPY (${sql}) TO ${literal(out)} (FORMAT ${format})`);
+    } catch (e) {
+      throw new CliError(`Scoring "${args.run}" failed: ${firstLine(e)}.`);
+    }
+    if (!tmp) return `Wrote ${args.out}.`;
+    try {
+      await pipeline(createReadStream(out), process.stdout, { end: false });
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
+    return "";
+  } finally {
+    instance.closeSync();
+  }
+}
+
+const firstLine = (e: unknown) =>
+  (e instanceof Error ? e.message : String(e)).split("\n")[0]?.replace(/\.$/, "") ?? "";

@@ -1,0 +1,654 @@
+/**
+ * A rubric as one read-only SELECT: the table's columns, then health_score, health_band,
+ * health_color, health_coverage, health_flags, health_drivers (and health_segment), with the
+ * core's results to the decimal. The query is a chain of CTEs, each adding working columns
+ * (`hs_...`) computed from the previous one, in the order score.ts works: cells → readings →
+ * metric scores → group sums → raw score → flags (add → floor → cap) → rounding → band, and the
+ * drivers text that explain() writes. Every step mirrors a function of the core; the parity suite
+ * (test/core/sql/) runs both on the same rows.
+ *
+ * SQL facts that bite, measured on the engines (ENGINES.md): no GREATEST/LEAST (NULL on BigQuery
+ * and Snowflake when any argument is): CASE; every literal is a double (Postgres 1/4 is 0);
+ * rounding is written out (BigQuery's ROUND on FLOAT64 and Postgres' round(float8) differ from
+ * the core's halves away from zero); no TRIM, no ILIKE, no LIKE pattern built from user text.
+ */
+import { isoDay, readCell } from "../cells";
+import { columnsRead, mapColumns } from "../columns";
+import { explain, flagEffect } from "../explain";
+import { ALL_ZERO_POINTS_NOTE, NO_DATA_COLOR, type RowResult, ZERO_WEIGHT_NOTE } from "../score";
+import type { BaseRubric, Flag, InputKind, Metric, Rubric } from "../types";
+import { NO_DATA } from "../validate";
+import {
+  dayNumber,
+  isMissing,
+  isoParts,
+  parseNumber,
+  quoted,
+  readBoolean,
+  saysTwoSigns,
+  trimmed,
+  typedBoolean,
+} from "./cells";
+import { DIALECTS, type Dialect, type DialectName } from "./dialects";
+
+export interface SqlOptions {
+  dialect: DialectName;
+  /** The table (or view) holding one row per account, as the warehouse names it. */
+  table: string;
+  /** The date daysSince counts to, YYYY-MM-DD; without it, the engine's current date. */
+  asOf?: string;
+  /** The IANA time zone whose current date counts when there is no asOf. */
+  timeZone?: string;
+  /**
+   * The table's column names, when known: rubric columns then match them as the core matches
+   * headers (trimmed, any case), and an absent one is a ColumnError. Without them, each rubric
+   * column must be the exact (case-sensitive) name of a warehouse column.
+   */
+  headers?: readonly string[];
+}
+
+/** A rubric the export cannot turn into SQL; the message is one sentence for the user. */
+export class SqlError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "SqlError";
+  }
+}
+
+/** The columns every query adds, in order; health_segment only when the rubric has segments. */
+export const SQL_RESULT_COLUMNS = [
+  "health_score",
+  "health_band",
+  "health_color",
+  "health_coverage",
+  "health_flags",
+  "health_drivers",
+  "health_segment",
+] as const;
+
+const MINUS = "\u2212";
+/** Named like score.ts's IN_RANGE: values beyond it are typos or overflow. */
+const IN_RANGE = 1e15;
+/** The layer of the query where each kind of working column is made. */
+const TEXT = 0;
+const PARSE = 1;
+const DAYS = 2;
+const READ = 3;
+const SCORE = 4;
+const SUM = 5;
+const TOTAL = 6;
+const RAW = 7;
+const RANK = 8;
+
+/**
+ * The query under construction: layers of named expressions, each a CTE over the one before. An
+ * expression reads only columns of earlier layers (Postgres has no lateral column aliases).
+ */
+class Layers {
+  readonly layers: [string, string][][] = [];
+  readonly names: string[] = [];
+
+  add(layer: number, name: string, expr: string): string {
+    while (this.layers.length <= layer) this.layers.push([]);
+    (this.layers[layer] as [string, string][]).push([name, expr]);
+    this.names.push(name);
+    return name;
+  }
+}
+
+/**
+ * The reason texts of the core's invalid cells, taken from the core itself so they never drift:
+ * the part after the quoted cell, e.g. ` is not a number`.
+ */
+function reasonAfter(cell: string, input: InputKind): string {
+  const r = readCell(cell, input, { asOfDay: 0, dayOf: () => 0 });
+  if (r.kind !== "invalid") throw new Error(`"${cell}" should be invalid for ${input}`);
+  return r.reason.slice(cell.length + 2);
+}
+
+export function compileSql(rubric: Rubric, options: SqlOptions): string {
+  const d = DIALECTS[options.dialect];
+  if (!d)
+    throw new SqlError(
+      `Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`,
+    );
+  return new Compiler(d, rubric, options).query();
+}
+
+interface Column {
+  /** The rubric's spelling, which must be the warehouse column's exact name. */
+  name: string;
+  index: number;
+  text: string;
+}
+
+class Compiler {
+  readonly q = new Layers();
+  readonly columns = new Map<string, Column>();
+  readonly memo = new Map<string, string>();
+  readonly reasons = {
+    number: reasonAfter("\u0001", "number"),
+    signs: reasonAfter("--5", "number"),
+    large: reasonAfter("1e20", "number"),
+    boolean: reasonAfter("\u0001", "boolean"),
+    daysSince: reasonAfter("\u0001", "daysSince"),
+  };
+  asOf = "";
+
+  constructor(
+    readonly d: Dialect,
+    readonly rubric: Rubric,
+    readonly options: SqlOptions,
+  ) {}
+
+  query(): string {
+    const { d, q, rubric } = this;
+    // Every column the rubric reads, once: rubric columns match as the core matches headers.
+    const { headers } = this.options;
+    const at = headers ? mapColumns(rubric, headers) : undefined;
+    for (const { column } of columnsRead(rubric)) {
+      const key = column.trim().toLowerCase();
+      if (this.columns.has(key)) continue;
+      const index = this.columns.size;
+      const name = headers && at ? (headers[at.get(key) as number] as string) : column;
+      const text = q.add(TEXT, `hs_c${index}`, trimmed(d, d.text(`hs__t.${d.ident(name)}`)));
+      this.columns.set(key, { name: column, index, text });
+    }
+    const rubrics: BaseRubric[] = [rubric, ...Object.values(rubric.segments?.rubrics ?? {})];
+    const results = rubrics.map((r, i) => this.compileRubric(r, `hs_r${i}`));
+
+    const health: [string, string][] = [];
+    const segments = rubric.segments;
+    if (segments) {
+      const seg = this.col(segments.column).text;
+      const keys = Object.keys(segments.rubrics);
+      const which = `CASE ${keys.map((k, i) => `WHEN LOWER(COALESCE(${seg}, '')) = ${d.str(k.trim().toLowerCase())} THEN ${i + 1}`).join(" ")} ELSE 0 END`;
+      const segment = q.add(READ, "hs_segment", which);
+      const pick = (field: keyof RubricResult) =>
+        `CASE ${segment} ${results
+          .slice(1)
+          .map((r, i) => `WHEN ${i + 1} THEN ${r[field]}`)
+          .join(" ")} ELSE ${results[0]?.[field]} END`;
+      for (const field of FIELDS) health.push([`health_${field}`, pick(field)]);
+      health.push([
+        "health_segment",
+        `CASE ${segment} ${keys.map((k, i) => `WHEN ${i + 1} THEN ${d.str(k)}`).join(" ")} END`,
+      ]);
+    } else {
+      const top = results[0] as RubricResult;
+      for (const field of FIELDS) health.push([`health_${field}`, top[field]]);
+    }
+    return this.render(health);
+  }
+
+  col(column: string): Column {
+    const c = this.columns.get(column.trim().toLowerCase());
+    if (!c) throw new Error(`column "${column}" was not collected`);
+    return c;
+  }
+
+  /** A working column made once per cell column: its number, boolean, day number or missing test. */
+  once(kind: string, column: Column, layer: number, make: () => string): string {
+    const key = `${kind}${column.index}`;
+    let name = this.memo.get(key);
+    if (name === undefined) {
+      name = this.q.add(layer, `hs_${key}`, make());
+      this.memo.set(key, name);
+    }
+    return name;
+  }
+
+  missing = (c: Column) => this.once("m", c, PARSE, () => isMissing(this.d, c.text));
+  number = (c: Column) => this.once("n", c, PARSE, () => parseNumber(this.d, c.text));
+  typedBoolean = (c: Column) => this.once("b", c, PARSE, () => typedBoolean(this.d, c.text));
+  boolean = (c: Column) => this.once("y", c, PARSE, () => readBoolean(this.d, c.text));
+  day = (c: Column) => {
+    const [y, m, dd] = isoParts(this.d, c.text).map((e, i) =>
+      this.once(["yr", "mo", "dd"][i] as string, c, PARSE, () => e),
+    );
+    return this.once("day", c, DAYS, () => dayNumber(this.d, y as string, m as string, dd as string));
+  };
+
+  /** The as-of day number: a constant, or today's date in the zone (parsed like a date cell). */
+  asOfDay(): string {
+    if (this.asOf) return this.asOf;
+    const { asOf, timeZone } = this.options;
+    if (asOf !== undefined) {
+      const day = isoDay(asOf);
+      if (day === undefined)
+        throw new SqlError(`The as-of date "${asOf}" is not a date: write it as YYYY-MM-DD.`);
+      this.asOf = this.d.num(day);
+    } else {
+      const text = this.q.add(TEXT, "hs_today", this.d.today(timeZone));
+      this.asOf = this.day({ name: "", index: -1, text });
+    }
+    return this.asOf;
+  }
+
+  compileRubric(r: BaseRubric, p: string): RubricResult {
+    const { d, q } = this;
+    const n = (x: number) => d.num(x);
+    const weighted = r.method === "weighted";
+    const grouped = weighted && r.groups !== undefined;
+    const groupNames = grouped ? Object.keys(r.groups ?? {}) : [""];
+    const groupWeights = grouped ? groupNames.map((g) => r.groups?.[g] ?? 0) : [1];
+    const groupOf = (m: Metric) => (grouped ? groupNames.indexOf(m.group ?? "") : 0);
+    const M = r.metrics.length;
+
+    // Coverage weights, as score.ts's compile works them out.
+    const groupTotals = groupWeights.map(() => 0);
+    for (const m of r.metrics) groupTotals[groupOf(m)] = (groupTotals[groupOf(m)] ?? 0) + m.weight;
+    const groupWeightTotal = groupWeights.reduce((s, w, g) => ((groupTotals[g] ?? 0) > 0 ? s + w : s), 0);
+    const allZero = r.metrics.every((m) => m.weight === 0);
+    const coverageWeight = (m: Metric): number => {
+      if (allZero) return 1 / M;
+      const g = groupOf(m);
+      const total = groupTotals[g] ?? 0;
+      if (total === 0 || groupWeightTotal === 0) return 0;
+      return ((groupWeights[g] ?? 0) / groupWeightTotal) * (m.weight / total);
+    };
+
+    const metrics = r.metrics.map((m, i) => this.compileMetric(r, m, `${p}m${i}`));
+    const flags = r.flags.map((f, i) => q.add(READ, `${p}f${i}`, this.flagFires(f)));
+    // A yes/no flag's cell that is there but not yes or no is said so, after the metrics' cells.
+    const flagReasons = r.flags.map((f, i) => {
+      if (typeof f.when !== "boolean") return "NULL";
+      const c = this.col(f.column);
+      const reason = `CASE WHEN NOT ${this.missing(c)} AND ${this.boolean(c)} IS NULL THEN ${quoted(c.text)} || ${d.str(this.reasons.boolean)} END`;
+      return `${d.str(`${f.column}: `)} || ${q.add(READ, `${p}f${i}x`, reason)}`;
+    });
+
+    // Sums per group: weight × score over metrics that count, their weight, whether any is present.
+    const sum = (terms: string[]) => (terms.length === 0 ? n(0) : terms.join(" + "));
+    const any = (conds: string[]) =>
+      conds.length === 0 ? "0" : `CASE WHEN ${conds.join(" OR ")} THEN 1 ELSE 0 END`;
+    const inGroup = (g: number) => metrics.filter((_, i) => groupOf(r.metrics[i] as Metric) === g);
+    const groups = groupWeights.map((gw, g) => {
+      const ms = inGroup(g);
+      return {
+        gw,
+        sum: q.add(SUM, `${p}g${g}s`, sum(ms.map((m) => `COALESCE(${n(m.weight)} * ${m.score}, ${n(0)})`))),
+        weight: q.add(
+          SUM,
+          `${p}g${g}w`,
+          sum(ms.map((m) => `CASE WHEN ${m.score} IS NULL THEN ${n(0)} ELSE ${n(m.weight)} END`)),
+        ),
+        present: q.add(SUM, `${p}g${g}p`, any(ms.map((m) => `${m.present} = 1`))),
+      };
+    });
+    const anyPresent = q.add(SUM, `${p}p`, any(metrics.map((m) => `${m.present} = 1`)));
+    const covered = q.add(
+      SUM,
+      `${p}cov`,
+      sum(
+        r.metrics.map(
+          (m, i) => `CASE WHEN ${metrics[i]?.present} = 1 THEN ${n(coverageWeight(m))} ELSE ${n(0)} END`,
+        ),
+      ),
+    );
+
+    let raw: string;
+    const impacts: string[] = [];
+    if (weighted) {
+      // A group counts when one of its metrics has a value and its metrics' weight is above 0.
+      const counts = groups.map((g) => (g.gw > 0 ? `(${g.present} = 1 AND ${g.weight} > 0)` : ""));
+      const counted = (i: number, then: string) =>
+        counts[i] ? `CASE WHEN ${counts[i]} THEN ${then} ELSE ${n(0)} END` : n(0);
+      const total = q.add(
+        TOTAL,
+        `${p}tot`,
+        sum(groups.map((g, i) => counted(i, `${n(g.gw)} * ${g.sum} / ${g.weight}`))),
+      );
+      const weightTotal = q.add(TOTAL, `${p}wt`, sum(groups.map((g, i) => counted(i, n(g.gw)))));
+      raw = q.add(
+        RAW,
+        `${p}raw`,
+        `CASE WHEN ${anyPresent} = 1 AND ${weightTotal} > 0 THEN ${total} / ${weightTotal} END`,
+      );
+      metrics.forEach((m, i) => {
+        const g = groupOf(r.metrics[i] as Metric);
+        const group = groups[g];
+        impacts.push(
+          q.add(
+            RAW,
+            `${p}m${i}i`,
+            counts[g] && group
+              ? `CASE WHEN ${counts[g]} AND ${m.score} IS NOT NULL THEN -(${n(group.gw)} / ${weightTotal} * (${n(m.weight)} / ${group.weight})) * (${n(100)} - ${m.score}) END`
+              : "NULL",
+          ),
+        );
+      });
+    } else {
+      raw = q.add(RAW, `${p}raw`, `CASE WHEN ${anyPresent} = 1 THEN ${groups[0]?.sum} END`);
+      metrics.forEach((m, i) => {
+        impacts.push(q.add(RAW, `${p}m${i}i`, `${n(m.weight)} * ${m.score}`));
+      });
+    }
+
+    // Flags act on the raw score: every add (clamped under weighted), then the highest floor,
+    // then the lowest cap, then a last clamp, as applyFlags does.
+    const clamp = (x: string) =>
+      weighted
+        ? `CASE WHEN ${x} < ${n(0)} THEN ${n(0)} WHEN ${x} > ${n(100)} THEN ${n(100)} ELSE ${x} END`
+        : x;
+    let layer = RAW + 1;
+    let s = raw;
+    r.flags.forEach((f, i) => {
+      if (f.add === undefined) return;
+      s = q.add(
+        layer++,
+        `${p}a${i}`,
+        `CASE WHEN ${flags[i]} THEN ${clamp(`${s} + ${n(f.add)}`)} ELSE ${s} END`,
+      );
+    });
+    const pickLimit = (field: "floor" | "cap") => {
+      const order = r.flags
+        .map((f, i) => ({ limit: f[field], fires: flags[i] }))
+        .filter((x): x is { limit: number; fires: string } => x.limit !== undefined)
+        .sort((a, b) => (field === "floor" ? b.limit - a.limit : a.limit - b.limit));
+      return order.length === 0
+        ? undefined
+        : `CASE ${order.map((x) => `WHEN ${x.fires} THEN ${n(x.limit)}`).join(" ")} END`;
+    };
+    const floor = pickLimit("floor");
+    if (floor) {
+      const f = q.add(RAW, `${p}floor`, floor);
+      s = q.add(layer++, `${p}sf`, `CASE WHEN ${s} < ${f} THEN ${f} ELSE ${s} END`);
+    }
+    const cap = pickLimit("cap");
+    if (cap) {
+      const c = q.add(RAW, `${p}cap`, cap);
+      s = q.add(layer++, `${p}sc`, `CASE WHEN ${s} > ${c} THEN ${c} ELSE ${s} END`);
+    }
+    if (weighted && (floor || cap)) s = q.add(layer++, `${p}s01`, clamp(s));
+    // roundScore: halves away from zero on the absolute value, with its epsilon; 0 − 0 is +0.
+    const score = q.add(
+      layer,
+      `${p}s`,
+      `CASE WHEN ${s} < 0 THEN ${n(0)} - FLOOR(ABS(${s}) * ${n(10)} + ${n(1e-9)} + ${n(0.5)}) / ${n(10)} ELSE FLOOR(ABS(${s}) * ${n(10)} + ${n(1e-9)} + ${n(0.5)}) / ${n(10)} END`,
+    );
+
+    // Drivers: rank the included metrics by impact (a stable sort: ties keep rubric order); the
+    // first three that cost at least half a point (Math.round(impact) < 0) are named.
+    const ranks = impacts.map((imp, i) =>
+      q.add(
+        RANK,
+        `${p}m${i}k`,
+        sum(
+          impacts
+            .filter((_, j) => j !== i)
+            .map((other, k) => {
+              const j = k < i ? k : k + 1;
+              return `CASE WHEN ${other} ${j < i ? "<=" : "<"} ${imp} THEN 1 ELSE 0 END`;
+            }),
+        ),
+      ),
+    );
+    const textLayer = Math.max(RANK, layer) + 1;
+    // explain(): `Label value (−18)`, for a metric that costs at least half a point.
+    const named = r.metrics.map((m, i) => {
+      const imp = impacts[i] as string;
+      return q.add(
+        RANK,
+        `${p}m${i}d`,
+        `CASE WHEN ${imp} + ${n(0.5)} < 0 THEN ${d.str(`${m.label} `)} || ${metrics[i]?.shown} || ' (${MINUS}' || ${d.intText(`FLOOR(ABS(${imp}) + ${n(0.5)})`)} || ')' END`,
+      );
+    });
+    const driverParts = [0, 1, 2].map((k) => {
+      // Only a named metric's rank counts: one left out (NULL impact) ranks 0 too.
+      const whens = named.map((text, i) => `WHEN ${ranks[i]} = ${k} AND ${text} IS NOT NULL THEN ${text}`);
+      return whens.length === 0
+        ? "NULL"
+        : `CASE WHEN ${score} IS NOT NULL THEN CASE ${whens.join(" ")} END END`;
+    });
+    const flagParts = r.flags.map(
+      (f, i) => `CASE WHEN ${flags[i]} THEN ${d.str(`flag: ${f.label} (${flagEffect(f)})`)} END`,
+    );
+    const invalidParts = r.metrics.map((m, i) => {
+      const reason = metrics[i]?.reason;
+      return reason ? `${d.str(`${m.column}: `)} || ${reason}` : "NULL";
+    });
+    const joined = (parts: string[]) =>
+      parts.length === 0 ? "''" : `SUBSTR(${parts.map((x) => `COALESCE('; ' || ${x}, '')`).join(" || ")}, 3)`;
+    const drivers = q.add(
+      textLayer,
+      `${p}drivers`,
+      joined([
+        `CASE WHEN ${score} IS NULL THEN CASE WHEN ${anyPresent} = 1 THEN ${d.str(noData(ZERO_WEIGHT_NOTE))} ELSE ${d.str(noData())} END END`,
+        ...(!weighted && allZero
+          ? [`CASE WHEN ${score} IS NOT NULL THEN ${d.str(ALL_ZERO_POINTS_NOTE)} END`]
+          : []),
+        ...driverParts,
+        ...flagParts,
+        ...invalidParts,
+        ...flagReasons.filter((x) => x !== "NULL"),
+      ]),
+    );
+    const flagLabels = q.add(
+      textLayer,
+      `${p}flags`,
+      `NULLIF(${joined(r.flags.map((f, i) => `CASE WHEN ${flags[i]} THEN ${d.str(f.label)} END`))}, '')`,
+    );
+
+    // bandFor: the last band whose `from` the rounded score reaches, else the first.
+    const bands = r.bands;
+    const band = (field: "label" | "color", none: string) => {
+      const whens = bands
+        .map((b, i) => ({ b, i }))
+        .filter(({ b, i }) => i > 0 && b.from !== undefined)
+        .reverse()
+        .map(({ b }) => `WHEN ${score} >= ${n(b.from as number)} THEN ${d.str(b[field])}`);
+      return `CASE WHEN ${score} IS NULL THEN ${d.str(none)} ${whens.join(" ")} ELSE ${d.str(bands[0]?.[field] ?? "")} END`;
+    };
+    return {
+      score,
+      band: band("label", NO_DATA),
+      color: band("color", NO_DATA_COLOR),
+      coverage: `CASE WHEN ${covered} > 1 THEN ${n(1)} ELSE ${covered} END`,
+      flags: flagLabels,
+      drivers,
+    };
+  }
+
+  /**
+   * One metric's reading (as score.ts's reader), score (its scorer, or the missing policy's fill)
+   * and the value as the drivers text shows it.
+   */
+  compileMetric(r: BaseRubric, m: Metric, p: string): CompiledMetric {
+    const { d, q } = this;
+    const n = (x: number) => d.num(x);
+    const c = this.col(m.column);
+    const miss = this.missing(c);
+    const isMap = m.score.type === "map";
+    let value = "NULL"; // a number
+    let text = "NULL"; // text, for map scorers
+    let reason = ""; // why a cell is invalid
+    const invalid = (suffix: string) => `${quoted(c.text)} || ${d.str(suffix)}`;
+    switch (m.input) {
+      case "number": {
+        if (isMap) {
+          // A map matches the cell as written: `10%` matches the key "10%". (A typed number
+          // column's text is the engine's, `5` for 5.)
+          text = `CASE WHEN NOT ${miss} THEN ${c.text} END`;
+          break;
+        }
+        const num = this.number(c);
+        const bool = this.typedBoolean(c);
+        value = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) <= ${n(IN_RANGE)} THEN ${num} END ELSE ${bool} END`;
+        reason = `CASE WHEN ${miss} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) > ${n(IN_RANGE)} THEN ${invalid(this.reasons.large)} END WHEN ${bool} IS NULL THEN ${invalid("")} || CASE WHEN ${saysTwoSigns(d, c.text)} THEN ${d.str(this.reasons.signs)} ELSE ${d.str(this.reasons.number)} END END`;
+        break;
+      }
+      case "boolean": {
+        const bool = this.boolean(c);
+        if (isMap)
+          text = `CASE WHEN NOT ${miss} THEN CASE ${bool} WHEN 1 THEN 'true' WHEN 0 THEN 'false' END END`;
+        else value = `CASE WHEN NOT ${miss} THEN ${bool} END`;
+        reason = `CASE WHEN NOT ${miss} AND ${bool} IS NULL THEN ${invalid(this.reasons.boolean)} END`;
+        break;
+      }
+      case "daysSince": {
+        const day = this.day(c);
+        const asOf = this.asOfDay();
+        value = `CASE WHEN NOT ${miss} THEN CASE WHEN ${asOf} - ${day} < 0 THEN ${n(0)} ELSE ${asOf} - ${day} END END`;
+        reason = `CASE WHEN NOT ${miss} AND ${day} IS NULL THEN ${invalid(this.reasons.daysSince)} END`;
+        break;
+      }
+      case "text":
+        text = `CASE WHEN NOT ${miss} THEN ${c.text} END`;
+        break;
+    }
+    const v = value === "NULL" ? "NULL" : q.add(READ, `${p}v`, value);
+    const t = text === "NULL" ? "NULL" : q.add(READ, `${p}t`, text);
+    const why = reason ? q.add(READ, `${p}x`, reason) : "";
+    const presentWhen = [v, t]
+      .filter((x) => x !== "NULL")
+      .map((x) => `${x} IS NOT NULL`)
+      .join(" OR ");
+    const present = q.add(SCORE, `${p}p`, `CASE WHEN ${presentWhen} THEN 1 ELSE 0 END`);
+
+    const weighted = r.method === "weighted";
+    const fill = weighted ? { skip: "NULL", zero: n(0), neutral: n(50) }[m.missing ?? r.missing] : n(0);
+    const scored = this.scorer(m, v, t, weighted);
+    const clamped = weighted
+      ? `CASE WHEN ${scored} > ${n(100)} THEN ${n(100)} WHEN ${scored} < ${n(0)} THEN ${n(0)} ELSE ${scored} END`
+      : scored;
+    const score = q.add(SCORE, `${p}s`, `CASE WHEN ${presentWhen} THEN ${clamped} ELSE ${fill} END`);
+
+    // formatValue: a number to two decimals as JavaScript prints it, text in quotes, or "missing".
+    let shown = "'missing'";
+    if (v !== "NULL") {
+      // Beyond ±1e15 (a map reads any number) the engine writes the number its own way.
+      const cents = q.add(
+        SCORE,
+        `${p}c`,
+        `CASE WHEN ABS(${v}) <= ${n(IN_RANGE)} THEN FLOOR(${v} * ${n(100)} + ${n(0.5)}) END`,
+      );
+      const abs = `ABS(${cents})`;
+      const whole = `FLOOR(${abs} / ${n(100)})`;
+      const frac = q.add(SUM, `${p}f`, `${abs} - ${whole} * ${n(100)}`);
+      const decimals = `CASE WHEN ${frac} = 0 THEN '' WHEN ${frac} - FLOOR(${frac} / ${n(10)}) * ${n(10)} = 0 THEN '.' || ${d.intText(`${frac} / ${n(10)}`)} WHEN ${frac} < 10 THEN '.0' || ${d.intText(frac)} ELSE '.' || ${d.intText(frac)} END`;
+      shown = `CASE WHEN ${cents} IS NULL THEN ${d.text(v)} ELSE CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || ${d.intText(whole)} || ${decimals} END`;
+    }
+    if (t !== "NULL") shown = `CASE WHEN ${t} IS NOT NULL THEN '"' || ${t} || '"' ELSE ${shown} END`;
+    if (v !== "NULL" || t !== "NULL") shown = `CASE WHEN ${present} = 1 THEN ${shown} ELSE 'missing' END`;
+    const shownCol = q.add(TOTAL, `${p}w`, shown);
+    return { weight: m.weight, score, present, reason: why, shown: shownCol };
+  }
+
+  /** The metric's scorer (scorers.ts's applyScorer) over its number `v` or its text `t`. */
+  scorer(m: Metric, v: string, t: string, weighted: boolean): string {
+    const { d } = this;
+    const n = (x: number) => d.num(x);
+    const s = m.score;
+    switch (s.type) {
+      case "steps": {
+        const whens = s.steps.map((step) => {
+          const conds = [];
+          if (step.min !== undefined) conds.push(`${v} >= ${n(step.min)}`);
+          if (step.max !== undefined) conds.push(`${v} <= ${n(step.max)}`);
+          return `WHEN ${conds.length ? conds.join(" AND ") : "TRUE"} THEN ${n(step.score)}`;
+        });
+        return `CASE ${whens.join(" ")} ELSE ${n(s.else)} END`;
+      }
+      case "range": {
+        const x = `(${v} - ${n(s.worst)}) / ${n(s.best - s.worst)}`;
+        const top = weighted ? 100 : s.points;
+        return `CASE WHEN ${x} > ${n(1)} THEN ${n(1)} WHEN ${x} < ${n(0)} THEN ${n(0)} ELSE ${x} END * ${n(top)}`;
+      }
+      case "map": {
+        const whens: string[] = [];
+        for (const [key, score] of Object.entries(s.values)) {
+          const k = key.trim().toLowerCase();
+          // A number matches the key that String(number) writes: "5" matches 5, "5.0" never does.
+          const asNumber = Number(k);
+          if (v !== "NULL" && k !== "" && Number.isFinite(asNumber) && String(asNumber) === k)
+            whens.push(`WHEN ${v} = ${n(asNumber)} THEN ${n(score)}`);
+          if (t !== "NULL") whens.push(`WHEN LOWER(${t}) = ${d.str(k)} THEN ${n(score)}`);
+        }
+        return whens.length ? `CASE ${whens.join(" ")} ELSE ${n(s.else)} END` : n(s.else);
+      }
+      case "scale":
+        return `${n(weighted ? 50 : 0)} + (${v} - ${n(s.neutral)}) * ${n(s.step)}`;
+      case "perUnit": {
+        const x = `${v} * ${n(s.points)}`;
+        return s.cap === undefined
+          ? x
+          : `CASE WHEN ${x} > ${n(s.cap)} THEN ${n(s.cap)} WHEN ${x} < ${n(-s.cap)} THEN ${n(-s.cap)} ELSE ${x} END`;
+      }
+    }
+  }
+
+  /** A flag's condition on its cell, as score.ts's condition(): TRUE or FALSE, never NULL. */
+  flagFires(f: Flag): string {
+    const { d } = this;
+    const c = this.col(f.column);
+    const text = `LOWER(COALESCE(${c.text}, ''))`;
+    let cond: string;
+    if (typeof f.when === "boolean") cond = `${this.boolean(c)} = ${f.when ? 1 : 0}`;
+    else if (typeof f.when === "number") cond = `${this.number(c)} = ${d.num(f.when)}`;
+    else if (typeof f.when === "string") cond = `${text} = ${d.str(f.when.trim().toLowerCase())}`;
+    else if (f.contains !== undefined) {
+      const needle = f.contains.trim().toLowerCase();
+      cond = needle === "" ? "TRUE" : d.contains(text, d.str(needle));
+    } else if (f.min === undefined && f.max === undefined) cond = "FALSE";
+    else {
+      const num = this.number(c);
+      const conds = [`${num} IS NOT NULL`];
+      if (f.min !== undefined) conds.push(`${num} >= ${d.num(f.min)}`);
+      if (f.max !== undefined) conds.push(`${num} <= ${d.num(f.max)}`);
+      cond = conds.join(" AND ");
+    }
+    return `COALESCE(${cond}, FALSE)`;
+  }
+
+  render(health: [string, string][]): string {
+    const { d, q } = this;
+    const ctes = q.layers
+      .filter((l) => l.length > 0)
+      .map((l) => l.map(([name, expr]) => `    ${expr} AS ${name}`).join(",\n"));
+    const table = tableName(d, this.options.table);
+    const first = d.carry === "row" ? "hs__t AS hs__row" : "hs__t.*";
+    const parts = ctes.map((cols, i) =>
+      i === 0
+        ? `hs__1 ${d.cte} (\n  SELECT ${first},\n${cols}\n  FROM ${table} AS hs__t\n)`
+        : `hs__${i + 1} ${d.cte} (\n  SELECT *,\n${cols}\n  FROM hs__${i}\n)`,
+    );
+    const star = d.carry === "row" ? "(hs__row).*" : `* ${d.exclude} (${q.names.join(", ")})`;
+    const select = health.map(([name, expr]) => `  ${expr} AS ${name}`).join(",\n");
+    return `WITH ${parts.join(",\n")}\nSELECT ${star},\n${select}\nFROM hs__${parts.length}\n`;
+  }
+}
+
+/** What explain() says of a row with no score: no metric has a value, or the note's reason. */
+const noData = (note?: string) =>
+  explain({ score: null, note, drivers: [], flags: [], invalid: [] } as unknown as RowResult);
+
+interface CompiledMetric {
+  weight: number;
+  score: string;
+  present: string;
+  reason: string;
+  shown: string;
+}
+
+interface RubricResult {
+  score: string;
+  band: string;
+  color: string;
+  coverage: string;
+  flags: string;
+  drivers: string;
+}
+const FIELDS: (keyof RubricResult)[] = ["score", "band", "color", "coverage", "flags", "drivers"];
+
+/**
+ * The table as the user wrote it when it is a plain dotted name (so each engine applies its own
+ * case rules, as when they type it), else quoted as one name. BigQuery project ids may hold
+ * hyphens: the whole path goes in backticks.
+ */
+function tableName(d: Dialect, table: string): string {
+  const t = table.trim();
+  if (/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/.test(t)) return t;
+  if (d.name === "bigquery" && /^[A-Za-z0-9_.-]+$/.test(t)) return d.ident(t);
+  return d.ident(t);
+}

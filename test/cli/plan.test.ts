@@ -1,0 +1,100 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { stringify } from "csv-stringify/sync";
+import { describe, expect, it } from "vitest";
+
+// These run the built CLI (npm test builds first), as a user would.
+const CLI = "build/cli.js";
+const run = (...args: string[]) =>
+  spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+const tmp = mkdtempSync(join(tmpdir(), "healthscore-plan-"));
+const AS_OF = ["--as-of", "2026-11-26", "--time-zone", "UTC"];
+
+interface PlanJson {
+  band: string;
+  target: string | null;
+  reachable: boolean;
+  score_after: number | null;
+  changes: { metric?: string; flag?: string; column: string; from: unknown; to: unknown }[];
+  why: string;
+}
+
+const cellText = (v: unknown) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v));
+
+describe("healthscore plan", () => {
+  it.each(["simple-ryg", "five-dimensions", "lifecycle", "points-five-tier"])(
+    "gives %s plans that, written into the CSV and scored by the CLI, reach their target with score_after",
+    (name) => {
+      const rubric = `examples/${name}.json`;
+      const r = run("plan", "examples/customers.csv", "--rubric", rubric, "--format", "json", ...AS_OF);
+      expect(r.stderr).toBe("");
+      const plans = JSON.parse(r.stdout) as PlanJson[];
+      const [headers, ...rows] = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+      expect(plans).toHaveLength(rows.length);
+      const changed = rows.map((row, i) => {
+        const out = row.slice();
+        for (const c of plans[i]?.changes ?? [])
+          out[(headers as string[]).indexOf(c.column)] = cellText(c.to);
+        return out;
+      });
+      const file = join(tmp, `${name}.csv`);
+      writeFileSync(file, stringify([headers, ...changed]));
+      const after = JSON.parse(
+        run("score", file, "--rubric", rubric, "--format", "json", ...AS_OF).stdout,
+      ) as {
+        score: number | null;
+        band: string;
+      }[];
+      const bands = (JSON.parse(readFileSync(rubric, "utf8")) as { bands: { label: string }[] }).bands.map(
+        (b) => b.label,
+      );
+      let planned = 0;
+      plans.forEach((p, i) => {
+        if (!p.reachable || p.changes.length === 0) return;
+        planned++;
+        expect(after[i]?.score).toBe(p.score_after);
+        if (bands.includes(p.target as string))
+          expect(bands.indexOf(after[i]?.band as string)).toBeGreaterThanOrEqual(
+            bands.indexOf(p.target as string),
+          );
+      });
+      expect(planned).toBeGreaterThan(20);
+    },
+  );
+
+  it("plans to a named band and prints a table with one line per account", () => {
+    const r = run(
+      "plan",
+      "examples/customers.csv",
+      "--rubric",
+      "examples/simple-ryg.json",
+      "--target",
+      "Green",
+      ...AS_OF,
+    );
+    expect(r.status).toBe(0);
+    const lines = r.stdout.trimEnd().split("\n");
+    expect(lines[0]).toMatch(/^Account\s+Band → target\s+Plan$/);
+    expect(lines).toHaveLength(1 + 200 + 2);
+    expect(lines[2]).toMatch(/^Maple Analytics\s+Red → Green\s+\S/);
+    expect(lines.at(-1)).toMatch(/^200 accounts: \d+ with a plan, \d+ out of reach$/);
+  });
+
+  it("refuses a target that is not a band, in one sentence", () => {
+    const r = run(
+      "plan",
+      "examples/customers.csv",
+      "--rubric",
+      "examples/simple-ryg.json",
+      "--target",
+      "Blue",
+    );
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'healthscore: --target: The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.\n',
+    );
+  });
+});

@@ -1,0 +1,84 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+
+// These run the built CLI (npm test builds first), as a user would.
+const run = (...args: string[]) =>
+  spawnSync("node", ["build/cli.js", ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
+const tmp = mkdtempSync(join(tmpdir(), "healthscore-sql-"));
+const RUBRIC = ["--rubric", "examples/five-dimensions.json"];
+
+describe("healthscore sql", () => {
+  it("prints one read-only SELECT over the named table", () => {
+    const r = run(
+      "sql",
+      ...RUBRIC,
+      "--dialect",
+      "postgres",
+      "--table",
+      "crm.accounts",
+      "--as-of",
+      "2026-11-26",
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^WITH hs__1 AS MATERIALIZED \(/);
+    expect(r.stdout).toContain("FROM crm.accounts AS hs__t");
+    expect(r.stdout).not.toMatch(/\b(CREATE|INSERT|UPDATE|DELETE|DROP|ALTER)\b/);
+    expect(r.stdout).toMatch(/AS health_score,\n[\s\S]*AS health_drivers\nFROM hs__\d+\n$/);
+  });
+
+  it("counts days to the engine's date in the time zone when no as-of date is given", () => {
+    const r = run(
+      "sql",
+      ...RUBRIC,
+      "--dialect",
+      "bigquery",
+      "--table",
+      "p.d.t",
+      "--time-zone",
+      "Europe/Berlin",
+    );
+    expect(r.stdout).toContain("CURRENT_DATE('Europe/Berlin')");
+  });
+
+  it("says which dialects exist when the dialect is unknown", () => {
+    const r = run("sql", ...RUBRIC, "--dialect", "oracle", "--table", "t");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(
+      'healthscore: --dialect must be duckdb, postgres, bigquery, snowflake, not "oracle".\n',
+    );
+  });
+
+  it("scores a CSV on DuckDB with the same scores, bands and drivers as healthscore score", () => {
+    const asOf = ["--as-of", "2026-11-26"];
+    const sql = run("sql", ...RUBRIC, "--run", "examples/customers.csv", ...asOf);
+    expect(sql.stderr).toBe("");
+    const core = run("score", "examples/customers.csv", ...RUBRIC, ...asOf, "--format", "csv");
+    const fromSql = parse(sql.stdout, { columns: true }) as Record<string, string>[];
+    const fromCore = parse(core.stdout, { columns: true }) as Record<string, string>[];
+    expect(fromSql).toHaveLength(200);
+    // DuckDB writes 39 as 39.0: compare the numbers.
+    const score = (s: string | undefined) => (s ? Number(s) : null);
+    expect(fromSql.map((r) => [r.Account, score(r.health_score), r.health_band, r.health_drivers])).toEqual(
+      fromCore.map((r) => [r.Account, score(r["Health Score"]), r["Health Band"], r["Health Drivers"]]),
+    );
+  });
+
+  it("writes Parquet with --out and names a column the file lacks in one sentence", () => {
+    const out = join(tmp, "scored.parquet");
+    const ok = run("sql", ...RUBRIC, "--run", "examples/customers.csv", "--out", out);
+    expect(ok.stdout).toBe(`Wrote ${out}.\n`);
+    expect(readFileSync(out).subarray(0, 4).toString()).toBe("PAR1");
+
+    const data = join(tmp, "short.csv");
+    writeFileSync(data, "Account,NPS\nAcme,9\n");
+    const bad = run("sql", "--rubric", "examples/simple-ryg.json", "--run", data);
+    expect(bad.status).toBe(1);
+    expect(bad.stderr).toMatch(
+      /^healthscore: .*short\.csv: The data has no columns "Seat utilisation" .*\.\n$/,
+    );
+  });
+});

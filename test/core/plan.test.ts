@@ -1,0 +1,381 @@
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { type CellValue, type Plan, parseRubric, planner, type Rubric, scoreTable } from "../../src/core";
+import { OPTIONS, RYG_BANDS, rubric } from "./helpers";
+
+/** Plans one row given as { header: cell }. */
+function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
+  const headers = Object.keys(cells);
+  return planner(r, headers, { ...OPTIONS, target }).planRow(Object.values(cells));
+}
+
+/** Writes every change's `to` into the row, in order, as the issue's contract says. */
+function applied(headers: readonly CellValue[], row: readonly CellValue[], plan: Plan): CellValue[] {
+  const out = row.slice();
+  for (const c of plan.changes) {
+    const at = headers.findIndex((h) => String(h).trim().toLowerCase() === c.column.trim().toLowerCase());
+    out[at] = c.to;
+  }
+  return out;
+}
+
+const usage = rubric({
+  method: "weighted",
+  bands: RYG_BANDS,
+  metrics: [
+    {
+      id: "util",
+      label: "Seat utilisation",
+      column: "Util",
+      weight: 3,
+      score: { type: "range", worst: 0.1, best: 0.8 },
+    },
+    {
+      id: "nps",
+      label: "NPS",
+      column: "NPS",
+      weight: 2,
+      score: {
+        type: "steps",
+        steps: [
+          { min: 9, score: 100 },
+          { min: 7, score: 60 },
+        ],
+        else: 10,
+      },
+    },
+  ],
+  flags: [{ id: "champion_left", label: "Champion left", column: "Champion left", when: true, cap: 39 }],
+});
+
+describe("plans", () => {
+  it("moves one metric when one is enough, to the smallest value that reaches the next band", () => {
+    // Util 0.43 scores 47.1, NPS 6 scores 10: (3 × 47.1 + 2 × 10) / 5 = 32.3, Red. Yellow needs 40:
+    // Util alone to 0.52 gives exactly 40 (0.51 gives 39.4); NPS would have to climb a whole step.
+    const plan = planOf(usage, { Util: 0.43, NPS: 6, "Champion left": false });
+    expect(plan).toMatchObject({ band: "Red", target: "Yellow", reachable: true, scoreAfter: 40 });
+    expect(plan.changes).toEqual([
+      { metric: "util", label: "Seat utilisation", column: "Util", from: 0.43, to: 0.52 },
+    ]);
+    expect(plan.why).toBe("Seat utilisation 0.43 \u2192 0.52 \u2192 Yellow (40)");
+  });
+
+  it("lands a steps metric exactly on the step boundary", () => {
+    const plan = planOf(usage, { Util: 0.8, NPS: 6, "Champion left": false }, "Green");
+    // Util is already at its best; NPS 6 → 7 lifts 64 to 84.
+    expect(plan.changes).toEqual([{ metric: "nps", label: "NPS", column: "NPS", from: 6, to: 7 }]);
+    expect(plan.scoreAfter).toBe(84);
+  });
+
+  it("clears a capping flag first and says so", () => {
+    const plan = planOf(usage, { Util: 0.5, NPS: 8, "Champion left": true });
+    expect(plan.band).toBe("Red");
+    expect(plan.changes[0]).toEqual({
+      flag: "champion_left",
+      label: "Champion left",
+      column: "Champion left",
+      from: true,
+      to: false,
+    });
+    expect(plan.why).toBe('Clear "Champion left": it caps the score at 39 \u2192 Yellow (58.3)');
+  });
+
+  it("clears the flag and moves metrics when both are needed", () => {
+    const plan = planOf(usage, { Util: 0.3, NPS: 6, "Champion left": true });
+    expect(plan.why).toMatch(
+      /^Clear "Champion left" first: it caps the score at 39; then Seat utilisation 0.3 → /,
+    );
+    expect(plan.changes.map((c) => c.flag ?? c.metric)).toEqual(["champion_left", "util"]);
+  });
+
+  it("never proposes a metric marked actionable: false, and says why when nothing else will do", () => {
+    const fixed = rubric({
+      ...JSON.parse(JSON.stringify(usage)),
+      metrics: usage.metrics.map((m) => (m.id === "util" ? { ...m, actionable: false } : m)),
+    });
+    // Util 0.2 scores 14.3; with NPS at its best, (3 × 14.3 + 2 × 100) / 5 = 48.6.
+    const plan = planOf(fixed, { Util: 0.2, NPS: 6, "Champion left": false }, "Green");
+    expect(plan).toMatchObject({ reachable: false, changes: [], scoreAfter: 12.6 });
+    expect(plan.why).toBe(
+      "Out of reach: even with every actionable metric at its best the score would be 48.6, below Green (from 70)",
+    );
+    const yellow = planOf(fixed, { Util: 0.2, NPS: 6, "Champion left": false });
+    expect(yellow.changes).toEqual([{ metric: "nps", label: "NPS", column: "NPS", from: 6, to: 9 }]);
+  });
+
+  it("says the row is already there when it is", () => {
+    expect(planOf(usage, { Util: 0.8, NPS: 9, "Champion left": false })).toMatchObject({
+      band: "Green",
+      reachable: true,
+      changes: [],
+      why: "Already Green, the top band",
+    });
+    expect(planOf(usage, { Util: 0.8, NPS: 9, "Champion left": false }, "Yellow").why).toBe(
+      "Already Green, above Yellow",
+    );
+  });
+
+  it("has no plan for a row with no data", () => {
+    expect(planOf(usage, { Util: "", NPS: "n/a", "Champion left": false })).toMatchObject({
+      band: "No data",
+      target: null,
+      reachable: false,
+    });
+  });
+
+  it("writes a days-since move as the date it would have to be", () => {
+    const recency = rubric({
+      bands: RYG_BANDS,
+      metrics: [
+        {
+          id: "touch",
+          label: "Last touchpoint",
+          column: "Last touchpoint",
+          input: "daysSince",
+          score: {
+            type: "steps",
+            steps: [
+              { max: 14, score: 100 },
+              { max: 30, score: 50 },
+            ],
+            else: 0,
+          },
+        },
+      ],
+    });
+    const plan = planOf(recency, { "Last touchpoint": "2026-09-01" });
+    // As of 2026-11-26, 50 needs at most 30 days: 2026-10-27.
+    expect(plan.changes).toEqual([
+      {
+        metric: "touch",
+        label: "Last touchpoint",
+        column: "Last touchpoint",
+        from: "2026-09-01",
+        to: "2026-10-27",
+      },
+    ]);
+  });
+
+  it("moves a map metric to the category that scores enough, written as the rubric spells it", () => {
+    const tiers = rubric({
+      bands: RYG_BANDS,
+      metrics: [
+        {
+          id: "tier",
+          column: "Tier",
+          input: "text",
+          score: { type: "map", values: { Gold: 100, Silver: 60 }, else: 0 },
+        },
+        {
+          id: "sponsor",
+          column: "Sponsor",
+          input: "boolean",
+          actionable: false,
+          score: { type: "range", worst: 0, best: 1 },
+        },
+      ],
+    });
+    const plan = planOf(tiers, { Tier: "bronze", Sponsor: "FALSE" });
+    expect(plan.changes).toEqual([
+      { metric: "tier", label: "Tier", column: "Tier", from: "bronze", to: "Gold" },
+    ]);
+    expect(planOf(tiers, { Tier: "bronze", Sponsor: "TRUE" }).changes[0]?.to).toBe("Silver");
+  });
+
+  it("writes a percentage cell back as a percentage", () => {
+    const plan = planOf(usage, { Util: "43%", NPS: 6, "Champion left": false });
+    expect(plan.changes[0]).toMatchObject({ from: "43%", to: "52%" });
+    expect(plan.why).toBe("Seat utilisation 43% \u2192 52% \u2192 Yellow (40)");
+  });
+
+  it("refuses a target that is not a band, naming the bands", () => {
+    expect(() => planner(usage, ["Util", "NPS", "Champion left"], { ...OPTIONS, target: "Blue" })).toThrow(
+      'The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.',
+    );
+  });
+});
+
+// ---- properties ----------------------------------------------------------------------------
+
+const starter = (name: string) => parseRubric(JSON.parse(readFileSync(`examples/${name}.json`, "utf8")));
+
+const small = fc.integer({ min: 0, max: 20 });
+const scorerArb = fc.oneof(
+  fc
+    .tuple(small, small)
+    .filter(([a, b]) => a !== b)
+    .map(([worst, best]) => ({ type: "range", worst, best })),
+  fc
+    .tuple(
+      fc.array(fc.tuple(fc.constantFrom("min", "max"), small, fc.integer({ min: 0, max: 100 })), {
+        minLength: 1,
+        maxLength: 3,
+      }),
+      fc.integer({ min: 0, max: 100 }),
+    )
+    .map(([steps, otherwise]) => ({
+      type: "steps",
+      steps: steps.map(([k, b, score]) => ({ [k]: b, score })),
+      else: otherwise,
+    })),
+  fc
+    .record({ neutral: fc.integer({ min: 0, max: 10 }), step: fc.integer({ min: -20, max: 20 }) })
+    .map((s) => ({ type: "scale", ...s })),
+  fc
+    .record({
+      points: fc.integer({ min: -10, max: 10 }),
+      cap: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+    })
+    .map(({ points, cap }) =>
+      cap === undefined ? { type: "perUnit", points } : { type: "perUnit", points, cap },
+    ),
+  fc
+    .integer({ min: 0, max: 100 })
+    .map((other) => ({ type: "map", values: { "1": 20, "3": 70, "5": 100 }, else: other })),
+);
+
+const metricArb = fc.record({
+  weight: fc.integer({ min: 0, max: 4 }),
+  group: fc.constantFrom("A", "B"),
+  input: fc.constantFrom("number", "number", "daysSince", "boolean"),
+  missing: fc.constantFrom(undefined, "skip", "zero", "neutral"),
+  actionable: fc.constantFrom(undefined, undefined, false),
+  score: scorerArb,
+});
+
+const flagArb = fc.oneof(
+  fc.record({ when: fc.constant(true), cap: fc.integer({ min: 0, max: 80 }) }),
+  fc.record({ contains: fc.constant("risk"), cap: fc.integer({ min: 0, max: 80 }) }),
+  fc.record({ min: fc.integer({ min: 1, max: 10 }), add: fc.integer({ min: -30, max: 30 }) }),
+);
+
+const specArb = fc.record({
+  method: fc.constantFrom("weighted", "weighted", "points"),
+  missing: fc.constantFrom("skip", "zero", "neutral"),
+  grouped: fc.boolean(),
+  metrics: fc.array(metricArb, { minLength: 1, maxLength: 5 }),
+  flags: fc.array(flagArb, { maxLength: 2 }),
+});
+
+type Spec = typeof specArb extends fc.Arbitrary<infer S> ? S : never;
+
+function rubricOf(spec: Spec): Rubric | undefined {
+  const weighted = spec.method === "weighted";
+  const json: Record<string, unknown> = {
+    version: 1,
+    method: spec.method,
+    bands: weighted
+      ? RYG_BANDS
+      : [
+          { label: "Low", color: "#f4c7c3" },
+          { label: "Mid", from: 0, color: "#fce8b2" },
+          { label: "High", from: 40, color: "#b7e1cd" },
+        ],
+    metrics: spec.metrics.map((m, i) => {
+      const { group, missing, actionable, input, score, ...rest } = m;
+      const out: Record<string, unknown> = { id: `m${i}`, column: `M${i}`, input, score, ...rest };
+      if (input === "boolean" && score.type === "map") out.input = "number";
+      if (weighted && spec.grouped) out.group = group;
+      if (weighted && missing) out.missing = missing;
+      if (actionable === false) out.actionable = false;
+      return out;
+    }),
+    flags: spec.flags.map((f, i) => ({ id: `f${i}`, column: `F${i}`, ...f })),
+  };
+  if (weighted) json.missing = spec.missing;
+  if (weighted && spec.grouped) json.groups = { A: 2, B: 1 };
+  try {
+    return parseRubric(json);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A cell for a column read as `input` (now and then missing or unreadable), from a random draw. */
+function cellFor(input: string, draw: number): CellValue {
+  if (draw % 13 === 0) return draw % 2 ? "" : "N/A";
+  if (input === "boolean") return draw % 2 === 0 ? "TRUE" : false;
+  if (input === "daysSince")
+    return `2026-${String(9 + (draw % 3)).padStart(2, "0")}-${String(1 + (draw % 28)).padStart(2, "0")}`;
+  if (input === "flag") return [true, false, "some risk", "", 3, 12][draw % 6] as CellValue;
+  return draw % 7 === 0 ? `${draw % 100}%` : draw % 21;
+}
+/** The index of the band a result is in, in its rubric's band list. */
+const bandIndex = (r: Rubric, band: string) => r.bands.findIndex((b) => b.label === band);
+
+describe("plan properties", () => {
+  it("applying a plan reaches the target band with score_after, and dropping any one change does not", () => {
+    const seen = { plans: 0, several: 0, unreachable: 0 };
+    fc.assert(
+      fc.property(
+        specArb,
+        fc.array(fc.nat(10_000), { minLength: 7, maxLength: 7 }),
+        fc.boolean(),
+        (spec, draws, named) => {
+          const r = rubricOf(spec);
+          if (!r) return;
+          const headers = [...r.metrics.map((m) => m.column), ...r.flags.map((f) => f.column)];
+          const inputs = [...r.metrics.map((m) => m.input), ...r.flags.map(() => "flag")];
+          const row = inputs.map((input, i) => cellFor(input, draws[i % draws.length] as number));
+          const target = named ? r.bands[r.bands.length - 1]?.label : undefined;
+          const plan = planner(r, headers, { ...OPTIONS, target }).planRow(row);
+          const again = planner(r, headers, { ...OPTIONS, target }).planRow(row);
+          expect(again).toEqual(plan);
+          expect(typeof plan.why).toBe("string");
+          expect(plan.why.length).toBeGreaterThan(0);
+          if (!plan.reachable) seen.unreachable++;
+          if (!plan.reachable || plan.target === null) return;
+          if (plan.changes.length > 0) seen.plans++;
+          if (plan.changes.length > 1) seen.several++;
+          const goal = bandIndex(r, plan.target);
+          const after = scoreTable(r, headers, [applied(headers, row, plan)], OPTIONS)[0];
+          expect(after?.score).toBe(plan.scoreAfter);
+          expect(bandIndex(r, after?.band ?? "")).toBeGreaterThanOrEqual(goal);
+          for (const metric of plan.changes.filter((c) => c.metric)) {
+            expect(r.metrics.find((m) => m.id === metric.metric)?.actionable).not.toBe(false);
+          }
+          plan.changes.forEach((_, i) => {
+            const fewer = { ...plan, changes: plan.changes.filter((__, j) => j !== i) };
+            const short = scoreTable(r, headers, [applied(headers, row, fewer)], OPTIONS)[0];
+            expect(bandIndex(r, short?.band ?? "")).toBeLessThan(goal);
+          });
+        },
+      ),
+      { numRuns: 400 },
+    );
+    // The generators make real plans, several-change plans and rows out of reach, not only trivia.
+    // (Typically about 100, 13 and 160 of 400.)
+    expect(seen.plans).toBeGreaterThan(50);
+    expect(seen.several).toBeGreaterThan(3);
+    expect(seen.unreachable).toBeGreaterThan(20);
+  });
+
+  it.each(["simple-ryg", "five-dimensions", "lifecycle", "points-five-tier"])(
+    "holds on the %s starter over the sample customers",
+    (name) => {
+      const r = starter(name);
+      const [headers, ...rows] = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+      const plans = planner(r, headers as string[], OPTIONS);
+      let reached = 0;
+      for (const row of rows) {
+        const plan = plans.planRow(row);
+        if (!plan.reachable || plan.changes.length === 0) continue;
+        reached++;
+        const after = scoreTable(
+          r,
+          headers as string[],
+          [applied(headers as string[], row, plan)],
+          OPTIONS,
+        )[0];
+        expect(after?.score).toBe(plan.scoreAfter);
+        const rubricOfRow = r.segments?.rubrics[String(after?.segment)] ?? r;
+        expect(bandIndex(rubricOfRow, after?.band ?? "")).toBeGreaterThanOrEqual(
+          bandIndex(rubricOfRow, plan.target ?? ""),
+        );
+      }
+      expect(reached).toBeGreaterThan(10);
+    },
+  );
+});

@@ -1,0 +1,518 @@
+/**
+ * The SQL parity suite's shared half: the fixtures (every starter rubric in examples/ on
+ * examples/customers.csv, rubrics that exercise every rule, and random rubrics over random cells),
+ * loading a fixture into an engine as typed columns or as text, and comparing the engine's rows
+ * with the core's, row by row. Each engine's test file supplies only how to run SQL.
+ */
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { parse } from "csv-parse/sync";
+import fc from "fast-check";
+import { expect } from "vitest";
+import {
+  explain,
+  isoDay,
+  parseRubric,
+  type RowResult,
+  type Rubric,
+  scoreTable,
+  validateRubric,
+} from "../../../src/core";
+import { compileSql, type DialectName } from "../../../src/core/sql";
+
+export const AS_OF = "2026-11-26";
+const ROOT = join(import.meta.dirname, "../../..");
+
+export interface Fixture {
+  name: string;
+  rubric: Rubric;
+  headers: string[];
+  rows: string[][];
+}
+
+/** How a test runs SQL on one engine: rows as plain objects, numbers as numbers. */
+export interface Engine {
+  dialect: DialectName;
+  run(sql: string): Promise<Record<string, unknown>[]>;
+}
+
+function customers(): { headers: string[]; rows: string[][] } {
+  const [headers, ...rows] = parse(readFileSync(join(ROOT, "examples/customers.csv"), "utf8")) as string[][];
+  return { headers: headers as string[], rows };
+}
+
+/** Every starter rubric in examples/, on the starter data. */
+export function starterFixtures(): Fixture[] {
+  const data = customers();
+  return readdirSync(join(ROOT, "examples"))
+    .filter((f) => f.endsWith(".json"))
+    .map((f) => ({
+      name: `examples/${f}`,
+      rubric: parseRubric(JSON.parse(readFileSync(join(ROOT, "examples", f), "utf8"))),
+      ...data,
+    }));
+}
+
+const BANDS = [
+  { label: "Red", color: "#f4c7c3" },
+  { label: "Yellow", from: 40, color: "#fce8b2" },
+  { label: "Green", from: 70, color: "#b7e1cd" },
+];
+
+/** Rubrics over the starter data that use each rule the contract has at least once. */
+export function featureFixtures(): Fixture[] {
+  const data = customers();
+  const rubrics: Record<string, unknown>[] = [
+    {
+      name: "groups, per-metric missing policies, every flag effect",
+      method: "weighted",
+      missing: "neutral",
+      bands: BANDS,
+      groups: { Adoption: 50, Voice: 30, Money: 20, Empty: 10 },
+      metrics: [
+        {
+          id: "util",
+          column: "Seat utilisation",
+          group: "Adoption",
+          weight: 2,
+          score: { type: "range", worst: 0.8, best: 0.2 },
+        },
+        {
+          id: "logins",
+          column: "Logins 30d",
+          group: "Adoption",
+          missing: "skip",
+          score: { type: "perUnit", points: 0.5, cap: 80 },
+        },
+        {
+          id: "last",
+          column: "Last login",
+          input: "daysSince",
+          group: "Adoption",
+          missing: "zero",
+          score: {
+            type: "steps",
+            steps: [
+              { max: 7, score: 100 },
+              { min: 8, max: 30, score: 60 },
+            ],
+            else: 5,
+          },
+        },
+        { id: "nps", column: "NPS", group: "Voice", score: { type: "scale", neutral: 7, step: 12.5 } },
+        {
+          id: "csat",
+          column: "CSAT",
+          group: "Voice",
+          input: "text",
+          score: { type: "map", values: { "5": 100, "4": 80, "3": 40 }, else: 10 },
+        },
+        {
+          id: "arr",
+          column: "ARR",
+          group: "Money",
+          weight: 0.5,
+          score: { type: "range", worst: 0, best: 200000 },
+        },
+        {
+          id: "overdue",
+          column: "Days invoice overdue",
+          group: "Money",
+          score: { type: "steps", steps: [{ max: 0, score: 100 }], else: 0 },
+        },
+      ],
+      flags: [
+        { id: "case", column: "Case study", when: true, add: 12.5 },
+        { id: "sponsor", column: "Exec sponsor", when: false, add: -7 },
+        { id: "news", column: "Company news", contains: "fund", floor: 55 },
+        { id: "expansion", column: "Company news", when: "expansion", floor: 65 },
+        { id: "champion", column: "Champion left", when: true, cap: 39 },
+        { id: "reviews", column: "Positive reviews", when: 2, cap: 90 },
+        { id: "overdue", column: "Days invoice overdue", min: 30, max: 60, cap: 49 },
+      ],
+    },
+    {
+      name: "points with maps on numbers, booleans and dates",
+      method: "points",
+      bands: [
+        { label: "Critical", color: "#f4c7c3" },
+        { label: "Stable", from: 0, color: "#fce8b2" },
+        { label: "Thriving", from: 40, color: "#b7e1cd" },
+      ],
+      metrics: [
+        { id: "years", column: "Years as customer", score: { type: "perUnit", points: 10, cap: 30 } },
+        {
+          id: "csat",
+          column: "CSAT",
+          score: { type: "map", values: { "1": -20, "2": -10, "4": 10, "5": 20 } },
+        },
+        {
+          id: "sponsor",
+          column: "Exec sponsor",
+          input: "boolean",
+          score: { type: "map", values: { TRUE: 15, FALSE: -5 } },
+        },
+        {
+          id: "sponsor2",
+          column: "Exec sponsor",
+          input: "boolean",
+          weight: 2,
+          score: { type: "steps", steps: [{ min: 1, score: 5 }], else: -5 },
+        },
+        {
+          id: "touch",
+          column: "Last touchpoint",
+          input: "daysSince",
+          score: { type: "range", worst: 90, best: 0, points: 25 },
+        },
+        {
+          id: "progress",
+          column: "Onboarding progress",
+          score: { type: "map", values: { "1": 10, "0.5": 0 }, else: -3 },
+        },
+        {
+          id: "unresolved",
+          column: "Unresolved tickets",
+          weight: 1.5,
+          score: { type: "scale", neutral: 1, step: -4 },
+        },
+      ],
+      flags: [
+        { id: "layoffs", label: "Layoffs", column: "Company news", when: "Layoffs", add: -15 },
+        { id: "tags", column: "Risk tags", contains: "org", floor: -10 },
+        { id: "quiet", column: "Logins 30d", max: 10, cap: 5 },
+      ],
+    },
+    {
+      name: "every weight zero, missing zero",
+      method: "weighted",
+      missing: "zero",
+      bands: BANDS,
+      metrics: [
+        { id: "a", column: "NPS", weight: 0, score: { type: "range", worst: 0, best: 10 } },
+        {
+          id: "b",
+          column: "Company news",
+          input: "text",
+          weight: 0,
+          score: { type: "map", values: { Layoffs: 0, Expansion: 100 }, else: 50 },
+        },
+      ],
+      flags: [],
+    },
+  ];
+  return rubrics.map((r) => ({ name: r.name as string, rubric: parseRubric({ version: 1, ...r }), ...data }));
+}
+
+// ---- random cells and rubrics ------------------------------------------------------------------
+
+/** Cells as exports write them, and every shape the core's readers treat specially. */
+// biome-ignore format: a table of cells reads better in rows
+const TRICKY = [
+  "", " ", "N/A", "n/a", "na", "-", "—", "–", "#N/A", "#REF!", "#DIV/0!", "#name?", "#",
+  "0", "1", "-1", "7", " 7 ", "\u00a07\u2003", "\t12\n", "1,200", "$1,200", "€ 12.5", "£3", "¥ 1,000,000",
+  "45%", "12.5%", "-3", "(3)", "( 4 )", "(5", "--5", "+-5", "-(5)", "+5", "5.", ".5", "-.5", "1e3", "1E-2",
+  "2e20", "1e400", "1e-400", "0x1A", "0b11", "inf", "Infinity", "-Infinity", "NaN", "1,2", "12,34,567", "1 000",
+  "TRUE", "true", "False", "yes", "no", "y", "n", "Y", "on",
+  "2026-11-01", "2026-11-26", "2026-12-24", "2024-02-29", "2023-02-29", "2026-13-01", "2026-11-31", "0000-01-01",
+  "2026-11-20T10:00:00Z", "2026-11-20 23:59", "2026-11-20T01:02:03.5+05:30", "2026/11/20", "20-11-2026",
+  "Gold", "gold ", "GOLD", "Silver", "O'Brien", 'say "hi"', "back\\slash", "Layoffs", "acquired by X", "lots",
+  "10%", "5", "5.0", "05", "a".repeat(45),
+];
+
+const cell = fc.oneof(
+  { weight: 3, arbitrary: fc.constantFrom(...TRICKY) },
+  {
+    weight: 2,
+    arbitrary: fc
+      .double({ min: -200, max: 200, noNaN: true })
+      .map((n) => String(Math.round(n * 1000) / 1000)),
+  },
+  { weight: 1, arbitrary: fc.integer({ min: 0, max: 100 }).map((n) => `${n}%`) },
+  {
+    weight: 1,
+    arbitrary: fc.integer({ min: -400, max: 40 }).map((n) => isoText((isoDay(AS_OF) as number) + n)),
+  },
+);
+
+function isoText(day: number): string {
+  return new Date(day * 86_400_000).toISOString().slice(0, 10);
+}
+
+const COLUMNS = ["A", "B", "C", "D", "E"];
+const num = fc.integer({ min: -20, max: 120 });
+// Rubric numbers as people write them: Postgres fails a query on a product that underflows, which
+// a step of 4e-145 would give.
+const decimal = fc.integer({ min: -10_000, max: 10_000 }).map((n) => n / 1000);
+const key = fc.constantFrom(
+  "5",
+  "7",
+  "0.45",
+  "1200",
+  "Gold",
+  "gold",
+  "TRUE",
+  "false",
+  "10%",
+  "-3",
+  "2026-11-01",
+  "1",
+);
+
+const scorer = fc.oneof(
+  fc.record({
+    type: fc.constant("steps"),
+    steps: fc.array(
+      fc
+        .record({
+          min: fc.option(num, { nil: undefined }),
+          max: fc.option(num, { nil: undefined }),
+          score: num,
+        })
+        .filter((s) => s.min !== undefined || s.max !== undefined)
+        .map((s) =>
+          s.min !== undefined && s.max !== undefined && s.min > s.max ? { ...s, min: s.max, max: s.min } : s,
+        ),
+      { minLength: 1, maxLength: 3 },
+    ),
+    else: num,
+  }),
+  fc
+    .record({ type: fc.constant("range"), worst: num, best: num, points: num })
+    .filter((s) => s.worst !== s.best),
+  fc.record({
+    type: fc.constant("map"),
+    values: fc
+      .dictionary(key, num, { minKeys: 1, maxKeys: 4 })
+      .filter((v) => new Set(Object.keys(v).map((k) => k.toLowerCase())).size === Object.keys(v).length),
+    else: num,
+  }),
+  fc.record({
+    type: fc.constant("scale"),
+    neutral: num,
+    step: decimal,
+  }),
+  fc.record({
+    type: fc.constant("perUnit"),
+    points: decimal,
+    cap: fc.option(fc.integer({ min: 1, max: 60 }), { nil: undefined }),
+  }),
+);
+
+const metric = fc
+  .record({
+    column: fc.constantFrom(...COLUMNS),
+    input: fc.constantFrom("number", "number", "boolean", "daysSince", "text"),
+    weight: fc.constantFrom(0, 0.5, 1, 2, 3),
+    missing: fc.constantFrom(undefined, "skip", "zero", "neutral"),
+    group: fc.constantFrom("G1", "G2"),
+    score: scorer,
+  })
+  .map((m) => (m.input === "text" && m.score.type !== "map" ? { ...m, input: "number" } : m));
+
+const flag = fc.record({
+  column: fc.constantFrom(...COLUMNS),
+  condition: fc.oneof(
+    fc.record({
+      when: fc.constantFrom<boolean | number | string>(true, false, 0, 1, 7, -3, "gold", "N/A", "TRUE"),
+    }),
+    fc.record({ contains: fc.constantFrom("o", "1", "%", "-") }),
+    fc
+      .record({ min: fc.option(num, { nil: undefined }), max: fc.option(num, { nil: undefined }) })
+      .filter((c) => c.min !== undefined || c.max !== undefined)
+      .map((c) =>
+        c.min !== undefined && c.max !== undefined && c.min > c.max ? { min: c.max, max: c.min } : c,
+      ),
+  ),
+  effect: fc.oneof(
+    fc.record({ add: num }),
+    fc.record({ floor: num }),
+    fc.record({ cap: num }),
+    fc.record({ add: num, cap: num }),
+  ),
+});
+
+const baseRubric = fc.record({
+  method: fc.constantFrom("weighted", "weighted", "points"),
+  missing: fc.constantFrom("skip", "zero", "neutral"),
+  grouped: fc.boolean(),
+  metrics: fc.array(metric, { minLength: 1, maxLength: 5 }),
+  flags: fc.array(flag, { maxLength: 3 }),
+});
+
+function toRubric(b: typeof baseRubric extends fc.Arbitrary<infer T> ? T : never): Record<string, unknown> {
+  const grouped = b.grouped && b.method === "weighted";
+  return {
+    version: 1,
+    method: b.method,
+    missing: b.missing,
+    bands: BANDS,
+    ...(grouped ? { groups: { G1: 2, G2: 1 } } : {}),
+    metrics: b.metrics.map((m, i) => ({
+      id: `m${i}`,
+      column: m.column,
+      input: m.input,
+      weight: m.weight,
+      ...(m.missing ? { missing: m.missing } : {}),
+      ...(grouped ? { group: m.group } : {}),
+      score:
+        m.score.type === "range" && b.method === "weighted" ? { ...m.score, points: undefined } : m.score,
+    })),
+    flags: b.flags.map((f, i) => ({ id: `f${i}`, column: f.column, ...f.condition, ...f.effect })),
+  };
+}
+
+const randomRubric = fc
+  .tuple(baseRubric, fc.option(baseRubric, { nil: undefined }))
+  .map(([top, segment]) => ({
+    ...toRubric(top),
+    ...(segment ? { segments: { column: "Seg", rubrics: { Gold: toRubric(segment) } } } : {}),
+  }))
+  .filter((json) => validateRubric(json).rubric !== undefined);
+
+/**
+ * Random rubrics (segments included) over random rows of tricky cells; seeded, so a failure
+ * repeats. SQL_PARITY_RUNS and SQL_PARITY_SEED run more, or others.
+ */
+export function randomFixtures(
+  count = Number(process.env.SQL_PARITY_RUNS ?? 25),
+  seed = Number(process.env.SQL_PARITY_SEED ?? 20261202),
+): Fixture[] {
+  const samples = fc.sample(
+    fc.tuple(
+      randomRubric,
+      fc.array(
+        fc.tuple(
+          fc.array(cell, { minLength: 5, maxLength: 5 }),
+          fc.constantFrom("Gold", " gold", "Silver", ""),
+        ),
+        { minLength: 30, maxLength: 60 },
+      ),
+    ),
+    { seed, numRuns: count },
+  );
+  return samples.map(([json, rows], i) => ({
+    name: `random #${i} (seed ${seed})`,
+    rubric: parseRubric(json),
+    headers: [...COLUMNS, "Seg"],
+    rows: rows.map(([cells, seg]) => [...cells, seg]),
+  }));
+}
+
+// ---- loading a fixture ----------------------------------------------------------------------------
+
+type ColumnType = "double" | "boolean" | "date" | "text";
+const TYPES: Record<DialectName, Record<ColumnType, string> & { int: string }> = {
+  duckdb: { double: "DOUBLE", boolean: "BOOLEAN", date: "DATE", text: "VARCHAR", int: "INTEGER" },
+  postgres: { double: "DOUBLE PRECISION", boolean: "BOOLEAN", date: "DATE", text: "TEXT", int: "INTEGER" },
+  bigquery: { double: "FLOAT64", boolean: "BOOL", date: "DATE", text: "STRING", int: "INT64" },
+  snowflake: { double: "DOUBLE", boolean: "BOOLEAN", date: "DATE", text: "VARCHAR", int: "INTEGER" },
+};
+
+/** What a warehouse load would make of a column: a number, boolean or date column when every cell is one. */
+function columnType(cells: string[]): ColumnType {
+  const filled = cells.filter((c) => c !== "");
+  if (filled.length === 0) return "text";
+  if (filled.every((c) => /^-?\d+(\.\d+)?$/.test(c))) return "double";
+  if (filled.every((c) => /^(true|false)$/i.test(c))) return "boolean";
+  if (filled.every((c) => /^\d{4}-\d{2}-\d{2}$/.test(c) && isoDay(c) !== undefined && c >= "1000"))
+    return "date";
+  return "text";
+}
+
+const quoteIdent = (d: DialectName, name: string) =>
+  d === "bigquery" ? `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\`` : `"${name.replace(/"/g, '""')}"`;
+const quoteText = (d: DialectName, text: string) =>
+  d === "bigquery"
+    ? `'${text.replace(/[\\'\n\t]/g, (c) => (c === "\n" ? "\\n" : c === "\t" ? "\\t" : `\\${c}`))}'`
+    : `'${text.replace(/'/g, "''")}'`;
+
+function literal(d: DialectName, type: ColumnType, cell: string): string {
+  if (type === "text") return quoteText(d, cell);
+  if (cell === "") return `CAST(NULL AS ${TYPES[d][type]})`;
+  if (type === "double") return `CAST(${cell} AS ${TYPES[d].double})`;
+  if (type === "boolean") return cell.toLowerCase() === "true" ? "TRUE" : "FALSE";
+  return `DATE '${cell}'`;
+}
+
+/**
+ * The fixture's rows as a SELECT (typed columns, or every column text as a CSV holds it), with a
+ * row_id to put the engine's rows back in order.
+ */
+export function rowsQuery(d: DialectName, f: Fixture, typed: boolean): string {
+  const types = f.headers.map((_, c) => (typed ? columnType(f.rows.map((r) => r[c] ?? "")) : "text"));
+  const cells = (row: string[]) => f.headers.map((_, c) => literal(d, types[c] as ColumnType, row[c] ?? ""));
+  if (d === "bigquery") {
+    // GoogleSQL has no VALUES table.
+    return f.rows
+      .map(
+        (row, i) =>
+          `SELECT ${i} AS row_id, ${cells(row)
+            .map((x, c) => `${x} AS ${quoteIdent(d, f.headers[c] as string)}`)
+            .join(", ")}`,
+      )
+      .join(" UNION ALL\n");
+  }
+  const names = ["row_id", ...f.headers].map((h) => quoteIdent(d, h)).join(", ");
+  return `SELECT * FROM (VALUES ${f.rows.map((row, i) => `(${i}, ${cells(row).join(", ")})`).join(",\n")}) AS v(${names})`;
+}
+
+/** The fixture loaded as a table named `name`: CREATE TABLE ... AS (DuckDB, Postgres). */
+export function createTable(d: DialectName, name: string, f: Fixture, typed: boolean): string {
+  return `CREATE TABLE ${name} AS ${rowsQuery(d, f, typed)}`;
+}
+
+// ---- comparing --------------------------------------------------------------------------------
+
+export interface Compared {
+  fixture: string;
+  row: number;
+  field: string;
+  core: unknown;
+  engine: unknown;
+}
+
+/** The core's results and the engine's, row by row; drivers text only where cells load as text. */
+export function differences(f: Fixture, engineRows: Record<string, unknown>[], drivers: boolean): Compared[] {
+  const core: RowResult[] = scoreTable(f.rubric, f.headers, f.rows, { asOf: AS_OF, timeZone: "UTC" });
+  const rows = [...engineRows].sort((a, b) => Number(a.row_id) - Number(b.row_id));
+  const out: Compared[] = [];
+  expect(rows.length, `${f.name}: the engine's row count`).toBe(core.length);
+  core.forEach((k, i) => {
+    const e = rows[i] as Record<string, unknown>;
+    const check = (field: string, want: unknown, got: unknown, same = want === got) => {
+      if (!same) out.push({ fixture: f.name, row: i, field, core: want, engine: got });
+    };
+    const score = e.health_score === null ? null : Number(e.health_score);
+    check("score", k.score, score);
+    check("band", k.band, e.health_band);
+    check("color", k.color, e.health_color);
+    const coverage = Number(e.health_coverage);
+    check("coverage", k.coverage, coverage, Math.abs(k.coverage - coverage) < 1e-12);
+    check("flags", k.flags.map((x) => x.label).join("; ") || null, e.health_flags);
+    if (f.rubric.segments) check("segment", k.segment ?? null, e.health_segment);
+    // The one known difference: a number beyond ±1e15 (a map scorer reads any) is written the
+    // engine's way in the drivers text, not JavaScript's.
+    const huge = k.drivers.some((x) => typeof x.value === "number" && Math.abs(x.value) > 1e15);
+    if (drivers && !huge) check("drivers", explain(k), e.health_drivers);
+  });
+  return out;
+}
+
+/** Runs every fixture on an engine, typed and as text, and returns every difference (at most 20). */
+export async function parity(
+  engine: Engine,
+  fixtures: Fixture[],
+  load: (f: Fixture, typed: boolean) => Promise<string>,
+) {
+  const found: (Compared & { load: string })[] = [];
+  for (const f of fixtures) {
+    for (const typed of [false, true]) {
+      const table = await load(f, typed);
+      const sql = compileSql(f.rubric, { dialect: engine.dialect, table, asOf: AS_OF });
+      const rows = await engine.run(sql);
+      for (const d of differences(f, rows, !typed)) found.push({ ...d, load: typed ? "typed" : "text" });
+    }
+  }
+  return found.slice(0, 20);
+}
