@@ -20,6 +20,7 @@ import { type RowResult, roundScore, type ScoreOptions, scoreTable } from "./sco
 import type { Band, CellValue, Method, Metric, Rubric } from "./types";
 import { NO_DATA } from "./validate";
 import { metricShares } from "./weights";
+import { plural } from "./words";
 
 export type { LogisticFit, LogisticOptions } from "./calibrate/logistic";
 export { fitLogistic } from "./calibrate/logistic";
@@ -574,7 +575,7 @@ function outcomeWarning(column: string, cells: readonly string[]): string {
     .slice(0, 3)
     .map((t) => `"${t.length > 20 ? `${t.slice(0, 19)}…` : t}"`);
   const n = cells.length;
-  return `"${column}" has ${n === 1 ? "1 cell" : `${n.toLocaleString("en-US")} cells`} that ${n === 1 ? "is" : "are"} neither yes/no (TRUE/FALSE, yes/no, y/n, 1/0) nor churned/renewed (${examples.join(", ")}), so ${n === 1 ? "that row is" : "those rows are"} left out: write one of those, or leave the cell blank while the renewal is not due.`;
+  return `"${column}" has ${plural(n, "cell")} that ${n === 1 ? "is" : "are"} neither yes/no (TRUE/FALSE, yes/no, y/n, 1/0) nor churned/renewed (${examples.join(", ")}), so ${n === 1 ? "that row is" : "those rows are"} left out: write one of those, or leave the cell blank while the renewal is not due.`;
 }
 
 /**
