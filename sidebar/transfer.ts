@@ -1,8 +1,10 @@
 /**
  * Import and export of the rubric as JSON (docs/rubric.md's interchange format): paste or pick a
- * file to import, copy or download to export, or start again from a starter rubric.
+ * file to import, copy or download to export, or start again from a starter rubric. Copy as SQL
+ * hands the rubric to a data team as one query for their warehouse.
  */
 import { isObject, plural } from "../src/core";
+import { compileSql, type DialectName } from "../src/core/sql";
 import { h } from "./dom";
 import type { Draft, Json } from "./draft";
 import { STARTERS } from "./starters";
@@ -82,6 +84,45 @@ export function transferSection(draft: Draft): HTMLElement {
     importText(area.value);
   });
 
+  /** Shows text in the box and copies it: the Clipboard API first; sandboxed frames may refuse it, where execCommand still works. */
+  const copy = (text: string, what: string) => {
+    area.value = text;
+    area.select();
+    navigator.clipboard
+      ?.writeText(text)
+      .then(() => say(`Copied ${what}.`))
+      .catch(() => say(document.execCommand("copy") ? `Copied ${what}.` : "Press Ctrl+C to copy it."));
+  };
+
+  const dialect = h("select", { id: "sql-dialect", "aria-label": "SQL dialect" });
+  for (const [value, label] of [
+    ["bigquery", "BigQuery"],
+    ["snowflake", "Snowflake"],
+    ["postgres", "PostgreSQL"],
+    ["duckdb", "DuckDB"],
+  ])
+    dialect.append(h("option", { value }, label));
+  const table = h("input", {
+    id: "sql-table",
+    value: "accounts",
+    "aria-label": "Table name",
+    spellcheck: "false",
+  });
+  const copySql = () => {
+    const rubric = draft.valid;
+    if (!rubric) {
+      say("Fix the rubric's problems first: each is shown at its field.", "error");
+      return;
+    }
+    const name = table.value.trim() || "accounts";
+    try {
+      const sql = compileSql(rubric, { dialect: dialect.value as DialectName, table: name });
+      copy(sql, `the rubric as one ${dialect.selectedOptions[0]?.textContent} query over ${name}`);
+    } catch (e) {
+      say((e as Error).message, "error");
+    }
+  };
+
   const starter = h("select", { id: "starter-pick" });
   starter.append(h("option", { value: "" }, "Choose a starter rubric…"));
   STARTERS.forEach((s, i) => {
@@ -118,24 +159,7 @@ export function transferSection(draft: Draft): HTMLElement {
           },
           "Show JSON",
         ),
-        h(
-          "button",
-          {
-            type: "button",
-            onclick: () => {
-              area.value = rubricJson(draft);
-              area.select();
-              // Clipboard API first; sandboxed frames may refuse it, where execCommand still works.
-              navigator.clipboard
-                ?.writeText(area.value)
-                .then(() => say("Copied the rubric JSON."))
-                .catch(() =>
-                  say(document.execCommand("copy") ? "Copied the rubric JSON." : "Press Ctrl+C to copy it."),
-                );
-            },
-          },
-          "Copy",
-        ),
+        h("button", { type: "button", onclick: () => copy(rubricJson(draft), "the rubric JSON") }, "Copy"),
         h(
           "button",
           {
@@ -169,6 +193,14 @@ export function transferSection(draft: Draft): HTMLElement {
         ),
         h("button", { type: "button", onclick: () => file.click() }, "Import a file…"),
         file,
+      ),
+      h("label", { for: dialect.id }, "Copy as SQL, for a warehouse: dialect and table"),
+      h(
+        "div",
+        { class: "row" },
+        dialect,
+        table,
+        h("button", { type: "button", id: "copy-sql", onclick: copySql }, "Copy as SQL"),
       ),
       message,
       h("label", { for: starter.id }, "Start over from a starter"),

@@ -7,6 +7,8 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { sampleSheet } from "../../dev/playground/sample";
+import { parseRubric } from "../../src/core";
+import { compileSql } from "../../src/core/sql";
 import { describeInChromium, usePlayground } from "./browser";
 
 const FIVE_DIMENSIONS = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
@@ -165,6 +167,21 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await p.getByRole("button", { name: "Import", exact: true }).click();
     expect(await p.locator("#transfer .msg").textContent()).toContain("with 1 problem");
     expect(await p.locator("#save").isDisabled()).toBe(true);
+  });
+
+  it("copies the rubric as one query for the chosen warehouse, the same the CLI prints", async () => {
+    const p = await open({ rubric: FIVE_DIMENSIONS });
+    await p.locator("#transfer summary").click();
+    await p.getByLabel("SQL dialect").selectOption("bigquery");
+    await p.getByLabel("Table name").fill("my-project.crm.accounts");
+    await p.getByRole("button", { name: "Copy as SQL" }).click();
+    const sql = await p.locator("#rubric-json").inputValue();
+    expect(sql).toBe(
+      compileSql(parseRubric(FIVE_DIMENSIONS), { dialect: "bigquery", table: "my-project.crm.accounts" }),
+    );
+    expect(await p.locator("#transfer .msg").textContent()).toMatch(
+      /^(Copied the rubric as one BigQuery query over my-project\.crm\.accounts\.|Press Ctrl\+C to copy it\.)$/,
+    );
   });
 
   it("keeps unsaved edits one click away when an import replaces them", async () => {

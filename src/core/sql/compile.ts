@@ -408,7 +408,8 @@ class Compiler {
       const reason = metrics[i]?.reason;
       return reason ? `${d.str(`${m.column}: `)} || ${reason}` : "NULL";
     });
-    const joined = (parts: string[]) =>
+    // BigQuery refuses `'; ' || NULL`: parts that are always NULL are left out.
+    const joined = (all: string[], parts = all.filter((x) => x !== "NULL")) =>
       parts.length === 0 ? "''" : `SUBSTR(${parts.map((x) => `COALESCE('; ' || ${x}, '')`).join(" || ")}, 3)`;
     const drivers = q.add(
       textLayer,

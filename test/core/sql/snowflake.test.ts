@@ -1,0 +1,164 @@
+/**
+ * Snowflake: no engine runs offline, so its output is generated from Snowflake's documented
+ * semantics and held here by golden files (test/core/sql/snowflake/, rewritten with
+ * UPDATE_GOLDENS=1 after a deliberate change), and by a check of the query's shape: strings,
+ * $$ patterns and quoted names closed, parentheses balanced, and no function Snowflake lacks or
+ * spells differently (GREATEST/LEAST return NULL on any NULL there; ILIKE and LIKE are not used).
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { parseRubric } from "../../../src/core";
+import { compileSql } from "../../../src/core/sql";
+import { AS_OF, featureFixtures, starterFixtures } from "./parity";
+
+const GOLDEN = join(import.meta.dirname, "snowflake");
+
+/** The Snowflake functions the export may call, each as documented. */
+const FUNCTIONS = new Set([
+  "ABS",
+  "CAST",
+  "COALESCE",
+  "CONVERT_TIMEZONE",
+  "CURRENT_DATE",
+  "CURRENT_TIMESTAMP",
+  "FLOOR",
+  "LENGTH",
+  "LOWER",
+  "NULLIF",
+  "POSITION",
+  "REGEXP_LIKE",
+  "REGEXP_REPLACE",
+  "SUBSTR",
+  "TO_CHAR",
+  "TRY_CAST",
+]);
+const KEYWORDS = new Set([
+  "AS",
+  "IN",
+  "AND",
+  "OR",
+  "NOT",
+  "THEN",
+  "ELSE",
+  "WHEN",
+  "EXCLUDE",
+  "SELECT",
+  "FROM",
+  "WITH",
+  "END",
+  "CASE",
+]);
+
+/** Walks the query as Snowflake's lexer would; returns what is wrong with its shape, or nothing. */
+function shapeProblems(sql: string): string[] {
+  const problems: string[] = [];
+  let depth = 0;
+  let i = 0;
+  while (i < sql.length) {
+    const c = sql[i] as string;
+    if (c === "'") {
+      // '' is a quote, \\ escapes the next character.
+      let j = i + 1;
+      for (; j < sql.length; j++) {
+        if (sql[j] === "\\") j++;
+        else if (sql[j] === "'") {
+          if (sql[j + 1] === "'") j++;
+          else break;
+        }
+      }
+      if (j >= sql.length) problems.push(`unterminated string at ${i}`);
+      i = j + 1;
+    } else if (sql.startsWith("$$", i)) {
+      const end = sql.indexOf("$$", i + 2);
+      if (end < 0) problems.push(`unterminated $$ at ${i}`);
+      i = end < 0 ? sql.length : end + 2;
+    } else if (c === '"') {
+      let j = i + 1;
+      for (; j < sql.length; j++) if (sql[j] === '"' && sql[++j] !== '"') break;
+      i = j;
+    } else {
+      if (c === "(") depth++;
+      if (c === ")" && --depth < 0) problems.push(`unbalanced ) at ${i}`);
+      const word = /^[A-Za-z_][A-Za-z0-9_]*/.exec(sql.slice(i))?.[0];
+      if (word) {
+        const upper = word.toUpperCase();
+        if (sql[i + word.length] === "(" && !FUNCTIONS.has(upper) && !KEYWORDS.has(upper))
+          problems.push(`function ${word} is not one the export uses on Snowflake`);
+        if (["GREATEST", "LEAST", "ILIKE", "LIKE", "SAFE_CAST", "REGEXP_CONTAINS", "STRPOS"].includes(upper))
+          problems.push(`${word} does not belong in Snowflake SQL here`);
+        i += word.length;
+      } else i++;
+    }
+  }
+  if (depth !== 0) problems.push(`${depth} unclosed (`);
+  return problems;
+}
+
+const cases = [
+  ...[...starterFixtures(), ...featureFixtures()].map((f) => ({
+    file: `${f.name
+      .replace(/^examples\//, "")
+      .replace(/\.json$/, "")
+      .replace(/[^a-z0-9]+/gi, "-")}.sql`,
+    sql: compileSql(f.rubric, { dialect: "snowflake", table: "crm.accounts", asOf: AS_OF }),
+  })),
+  {
+    file: "five-dimensions-today-in-zone.sql",
+    sql: compileSql(starterFixtures().find((f) => f.name.endsWith("five-dimensions.json"))?.rubric as never, {
+      dialect: "snowflake",
+      table: "ANALYTICS.PUBLIC.ACCOUNTS",
+      timeZone: "America/New_York",
+    }),
+  },
+];
+
+describe("the SQL export for Snowflake", () => {
+  it.each(cases)("writes $file as its golden file holds it", ({ file, sql }) => {
+    const path = join(GOLDEN, file);
+    if (!existsSync(path) && process.env.CI === "true") throw new Error(`${file} has no golden file.`);
+    if (process.env.UPDATE_GOLDENS === "1" || !existsSync(path)) {
+      mkdirSync(GOLDEN, { recursive: true });
+      writeFileSync(path, sql);
+    }
+    expect(sql).toBe(readFileSync(path, "utf8"));
+  });
+
+  it.each(cases)(
+    "closes every string and parenthesis and calls only Snowflake functions in $file",
+    ({ sql }) => {
+      expect(shapeProblems(sql)).toEqual([]);
+    },
+  );
+
+  it("catches a query Snowflake would not run", () => {
+    expect(shapeProblems("SELECT GREATEST(a, NULL), 'open")).toEqual([
+      "function GREATEST is not one the export uses on Snowflake",
+      "GREATEST does not belong in Snowflake SQL here",
+      "unterminated string at 26",
+    ]);
+    expect(shapeProblems("SELECT (REGEXP_LIKE(a, $$x$$)")).toEqual(["1 unclosed ("]);
+  });
+
+  it("doubles quotes and backslashes in text, and names the time zone's today", () => {
+    const rubric = parseRubric({
+      bands: [{ label: "Red", color: "#f4c7c3" }],
+      metrics: [
+        {
+          id: "a",
+          label: "O'Brien \\ score",
+          column: 'Say "hi"',
+          score: { type: "range", worst: 0, best: 1 },
+        },
+      ],
+    });
+    const quoted = compileSql(rubric, { dialect: "snowflake", table: "t", asOf: AS_OF });
+    expect(quoted).toContain("'O''Brien \\\\ score '");
+    expect(quoted).toContain('hs__t."Say ""hi"""');
+    const today = cases.at(-1)?.sql ?? "";
+    expect(today).toContain(
+      "TO_CHAR(CONVERT_TIMEZONE('America/New_York', CURRENT_TIMESTAMP()), 'YYYY-MM-DD')",
+    );
+    expect(today).toContain("FROM ANALYTICS.PUBLIC.ACCOUNTS AS hs__t");
+  });
+});

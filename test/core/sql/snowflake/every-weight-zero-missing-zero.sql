@@ -1,0 +1,81 @@
+WITH hs__1 AS (
+  SELECT hs__t.*,
+    REGEXP_REPLACE(CAST(hs__t."NPS" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c0,
+    REGEXP_REPLACE(CAST(hs__t."Company news" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c1
+  FROM crm.accounts AS hs__t
+),
+hs__2 AS (
+  SELECT *,
+    (hs_c0 IS NULL OR LOWER(hs_c0) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c0, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m0,
+    CASE WHEN REGEXP_LIKE(hs_c0, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c0) <= 200 THEN TRY_CAST(hs_c0 AS DOUBLE)
+    WHEN REGEXP_LIKE(hs_c0, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c0, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c0, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
+    WHEN REGEXP_LIKE(hs_c0, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c0, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c0, $$.*[-+(].*[-+(].*$$)
+      AND (POSITION('(', hs_c0) > 0) = (POSITION(')', hs_c0) > 0) THEN CASE WHEN (POSITION('-', hs_c0) > 0 OR POSITION('(', hs_c0) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c0, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c0, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c0) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n0,
+    CASE LOWER(hs_c0) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b0,
+    (hs_c1 IS NULL OR LOWER(hs_c1) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c1, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m1
+  FROM hs__1
+),
+hs__3 AS (
+  SELECT *,
+    CASE WHEN hs_m0 THEN NULL WHEN hs_n0 IS NOT NULL THEN CASE WHEN ABS(hs_n0) <= 1000000000000000::DOUBLE THEN hs_n0 END ELSE hs_b0 END AS hs_r0m0v,
+    CASE WHEN hs_m0 THEN NULL WHEN hs_n0 IS NOT NULL THEN CASE WHEN ABS(hs_n0) > 1000000000000000::DOUBLE THEN '"' || CASE WHEN LENGTH(hs_c0) > 40 THEN SUBSTR(hs_c0, 1, 39) || '…' ELSE hs_c0 END || '"' || ' is too large to score' END WHEN hs_b0 IS NULL THEN '"' || CASE WHEN LENGTH(hs_c0) > 40 THEN SUBSTR(hs_c0, 1, 39) || '…' ELSE hs_c0 END || '"' || '' || CASE WHEN (REGEXP_LIKE(hs_c0, $$[+-]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[(+-][\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[(+-]?[\s   -     　﻿]*[0-9.].*$$) AND REGEXP_LIKE(hs_c0, $$.*[-+(].*[-+(].*$$)) THEN ' is not a number: a number carries at most one sign' ELSE ' is not a number' END END AS hs_r0m0x,
+    CASE WHEN NOT hs_m1 THEN hs_c1 END AS hs_r0m1t
+  FROM hs__2
+),
+hs__4 AS (
+  SELECT *,
+    CASE WHEN hs_r0m0v IS NOT NULL THEN 1 ELSE 0 END AS hs_r0m0p,
+    CASE WHEN hs_r0m0v IS NOT NULL THEN CASE WHEN CASE WHEN (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE > 1::DOUBLE THEN 1::DOUBLE WHEN (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE < 0::DOUBLE THEN 0::DOUBLE ELSE (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE END * 100::DOUBLE > 100::DOUBLE THEN 100::DOUBLE WHEN CASE WHEN (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE > 1::DOUBLE THEN 1::DOUBLE WHEN (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE < 0::DOUBLE THEN 0::DOUBLE ELSE (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE END * 100::DOUBLE < 0::DOUBLE THEN 0::DOUBLE ELSE CASE WHEN (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE > 1::DOUBLE THEN 1::DOUBLE WHEN (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE < 0::DOUBLE THEN 0::DOUBLE ELSE (hs_r0m0v - 0::DOUBLE) / 10::DOUBLE END * 100::DOUBLE END ELSE 0::DOUBLE END AS hs_r0m0s,
+    CASE WHEN ABS(hs_r0m0v) <= 1000000000000000::DOUBLE THEN FLOOR(hs_r0m0v * 100::DOUBLE + 0.5::DOUBLE) END AS hs_r0m0c,
+    CASE WHEN hs_r0m1t IS NOT NULL THEN 1 ELSE 0 END AS hs_r0m1p,
+    CASE WHEN hs_r0m1t IS NOT NULL THEN CASE WHEN CASE WHEN LOWER(hs_r0m1t) = 'layoffs' THEN 0::DOUBLE WHEN LOWER(hs_r0m1t) = 'expansion' THEN 100::DOUBLE ELSE 50::DOUBLE END > 100::DOUBLE THEN 100::DOUBLE WHEN CASE WHEN LOWER(hs_r0m1t) = 'layoffs' THEN 0::DOUBLE WHEN LOWER(hs_r0m1t) = 'expansion' THEN 100::DOUBLE ELSE 50::DOUBLE END < 0::DOUBLE THEN 0::DOUBLE ELSE CASE WHEN LOWER(hs_r0m1t) = 'layoffs' THEN 0::DOUBLE WHEN LOWER(hs_r0m1t) = 'expansion' THEN 100::DOUBLE ELSE 50::DOUBLE END END ELSE 0::DOUBLE END AS hs_r0m1s
+  FROM hs__3
+),
+hs__5 AS (
+  SELECT *,
+    ABS(hs_r0m0c) - FLOOR(ABS(hs_r0m0c) / 100::DOUBLE) * 100::DOUBLE AS hs_r0m0f,
+    COALESCE(0::DOUBLE * hs_r0m0s, 0::DOUBLE) + COALESCE(0::DOUBLE * hs_r0m1s, 0::DOUBLE) AS hs_r0g0s,
+    CASE WHEN hs_r0m0s IS NULL THEN 0::DOUBLE ELSE 0::DOUBLE END + CASE WHEN hs_r0m1s IS NULL THEN 0::DOUBLE ELSE 0::DOUBLE END AS hs_r0g0w,
+    CASE WHEN hs_r0m0p = 1 OR hs_r0m1p = 1 THEN 1 ELSE 0 END AS hs_r0g0p,
+    CASE WHEN hs_r0m0p = 1 OR hs_r0m1p = 1 THEN 1 ELSE 0 END AS hs_r0p,
+    CASE WHEN hs_r0m0p = 1 THEN 0.5::DOUBLE ELSE 0::DOUBLE END + CASE WHEN hs_r0m1p = 1 THEN 0.5::DOUBLE ELSE 0::DOUBLE END AS hs_r0cov
+  FROM hs__4
+),
+hs__6 AS (
+  SELECT *,
+    CASE WHEN hs_r0m0p = 1 THEN CASE WHEN hs_r0m0c IS NULL THEN CAST(hs_r0m0v AS VARCHAR) ELSE CASE WHEN hs_r0m0c < 0 THEN '-' ELSE '' END || CAST(CAST(FLOOR(ABS(hs_r0m0c) / 100::DOUBLE) AS BIGINT) AS VARCHAR) || CASE WHEN hs_r0m0f = 0 THEN '' WHEN hs_r0m0f - FLOOR(hs_r0m0f / 10::DOUBLE) * 10::DOUBLE = 0 THEN '.' || CAST(CAST(hs_r0m0f / 10::DOUBLE AS BIGINT) AS VARCHAR) WHEN hs_r0m0f < 10 THEN '.0' || CAST(CAST(hs_r0m0f AS BIGINT) AS VARCHAR) ELSE '.' || CAST(CAST(hs_r0m0f AS BIGINT) AS VARCHAR) END END ELSE 'missing' END AS hs_r0m0w,
+    CASE WHEN hs_r0m1p = 1 THEN CASE WHEN hs_r0m1t IS NOT NULL THEN '"' || hs_r0m1t || '"' ELSE 'missing' END ELSE 'missing' END AS hs_r0m1w,
+    CASE WHEN (hs_r0g0p = 1 AND hs_r0g0w > 0) THEN 1::DOUBLE * hs_r0g0s / hs_r0g0w ELSE 0::DOUBLE END AS hs_r0tot,
+    CASE WHEN (hs_r0g0p = 1 AND hs_r0g0w > 0) THEN 1::DOUBLE ELSE 0::DOUBLE END AS hs_r0wt
+  FROM hs__5
+),
+hs__7 AS (
+  SELECT *,
+    CASE WHEN hs_r0p = 1 AND hs_r0wt > 0 THEN hs_r0tot / hs_r0wt END AS hs_r0raw,
+    CASE WHEN (hs_r0g0p = 1 AND hs_r0g0w > 0) AND hs_r0m0s IS NOT NULL THEN -(1::DOUBLE / hs_r0wt * (0::DOUBLE / hs_r0g0w)) * (100::DOUBLE - hs_r0m0s) END AS hs_r0m0i,
+    CASE WHEN (hs_r0g0p = 1 AND hs_r0g0w > 0) AND hs_r0m1s IS NOT NULL THEN -(1::DOUBLE / hs_r0wt * (0::DOUBLE / hs_r0g0w)) * (100::DOUBLE - hs_r0m1s) END AS hs_r0m1i
+  FROM hs__6
+),
+hs__8 AS (
+  SELECT *,
+    CASE WHEN hs_r0raw < 0 THEN 0::DOUBLE - FLOOR(ABS(hs_r0raw) * 10::DOUBLE + '1e-9'::DOUBLE + 0.5::DOUBLE) / 10::DOUBLE ELSE FLOOR(ABS(hs_r0raw) * 10::DOUBLE + '1e-9'::DOUBLE + 0.5::DOUBLE) / 10::DOUBLE END AS hs_r0s,
+    CASE WHEN hs_r0m1i < hs_r0m0i THEN 1 ELSE 0 END AS hs_r0m0k,
+    CASE WHEN hs_r0m0i <= hs_r0m1i THEN 1 ELSE 0 END AS hs_r0m1k,
+    CASE WHEN hs_r0m0i + 0.5::DOUBLE < 0 THEN 'NPS ' || hs_r0m0w || ' (−' || CAST(CAST(FLOOR(ABS(hs_r0m0i) + 0.5::DOUBLE) AS BIGINT) AS VARCHAR) || ')' END AS hs_r0m0d,
+    CASE WHEN hs_r0m1i + 0.5::DOUBLE < 0 THEN 'Company news ' || hs_r0m1w || ' (−' || CAST(CAST(FLOOR(ABS(hs_r0m1i) + 0.5::DOUBLE) AS BIGINT) AS VARCHAR) || ')' END AS hs_r0m1d
+  FROM hs__7
+),
+hs__9 AS (
+  SELECT *,
+    SUBSTR(COALESCE('; ' || CASE WHEN hs_r0s IS NULL THEN CASE WHEN hs_r0p = 1 THEN 'No data: every metric with a value weighs 0 (or is in a group that does), so none counts' ELSE 'No data: no metric has a value' END END, '') || COALESCE('; ' || CASE WHEN hs_r0s IS NOT NULL THEN CASE WHEN hs_r0m0k = 0 AND hs_r0m0d IS NOT NULL THEN hs_r0m0d WHEN hs_r0m1k = 0 AND hs_r0m1d IS NOT NULL THEN hs_r0m1d END END, '') || COALESCE('; ' || CASE WHEN hs_r0s IS NOT NULL THEN CASE WHEN hs_r0m0k = 1 AND hs_r0m0d IS NOT NULL THEN hs_r0m0d WHEN hs_r0m1k = 1 AND hs_r0m1d IS NOT NULL THEN hs_r0m1d END END, '') || COALESCE('; ' || CASE WHEN hs_r0s IS NOT NULL THEN CASE WHEN hs_r0m0k = 2 AND hs_r0m0d IS NOT NULL THEN hs_r0m0d WHEN hs_r0m1k = 2 AND hs_r0m1d IS NOT NULL THEN hs_r0m1d END END, '') || COALESCE('; ' || 'NPS: ' || hs_r0m0x, ''), 3) AS hs_r0drivers,
+    NULLIF('', '') AS hs_r0flags
+  FROM hs__8
+)
+SELECT * EXCLUDE (hs_c0, hs_c1, hs_m0, hs_n0, hs_b0, hs_r0m0v, hs_r0m0x, hs_r0m0p, hs_r0m0s, hs_r0m0c, hs_r0m0f, hs_r0m0w, hs_m1, hs_r0m1t, hs_r0m1p, hs_r0m1s, hs_r0m1w, hs_r0g0s, hs_r0g0w, hs_r0g0p, hs_r0p, hs_r0cov, hs_r0tot, hs_r0wt, hs_r0raw, hs_r0m0i, hs_r0m1i, hs_r0s, hs_r0m0k, hs_r0m1k, hs_r0m0d, hs_r0m1d, hs_r0drivers, hs_r0flags),
+  hs_r0s AS health_score,
+  CASE WHEN hs_r0s IS NULL THEN 'No data' WHEN hs_r0s >= 70::DOUBLE THEN 'Green' WHEN hs_r0s >= 40::DOUBLE THEN 'Yellow' ELSE 'Red' END AS health_band,
+  CASE WHEN hs_r0s IS NULL THEN '#e8eaed' WHEN hs_r0s >= 70::DOUBLE THEN '#b7e1cd' WHEN hs_r0s >= 40::DOUBLE THEN '#fce8b2' ELSE '#f4c7c3' END AS health_color,
+  CASE WHEN hs_r0cov > 1 THEN 1::DOUBLE ELSE hs_r0cov END AS health_coverage,
+  hs_r0flags AS health_flags,
+  hs_r0drivers AS health_drivers
+FROM hs__9
