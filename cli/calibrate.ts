@@ -8,9 +8,11 @@ import {
   describeAuc,
   isBlankRow,
   type MetricCalibration,
+  SourceColumnError,
 } from "../src/core";
 import { openCsv } from "./csv";
 import { asOfOptions, CliError, requireRubric } from "./io";
+import { readSources, sourceColumnError } from "./sources";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -23,6 +25,7 @@ export interface CalibrateOptions {
   "as-of"?: string;
   "time-zone"?: string;
   encoding?: string;
+  source?: string[];
 }
 
 export interface CalibrateArgs {
@@ -34,6 +37,8 @@ export interface CalibrateArgs {
   timeZone: string;
   format: CalibrateFormat;
   encoding?: string;
+  /** `name=file` for each source the rubric reads. */
+  sources?: readonly string[];
 }
 
 /** Checks the command line, then calibrates. */
@@ -54,11 +59,13 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): Prom
     timeZone,
     format,
     encoding: options.encoding,
+    sources: options.source ?? [],
   });
 }
 
 export async function runCalibration(args: CalibrateArgs): Promise<string> {
   const rubric = requireRubric(args.rubric);
+  const sources = await readSources(rubric, args.sources ?? [], args.encoding);
   const table = await openCsv(args.data, { rubric, encoding: args.encoding });
   const { headers } = table;
   // Calibration needs every row at once; blank rows are not accounts.
@@ -70,8 +77,10 @@ export async function runCalibration(args: CalibrateArgs): Promise<string> {
       outcomeColumn: args.outcome,
       asOf: args.asOf,
       timeZone: args.timeZone,
+      sources: sources.tables,
     });
   } catch (e) {
+    if (e instanceof SourceColumnError) throw sourceColumnError(e, sources);
     if (e instanceof ColumnError || e instanceof CalibrationError)
       throw new CliError(`${args.data}: ${e.message}`);
     throw e;

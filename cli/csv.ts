@@ -22,6 +22,8 @@ export interface CsvOptions {
   rubric: Rubric;
   /** Any label TextDecoder knows; UTF-8 when not given. */
   encoding?: string;
+  /** When the file holds a source's rows: its name, whose columns identify the header row. */
+  source?: string;
 }
 
 export interface CsvTable {
@@ -61,7 +63,7 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     head.push(next.value);
     text += next.value.toString();
   }
-  const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ""), options.rubric);
+  const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ""), options.rubric, options.source);
   const records = parseRecords(path, delimiter, head, chunks)[Symbol.asyncIterator]();
 
   const top: string[][] = [];
@@ -70,10 +72,14 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     if (next.done) break;
     top.push(next.value);
   }
-  const headerIndex = Math.max(0, findHeaderRow(top, options.rubric));
+  const headerIndex = Math.max(0, findHeaderRow(top, options.rubric, options.source));
   const headers = trimTrailingEmpty(top[headerIndex] ?? []);
   if (headers.length === 0) {
-    throw new CliError(`The data file "${path}" is empty: it needs a header row, then one row per account.`);
+    throw new CliError(
+      options.source === undefined
+        ? `The data file "${path}" is empty: it needs a header row, then one row per account.`
+        : `The file "${path}" of source "${options.source}" is empty: it needs a header row, then its rows.`,
+    );
   }
   const headerRow = headerIndex + 1;
   const buffered = top.slice(headerIndex + 1);
@@ -230,8 +236,8 @@ function notUtf8(path: string, chunk: Buffer, linesBefore: number): CliError {
 // ---- text to records ----------------------------------------------------------------------------
 
 /** The separator: the one under which the top rows name a column the rubric reads, else the most frequent in the first line. */
-export function sniffDelimiter(head: string, rubric: Rubric): string {
-  for (const d of DELIMITERS) if (findHeaderRow(splitTop(head, d), rubric) >= 0) return d;
+export function sniffDelimiter(head: string, rubric: Rubric, source?: string): string {
+  for (const d of DELIMITERS) if (findHeaderRow(splitTop(head, d), rubric, source) >= 0) return d;
   const firstLine = head.slice(0, (head.indexOf("\n") + 1 || head.length + 1) - 1);
   let best: string = DELIMITERS[0];
   let most = 0;

@@ -1,9 +1,9 @@
 /**
  * healthscore: the command line over the scoring core.
  *
- *   healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
+ *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
- *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
@@ -18,10 +18,12 @@ import { printSql, runSql } from "./sql";
 import { validate } from "./validate";
 
 const USAGE = `Usage:
-  healthscore score <data.csv> --rubric <rubric.json> [--as-of YYYY-MM-DD] [--format table|csv|json]
-                    [--time-zone Area/City] [--encoding windows-1252] [--color | --no-color]
+  healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD]
+                    [--format table|csv|json] [--time-zone Area/City] [--encoding windows-1252]
+                    [--color | --no-color]
   healthscore validate <rubric.json>
-  healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--as-of YYYY-MM-DD]
+  healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
+                        [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
                    [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
@@ -31,7 +33,9 @@ const USAGE = `Usage:
 
 score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
           title rows above it allowed; one row per account), as it reads it.
-          --as-of      the date "days since" counts to (default: today)
+          --source     a CSV of raw activity (one row per login, ticket, answer…) for each source
+                       the rubric reads, e.g. --source logins=logins.csv; read whole
+          --as-of      the date "days since" and source windows count to (default: today)
           --format     table (default, coloured by band), csv (adds Health Score, Health Band,
                        Health Drivers, Coverage columns) or json (one object per row)
           --encoding   the file's text encoding when it is not UTF-8, e.g. windows-1252
@@ -57,6 +61,7 @@ async function run(argv: string[]): Promise<string | undefined> {
     allowPositionals: true,
     options: {
       rubric: { type: "string", short: "r" },
+      source: { type: "string", short: "s", multiple: true },
       outcome: { type: "string", short: "o" },
       target: { type: "string", short: "t" },
       "as-of": { type: "string" },
@@ -86,7 +91,7 @@ async function run(argv: string[]): Promise<string | undefined> {
     return validate(files[0] as string);
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
-  if (command === "sql") return sqlCommand(files, values);
+  if (command === "sql") return sqlCommand(files, { ...values, source: undefined });
   if (command !== "score" && command !== "plan")
     throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
@@ -115,6 +120,8 @@ async function run(argv: string[]): Promise<string | undefined> {
     color,
     width: process.stdout.isTTY ? process.stdout.columns : undefined,
     encoding: values.encoding,
+    sources: values.source ?? [],
+    note: (line) => process.stderr.write(`healthscore: ${line}\n`),
     // On a terminal's stderr only, and not when the output itself is going to that terminal.
     progress: !!process.stderr.isTTY && !process.stdout.isTTY,
   });

@@ -17,6 +17,7 @@ import {
   type Rubric,
   SCORE_COLUMNS,
   type Scorecard,
+  SourceColumnError,
   type Summary,
   scorecard,
   scoreNonBlank,
@@ -25,6 +26,7 @@ import {
 import { type CsvOptions, type CsvTable, csvLine, openCsv } from "./csv";
 import { CliError, requireRubric, writeOut } from "./io";
 import { Progress } from "./progress";
+import { readSources, sourceColumnError, sourceNotes } from "./sources";
 import { summaryLine, type TableLayout, tableHeader, tableLayout, tableLine } from "./table";
 
 export type Format = "table" | "csv" | "json";
@@ -41,6 +43,10 @@ export interface ScoreArgs {
   encoding?: string;
   /** Show the progress line on stderr. */
   progress?: boolean;
+  /** `name=file` for each source the rubric reads. */
+  sources?: readonly string[];
+  /** Where notes go (rows of sources that did not count): stderr. */
+  note?: (line: string) => void;
 }
 
 /** One of the columns the add-on's rescore writes and `--format csv` appends. */
@@ -54,11 +60,17 @@ interface Writer {
 
 export async function score(args: ScoreArgs): Promise<void> {
   const rubric = requireRubric(args.rubric);
+  const sources = await readSources(rubric, args.sources ?? [], args.encoding);
   const table = await openCsv(args.data, { rubric, encoding: args.encoding });
   let card: Scorecard;
   try {
-    card = scorecard(rubric, table.headers, { asOf: args.asOf, timeZone: args.timeZone });
+    card = scorecard(rubric, table.headers, {
+      asOf: args.asOf,
+      timeZone: args.timeZone,
+      sources: sources.tables,
+    });
   } catch (e) {
+    if (e instanceof SourceColumnError) throw sourceColumnError(e, sources);
     if (e instanceof ColumnError) throw new CliError(`${args.data}: ${e.message}`);
     throw e;
   }
@@ -89,6 +101,8 @@ export async function score(args: ScoreArgs): Promise<void> {
   }
   progress.end();
   await writeOut(writer.end());
+  // Known only once every account has been seen: source rows that named none of them.
+  for (const line of sourceNotes(card, sources)) args.note?.(line);
 }
 
 // ---- json: a streamed array ---------------------------------------------------------------------

@@ -139,7 +139,7 @@ export function formulaSheet(
     if (f.cap === undefined || f.add !== undefined || f.floor !== undefined) {
       throw new Error(`formula sheet: flag "${f.id}" must only cap`);
     }
-    return `IF(${flagCondition(f, `${dataColumn(headers, f.column)}${ROW}`)},${f.cap},100)`;
+    return `IF(${flagCondition(f, `${dataColumn(headers, f.column ?? "")}${ROW}`)},${f.cap},100)`;
   });
   const bands = [...rubric.bands]
     .reverse()
@@ -148,7 +148,7 @@ export function formulaSheet(
   const templates = [
     ...rubric.metrics.map((m) => ({
       header: `${m.label} score`,
-      formula: metricFormula(m, `${dataColumn(headers, m.column)}${ROW}`, asOf),
+      formula: metricFormula(m, `${dataColumn(headers, m.column ?? "")}${ROW}`, asOf),
     })),
     { header: "Weight used", formula: `SUMPRODUCT(ISNUMBER(${scores})*${weights})` },
     {

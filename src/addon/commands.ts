@@ -164,6 +164,7 @@ export function showFormulaHelp(): void {
       "=HEALTHPLAN(A2:M200, A1:M1, HealthRubric) says what would lift each account into the next band.",
       "",
       "Pass HealthRubric (the Health Rubric sheet) so that editing the rubric recalculates.",
+      "#NAME? (Unknown function) means Sheets does not yet know the add-on in this spreadsheet: use any item of this menu once (Insert live score column does), then reload.",
       "Dates: Sheets does not allow TODAY() inside these formulas. Days are counted to the rubric sheet's As of cell; Set as-of date to today moves it on.",
     ].join("\n"),
   );

@@ -296,10 +296,13 @@ export function insertLiveScoreColumn(): string {
     .getRange(headerRow + 1, column)
     .setFormula(formula)
     .setNumberFormat("0.0");
+  // Running from the menu is what puts the add-on in use in this spreadsheet, and Sheets knows
+  // an add-on's custom functions only where it is in use (developers.google.com/apps-script/
+  // add-ons/lifecycle: installed vs enabled); a cell computed before that may still show #NAME?.
   ss.toast(
-    `Inserted ${formula} in ${LIVE_COLUMN}: it recalculates when the data or the rubric changes.`,
+    `Inserted ${formula} in ${LIVE_COLUMN}: it recalculates when the data or the rubric changes. If it shows #NAME?, reload the spreadsheet once.`,
     "Health Score",
-    8,
+    10,
   );
   return formula;
 }

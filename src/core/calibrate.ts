@@ -172,7 +172,7 @@ export function calibrate(
   const column = options.outcomeColumn;
   const positive = options.positive ?? outcomePositive(column);
   const decided = outcomesOf(headers, rows, column, positive);
-  const scoreOptions = { asOf: options.asOf, timeZone: options.timeZone };
+  const scoreOptions = { asOf: options.asOf, timeZone: options.timeZone, sources: options.sources };
   const scored = scoreAccounts(rubric, headers, decided, scoreOptions);
   const { scores, churned } = scored;
   const [n, nChurned] = [scores.length, churned.filter(Boolean).length];

@@ -25,16 +25,39 @@ export class ColumnError extends Error {
 /** Every column a rubric reads, with who reads it, in rubric order. */
 export function columnsRead(rubric: Rubric): { column: string; reader: string }[] {
   const out: { column: string; reader: string }[] = [];
+  // A metric or flag computed `from` a source reads no data column; the account key stands for it.
+  let fromSources = false;
   const add = (r: Omit<Rubric, "segments">, prefix: string) => {
-    for (const m of r.metrics) out.push({ column: m.column, reader: `${prefix}metric "${m.label}"` });
-    for (const f of r.flags) out.push({ column: f.column, reader: `${prefix}flag "${f.label}"` });
+    for (const m of r.metrics) {
+      if (m.column !== undefined) out.push({ column: m.column, reader: `${prefix}metric "${m.label}"` });
+      else fromSources = true;
+    }
+    for (const f of r.flags) {
+      if (f.column !== undefined) out.push({ column: f.column, reader: `${prefix}flag "${f.label}"` });
+      else fromSources = true;
+    }
   };
   add(rubric, "");
   if (rubric.segments) {
     out.push({ column: rubric.segments.column, reader: "segments" });
     for (const [name, sub] of Object.entries(rubric.segments.rubrics)) add(sub, `segment "${name}" `);
   }
+  if (fromSources && rubric.key !== undefined) out.push({ column: rubric.key, reader: "the rubric's key" });
   return out;
+}
+
+/** The columns of a source that the rubric reads: its key and date, and what its `from`s read. */
+export function sourceColumnsRead(rubric: Rubric, source: string): string[] {
+  const declared = rubric.sources?.[source];
+  const out = declared ? [declared.key, ...(declared.date === undefined ? [] : [declared.date])] : [];
+  for (const r of [rubric, ...Object.values(rubric.segments?.rubrics ?? {})]) {
+    for (const { from } of [...r.metrics, ...r.flags]) {
+      if (from?.source !== source) continue;
+      if (from.column !== undefined) out.push(from.column);
+      for (const c of from.where ?? []) out.push(c.column);
+    }
+  }
+  return [...new Set(out)];
 }
 
 /**
@@ -45,7 +68,8 @@ export function columnsRead(rubric: Rubric): { column: string; reader: string }[
  */
 export function displayedColumns(rubric: Rubric, headers: readonly CellValue[]): number[] {
   const asWritten = new Map<string, boolean>();
-  const mark = (column: string, written: boolean) => {
+  const mark = (column: string | undefined, written: boolean) => {
+    if (column === undefined) return; // computed from a source: no data column
     const key = column.trim().toLowerCase();
     asWritten.set(key, (asWritten.get(key) ?? true) && written);
   };
@@ -120,7 +144,13 @@ export const HEADER_SEARCH_ROWS = 5;
  * the index of the first of the top five rows that names a column the rubric reads, else -1
  * (callers then take the first row, whose missing columns mapColumns names).
  */
-export function findHeaderRow(rows: readonly (readonly CellValue[])[], rubric: Rubric): number {
-  const read = new Set(columnsRead(rubric).map((c) => c.column.trim().toLowerCase()));
+export function findHeaderRow(
+  rows: readonly (readonly CellValue[])[],
+  rubric: Rubric,
+  source?: string,
+): number {
+  const columns =
+    source === undefined ? columnsRead(rubric).map((c) => c.column) : sourceColumnsRead(rubric, source);
+  const read = new Set(columns.map((c) => c.trim().toLowerCase()));
   return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((h) => read.has(headerKey(h))));
 }

@@ -61,8 +61,10 @@ export {
   HEADER_SEARCH_ROWS,
   headerKey,
   mapColumns,
+  sourceColumnsRead,
 } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
+export { AGG_KINDS, fromText, parseFromText } from "./fromText";
 export type { Snapshot } from "./history";
 export {
   droppedBand,
@@ -106,6 +108,8 @@ export {
   scoreNonBlank,
   scoreTable,
 } from "./score";
+export type { Activity, ActivityReport, SourceReport, SourceTable, SourceTables } from "./sources";
+export { activityNotes, aggregateSources, fromsRead, MissingSourceError, SourceColumnError } from "./sources";
 export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";

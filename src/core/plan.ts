@@ -17,10 +17,12 @@
  * real scorecard, and any change the check shows is not needed is dropped, so every change left
  * is necessary.
  */
+
 import { cellText, type DayContext, dayContext, dayToIso, parseNumber } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
 import { applyFlags, bandFor, type RowResult, roundScore, type ScoreOptions, scorecard } from "./score";
 import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
+import { fromsRead } from "./sources";
 import type { BaseRubric, CellValue, Flag, Metric, Rubric } from "./types";
 
 /** A cell value a plan writes or reads: the CLI and Sheets read each back to the same value. */
@@ -130,6 +132,12 @@ interface Prepared {
  * PlanError when `target` names no band of the rubric (nor of any segment's).
  */
 export function planner(rubric: Rubric, headers: readonly CellValue[], options: PlanOptions): Planner {
+  // A plan changes cells; an aggregate of a source's rows is no cell to change (yet).
+  const fromSources = fromsRead(rubric)[0];
+  if (fromSources)
+    throw new PlanError(
+      `Plans cannot be made for this rubric yet: ${fromSources.reader} is computed from the source "${fromSources.from.source}", whose rows a plan cannot change.`,
+    );
   const card = scorecard(rubric, headers, options);
   const columns = mapColumns(rubric, headers);
   const days = dayContext(options.asOf, options.timeZone);
@@ -149,8 +157,8 @@ export function planner(rubric: Rubric, headers: readonly CellValue[], options: 
         rubric: r,
         weighted: r.method === "weighted",
         scorers: r.metrics.map((m) => compileScorer(m.score, r.method)),
-        metricCols: r.metrics.map((m) => columnIndex(columns, m.column)),
-        flagCols: r.flags.map((f) => columnIndex(columns, f.column)),
+        metricCols: r.metrics.map((m) => columnIndex(columns, m.column as string)),
+        flagCols: r.flags.map((f) => columnIndex(columns, f.column as string)),
       };
       prepared.set(r, p);
     }
@@ -816,7 +824,7 @@ function applyCandidate(
     metricChanges.push({
       metric: l.metric.id,
       label: l.metric.label,
-      column: l.metric.column,
+      column: l.metric.column as string,
       from: planCell(row[l.col], days),
       to,
     });
@@ -831,7 +839,7 @@ function applyCandidate(
     flagChanges.push({
       flag: flag.id,
       label: flag.label,
-      column: flag.column,
+      column: flag.column as string,
       from: planCell(cells[col], days),
       to,
     });

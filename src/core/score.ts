@@ -6,22 +6,19 @@
  * is a loop over its metrics. Data flows one way: cell → readCell → scorer → aggregate → flags →
  * band → result.
  */
-import {
-  cellText,
-  type DayContext,
-  dayContext,
-  isBlankRow,
-  isMissingCell,
-  NOT_BOOLEAN,
-  parseNumber,
-  quoteCell,
-  type Reading,
-  readBoolean,
-  readCell,
-} from "./cells";
+import { cellText, type DayContext, dayContext, isBlankRow, type Reading, readCell } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
+import { condition } from "./conditions";
+import { fromText } from "./fromText";
 import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
-import type { Band, BaseRubric, CellValue, Flag, Metric, MissingPolicy, Rubric } from "./types";
+import {
+  type Activity,
+  type ActivityReport,
+  aggregateSources,
+  fromsRead,
+  type SourceTables,
+} from "./sources";
+import type { Band, BaseRubric, CellValue, Flag, From, Metric, MissingPolicy, Rubric } from "./types";
 import { NO_DATA } from "./validate";
 
 /** Colour shown for rows with no usable metric: Google Sheets' light grey. */
@@ -84,6 +81,8 @@ export interface ScoreOptions {
   asOf: string;
   /** The spreadsheet's IANA time zone, in which Date cells are read. */
   timeZone: string;
+  /** The rows of each source the rubric reads, by source name (see sources.ts). */
+  sources?: SourceTables;
 }
 
 /** Rounds to one decimal, halves away from zero (the epsilon absorbs binary noise like 40.05). */
@@ -108,6 +107,8 @@ type Read = number | string | Exclude<Reading, { kind: "value" }>;
 interface CompiledMetric {
   metric: Metric;
   col: number;
+  /** What a person calls the cell it reads: the column, or the aggregate (`count of logins`). */
+  reads: string;
   read: (cell: CellValue) => Read;
   /** Plain numbers need no reader: input number, not matched as text by a map scorer. */
   numeric: boolean;
@@ -127,6 +128,8 @@ interface CompiledFlag {
   fires: (cell: CellValue) => boolean | string;
   fired: FiredFlag;
   flag: Flag;
+  /** What a person calls the cell it reads: the column, or the aggregate. */
+  reads: string;
 }
 
 interface CompiledRubric {
@@ -153,6 +156,11 @@ export interface Scorecard {
   rubricFor(row: readonly CellValue[]): { rubric: BaseRubric; segment?: string };
   scoreRow(row: readonly CellValue[]): RowResult;
   scoreRows(rows: readonly (readonly CellValue[])[]): RowResult[];
+  /**
+   * When the rubric reads sources: what they held that was not counted (rows of no account in the
+   * rows scored so far, undated rows) and the data's duplicate keys. Undefined otherwise.
+   */
+  sourceReport(): ActivityReport | undefined;
 }
 
 type Rows = readonly (readonly CellValue[])[];
@@ -164,17 +172,32 @@ type Rows = readonly (readonly CellValue[])[];
 export function scorecard(rubric: Rubric, headers: readonly CellValue[], options: ScoreOptions): Scorecard {
   const columns = mapColumns(rubric, headers);
   const days = dayContext(options.asOf, options.timeZone);
-  const top = compile(rubric, columns, days);
+  // Aggregates from sources act as extra cells after the row's own: a `from` reads column
+  // headers.length + its index, so they are read, scored and explained exactly like cells.
+  const activity: Activity | undefined =
+    fromsRead(rubric).length > 0 ? aggregateSources(rubric, options.sources ?? {}, days) : undefined;
+  const width = headers.length;
+  const colOf = (item: { column?: string; from?: From }): number =>
+    item.from && activity ? width + activity.indexOf(item.from) : columnIndex(columns, item.column ?? "");
+  const keyCol = activity ? columnIndex(columns, rubric.key ?? "") : -1;
+  const withActivity = (row: readonly CellValue[]): CellValue[] => {
+    const out = new Array<CellValue>(width + (activity as Activity).size);
+    for (let i = 0; i < width; i++) out[i] = row[i];
+    (activity as Activity).fill(row[keyCol], out, width);
+    return out;
+  };
+  const top = compile(rubric, colOf, days);
   const segments = rubric.segments;
   const bySegment = new Map<string, { key: string; compiled: CompiledRubric }>();
   let segmentCol = -1;
   if (segments) {
     segmentCol = columnIndex(columns, segments.column);
     for (const [key, sub] of Object.entries(segments.rubrics)) {
-      bySegment.set(key.trim().toLowerCase(), { key, compiled: compile(sub, columns, days) });
+      bySegment.set(key.trim().toLowerCase(), { key, compiled: compile(sub, colOf, days) });
     }
   }
-  const scoreRows = (rows: Rows): RowResult[] => {
+  const scoreRows = (given: Rows): RowResult[] => {
+    const rows = activity ? given.map(withActivity) : given;
     const results = new Array<RowResult>(rows.length);
     if (!segments) {
       scorePass(top, rows, null, results);
@@ -199,7 +222,13 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     const match = segments ? bySegment.get(cellText(row[segmentCol], days).toLowerCase()) : undefined;
     return match ? { rubric: match.compiled.rubric, segment: match.key } : { rubric: rubric as BaseRubric };
   };
-  return { rubric, rubricFor, scoreRows, scoreRow: (row) => scoreRows([row])[0] as RowResult };
+  return {
+    rubric,
+    rubricFor,
+    scoreRows,
+    scoreRow: (row) => scoreRows([row])[0] as RowResult,
+    sourceReport: () => activity?.report(),
+  };
 }
 
 /** Scores the rows that are not blank, in one call; blank rows (an open range's tail) give undefined. */
@@ -228,7 +257,11 @@ export function scoreTable(
   return scorecard(rubric, headers, options).scoreRows(rows);
 }
 
-function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayContext): CompiledRubric {
+function compile(
+  rubric: BaseRubric,
+  colOf: (item: { column?: string; from?: From }) => number,
+  days: DayContext,
+): CompiledRubric {
   const weighted = rubric.method === "weighted";
   const grouped = weighted && rubric.groups !== undefined;
   const groupNames = grouped ? Object.keys(rubric.groups ?? {}) : [""];
@@ -253,10 +286,11 @@ function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayCont
     weighted,
     groupWeights,
     allZero,
-    flags: rubric.flags.map((flag) => compileFlag(flag, columnIndex(columns, flag.column), days)),
+    flags: rubric.flags.map((flag) => compileFlag(flag, colOf(flag), days)),
     metrics: rubric.metrics.map((metric) => ({
       metric,
-      col: columnIndex(columns, metric.column),
+      col: colOf(metric),
+      reads: readsOf(metric),
       read: reader(metric, days),
       numeric: metric.input === "number" && metric.score.type !== "map",
       scorer: compileScorer(metric.score, rubric.method),
@@ -268,6 +302,10 @@ function compile(rubric: BaseRubric, columns: Map<string, number>, days: DayCont
     })),
   };
 }
+
+/** The column a metric or flag reads, or its aggregate as a person says it (`count of logins`). */
+const readsOf = (item: { column?: string; from?: From }): string =>
+  item.from ? fromText(item.from) : (item.column ?? "");
 
 const unwrap = (r: Reading): Read => (r.kind === "value" ? r.value : r);
 const IN_RANGE = 1e15;
@@ -323,42 +361,7 @@ function compileFlag(flag: Flag, col: number, days: DayContext): CompiledFlag {
   if (flag.add !== undefined) fired.add = flag.add;
   if (flag.floor !== undefined) fired.floor = flag.floor;
   if (flag.cap !== undefined) fired.cap = flag.cap;
-  return { col, fires: condition(flag, days), fired, flag };
-}
-
-const asNumber = (cell: CellValue): number | undefined => {
-  if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-  if (typeof cell === "boolean") return cell ? 1 : 0;
-  if (typeof cell === "string") return parseNumber(cell);
-  return undefined;
-};
-
-function condition(flag: Flag, days: DayContext): (cell: CellValue) => boolean | string {
-  const { when, contains, min, max } = flag;
-  if (typeof when === "boolean") {
-    // A cell that is there but not yes/no is said so: a flag that silently never fires is a wrong score.
-    return (cell) => {
-      const b = readBoolean(cell);
-      if (b !== undefined) return b === when;
-      return isMissingCell(cell) ? false : `${quoteCell(cellText(cell, days))} ${NOT_BOOLEAN}`;
-    };
-  }
-  if (typeof when === "number") return (cell) => asNumber(cell) === when;
-  if (typeof when === "string") {
-    const target = when.trim().toLowerCase();
-    return (cell) => cellText(cell, days).toLowerCase() === target;
-  }
-  if (contains !== undefined) {
-    const needle = contains.trim().toLowerCase();
-    return (cell) => cellText(cell, days).toLowerCase().includes(needle);
-  }
-  if (min === undefined && max === undefined) return () => false;
-  const lo = min ?? Number.NEGATIVE_INFINITY;
-  const hi = max ?? Number.POSITIVE_INFINITY;
-  return (cell) => {
-    const n = asNumber(cell);
-    return n !== undefined && n >= lo && n <= hi;
-  };
+  return { col, fires: condition(flag, days), fired, flag, reads: readsOf(flag) };
 }
 
 const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0, neutral: 50 };
@@ -408,7 +411,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
           invalid.push({
             id: cm.metric.id,
             label: cm.metric.label,
-            column: cm.metric.column,
+            column: cm.reads,
             reason: r.reason,
           });
         }
@@ -453,7 +456,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       if (fires === false) continue;
       if (fires !== true) {
         if (invalid === EMPTY) invalid = [];
-        invalid.push({ id: f.flag.id, label: f.flag.label, column: f.flag.column, reason: fires });
+        invalid.push({ id: f.flag.id, label: f.flag.label, column: f.reads, reason: fires });
         continue;
       }
       if (flags === EMPTY) flags = [];

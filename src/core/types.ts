@@ -25,10 +25,54 @@ export type Scorer =
 
 export type ScorerType = Scorer["type"];
 
+/** How a `from` reduces a source's rows to one value per account (RUBRIC.md, Sources). */
+export type AggKind = "count" | "distinct" | "sum" | "avg" | "min" | "max" | "latest";
+
+/** A text, number or boolean compared as a flag's `when` compares. */
+export type Comparable = string | number | boolean;
+
+/**
+ * One `where` condition on a source row: exactly one of `equals`, `in`, `contains`, or `min`/`max`
+ * (either or both). Text compares trimmed and case-insensitively, as flags compare.
+ */
+export interface Condition {
+  column: string;
+  equals?: Comparable;
+  in?: Comparable[];
+  contains?: string;
+  min?: number;
+  max?: number;
+}
+
+/** Where a metric's or a flag's value comes from when it is computed from a source's rows. */
+export interface From {
+  source: string;
+  agg: AggKind;
+  /** The source column the aggregate reads; absent for `count` only. */
+  column?: string;
+  /** Window in whole days ending on the as-of date (needs the source's `date`). */
+  days?: number;
+  where?: Condition[];
+  /** The value becomes the percent change from the `days` before the window (needs `days`). */
+  compare?: "previous";
+}
+
+/** A source of raw activity: rows (one per login, ticket, answer…) naming their account. */
+export interface Source {
+  /** The sheet (tab) holding the rows in the spreadsheet; defaults to the source's name. */
+  sheet: string;
+  /** The source's column naming the account, matched to the data's `key` trimmed and case-insensitively. */
+  key: string;
+  /** The column holding each row's date; rows after the as-of date, or undated, never count. */
+  date?: string;
+}
+
 export interface Metric {
   id: string;
   label: string;
-  column: string;
+  /** The data column the metric reads. Exactly one of `column` and `from` is present. */
+  column?: string;
+  from?: From;
   group?: string;
   weight: number;
   input: InputKind;
@@ -50,7 +94,9 @@ export interface Band {
 export interface Flag {
   id: string;
   label: string;
-  column: string;
+  /** Exactly one of `column` and `from` is present, as on a metric. */
+  column?: string;
+  from?: From;
   /** Conditions: exactly one of `when`, `contains`, or `min`/`max` (either or both). */
   when?: boolean | number | string;
   contains?: string;
@@ -79,6 +125,10 @@ export interface Segments {
 }
 
 export interface Rubric extends BaseRubric {
+  /** The data's column naming each account; present when anything reads a source. */
+  key?: string;
+  /** Sources by name. Segment rubrics read these; they declare none of their own. */
+  sources?: Record<string, Source>;
   segments?: Segments;
 }
 

@@ -4,12 +4,16 @@
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
 import { isMissingText } from "./cells";
+import { AGG_KINDS, fromText } from "./fromText";
 import { isObject, type JsonObject } from "./json";
 import { joinPath as join } from "./paths";
 import type {
   Band,
   BaseRubric,
+  Comparable,
+  Condition,
   Flag,
+  From,
   InputKind,
   Method,
   Metric,
@@ -18,6 +22,7 @@ import type {
   Rubric,
   Scorer,
   Segments,
+  Source,
   Step,
 } from "./types";
 import { plural, thousands } from "./words";
@@ -153,12 +158,26 @@ export function validateRubric(input: unknown): Validation {
     r.error("", "a rubric must be a JSON object with bands and metrics");
     return { errors, warnings };
   }
-  const base = readBase(r, input, "");
+  const sources = input.sources === undefined ? undefined : readSources(r, input.sources, "sources");
+  const key = r.text(input, "key", "", false);
+  const reads: Reads = { sources, used: new Set() };
+  const base = readBase(r, input, "", reads);
   let segments: Segments | undefined;
-  if (input.segments !== undefined) segments = readSegments(r, input.segments, "segments");
-  r.unknownFields(input, "", [...BASE_FIELDS, "segments"]);
+  if (input.segments !== undefined) segments = readSegments(r, input.segments, "segments", reads);
+  r.unknownFields(input, "", [...BASE_FIELDS, "key", "sources", "segments"]);
+  if (reads.used.size > 0 && key === undefined && !r.errors.some((e) => e.path === "key"))
+    r.error(
+      "key",
+      'is required because metrics read sources: name the data\'s column naming each account, like "Account"',
+    );
+  for (const name of Object.keys(sources ?? {})) {
+    if (!reads.used.has(name)) r.warn(join("sources", name), "is not read by any metric or flag");
+  }
   if (errors.length > 0 || !base) return { errors, warnings };
-  const rubric: Rubric = segments ? { ...base, segments } : base;
+  const rubric: Rubric = { ...base };
+  if (key !== undefined) rubric.key = key;
+  if (sources !== undefined) rubric.sources = sources;
+  if (segments) rubric.segments = segments;
   return { rubric, errors, warnings };
 }
 
@@ -182,7 +201,13 @@ export function formatProblem(p: Problem): string {
 
 const BASE_FIELDS = ["version", "name", "method", "missing", "bands", "groups", "metrics", "flags"] as const;
 
-function readBase(r: Reader, o: Obj, path: string): BaseRubric | undefined {
+/** The top-level sources, which every `from` (segments' too) reads, and the ones read so far. */
+interface Reads {
+  sources: Record<string, Source> | undefined;
+  used: Set<string>;
+}
+
+function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | undefined {
   const errorsBefore = r.errors.length;
   if (o.version !== undefined && o.version !== 1) {
     r.error(join(path, "version"), `must be 1 (this is rubric format v1), not ${describe(o.version)}`);
@@ -195,8 +220,8 @@ function readBase(r: Reader, o: Obj, path: string): BaseRubric | undefined {
   }
   const bands = readBands(r, o.bands, join(path, "bands"), method);
   const groups = o.groups === undefined ? undefined : readGroups(r, o.groups, join(path, "groups"), method);
-  const metrics = readMetrics(r, o.metrics, path, method, groups);
-  const flags = readFlags(r, o.flags, join(path, "flags"), method);
+  const metrics = readMetrics(r, o.metrics, path, method, groups, reads);
+  const flags = readFlags(r, o.flags, join(path, "flags"), method, reads);
   if (r.errors.length > errorsBefore) return undefined;
   const rubric: BaseRubric = { version: 1, name, method, missing, bands, metrics, flags };
   if (groups) rubric.groups = groups;
@@ -296,6 +321,7 @@ const METRIC_FIELDS = [
   "id",
   "label",
   "column",
+  "from",
   "group",
   "weight",
   "input",
@@ -310,6 +336,7 @@ function readMetrics(
   rubricPath: string,
   method: Method,
   groups: Record<string, number> | undefined,
+  reads: Reads,
 ): Metric[] {
   const path = join(rubricPath, "metrics");
   if (!Array.isArray(v) || v.length === 0) {
@@ -321,7 +348,7 @@ function readMetrics(
   v.forEach((item, i) => {
     const p = join(path, i);
     if (!isObject(item)) {
-      r.error(p, "must be an object with id, column and score");
+      r.error(p, "must be an object with id, column (or from) and score");
       return;
     }
     r.unknownFields(item, p, METRIC_FIELDS);
@@ -329,8 +356,8 @@ function readMetrics(
     if (id && !ID.test(id)) r.error(join(p, "id"), `"${id}" may hold only letters, digits and _`);
     if (id && ids.has(id)) r.error(join(p, "id"), `"${id}" is used by another metric`);
     ids.add(id);
-    const column = r.text(item, "column", p, true) ?? "";
-    const label = r.text(item, "label", p, false) ?? column;
+    const origin = readOrigin(r, item, p, reads);
+    const label = r.text(item, "label", p, false) ?? origin.label;
     const group = r.text(item, "group", p, false);
     if (groups && method === "weighted") {
       if (group === undefined) r.error(join(p, "group"), "is required because the rubric has groups");
@@ -347,7 +374,7 @@ function readMetrics(
     const metric: Metric = {
       id,
       label,
-      column,
+      ...origin.read,
       weight,
       input,
       score: score ?? { type: "map", values: {}, else: 0 },
@@ -508,6 +535,7 @@ const FLAG_FIELDS = [
   "id",
   "label",
   "column",
+  "from",
   "when",
   "contains",
   "min",
@@ -517,7 +545,7 @@ const FLAG_FIELDS = [
   "cap",
 ] as const;
 
-function readFlags(r: Reader, v: unknown, path: string, method: Method): Flag[] {
+function readFlags(r: Reader, v: unknown, path: string, method: Method, reads: Reads): Flag[] {
   if (v === undefined) return [];
   if (!Array.isArray(v)) {
     r.error(path, "must be a list of flags");
@@ -536,8 +564,8 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method): Flag[] 
     if (id && !ID.test(id)) r.error(join(p, "id"), `"${id}" may hold only letters, digits and _`);
     if (id && ids.has(id)) r.error(join(p, "id"), `"${id}" is used by another flag`);
     ids.add(id);
-    const column = r.text(item, "column", p, true) ?? "";
-    const flag: Flag = { id, label: r.text(item, "label", p, false) ?? (column || id), column };
+    const origin = readOrigin(r, item, p, reads);
+    const flag: Flag = { id, label: r.text(item, "label", p, false) ?? (origin.label || id), ...origin.read };
 
     const errorsBefore = r.errors.length;
     if (item.when !== undefined && item.when !== null) {
@@ -593,7 +621,7 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method): Flag[] 
   return flags;
 }
 
-function readSegments(r: Reader, v: unknown, path: string): Segments | undefined {
+function readSegments(r: Reader, v: unknown, path: string, reads: Reads): Segments | undefined {
   if (!isObject(v)) {
     r.error(path, 'must be an object like { "column": "Segment", "rubrics": { "Onboarding": { ... } } }');
     return undefined;
@@ -622,9 +650,171 @@ function readSegments(r: Reader, v: unknown, path: string): Segments | undefined
     }
     if (sub.segments !== undefined)
       r.error(join(p, "segments"), "a segment's rubric cannot have segments of its own");
-    r.unknownFields(sub, p, [...BASE_FIELDS, "segments"]);
-    const base = readBase(r, sub, p);
+    for (const field of ["sources", "key"]) {
+      if (sub[field] !== undefined)
+        r.error(
+          join(p, field),
+          `a segment's rubric reads the top-level ${field}: declare ${field === "key" ? "the key" : "sources"} there`,
+        );
+    }
+    r.unknownFields(sub, p, [...BASE_FIELDS, "segments", "sources", "key"]);
+    const base = readBase(r, sub, p, reads);
     if (base) rubrics[key] = base;
   }
   return column === undefined ? undefined : { column, rubrics };
+}
+
+// ---------------------------------------------------------------- sources
+
+const SOURCE_NAME = ID;
+
+function readSources(r: Reader, v: unknown, path: string): Record<string, Source> | undefined {
+  if (!isObject(v)) {
+    r.error(
+      path,
+      'must be an object of name → source, like { "logins": { "sheet": "Logins", "key": "Account", "date": "Date" } }',
+    );
+    return undefined;
+  }
+  const sources: Record<string, Source> = {};
+  for (const [name, item] of Object.entries(v)) {
+    const p = join(path, name);
+    if (!SOURCE_NAME.test(name) || name === "__proto__") {
+      r.error(p, `the source name "${name}" may hold only letters, digits and _`);
+      continue;
+    }
+    if (!isObject(item)) {
+      r.error(p, "must be an object with sheet, key and (optionally) date");
+      continue;
+    }
+    r.unknownFields(item, p, ["sheet", "key", "date"]);
+    const key = r.text(item, "key", p, true);
+    const source: Source = { sheet: r.text(item, "sheet", p, false) ?? name, key: key ?? "" };
+    const date = r.text(item, "date", p, false);
+    if (date !== undefined) source.date = date;
+    sources[name] = source;
+  }
+  return sources;
+}
+
+/** A metric's or a flag's `column` or `from` (exactly one), and the label it defaults to. */
+function readOrigin(
+  r: Reader,
+  item: Obj,
+  p: string,
+  reads: Reads,
+): { read: { column: string } | { from: From }; label: string } {
+  const hasColumn = item.column !== undefined && item.column !== null && item.column !== "";
+  if (item.from !== undefined && hasColumn) {
+    r.error(
+      p,
+      "has both column and from: a value is read from a data column or computed from a source, not both",
+    );
+  }
+  if (item.from === undefined) {
+    const column = r.text(item, "column", p, true) ?? "";
+    return { read: { column }, label: column };
+  }
+  const from = readFrom(r, item.from, join(p, "from"), reads);
+  return from ? { read: { from }, label: fromText(from) } : { read: { column: "" }, label: "" };
+}
+
+const FROM_FIELDS = ["source", "agg", "column", "days", "where", "compare"] as const;
+
+function readFrom(r: Reader, v: unknown, path: string, reads: Reads): From | undefined {
+  if (!isObject(v)) {
+    r.error(path, 'must be an object like { "source": "logins", "agg": "count", "days": 30 }');
+    return undefined;
+  }
+  const errorsBefore = r.errors.length;
+  r.unknownFields(v, path, FROM_FIELDS);
+  const name = r.text(v, "source", path, true);
+  const source = name === undefined ? undefined : reads.sources?.[name];
+  if (name !== undefined && (!source || !Object.prototype.hasOwnProperty.call(reads.sources, name))) {
+    const known = Object.keys(reads.sources ?? {});
+    r.error(
+      join(path, "source"),
+      known.length === 0
+        ? `"${name}" is not a source: declare it under sources`
+        : `"${name}" is not a source: use one of ${known.map((k) => `"${k}"`).join(", ")}`,
+    );
+  }
+  if (name !== undefined) reads.used.add(name);
+  if (v.agg === undefined) r.error(join(path, "agg"), `is required: one of ${AGG_KINDS.join(", ")}`);
+  const agg = r.oneOf(v, "agg", path, AGG_KINDS);
+  const column = r.text(v, "column", path, false);
+  if (agg !== undefined && agg !== "count" && column === undefined)
+    r.error(join(path, "column"), `is required for ${agg}: the source column it reads`);
+  if (agg === "count" && column !== undefined) r.warn(join(path, "column"), "is ignored: count counts rows");
+  const days = r.number(v, "days", path, { min: 1 });
+  if (days !== undefined && !Number.isInteger(days))
+    r.error(join(path, "days"), `must be a whole number of days, not ${days}`);
+  const undated = source !== undefined && source.date === undefined;
+  if (days !== undefined && undated)
+    r.error(join(path, "days"), `needs the source's date: give sources.${name}.date`);
+  if (agg === "latest" && undated)
+    r.error(join(path, "agg"), `latest needs the source's date: give sources.${name}.date`);
+  const compare = r.oneOf(v, "compare", path, ["previous"] as const);
+  if (compare !== undefined && days === undefined && v.days === undefined)
+    r.error(join(path, "compare"), "needs days: the window to compare with the one before it");
+  const where = v.where === undefined ? undefined : readWhere(r, v.where, join(path, "where"));
+  if (r.errors.length > errorsBefore || name === undefined || agg === undefined) return undefined;
+  const from: From = { source: name, agg };
+  if (column !== undefined && agg !== "count") from.column = column;
+  if (days !== undefined) from.days = days;
+  if (where !== undefined && where.length > 0) from.where = where;
+  if (compare !== undefined) from.compare = compare;
+  return from;
+}
+
+const comparable = (v: unknown): v is Comparable =>
+  typeof v === "boolean" || isNumber(v) || (typeof v === "string" && v.trim() !== "");
+const trimmed = (v: Comparable): Comparable => (typeof v === "string" ? v.trim() : v);
+
+function readWhere(r: Reader, v: unknown, path: string): Condition[] | undefined {
+  if (!Array.isArray(v)) {
+    r.error(path, 'must be a list of conditions, like [{ "column": "Status", "equals": "Open" }]');
+    return undefined;
+  }
+  const out: Condition[] = [];
+  v.forEach((item, i) => {
+    const p = join(path, i);
+    if (!isObject(item)) {
+      r.error(p, "must be an object with column and equals, in, contains, or min/max");
+      return;
+    }
+    r.unknownFields(item, p, ["column", "equals", "in", "contains", "min", "max"]);
+    const errorsBefore = r.errors.length;
+    const c: Condition = { column: r.text(item, "column", p, true) ?? "" };
+    if (item.equals !== undefined) {
+      if (comparable(item.equals)) c.equals = trimmed(item.equals);
+      else r.error(join(p, "equals"), `must be text, a number or true/false, not ${describe(item.equals)}`);
+    }
+    if (item.in !== undefined) {
+      if (Array.isArray(item.in) && item.in.length > 0 && item.in.every(comparable))
+        c.in = item.in.map(trimmed);
+      else
+        r.error(
+          join(p, "in"),
+          `must be a list of values, like ["Open", "Pending"], not ${describe(item.in)}`,
+        );
+    }
+    const contains = r.text(item, "contains", p, false);
+    if (contains !== undefined) c.contains = contains;
+    const min = r.number(item, "min", p);
+    const max = r.number(item, "max", p);
+    if (min !== undefined) c.min = min;
+    if (max !== undefined) c.max = max;
+    if (min !== undefined && max !== undefined && min > max) r.error(p, `min ${min} is above max ${max}`);
+    const kinds = [
+      c.equals !== undefined,
+      c.in !== undefined,
+      contains !== undefined,
+      min !== undefined || max !== undefined,
+    ];
+    if (kinds.filter(Boolean).length !== 1 && r.errors.length === errorsBefore)
+      r.error(p, "needs exactly one test: equals, in, contains, or min/max");
+    out.push(c);
+  });
+  return out;
 }

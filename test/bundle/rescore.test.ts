@@ -215,6 +215,18 @@ describe("Insert live score column", () => {
     expect(formulas.slice(2).every((r) => r[col] === "")).toBe(true);
     expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeTruthy();
   });
+
+  it("puts the add-on in use first, so the formula it writes is a function Sheets knows", () => {
+    // A spreadsheet where nobody has used the add-on yet: Sheets shows #NAME? for its functions.
+    const { emu, addon } = open({ Customers: customers() }, undefined, { addonInUse: false });
+    const data = emu.sheetValues("Customers");
+    const healthscore = () => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", data.slice(1, 3), [data[0]]);
+    expect(healthscore).toThrow("Unknown function: 'HEALTHSCORE'.");
+    addon.clickMenuItem("Insert live score column");
+    expect(emu.addonInUse).toBe(true);
+    expect(healthscore()).toHaveLength(2);
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(/If it shows #NAME\?, reload the spreadsheet once\.$/);
+  });
 });
 
 describe("review fixes", () => {

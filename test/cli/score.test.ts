@@ -1,5 +1,5 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
-import { createWriteStream } from "node:fs";
+import { createWriteStream, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { CLI, file, run, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
 
@@ -264,5 +264,116 @@ describe("healthscore score as a table", () => {
     // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
     expect(r.stdout).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f]/);
     expect(r.stdout).toContain("Evil]0;pwned[2J Co");
+  });
+});
+
+describe("healthscore score with sources", () => {
+  const SOURCES = [
+    "--source",
+    "logins=examples/logins.csv",
+    "--source",
+    "tickets=examples/tickets.csv",
+    "--source",
+    "nps=examples/nps.csv",
+  ];
+  const FROM = [
+    "score",
+    "examples/customers.csv",
+    "--rubric",
+    "examples/from-activity.json",
+    "--as-of",
+    "2026-11-26",
+  ];
+
+  it("scores from raw activity and reports on stderr what did not count", () => {
+    const r = run(...FROM, ...SOURCES);
+    expect(r.status).toBe(0);
+    expect(r.stdout.trimEnd().split("\n")).toHaveLength(1 + 200 + 2);
+    expect(r.stdout).toMatch(/Logins, last 30 days \d+ \(−\d+\)/);
+    expect(r.stderr.trimEnd().split("\n")).toEqual([
+      'healthscore: logins: 1 row of 93420 names no account in the data ("Trial - Wayne Enterprises"); they are not counted.',
+      'healthscore: nps: 1 row has no readable Date (examples/nps.csv row 497: "2026-13-01"); write dates as YYYY-MM-DD. They are not counted.',
+      'healthscore: tickets: 1 row of 1620 names no account in the data ("Test account"); they are not counted.',
+    ]);
+  });
+
+  it("scores the activity as the columns it was summed into", () => {
+    // simple-ryg reads NPS, Open P1 tickets and Logins 30d as columns; the same rubric reading
+    // them from the activity gives every account the same score.
+    const ryg = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+    const sources = JSON.parse(readFileSync("examples/from-activity.json", "utf8")).sources;
+    const from = {
+      nps: { source: "nps", agg: "latest", column: "Score" },
+      p1_tickets: {
+        source: "tickets",
+        agg: "count",
+        where: [
+          { column: "Priority", equals: "P1" },
+          { column: "Status", equals: "Open" },
+        ],
+      },
+    } as Record<string, unknown>;
+    const activity = {
+      ...ryg,
+      key: "Account",
+      sources,
+      metrics: ryg.metrics.map((m: { id: string; column?: string }) =>
+        from[m.id] ? { ...m, column: undefined, from: from[m.id] } : m,
+      ),
+      flags: [{ ...ryg.flags[0], column: undefined, from: { source: "logins", agg: "count", days: 30 } }],
+    };
+    const scores = (rubric: string, ...extra: string[]) =>
+      JSON.parse(
+        run(
+          "score",
+          "examples/customers.csv",
+          "--rubric",
+          rubric,
+          "--as-of",
+          "2026-11-26",
+          "--format",
+          "json",
+          ...extra,
+        ).stdout,
+      ).map((x: { score: number | null; flags: unknown[] }) => [x.score, x.flags.length]);
+    const fromColumns = scores("examples/simple-ryg.json");
+    const customers = readFileSync("examples/customers.csv", "utf8")
+      .split("\n")
+      .slice(1)
+      .map((l) => l.split(",")[0]);
+    // Only two accounts differ: Cedar Health's P1 cell is #REF! (missing) where its tickets count
+    // 0, and Falcon Labs has an empty row (No data) where its activity counts 0 logins and tickets.
+    const dirty = [];
+    const fromActivity = scores(file("ryg-activity.json", JSON.stringify(activity)), ...SOURCES);
+    for (let i = 0; i < 200; i++)
+      if (JSON.stringify(fromColumns[i]) !== JSON.stringify(fromActivity[i])) dirty.push(i);
+    const names = dirty.map((i) => customers[i]);
+    expect(names).toEqual(["Cedar Health", "Falcon Labs"]);
+  });
+
+  it("names a source the rubric reads but that is not given, and exits 1", () => {
+    const r = run(...FROM, "--source", "logins=examples/logins.csv");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'healthscore: The rubric reads the sources "nps", "tickets": give their files with --source nps=<nps.csv> --source tickets=<tickets.csv>.\n',
+    );
+    expect(r.stdout).toBe("");
+  });
+
+  it("refuses a --source the rubric does not declare, or written without a file", () => {
+    expect(run(...FROM, ...SOURCES, "--source", "web=web.csv").stderr).toBe(
+      'healthscore: --source web: the rubric has no source "web" (the rubric\'s sources are logins, tickets, nps).\n',
+    );
+    const r = run(...FROM, "--source", "logins");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/--source must be written name=file/);
+  });
+
+  it("names the file of a source that lacks a column", () => {
+    const logins = file("logins.csv", "Account,When\nAcme,2026-11-01\n");
+    const r = run(...FROM, ...SOURCES, "--source", `logins=${logins}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`${logins}: The source "logins" has no column "User"`);
+    expect(r.stderr).toContain('The source "logins" has no column "Date"');
   });
 });

@@ -314,6 +314,122 @@ describe("validateRubric: warnings", () => {
   });
 });
 
+describe("validateRubric: sources", () => {
+  const sources = {
+    logins: { sheet: "Logins", key: "Account", date: "Date" },
+    crm: { key: "Account" },
+  };
+  const withFrom = (from: unknown, extra: Record<string, unknown> = {}) =>
+    validateRubric({
+      bands: RYG_BANDS,
+      key: "Account",
+      sources,
+      metrics: [{ id: "m", from, score: { type: "range", worst: 0, best: 10 } }],
+      ...extra,
+    });
+  const messages = (v: { errors: Problem[] }) => v.errors.map(formatProblem);
+
+  it("fills in a source's sheet and a from-metric's label", () => {
+    const v = withFrom({ source: "logins", agg: "count", days: 30 }, { sources: { logins: sources.logins } });
+    expect(v.errors).toEqual([]);
+    expect(v.rubric?.sources?.logins).toEqual({ sheet: "Logins", key: "Account", date: "Date" });
+    expect(v.rubric?.metrics[0]).toMatchObject({
+      label: "count of logins, last 30 days",
+      from: { days: 30 },
+    });
+    expect(v.rubric?.metrics[0]?.column).toBeUndefined();
+    expect(
+      validateRubric({ bands: RYG_BANDS, key: "A", sources: { crm: { key: "A" } }, metrics: [metric("x")] })
+        .rubric?.sources?.crm?.sheet,
+    ).toBe("crm");
+  });
+
+  it("names every problem of a from by its path", () => {
+    expect(messages(withFrom({ source: "web", agg: "count" }))).toEqual([
+      'metrics[0].from.source: "web" is not a source: use one of "logins", "crm"',
+    ]);
+    expect(messages(withFrom({ source: "crm", agg: "count", days: 30 }))).toEqual([
+      "metrics[0].from.days: needs the source's date: give sources.crm.date",
+    ]);
+    expect(messages(withFrom({ source: "crm", agg: "latest", column: "Plan" }))).toEqual([
+      "metrics[0].from.agg: latest needs the source's date: give sources.crm.date",
+    ]);
+    expect(messages(withFrom({ source: "logins", agg: "sum" }))).toEqual([
+      "metrics[0].from.column: is required for sum: the source column it reads",
+    ]);
+    expect(messages(withFrom({ source: "logins", agg: "count", compare: "previous" }))).toEqual([
+      "metrics[0].from.compare: needs days: the window to compare with the one before it",
+    ]);
+    expect(messages(withFrom({ source: "logins", agg: "count", days: 2.5 }))).toEqual([
+      "metrics[0].from.days: must be a whole number of days, not 2.5",
+    ]);
+    expect(messages(withFrom({ source: "logins", agg: "total" }))).toEqual([
+      'metrics[0].from.agg: must be one of "count", "distinct", "sum", "avg", "min", "max", "latest", not "total"',
+    ]);
+    expect(
+      messages(withFrom({ source: "logins", agg: "count", where: [{ column: "S" }, { equals: "x" }] })),
+    ).toEqual([
+      "metrics[0].from.where[0]: needs exactly one test: equals, in, contains, or min/max",
+      "metrics[0].from.where[1].column: is required",
+    ]);
+  });
+
+  it("wants exactly one of column and from", () => {
+    const both = validateRubric({
+      bands: RYG_BANDS,
+      key: "Account",
+      sources,
+      metrics: [
+        {
+          id: "m",
+          column: "X",
+          from: { source: "logins", agg: "count" },
+          score: { type: "perUnit", points: 1 },
+        },
+      ],
+    });
+    expect(messages(both)).toContain(
+      "metrics[0]: has both column and from: a value is read from a data column or computed from a source, not both",
+    );
+    const neither = validateRubric({
+      bands: RYG_BANDS,
+      metrics: [{ id: "m", score: { type: "perUnit", points: 1 } }],
+    });
+    expect(messages(neither)).toEqual(["metrics[0].column: is required"]);
+  });
+
+  it("wants the data's key when anything reads a source, and sources at the top level only", () => {
+    expect(messages(withFrom({ source: "logins", agg: "count" }, { key: undefined }))[0]).toMatch(
+      /^key: is required/,
+    );
+    const v = withFrom(
+      { source: "logins", agg: "count" },
+      {
+        segments: {
+          column: "Plan",
+          rubrics: {
+            Free: {
+              bands: RYG_BANDS,
+              sources,
+              metrics: [
+                { id: "f", from: { source: "logins", agg: "count" }, score: { type: "perUnit", points: 1 } },
+              ],
+            },
+          },
+        },
+      },
+    );
+    expect(messages(v)).toEqual([
+      "segments.rubrics.Free.sources: a segment's rubric reads the top-level sources: declare sources there",
+    ]);
+  });
+
+  it("warns about a source nothing reads", () => {
+    const v = withFrom({ source: "logins", agg: "count" });
+    expect(v.warnings.map(formatProblem)).toEqual(["sources.crm: is not read by any metric or flag"]);
+  });
+});
+
 describe("validateRubric: boundaries", () => {
   it("refuses a weight above 1,000,000 or not finite, on a metric or a group", () => {
     const v = validateRubric({

@@ -50,6 +50,8 @@ export interface Emulator {
   readonly calls: CallCounts;
   /** Menus, alerts, prompts, sidebars, dialogs and toasts, in the order they happened. */
   readonly ui: UiRecords;
+  /** Whether the add-on is in use in this document yet (EmulatorOptions.addonInUse). */
+  readonly addonInUse: boolean;
   /** Who uses the spreadsheet now (Session.getActiveUser); switch it to act as a colleague. */
   user: string;
   /** The authorization mode service calls run in (default FULL); see auth.ts. */

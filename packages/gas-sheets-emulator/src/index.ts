@@ -112,6 +112,9 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
     spreadsheet,
     calls: ctx.calls,
     ui: ctx.ui,
+    get addonInUse() {
+      return ctx.addonInUse;
+    },
     get user() {
       return ctx.user;
     },

@@ -90,6 +90,11 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
   };
 
   const call = (name: string, ...args: unknown[]): unknown => {
+    // Until the add-on is used in the document, Sheets does not know its custom functions: the
+    // cell shows #NAME? with this tooltip. Anything run with authorization puts it in use.
+    if (state.authMode === "CUSTOM_FUNCTION" && !state.addonInUse)
+      throw new Error(`Unknown function: '${name}'.`);
+    if (state.authMode === "FULL" || state.authMode === "LIMITED") state.addonInUse = true;
     const fn = fnNamed(name);
     try {
       return intoRealm(fn(...args.map((a) => intoRealm(a, realm))), hostRealm);

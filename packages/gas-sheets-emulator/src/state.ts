@@ -31,6 +31,13 @@ export interface EmulatorOptions {
   /** Print Logger and console output to the real console as well as recording it. */
   echoLogs?: boolean;
   /**
+   * Whether the add-on is already in use ("enabled") in this document (default true). False
+   * models a spreadsheet where nobody has used it yet: Sheets does not know its custom functions
+   * there (a formula shows #NAME?, "Unknown function") until something runs with authorization
+   * (a menu item, the sidebar); see load.ts.
+   */
+  addonInUse?: boolean;
+  /**
    * Run as an Editor add-on (default true): add-on trigger rules apply (one trigger per event
    * type per document, time-driven at most hourly).
    */
@@ -117,7 +124,9 @@ export class EmulatorState implements Invoker {
   readonly calls = new CallCounter();
   realm: Realm = hostRealm;
   authMode: AuthModeName = "FULL";
-  readonly options: Required<Omit<EmulatorOptions, "sheets" | "activeSheet" | "now" | "locale">> & {
+  readonly options: Required<
+    Omit<EmulatorOptions, "sheets" | "activeSheet" | "now" | "locale" | "addonInUse">
+  > & {
     now: () => Date;
   };
   readonly ui: UiRecords = { menus: [], alerts: [], prompts: [], sidebars: [], dialogs: [], toasts: [] };
@@ -138,6 +147,8 @@ export class EmulatorState implements Invoker {
    * handler has no active spreadsheet and no document lock.
    */
   triggerSource: "CLOCK" | "SPREADSHEETS" | null = null;
+  /** See EmulatorOptions.addonInUse. */
+  addonInUse: boolean;
   flushes = 0;
   /**
    * Evaluates a function expression in the script's realm (template scriptlets). loadBundle
@@ -157,6 +168,7 @@ export class EmulatorState implements Invoker {
   constructor(options: EmulatorOptions) {
     this.nowGiven = options.now !== undefined;
     this.user = options.userEmail ?? "cs-ops@example.com";
+    this.addonInUse = options.addonInUse ?? true;
     const timeZone = options.timeZone ?? "Europe/London";
     this.options = {
       timeZone,

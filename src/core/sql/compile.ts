@@ -12,10 +12,12 @@
  * rounding is written out (BigQuery's ROUND on FLOAT64 and Postgres' round(float8) differ from
  * the core's halves away from zero); no TRIM, no ILIKE, no LIKE pattern built from user text.
  */
+
 import { isoDay, readCell } from "../cells";
 import { columnsRead, mapColumns } from "../columns";
 import { explain, flagEffect } from "../explain";
 import { ALL_ZERO_POINTS_NOTE, NO_DATA_COLOR, type RowResult, ZERO_WEIGHT_NOTE } from "../score";
+import { fromsRead } from "../sources";
 import type { BaseRubric, Flag, InputKind, Metric, Rubric } from "../types";
 import { NO_DATA } from "../validate";
 import {
@@ -111,6 +113,12 @@ export function compileSql(rubric: Rubric, options: SqlOptions): string {
   if (!d)
     throw new SqlError(
       `Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`,
+    );
+  // Metrics and flags `from` sources are not compiled yet: refuse rather than read a column that is not there.
+  const fromSources = fromsRead(rubric);
+  if (fromSources.length > 0)
+    throw new SqlError(
+      `The SQL export cannot compile sources yet: ${fromSources[0]?.reader} is computed from the source "${fromSources[0]?.from.source}". Score this rubric with healthscore score --source, or in the spreadsheet.`,
     );
   return new Compiler(d, rubric, options).query();
 }
@@ -253,7 +261,7 @@ class Compiler {
     // A yes/no flag's cell that is there but not yes or no is said so, after the metrics' cells.
     const flagReasons = r.flags.map((f, i) => {
       if (typeof f.when !== "boolean") return "NULL";
-      const c = this.col(f.column);
+      const c = this.col(f.column as string);
       const reason = `CASE WHEN NOT ${this.missing(c)} AND ${this.boolean(c)} IS NULL THEN ${quoted(c.text)} || ${d.str(this.reasons.boolean)} END`;
       return `${d.str(`${f.column}: `)} || ${q.add(READ, `${p}f${i}x`, reason)}`;
     });
@@ -458,7 +466,7 @@ class Compiler {
   compileMetric(r: BaseRubric, m: Metric, p: string): CompiledMetric {
     const { d, q } = this;
     const n = (x: number) => d.num(x);
-    const c = this.col(m.column);
+    const c = this.col(m.column as string);
     const miss = this.missing(c);
     const isMap = m.score.type === "map";
     let value = "NULL"; // a number
@@ -582,7 +590,7 @@ class Compiler {
   /** A flag's condition on its cell, as score.ts's condition(): TRUE or FALSE, never NULL. */
   flagFires(f: Flag): string {
     const { d } = this;
-    const c = this.col(f.column);
+    const c = this.col(f.column as string);
     const text = `LOWER(COALESCE(${c.text}, ''))`;
     let cond: string;
     if (typeof f.when === "boolean") cond = `${this.boolean(c)} = ${f.when ? 1 : 0}`;
