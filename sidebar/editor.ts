@@ -4,31 +4,13 @@
  * removed from, duplicated and reordered. Typing changes one field (messages and preview follow);
  * anything that changes the shape re-renders the editor.
  */
-import {
-  groupShares,
-  idFrom,
-  isObject,
-  metricShares,
-  type PlainCell,
-  pathText,
-  plural,
-  suggestScorer,
-} from "../src/core";
+import { groupShares, idFrom, isObject, metricShares, pathText, plural, suggestScorer } from "../src/core";
 import { append, h, iconButton, percent } from "./dom";
-import { clone, type Draft, type Json, type Key, type Path, renameKey } from "./draft";
-import type { Form } from "./form";
+import { clone, type Json, type Key, type Path, renameKey } from "./draft";
+import type { EditorContext } from "./editorContext";
 import { scorerEditor } from "./scorerEditor";
 
-export interface EditorContext {
-  draft: Draft;
-  form: Form;
-  /** The data sheet's headers (the add-on's own output columns left out), or [] without data. */
-  headers: string[];
-  sheetName: string | null;
-  cells(header: string): PlainCell[];
-  /** Where focus goes after the next re-render: a path, and optionally a control within it. */
-  focusAfter(path: Path, action?: string): void;
-}
+export type { EditorContext };
 
 const METHODS = [
   ["weighted", "Weighted: 0 to 100"],

@@ -2,7 +2,7 @@
 import { isObject, type PlainCell, pathText, scorerOfType } from "../src/core";
 import { h, iconButton } from "./dom";
 import { type Json, type Path, renameKey } from "./draft";
-import type { EditorContext } from "./editor";
+import type { EditorContext } from "./editorContext";
 
 const TYPES = [
   ["steps", "Steps: thresholds"],

@@ -63,9 +63,21 @@ export function unsendable(value: unknown, where = "argument"): string | undefin
   return undefined;
 }
 
+/**
+ * With several Google accounts signed in, google.script.run from an add-on's sidebar may run as
+ * another account than the one that opened the spreadsheet, and fails with "Authorization is
+ * required to perform that action." or PERMISSION_DENIED: a platform bug reported by add-on
+ * developers since 2017 ("Multiple accounts issue with Google Apps Script",
+ * sites.google.com/site/scriptsexamples), worked around by one account per window.
+ */
+const SEVERAL_ACCOUNTS = /authori[sz]ation is required|PERMISSION_DENIED/i;
+export const SEVERAL_ACCOUNTS_MESSAGE =
+  "Google could not tell which of your signed-in accounts is using the add-on, which happens when several Google accounts are signed in: open this spreadsheet in a window signed in to one account only (a private window works), then open Health Score again.";
+
 /** A readable sentence from whatever google.script.run's failure handler received. */
 export function failureMessage(error: unknown): string {
   const raw = error instanceof Error ? error.message : typeof error === "string" ? error : "";
+  if (SEVERAL_ACCOUNTS.test(raw)) return SEVERAL_ACCOUNTS_MESSAGE;
   // Apps Script prefixes some messages with the exception's type, which says nothing to a person.
   const text = raw.replace(/^(Exception|Error|ScriptError|AddonError):\s*/, "").trim();
   return text || "The spreadsheet did not answer. Check your connection, then try again.";

@@ -27,6 +27,13 @@ import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 
 /** Rows sent to the sidebar for its live preview; beyond this the preview runs on a sample. */
 export const PREVIEW_ROWS = 5_000;
+/**
+ * What one google.script.run answer may carry of preview rows, in characters of JSON. Google
+ * documents no limit, but each call is serialised, sent and parsed whole while the sidebar waits:
+ * 5,000 rows of the sample's shape are 690 KB, so this bound only cuts rows wider or wordier than
+ * that (long notes in every row), keeping any sidebar opening under about 1 MB.
+ */
+export const PREVIEW_CHARS = 1_000_000;
 
 export type PlainCell = string | number | boolean;
 
@@ -54,6 +61,19 @@ function plain(cell: CellValue, dayOf: (d: Date) => number): PlainCell {
   return cell;
 }
 
+/** The first rows, up to PREVIEW_ROWS of them and PREVIEW_CHARS of JSON. */
+function previewRows(rows: readonly CellValue[][], dayOf: (d: Date) => number): PlainCell[][] {
+  const out: PlainCell[][] = [];
+  let size = 0;
+  for (const row of rows.slice(0, PREVIEW_ROWS)) {
+    const cells = row.map((c) => plain(c, dayOf));
+    size += JSON.stringify(cells).length + 1;
+    if (size > PREVIEW_CHARS) break;
+    out.push(cells);
+  }
+  return out;
+}
+
 export function getSidebarData(): SidebarData {
   const ss = activeSpreadsheet();
   const timeZone = timeZoneOf(ss);
@@ -67,7 +87,7 @@ export function getSidebarData(): SidebarData {
     data = {
       sheet: sheet.getName(),
       headers: layout.headers.map((h) => String(plain(h, dayOf))),
-      rows: layout.rows.slice(0, PREVIEW_ROWS).map((row) => row.map((c) => plain(c, dayOf))),
+      rows: previewRows(layout.rows, dayOf),
       totalRows: layout.rows.length,
     };
   } catch (e) {

@@ -35,6 +35,18 @@ const rubric = (extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
+/** A rubric whose one metric counts rows of a logins source (with `from` and `column` given). */
+const withLogins = (
+  sources: Record<string, unknown> = { logins: { sheet: "Logins", key: "Account", date: "Date" } },
+  from: Record<string, unknown> = { source: "logins", agg: "count", days: 30 },
+  column?: string,
+) =>
+  rubric({
+    key: "Account",
+    sources,
+    metrics: [{ id: "logins", from, column, score: { type: "range", worst: 0, best: 60 } }],
+  });
+
 describe("the rubric JSON Schema", () => {
   it("is a valid draft 2020-12 schema with no keyword unknown to it (Ajv's strictSchema)", () => {
     expect(ajv.validateSchema(schema)).toBe(true);
@@ -54,10 +66,10 @@ describe("the rubric JSON Schema", () => {
     );
   });
 
-  it("accepts sources, and metrics and flags computed from them (docs/rubric.md, Sources)", () => {
+  it("accepts sources, and metrics and flags computed from them, as the validator does", () => {
     const withSources = rubric({
       key: "Account",
-      sources: { logins: { sheet: "Logins", key: "Account", date: "Date" } },
+      sources: { logins: { key: "Account", date: "Date" } }, // sheet: defaults to the name
       metrics: [
         {
           id: "logins_30d",
@@ -85,7 +97,15 @@ describe("the rubric JSON Schema", () => {
         }),
       ],
     });
-    expect(schemaErrors(JSON.parse(JSON.stringify(withSources)))).toEqual([]);
+    const json = JSON.parse(JSON.stringify(withSources));
+    expect(validateRubric(json).errors).toEqual([]);
+    expect(schemaErrors(json)).toEqual([]);
+  });
+
+  it("accepts sources that nothing reads yet, without the data's key, as the validator does", () => {
+    const unused = rubric({ sources: { logins: { sheet: "Logins", key: "Account" } } });
+    expect(validateRubric(unused).errors).toEqual([]);
+    expect(schemaErrors(unused)).toEqual([]);
   });
 
   // Each is refused by the validator (an error, not a warning) and by the schema.
@@ -160,6 +180,22 @@ describe("the rubric JSON Schema", () => {
           rubrics: { Onboarding: rubric({ segments: { column: "x", rubrics: {} } }) },
         },
       }),
+    ],
+    [
+      "a metric reading a source without the data's key",
+      rubric({
+        sources: { logins: { sheet: "Logins", key: "Account" } },
+        metrics: [metric({ column: undefined, from: { source: "logins", agg: "count" } })],
+      }),
+    ],
+    ["a source without its key", withLogins({ logins: { sheet: "Logins", date: "Date" } })],
+    ["a source name with a space", withLogins({ "web logins": { key: "Account", date: "Date" } })],
+    ["an unknown aggregate", withLogins(undefined, { source: "logins", agg: "median", column: "Date" })],
+    ["a sum without its column", withLogins(undefined, { source: "logins", agg: "sum" })],
+    ["compare without days", withLogins(undefined, { source: "logins", agg: "count", compare: "previous" })],
+    [
+      "a metric with both column and from",
+      withLogins(undefined, { source: "logins", agg: "count" }, "Logins"),
     ],
   ];
 

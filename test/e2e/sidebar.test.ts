@@ -293,6 +293,22 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await p.locator("#save-state").textContent()).toBe("Saved · as of 2026-11-26");
   });
 
+  it("says what to do when Google refuses a call because several accounts are signed in", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.route("**/run", (route) =>
+      route.fulfill({
+        json: { ok: false, message: "ScriptError: Authorization is required to perform that action." },
+      }),
+    );
+    await p.getByLabel("Name", { exact: true }).fill("Renamed");
+    await p.locator("#save").click();
+    await expect
+      .poll(() => p.locator("#notice .notice.error").textContent())
+      .toBe(
+        "Google could not tell which of your signed-in accounts is using the add-on, which happens when several Google accounts are signed in: open this spreadsheet in a window signed in to one account only (a private window works), then open Health Score again.",
+      );
+  });
+
   it("says so when it cannot load, and tries again on request", async () => {
     const p = await open();
     let fail = true;

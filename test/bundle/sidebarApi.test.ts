@@ -1,0 +1,30 @@
+/** What one google.script.run call from the sidebar carries, through the built bundle on the emulator. */
+import { describe, expect, it } from "vitest";
+import { PREVIEW_CHARS, PREVIEW_ROWS } from "../../src/addon/sidebarApi";
+import { customers, open } from "./helpers";
+
+interface SidebarData {
+  data: { rows: unknown[][]; totalRows: number } | null;
+}
+
+describe("the sidebar's data", () => {
+  it("sends every row of a sheet of the sample's shape", () => {
+    const { addon } = open({ Customers: customers() });
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    expect(sent.data?.rows).toHaveLength(200);
+    expect(sent.data?.totalRows).toBe(200);
+  });
+
+  it("bounds what one call carries when rows are wordy, and says how many rows the sheet holds", () => {
+    const [headers, ...rows] = customers();
+    const note = "x".repeat(2_000); // a long note in every row: 1,000 rows would be 2 MB
+    const wordy = Array.from({ length: 1_000 }, (_, i) => [...(rows[i % rows.length] as unknown[]), note]);
+    const { addon } = open({ Customers: [[...(headers as unknown[]), "Notes"], ...wordy] });
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    const rowsSent = sent.data?.rows ?? [];
+    expect(JSON.stringify(rowsSent).length).toBeLessThanOrEqual(PREVIEW_CHARS);
+    expect(rowsSent.length).toBeGreaterThan(400);
+    expect(rowsSent.length).toBeLessThan(PREVIEW_ROWS);
+    expect(sent.data?.totalRows).toBe(1_000);
+  });
+});
