@@ -5,9 +5,11 @@ import { readFileSync } from "node:fs";
 import {
   AsOfError,
   chooseAsOf,
-  formatProblem,
+  jsonErrorSentence,
   type Problem,
+  parseJson,
   plural,
+  problemLines,
   type Rubric,
   validateRubric,
 } from "../src/core";
@@ -38,22 +40,10 @@ export function cannotRead(path: string, what: string, e: NodeJS.ErrnoException)
 
 /** Parses JSON, pointing at the line and column of a syntax error. */
 export function readJson(path: string, what: string): unknown {
-  const text = readText(path, what);
-  try {
-    return JSON.parse(text);
-  } catch (e) {
-    const message = (e as Error).message;
-    const at = /position (\d+)/.exec(message);
-    let where = "";
-    if (at) {
-      const before = text.slice(0, Number(at[1]));
-      const line = before.split("\n").length;
-      where = ` at line ${line}, column ${before.length - before.lastIndexOf("\n")}`;
-    }
-    throw new CliError(
-      `${what[0]?.toUpperCase()}${what.slice(1)} "${path}" is not valid JSON${where}: ${message.replace(/ in JSON at position \d+.*$/, "")}.`,
-    );
-  }
+  const json = parseJson(readText(path, what));
+  if (!json.ok)
+    throw new CliError(jsonErrorSentence(`${what[0]?.toUpperCase()}${what.slice(1)} "${path}"`, json.error));
+  return json.value;
 }
 
 export interface LoadedRubric {
@@ -76,7 +66,7 @@ export function requireRubric(path: string): Rubric {
 export function problemsMessage(path: string, problems: readonly Problem[]): string {
   return [
     `The rubric "${path}" has ${plural(problems.length, "problem")}:`,
-    ...problems.map((p) => `  ${formatProblem(p)}`),
+    ...problemLines(problems).map((line) => `  ${line}`),
   ].join("\n");
 }
 

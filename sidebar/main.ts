@@ -6,13 +6,13 @@
  */
 import type { SidebarData } from "../src/addon/sidebarApi";
 import {
-  formatProblem,
   isOutputColumn,
   type PlainCell,
   type Problem,
   parseRubric,
   pathText,
   plural,
+  problemLines,
 } from "../src/core";
 import { CalibrationSection } from "./calibration";
 import { fill, h } from "./dom";
@@ -106,7 +106,7 @@ class App {
         {},
         `The Health Rubric sheet has ${plural(this.data.problems.length, "problem")}, so it could not be opened here. Fix ${this.data.problems.length === 1 ? "it" : "them"} on the sheet and reopen this sidebar, or start again below: Save replaces the sheet.`,
       ),
-      h("ul", {}, ...this.data.problems.map((p: Problem) => h("li", {}, formatProblem(p)))),
+      h("ul", {}, ...problemLines(this.data.problems).map((line) => h("li", {}, line))),
     );
   }
 

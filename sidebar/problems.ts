@@ -2,7 +2,16 @@
  * The footer's problem list: every error to fix before saving, each a link that opens the segment
  * it belongs to and focuses its field.
  */
-import { formatProblem, isObject, isUnder, type Problem, pathText, plural } from "../src/core";
+import {
+  capped,
+  formatProblem,
+  isObject,
+  isUnder,
+  PROBLEMS_SHOWN,
+  type Problem,
+  pathText,
+  plural,
+} from "../src/core";
 import { fill, h } from "./dom";
 import type { Draft } from "./draft";
 import type { Form } from "./form";
@@ -34,16 +43,17 @@ export class ProblemList {
       this.element.replaceChildren();
       return;
     }
+    // Capped like every list of problems ("…and 9,990 more"): each shown one links to its field.
+    const lines = capped(errors.map(formatProblem)).map((line, i) => {
+      const path = (errors[i] as Problem).path;
+      return i < PROBLEMS_SHOWN
+        ? h("button", { type: "button", class: "link", onclick: () => this.goTo(path) }, line)
+        : line;
+    });
     const list = h(
       "ul",
       { class: "problem-list", hidden: true, id: "problem-list" },
-      ...errors.map((p) =>
-        h(
-          "li",
-          {},
-          h("button", { type: "button", class: "link", onclick: () => this.goTo(p.path) }, formatProblem(p)),
-        ),
-      ),
+      ...lines.map((line) => h("li", {}, line)),
     );
     const toggle = h(
       "button",

@@ -3,7 +3,7 @@
  * file to import, copy or download to export, or start again from a starter rubric. Copy as SQL
  * hands the rubric to a data team as one query for their warehouse.
  */
-import { isObject, plural } from "../src/core";
+import { isObject, jsonErrorSentence, parseJson, plural } from "../src/core";
 import { compileSql, type DialectName } from "../src/core/sql";
 import { h } from "./dom";
 import type { Draft, Json } from "./draft";
@@ -49,13 +49,12 @@ export function transferSection(draft: Draft): HTMLElement {
   };
 
   const importText = (text: string) => {
-    let json: unknown;
-    try {
-      json = JSON.parse(text);
-    } catch (e) {
-      say(`That is not JSON: ${(e as Error).message}. Check for a missing comma or quote.`, "error");
+    const parsed = parseJson(text);
+    if (!parsed.ok) {
+      say(jsonErrorSentence("That", parsed.error), "error");
       return;
     }
+    const json = parsed.value;
     if (!isObject(json)) {
       say("A rubric is a JSON object, { … }, with bands and metrics.", "error");
       return;

@@ -5,7 +5,7 @@
  */
 
 import type { Calibration } from "../core";
-import { ColumnError, formatProblem, type Problem, plural, RUBRIC_SHEET } from "../core";
+import { ColumnError, type Problem, plural, problemLines, RUBRIC_SHEET } from "../core";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
@@ -106,7 +106,10 @@ export const stopSnapshots = (): number | undefined =>
     return n;
   });
 
-const list = (problems: readonly Problem[]) => problems.map((p) => `• ${formatProblem(p)}`).join("\n");
+const list = (problems: readonly Problem[]) =>
+  problemLines(problems)
+    .map((line) => `• ${line}`)
+    .join("\n");
 
 /** Creates the rubric sheet from the starter rubric; an existing sheet is checked, never replaced. */
 export function setupRubricSheet(): void {

@@ -170,15 +170,19 @@ export function healthPlan(
   );
 }
 
+/**
+ * One band per score, in the shape of the range given: a column, a row (=HEALTHBAND(B2:M2) over a
+ * year of monthly scores) or a block; one value for one cell. Blank cells stay blank.
+ */
 export function healthBand(scores: unknown, rubric?: unknown): Cell | Cell[][] {
   if (scores === undefined) throw new Error("HEALTHBAND needs scores, e.g. =HEALTHBAND(N2:N200).");
   const chosen: Rubric = chooseRubric(rubric, activeSpreadsheet()).rubric;
-  const grid = asGrid(scores);
-  const bands = grid.map((row) => {
-    const cell = row[0];
+  const band = (cell: CellValue): Cell => {
     if (cell === "" || cell === null || cell === undefined) return "";
     const score = typeof cell === "number" ? cell : typeof cell === "string" ? parseNumber(cell) : undefined;
     return score === undefined ? NO_DATA : (bandFor(chosen.bands, roundScore(score))?.label ?? NO_DATA);
-  });
-  return answer(bands, grid.length === 1);
+  };
+  const grid = asGrid(scores);
+  const bands = grid.map((row) => row.map(band));
+  return bands.length === 1 && bands[0]?.length === 1 ? (bands[0][0] as Cell) : bands;
 }

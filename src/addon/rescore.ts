@@ -16,6 +16,7 @@ import {
   OUTPUT_COLUMNS,
   type OutputColumn,
   previousSnapshots,
+  problemsSentence,
   RUBRIC_SHEET,
   type Rubric,
   readHistory,
@@ -41,7 +42,7 @@ import {
 } from "./dataSheet";
 import { PLAIN_TEXT } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
-import { problemsSentence, starterRubric } from "./rubricSource";
+import { starterRubric } from "./rubricSource";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -6,10 +6,10 @@
 import starter from "../../examples/simple-ryg.json";
 import {
   type CellValue,
-  formatProblem,
-  type Problem,
+  jsonErrorSentence,
+  parseJson,
   parseRubric,
-  plural,
+  problemsSentence,
   RUBRIC_SHEET,
   type Rubric,
   readRubricGrid,
@@ -33,11 +33,6 @@ let starterRubric_: Rubric | undefined;
 export function starterRubric(): Rubric {
   starterRubric_ ??= parseRubric(starter);
   return starterRubric_;
-}
-
-/** One sentence listing every problem, for a cell's error tooltip. */
-export function problemsSentence(where: string, problems: readonly Problem[]): string {
-  return `${where} has ${plural(problems.length, "problem")}: ${problems.map(formatProblem).join("; ")}.`;
 }
 
 export function chooseRubric(arg: unknown, ss: Spreadsheet): RubricChoice {
@@ -65,13 +60,9 @@ function rubricFromJson(cell: CellValue): Rubric {
       `The rubric argument must be the ${RUBRIC_SHEET} range (e.g. HealthRubric) or a cell holding rubric JSON, not ${JSON.stringify(cell)}.`,
     );
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (e) {
-    throw new Error(`The rubric cell is not valid JSON: ${(e as Error).message}.`);
-  }
-  const v = validateRubric(json);
+  const json = parseJson(text);
+  if (!json.ok) throw new Error(jsonErrorSentence("The rubric cell", json.error));
+  const v = validateRubric(json.value);
   if (!v.rubric) throw new Error(problemsSentence("The rubric JSON", v.errors));
   return v.rubric;
 }

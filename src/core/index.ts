@@ -78,8 +78,8 @@ export {
   trendText,
   weeklySnapshotDue,
 } from "./history";
-export type { JsonObject } from "./json";
-export { canonical, isObject } from "./json";
+export type { JsonObject, JsonReading, JsonSyntaxError } from "./json";
+export { canonical, isObject, jsonErrorSentence, parseJson } from "./json";
 export type { OutputColumn } from "./names";
 export {
   CALIBRATION_SHEET,
@@ -116,10 +116,14 @@ export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
 export type { Validation } from "./validate";
 export {
+  capped,
   formatProblem,
   MAX_WEIGHT,
   NO_DATA,
+  PROBLEMS_SHOWN,
   parseRubric,
+  problemLines,
+  problemsSentence,
   RubricError,
   reservedName,
   validateRubric,

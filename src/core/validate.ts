@@ -68,7 +68,7 @@ export function reservedName(name: string): boolean {
   return t === "__proto__" || Object.prototype.hasOwnProperty.call(Object.prototype, t);
 }
 
-export const reservedNameMessage = (kind: "group" | "segment", name: string): string =>
+export const reservedNameMessage = (kind: "group" | "segment" | "source", name: string): string =>
   `"${name.trim()}" cannot be a ${kind} name: JavaScript reserves it; choose another name`;
 
 /** Collects problems while reading one rubric; `at` builds child paths. */
@@ -158,6 +158,14 @@ export function validateRubric(input: unknown): Validation {
     r.error("", "a rubric must be a JSON object with bands and metrics");
     return { errors, warnings };
   }
+  const deep = tooDeep(input);
+  if (deep !== undefined) {
+    r.error(
+      deep,
+      `is nested more than ${MAX_DEPTH} levels deep, which no rubric is: check that this is the rubric you meant`,
+    );
+    return { errors, warnings };
+  }
   const sources = input.sources === undefined ? undefined : readSources(r, input.sources, "sources");
   const key = r.text(input, "key", "", false);
   const reads: Reads = { sources, used: new Set() };
@@ -181,6 +189,25 @@ export function validateRubric(input: unknown): Validation {
   return { rubric, errors, warnings };
 }
 
+/** Deeper than any rubric (segments.rubrics.X.metrics[0].score.steps[0] is 7 levels). */
+const MAX_DEPTH = 32;
+
+/**
+ * The path of the first value nested deeper than MAX_DEPTH, or undefined. Walked with a stack of
+ * its own: a rubric nested 100,000 levels deep gets one sentence, not a stack overflow.
+ */
+function tooDeep(input: Obj): string | undefined {
+  const stack: [unknown, string, number][] = [[input, "", 0]];
+  for (let item = stack.pop(); item !== undefined; item = stack.pop()) {
+    const [value, path, depth] = item;
+    if (typeof value !== "object" || value === null) continue;
+    if (depth > MAX_DEPTH) return path;
+    const list = Array.isArray(value);
+    for (const [k, v] of Object.entries(value)) stack.push([v, join(path, list ? Number(k) : k), depth + 1]);
+  }
+  return undefined;
+}
+
 /** Validates and returns the rubric, or throws one Error that lists every problem. */
 export function parseRubric(input: unknown): Rubric {
   const v = validateRubric(input);
@@ -190,9 +217,28 @@ export function parseRubric(input: unknown): Rubric {
 
 export class RubricError extends Error {
   constructor(readonly problems: Problem[]) {
-    super(`The rubric has ${plural(problems.length, "problem")}: ${problems.map(formatProblem).join("; ")}`);
+    super(problemsSentence("The rubric", problems).slice(0, -1));
     this.name = "RubricError";
   }
+}
+
+/** How many problems a list shows before "…and 9,990 more": enough to fix in one pass, never a wall. */
+export const PROBLEMS_SHOWN = 20;
+
+/** The first `limit` items, then "…and 9,990 more" for the rest. */
+export function capped(items: readonly string[], limit = PROBLEMS_SHOWN): string[] {
+  if (items.length <= limit) return [...items];
+  return [...items.slice(0, limit), `…and ${thousands(items.length - limit)} more`];
+}
+
+/** The problems as lines, capped: what the CLI prints under its heading and the sidebar lists. */
+export function problemLines(problems: readonly Problem[]): string[] {
+  return capped(problems.map(formatProblem));
+}
+
+/** Every problem in one sentence, capped, for a cell's error: `<where> has 3 problems: a; b; c.` */
+export function problemsSentence(where: string, problems: readonly Problem[]): string {
+  return `${where} has ${plural(problems.length, "problem")}: ${problemLines(problems).join("; ")}.`;
 }
 
 export function formatProblem(p: Problem): string {
@@ -681,6 +727,10 @@ function readSources(r: Reader, v: unknown, path: string): Record<string, Source
     const p = join(path, name);
     if (!SOURCE_NAME.test(name) || name === "__proto__") {
       r.error(p, `the source name "${name}" may hold only letters, digits and _`);
+      continue;
+    }
+    if (reservedName(name)) {
+      r.error(p, reservedNameMessage("source", name));
       continue;
     }
     if (!isObject(item)) {

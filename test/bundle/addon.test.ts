@@ -160,6 +160,53 @@ describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
     expect(drivers.at(-1)?.[0]).toBe("No data: no metric has a value");
   });
 
+  it("answers HEALTHBAND over a row or a block in the same shape, dropping nothing", () => {
+    const { addon } = open({ Customers: data });
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", [[75, 40, 39.9, "", 12]])).toEqual([
+      ["Green", "Yellow", "Red", "", "Red"],
+    ]);
+    expect(
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", [
+        [75, "No data"],
+        ["40", 10],
+      ]),
+    ).toEqual([
+      ["Green", "No data"],
+      ["Yellow", "Red"],
+    ]);
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", 75)).toBe("Green");
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", [[75]])).toBe("Green");
+  });
+
+  it("gives the line and column of a JSON syntax error in the rubric cell", () => {
+    const { addon } = open({ Customers: data });
+    const json = '{"bands": [{"label": "Low"},],\n "metrics": []}';
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [rows[0]], headers, json)).toThrow(
+      'The rubric cell is not valid JSON at line 1, column 29: a comma before "]": remove the last comma.',
+    );
+  });
+
+  it("caps a long list of problems in the cell's error", () => {
+    const { addon } = open({ Customers: data });
+    const metrics = Array.from({ length: 1000 }, (_, i) => ({
+      id: `m${i}`,
+      column: "NPS",
+      score: { type: "magic" },
+    }));
+    const json = JSON.stringify({ bands: [{ label: "Low" }], metrics });
+    let message = "";
+    try {
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [rows[0]], headers, json);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toMatch(
+      /^The rubric JSON has 1,000 problems: metrics\[0\]\.score\.type: unknown scorer type "magic"/,
+    );
+    expect(message).toMatch(/; …and 980 more\.$/);
+    expect(message.split("; ")).toHaveLength(21);
+  });
+
   it("answers HEALTHPLAN with one sentence per row, the same plans as the core's", () => {
     const { addon } = open({ Customers: data });
     const options = { asOf: "2026-11-26", timeZone: "Europe/London" };

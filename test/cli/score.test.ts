@@ -101,6 +101,42 @@ describe("healthscore errors", () => {
     expect(r.stderr).toMatch(/is not valid JSON at line 3, column \d+/);
   });
 
+  it("gives the line and column of a trailing comma inside an array", () => {
+    const path = file(
+      "trailing.json",
+      '{\n  "bands": [\n    { "label": "Red" },\n  ],\n  "metrics": []\n}\n',
+    );
+    const r = run("validate", path);
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toBe(
+      `healthscore: Rubric file "${path}" is not valid JSON at line 4, column 3: a comma before "]": remove the last comma.`,
+    );
+  });
+
+  it("answers a rubric nested 100,000 levels deep with one sentence, not a stack overflow", () => {
+    const deep = `{"bands": [{"label": "Red"}], "metrics": [{"id": "a", "column": "A", "label": ${"[".repeat(100_000)}${"]".repeat(100_000)}, "score": {"type": "map", "values": {"x": 1}}}]}`;
+    const r = run("validate", file("deep.json", deep));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^ {2}metrics\[0\]\.label(\[0\]){30}: is nested more than 32 levels deep, which no rubric is: check that this is the rubric you meant$/m,
+    );
+    expect(r.stderr).not.toMatch(/unexpected error|call stack/);
+  });
+
+  it("caps a long list of problems", () => {
+    const metrics = Array.from({ length: 10_010 }, (_, i) => ({
+      id: `m${i}`,
+      column: "A",
+      score: { type: "magic" },
+    }));
+    const r = run("validate", file("many.json", JSON.stringify({ bands: [{ label: "Red" }], metrics })));
+    expect(r.status).toBe(1);
+    const lines = r.stderr.trim().split("\n");
+    expect(lines[0]).toMatch(/has 10,010 problems:$/);
+    expect(lines).toHaveLength(22);
+    expect(lines.at(-1)).toBe("  …and 9,990 more");
+  });
+
   it("lists every rubric problem and exits non-zero", () => {
     const rubric = {
       bands: [

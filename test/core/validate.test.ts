@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatProblem, type Problem, parseRubric, RubricError, validateRubric } from "../../src/core";
+import {
+  capped,
+  formatProblem,
+  type Problem,
+  parseRubric,
+  problemLines,
+  problemsSentence,
+  RubricError,
+  validateRubric,
+} from "../../src/core";
 import { RYG_BANDS } from "./helpers";
 
 const metric = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -550,6 +559,49 @@ describe("validateRubric: boundaries", () => {
     ]);
     expect(find(v.warnings, "groups.C")).toEqual([
       "every metric in it has weight 0, so the group never counts toward the score",
+    ]);
+  });
+});
+
+describe("long lists of problems are capped", () => {
+  it('shows the first 20, then "…and 9,990 more"', () => {
+    const problems = Array.from({ length: 10_010 }, (_, i) => ({
+      path: `metrics[${i}]`,
+      message: "is wrong",
+    }));
+    const lines = problemLines(problems);
+    expect(lines).toHaveLength(21);
+    expect(lines[0]).toBe("metrics[0]: is wrong");
+    expect(lines.at(-1)).toBe("…and 9,990 more");
+    expect(problemsSentence("The rubric", problems)).toMatch(
+      /^The rubric has 10,010 problems: metrics\[0\]: is wrong; .*; …and 9,990 more\.$/,
+    );
+    expect(capped(["a", "b"], 2)).toEqual(["a", "b"]);
+  });
+
+  it("answers a rubric nested 100,000 levels deep with one problem", () => {
+    let deep: unknown = 1;
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    const v = validateRubric({ bands: RYG_BANDS, metrics: [metric("a", { label: deep })] });
+    expect(v.errors).toHaveLength(1);
+    expect(v.errors[0]?.message).toBe(
+      "is nested more than 32 levels deep, which no rubric is: check that this is the rubric you meant",
+    );
+  });
+});
+
+describe("reserved names as source names", () => {
+  it("refuses a source named toString, which a lookup would otherwise find on every object", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      key: "Account",
+      sources: { toString: { sheet: "Logins", key: "Account" } },
+      metrics: [
+        { id: "a", from: { source: "toString", agg: "count" }, score: { type: "range", worst: 0, best: 10 } },
+      ],
+    });
+    expect(find(v.errors, "sources.toString")).toEqual([
+      '"toString" cannot be a source name: JavaScript reserves it; choose another name',
     ]);
   });
 });

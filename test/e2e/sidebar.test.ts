@@ -162,11 +162,27 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     // Broken JSON is refused with a sentence; a rubric with problems is loaded and shows them.
     await p.locator("#rubric-json").fill("{ nope");
     await p.getByRole("button", { name: "Import", exact: true }).click();
-    expect(await p.locator("#transfer .msg").textContent()).toMatch(/^That is not JSON: /);
+    expect(await p.locator("#transfer .msg").textContent()).toBe(
+      'That is not valid JSON at line 1, column 3: expected a field name in double quotes, found "n".',
+    );
     await p.locator("#rubric-json").fill(JSON.stringify({ ...FIVE_DIMENSIONS, bands: [] }));
     await p.getByRole("button", { name: "Import", exact: true }).click();
     expect(await p.locator("#transfer .msg").textContent()).toContain("with 1 problem");
     expect(await p.locator("#save").isDisabled()).toBe(true);
+
+    // A long list of problems is capped, as everywhere: the first 20, then how many more.
+    const metrics = Array.from({ length: 30 }, (_, i) => ({
+      id: `m${i}`,
+      column: "NPS",
+      score: { type: "magic" },
+    }));
+    await p.locator("#rubric-json").fill(JSON.stringify({ ...FIVE_DIMENSIONS, groups: undefined, metrics }));
+    await p.getByRole("button", { name: "Import", exact: true }).click();
+    await p.getByRole("button", { name: "30 problems to fix before saving" }).click();
+    const items = p.locator("#problem-list li");
+    expect(await items.count()).toBe(21);
+    expect(await items.last().textContent()).toBe("…and 10 more");
+    expect(await p.locator("#problem-list button").count()).toBe(20);
   });
 
   it("copies the rubric as one query for the chosen warehouse, the same the CLI prints", async () => {
