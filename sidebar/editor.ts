@@ -482,6 +482,15 @@ function metricCard(
           ])
         : null,
       scorerEditor(ctx, [...path, "score"], weighted, cells),
+      form.select(
+        [...path, "actionable"],
+        "Can the team change it?",
+        [
+          ["", "Yes: plans may propose it"],
+          ["false", "No (tenure, news): plans never do"],
+        ],
+        { parse: (v) => (v === "false" ? false : undefined) },
+      ),
       form.text([...path, "id"], "ID", {
         class: "small",
         hint: "Stable name for this metric: letters, digits and _.",

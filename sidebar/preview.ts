@@ -12,6 +12,7 @@ import {
   formatValue,
   NO_DATA,
   NO_DATA_COLOR,
+  planner,
   plural,
   type RowResult,
   type Rubric,
@@ -235,10 +236,25 @@ export class Preview {
       ),
       r.drivers.length ? h("h3", {}, "What pulls it down") : null,
       r.drivers.length ? driverList(r) : null,
+      this.#plan(i),
       ...r.flags.map((f) => h("p", { class: "flag" }, `Flag: ${f.label} (${flagEffect(f)})`)),
       ...r.invalid.map((c) => h("p", { class: "warning" }, `${c.column}: ${c.reason}`)),
       r.score === null ? h("p", { class: "muted" }, "No metric has a value in this row.") : null,
     );
+  }
+
+  /** What would lift the account a band, under the draft: the core's plan, in one sentence. */
+  #plan(i: number): HTMLElement | null {
+    const row = this.data?.rows[i];
+    if (!this.#draft || !row) return null;
+    try {
+      const plan = planner(this.#draft, (this.data as Data).headers, this.options).planRow(row);
+      if (plan.target === null) return null;
+      return h("p", { class: plan.reachable ? "plan" : "plan muted", "data-plan": "" }, plan.why);
+    } catch (e) {
+      if (e instanceof ColumnError) return null;
+      throw e;
+    }
   }
 
   /** The band labels the preview shows, low to high (for tests and the strip). */

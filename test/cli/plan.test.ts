@@ -3,8 +3,8 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
-import { stringify } from "csv-stringify/sync";
 import { describe, expect, it } from "vitest";
+import { csvLine } from "../../cli/csv";
 
 // These run the built CLI (npm test builds first), as a user would.
 const CLI = "build/cli.js";
@@ -41,7 +41,7 @@ describe("healthscore plan", () => {
         return out;
       });
       const file = join(tmp, `${name}.csv`);
-      writeFileSync(file, stringify([headers, ...changed]));
+      writeFileSync(file, `${[headers as string[], ...changed].map((r) => csvLine(r, ",")).join("\n")}\n`);
       const after = JSON.parse(
         run("score", file, "--rubric", rubric, "--format", "json", ...AS_OF).stdout,
       ) as {

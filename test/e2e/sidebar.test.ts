@@ -38,6 +38,20 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await p.locator("#save").isDisabled()).toBe(true); // nothing to save yet
   });
 
+  it("says what would lift the chosen account a band, and which metrics plans may change", async () => {
+    const p = await open({ rubric: FIVE_DIMENSIONS });
+    await expect.poll(() => p.locator("#preview .note").textContent()).toContain("All 200 accounts");
+    const names = await p.locator("#preview-account option").allTextContents();
+    const row = names.findIndex((n) => n.includes("Cedar Media"));
+    await p.locator("#preview-account").selectOption(String(row));
+    await expect
+      .poll(() => p.locator("#preview [data-plan]").textContent())
+      .toBe('Clear "Champion left": it caps the score at 39 \u2192 Yellow (56.3)');
+    const news = metricCard(p, "Company news");
+    await news.locator("summary").click();
+    expect(await news.getByLabel("Can the team change it?").inputValue()).toBe("false");
+  });
+
   it("offers the starter rubrics when the spreadsheet has none", async () => {
     const p = await open();
     expect(await p.locator("#save-state").textContent()).toBe("No rubric yet");
