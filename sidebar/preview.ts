@@ -10,6 +10,7 @@ import {
   coverageText,
   flagEffect,
   formatValue,
+  MissingSourceError,
   NO_DATA,
   NO_DATA_COLOR,
   planner,
@@ -114,13 +115,22 @@ export class Preview {
   #score(rubric: Rubric): Scored {
     const data = this.data as Data;
     try {
-      const results = scoreTable(rubric, data.headers, data.rows, this.options) as Results;
+      const results = scoreTable(rubric, data.headers, data.rows, {
+        ...this.options,
+        sources: data.sources ?? {},
+      }) as Results;
       data.rows.forEach((row, i) => {
         if (row.every((c) => c === "")) results[i] = undefined;
       });
       return { results };
     } catch (e) {
       if (e instanceof ColumnError) return { results: [], error: e.message };
+      // A source added in the sidebar has no rows here until the rubric is saved and the sidebar reopened.
+      if (e instanceof MissingSourceError)
+        return {
+          results: [],
+          error: `${e.message} Save the rubric, then open the sidebar again to preview it.`,
+        };
       throw e;
     }
   }
