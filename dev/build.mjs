@@ -38,7 +38,10 @@ function entryPoints(file) {
     const exported = node.modifiers?.some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
     if (!ts.isFunctionDeclaration(node) || !exported || !node.name) continue;
     const name = node.name.text;
-    const params = node.parameters.map((p) => p.name.getText(source).replace(/^_/, ""));
+    // A rest parameter (HEALTHSCORE's source ranges) stays one: Sheets passes any number of arguments.
+    const params = node.parameters.map(
+      (p) => `${p.dotDotDotToken ? "..." : ""}${p.name.getText(source).replace(/^_/, "")}`,
+    );
     const docs = (ts.getLeadingCommentRanges(text, node.pos) ?? [])
       .map((r) => text.slice(r.pos, r.end))
       .filter((c) => c.startsWith("/**"));

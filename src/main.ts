@@ -25,11 +25,18 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
  * @param {A1:M1} headers The header row of the same columns.
  * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON. Omitted: the Health Rubric sheet.
  * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to. Omitted: the rubric sheet's As of date, else today.
+ * @param {Logins!A:C} sources Optional, repeatable. When the rubric reads sources: each source's whole range (header row included), in the order of the Sources table, so the score recalculates when they change.
  * @return The score of each row (0 to 100 for weighted rubrics), or "No data".
  * @customfunction
  */
-export function HEALTHSCORE(values: unknown, headers: unknown, rubric?: unknown, as_of?: unknown) {
-  return healthScore(values, headers, rubric, as_of);
+export function HEALTHSCORE(
+  values: unknown,
+  headers: unknown,
+  rubric?: unknown,
+  as_of?: unknown,
+  ...sources: unknown[]
+) {
+  return healthScore(values, headers, rubric, as_of, ...sources);
 }
 
 /**
@@ -52,6 +59,7 @@ export function HEALTHBAND(scores: unknown, rubric?: unknown) {
  * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON.
  * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to.
  * @param {3} top_n Optional. How many metrics to name (default 3); flags and unreadable cells are always named.
+ * @param {Logins!A:C} sources Optional, repeatable. When the rubric reads sources: each source's whole range (header row included), in the order of the Sources table.
  * @return One line of reasons per row.
  * @customfunction
  */
@@ -61,8 +69,9 @@ export function HEALTHDRIVERS(
   rubric?: unknown,
   as_of?: unknown,
   top_n?: unknown,
+  ...sources: unknown[]
 ) {
-  return healthDrivers(values, headers, rubric, as_of, top_n);
+  return healthDrivers(values, headers, rubric, as_of, top_n, ...sources);
 }
 
 /**

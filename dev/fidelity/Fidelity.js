@@ -68,26 +68,14 @@ function runFidelityCheck() {
     written(Utilities.parseDate("2026-11-26", tz, "yyyy-MM-dd"), "yyyy-mm-dd").getDisplayValue(),
   );
 
-  check("A colour rule reads back its colour as lower-case #rrggbb", "#f4c7c3", () =>
-    roundTrip(
-      sheet,
-      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo("Red").setBackground("#F4C7C3"),
-    )
+  const colourBack = (colour) =>
+    roundTrip(sheet, SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo("Red").setBackground(colour))
       .getBooleanCondition()
       .getBackgroundObject()
       .asRgbColor()
-      .asHexString(),
-  );
-  check("A #RGB colour reads back as #rrggbb", "#ffee88", () =>
-    roundTrip(
-      sheet,
-      SpreadsheetApp.newConditionalFormatRule().whenTextEqualTo("Yellow").setBackground("#FE8"),
-    )
-      .getBooleanCondition()
-      .getBackgroundObject()
-      .asRgbColor()
-      .asHexString(),
-  );
+      .asHexString();
+  check("A colour rule reads back its colour as lower-case #rrggbb", "#f4c7c3", () => colourBack("#F4C7C3"));
+  check("A #RGB colour reads back as #rrggbb", "#ffee88", () => colourBack("#FE8"));
   check("A custom formula reads back as written", '["=$B2=\\"Red\\""]', () => {
     var rule = roundTrip(
       sheet,

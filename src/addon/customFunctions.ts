@@ -4,6 +4,7 @@
  * sentence, which Sheets shows in the cell's tooltip; a bad data cell never throws: HEALTHDRIVERS
  * names it.
  */
+
 import {
   AsOfError,
   bandFor,
@@ -24,8 +25,10 @@ import {
   scoreNonBlank,
   zoneDay,
 } from "../core";
+import { AddonError } from "./dataSheet";
 import { asGrid } from "./grid";
 import { chooseRubric } from "./rubricSource";
+import { sourcesFromArguments, withSourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Cell = string | number;
@@ -78,7 +81,8 @@ function named<T>(fn: string, make: () => T): T {
   try {
     return make();
   } catch (e) {
-    if (e instanceof ColumnError || e instanceof PlanError) throw new Error(`${fn}: ${e.message}`);
+    if (e instanceof ColumnError || e instanceof PlanError || e instanceof AddonError)
+      throw new Error(`${fn}: ${e.message}`);
     throw e;
   }
 }
@@ -90,9 +94,13 @@ function scoreRange(
   headersArg: unknown,
   rubricArg: unknown,
   asOfArg: unknown,
+  sourceArgs: readonly unknown[],
 ): { results: (RowResult | undefined)[]; singleRow: boolean } {
   const { rows, headers, rubric, asOf, timeZone } = readRange(fn, valuesArg, headersArg, rubricArg, asOfArg);
-  const card = named(fn, () => scorecard(rubric, headers, { asOf, timeZone }));
+  const sources = sourcesFromArguments(fn, rubric, sourceArgs);
+  const card = named(fn, () =>
+    withSourceSheets(sources, () => scorecard(rubric, headers, { asOf, timeZone, sources: sources.tables })),
+  );
   return { results: scoreNonBlank(card, rows), singleRow: rows.length === 1 };
 }
 
@@ -123,8 +131,9 @@ export function healthScore(
   headers: unknown,
   rubric?: unknown,
   asOf?: unknown,
+  ...sources: unknown[]
 ): Cell | Cell[][] {
-  const { results, singleRow } = scoreRange("HEALTHSCORE", values, headers, rubric, asOf);
+  const { results, singleRow } = scoreRange("HEALTHSCORE", values, headers, rubric, asOf, sources);
   return answer(
     results.map((r) => (r === undefined ? "" : r.score === null ? NO_DATA : r.score)),
     singleRow,
@@ -137,11 +146,12 @@ export function healthDrivers(
   rubric?: unknown,
   asOf?: unknown,
   topN?: unknown,
+  ...sources: unknown[]
 ): Cell | Cell[][] {
   const n = topN === undefined || topN === "" ? 3 : Number(topN);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`HEALTHDRIVERS: top_n must be a whole number ≥ 0, not ${JSON.stringify(topN)}.`);
-  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf);
+  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf, sources);
   return answer(
     results.map((r) => (r === undefined ? "" : explain(r, n))),
     singleRow,

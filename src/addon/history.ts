@@ -2,6 +2,7 @@
  * Health over time: snapshots appended to the Health History sheet (one write per snapshot), the
  * weekly snapshot taken on the first open of each week, and HEALTHTREND over the history range.
  */
+
 import {
   type CellValue,
   ColumnError,
@@ -24,6 +25,7 @@ import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { asGrid, PLAIN_TEXT } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { setAsOfToday, setSetting, writeRubricSheet } from "./rubricSheet";
+import { readSourceSheets, withSourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, dateCell, timeZoneOf, today } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -67,8 +69,11 @@ export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefin
     const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
     const keyColumn = accountColumn(layout, accountKey);
     const date = setAsOfToday(ss);
+    const sources = readSourceSheets(ss, rubric);
     const results = scoreNonBlank(
-      scorecard(rubric, layout.headers, { asOf: date, timeZone: timeZoneOf(ss) }),
+      withSourceSheets(sources, () =>
+        scorecard(rubric, layout.headers, { asOf: date, timeZone: timeZoneOf(ss), sources: sources.tables }),
+      ),
       layout.rows,
     );
     const fingerprint = rubricFingerprint(rubric);

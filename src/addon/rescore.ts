@@ -4,6 +4,7 @@
  * with the rows. It writes only the output columns, holds the document lock while it runs, and
  * ends with a toast that says what happened.
  */
+
 import {
   bandLine,
   type CellValue,
@@ -45,6 +46,7 @@ import {
 import { PLAIN_TEXT } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
+import { readSourceSheets, sourceSheetNotes, withSourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -106,7 +108,11 @@ export function rescoreAll(): RescoreReport {
     ]);
     const timeZone = timeZoneOf(ss);
     const day = setAsOfToday(ss);
-    const results = scoreNonBlank(scorecard(rubric, layout.headers, { asOf: day, timeZone }), layout.rows);
+    const sources = readSourceSheets(ss, rubric);
+    const card = withSourceSheets(sources, () =>
+      scorecard(rubric, layout.headers, { asOf: day, timeZone, sources: sources.tables }),
+    );
+    const results = scoreNonBlank(card, layout.rows);
 
     // Trend: each account against its latest snapshot before today, under the same rubric.
     const keyColumn = accountColumn(layout, accountKey);
@@ -161,6 +167,7 @@ export function rescoreAll(): RescoreReport {
         ? `${invalidRows.length} ${invalidRows.length === 1 ? "row has" : "rows have"} unreadable cells (row ${firstFew(invalidRows)}); Health Drivers says which.`
         : "",
       dropped.length > 0 ? `Dropped a band since the last snapshot: ${firstFew(dropped)}.` : "",
+      ...sourceSheetNotes(card, sources),
     ]
       .filter(Boolean)
       .join(" ");

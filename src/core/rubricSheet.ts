@@ -16,10 +16,11 @@
  */
 import { dayToIso, isoDay, parseNumber, readBoolean, textOf, zoneDay } from "./cells";
 import { columnLetter } from "./columns";
+import { fromText, parseFromText } from "./fromText";
 import type { JsonObject } from "./json";
 import { RUBRIC_SHEET } from "./names";
 import { joinPath } from "./paths";
-import type { BaseRubric, CellValue, Problem, Rubric, Scorer } from "./types";
+import type { BaseRubric, CellValue, From, Problem, Rubric, Scorer } from "./types";
 import { reservedName, reservedNameMessage, validateRubric } from "./validate";
 
 /** Values kept on the rubric sheet beside the rubric itself. */
@@ -36,7 +37,8 @@ export const HOW_TO_EDIT =
   "Edit any cell below by hand, or use Extensions → Health Score. Keep each table's title in column A " +
   "and its header row; add or remove rows inside a table, with one blank row between tables. " +
   'Rules: steps “min 7: 100; max 2: 0; else: 40”, range “worst 0; best 20”, map “"Gold": 100; else: 0”, ' +
-  "scale “neutral 3; step 5”, perUnit “points 10; cap 30”. Extensions → Health Score → Check rubric names any cell that is wrong.";
+  "scale “neutral 3; step 5”, perUnit “points 10; cap 30”. A metric or flag reads its Column, or is computed From a source " +
+  "(the Sources table): “count of logins, last 30 days, where Status is Open”. Extensions → Health Score → Check rubric names any cell that is wrong.";
 
 type Obj = JsonObject;
 
@@ -78,8 +80,20 @@ interface PartTable {
 const text = (header: string, field: string): Column => ({ header, field, kind: "text" });
 const number = (header: string, field: string): Column => ({ header, field, kind: "number" });
 const scorerOf = (item: Obj) => item.score as Scorer;
+/** The From cell: a metric's or flag's `from` in words (fromText.ts), read back exactly. */
+const fromColumn: Column = {
+  header: "From",
+  write: (item) => (item.from ? fromText(item.from as From) : ""),
+};
 
 const PART_TABLES: readonly PartTable[] = [
+  {
+    // Top level only: segment rubrics read these.
+    title: "Sources",
+    key: "sources",
+    map: { name: "name", noun: "source" },
+    columns: [text("Source", "name"), text("Sheet", "sheet"), text("Key", "key"), text("Date", "date")],
+  },
   {
     title: "Bands",
     key: "bands",
@@ -118,8 +132,12 @@ const PART_TABLES: readonly PartTable[] = [
         kind: "boolean",
         write: (m) => (m.actionable === false ? false : ""),
       },
+      fromColumn,
     ],
-    read: readScorer,
+    read: (row, item, path) => {
+      readFrom(row, item, path);
+      readScorer(row, item, path);
+    },
   },
   {
     title: "Flags",
@@ -137,7 +155,9 @@ const PART_TABLES: readonly PartTable[] = [
       number("Add", "add"),
       number("Floor", "floor"),
       number("Cap", "cap"),
+      fromColumn,
     ],
+    read: readFrom,
   },
 ];
 
@@ -160,6 +180,7 @@ const SETTINGS = {
   asOf: "As of",
   dataSheet: "Data sheet",
   accountKey: "Account key",
+  key: "Key",
   segmentColumn: "Segment column",
 } as const;
 
@@ -250,6 +271,7 @@ function settingRows(rubric: Rubric, settings: SheetSettings & { asOfDate?: Date
   ];
   if (settings.dataSheet) rows.push(row(SETTINGS.dataSheet, settings.dataSheet));
   if (settings.accountKey) rows.push(row(SETTINGS.accountKey, settings.accountKey));
+  if (rubric.key !== undefined) rows.push(row(SETTINGS.key, rubric.key));
   if (rubric.segments) rows.push(row(SETTINGS.segmentColumn, rubric.segments.column));
   return rows;
 }
@@ -333,6 +355,8 @@ class GridReader {
   readonly cellOf = new Map<string, string>();
   /** JSON paths of whole table rows, e.g. metrics[2]. */
   readonly rowPaths = new Set<string>();
+  /** Rows whose From cell could not be read (already said): their missing column is not said again. */
+  readonly unreadFrom = new Set<string>();
   private readonly origin: { row: number; column: number };
 
   constructor(
@@ -387,6 +411,9 @@ class GridReader {
           break;
         case SETTINGS.accountKey.toLowerCase():
           if (value !== undefined) settings.accountKey = value;
+          break;
+        case SETTINGS.key.toLowerCase():
+          field("key", value);
           break;
         case SETTINGS.segmentColumn.toLowerCase():
           segmentColumn = value;
@@ -513,7 +540,9 @@ class GridReader {
       const { cell, field } = locate(this.cellOf, this.rowPaths, p.path);
       return { path: cell ?? this.sheet, message: field ? `${field} ${p.message}` : p.message };
     };
-    const errors = [...this.errors, ...v.errors.map(at)];
+    const said = (p: Problem) =>
+      p.path.endsWith(".column") && this.unreadFrom.has(p.path.slice(0, -".column".length));
+    const errors = [...this.errors, ...v.errors.filter((p) => !said(p)).map(at)];
     const reading: SheetReading = { settings, errors, warnings: [...this.warnings, ...v.warnings.map(at)] };
     if (errors.length === 0 && v.rubric) reading.rubric = v.rubric;
     return reading;
@@ -572,6 +601,19 @@ class RowReader {
     this.reader.rowPaths.add(path);
     return obj;
   }
+}
+
+/** A metric's or flag's From cell, when it is filled: its `from`, read from the words. */
+function readFrom(row: RowReader, item: Obj, path: string): void {
+  if (!row.has("From")) return;
+  row.reader.cellOf.set(`${path}.from`, row.ref("From"));
+  const words = cellText(row.cell("From"));
+  if (words === undefined) return;
+  const from = parseFromText(words);
+  if (typeof from === "string") {
+    row.error(from, "From");
+    row.reader.unreadFrom.add(path);
+  } else item.from = from;
 }
 
 /** A metric's Scorer and Rule cells: the scorer's type and its fields, read from the rule text. */

@@ -39,13 +39,15 @@ describe("the bundle", () => {
       expect(addon.has(name), name).toBe(true);
     }
     const doc =
-      /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function HEALTHSCORE\(values, headers, rubric, as_of\)/.exec(CODE);
+      /\/\*\*((?:(?!\*\/)[\s\S])*)\*\/\s*function HEALTHSCORE\(values, headers, rubric, as_of, \.\.\.sources\)/.exec(
+        CODE,
+      );
     expect(doc?.[1]).toContain("@customfunction");
-    for (const param of ["values", "headers", "rubric", "as_of"])
+    for (const param of ["values", "headers", "rubric", "as_of", "sources"])
       expect(doc?.[1]).toMatch(new RegExp(`@param \\{[^}]+\\} ${param} `));
     expect(doc?.[1]).toContain("@return");
     expect(CODE).toMatch(
-      /@customfunction\s*\*\/\s*function HEALTHDRIVERS\(values, headers, rubric, as_of, top_n\)/,
+      /@customfunction\s*\*\/\s*function HEALTHDRIVERS\(values, headers, rubric, as_of, top_n, \.\.\.sources\)/,
     );
   });
 

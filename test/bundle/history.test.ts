@@ -137,6 +137,13 @@ describe("Weekly snapshot", () => {
   ];
   const reopen = (s: ReturnType<typeof openWithClock>) =>
     s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+  /** A spreadsheet on Monday 2 November whose weekly snapshot was just scheduled (keyed on Account). */
+  const scheduled = () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.emu.queuePromptResponse("Account");
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    return s;
+  };
 
   it("takes this week's snapshot at once, then one on the first open of each later week, and no trigger", () => {
     const s = openWithClock("2026-11-02T09:00:00Z"); // a Monday
@@ -164,9 +171,7 @@ describe("Weekly snapshot", () => {
   });
 
   it("takes one snapshot a week when two colleagues both schedule it", () => {
-    const s = openWithClock("2026-11-02T09:00:00Z");
-    s.emu.queuePromptResponse("Account");
-    s.addon.clickMenuItem("Schedule weekly snapshot");
+    const s = scheduled();
     s.emu.user = "colleague@example.com";
     s.addon.clickMenuItem("Schedule weekly snapshot");
     expect(s.emu.ui.toasts.at(-1)?.message).toMatch(/\(this week already has one\)/);
@@ -178,18 +183,14 @@ describe("Weekly snapshot", () => {
   });
 
   it("takes nothing on open while the add-on is not in use in the document (AuthMode.NONE)", () => {
-    const s = openWithClock("2026-11-02T09:00:00Z");
-    s.emu.queuePromptResponse("Account");
-    s.addon.clickMenuItem("Schedule weekly snapshot");
+    const s = scheduled();
     s.setDate("2026-11-09T08:00:00Z");
     s.addon.callAs("NONE", "onOpen", s.emu.openEvent("NONE"));
     expect(dates(s.emu)).toEqual(["2026-11-02"]);
   });
 
   it("says in a toast why the weekly snapshot could not be taken on open", () => {
-    const s = openWithClock("2026-11-02T09:00:00Z");
-    s.emu.queuePromptResponse("Account");
-    s.addon.clickMenuItem("Schedule weekly snapshot");
+    const s = scheduled();
     s.setDate("2026-11-09T08:00:00Z");
     s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange("A1:Z60").clearContent();
     reopen(s);

@@ -130,9 +130,61 @@ const baseRubric = fc
     return json;
   });
 
+/** A `from` on the logins source of withSources (which has a date, so every field applies). */
+const value = fc.oneof(text, fc.integer({ min: -99, max: 999 }), fc.boolean());
+const anyFrom = fc
+  .record(
+    {
+      agg: fc.constantFrom("count", "distinct", "sum", "avg", "min", "max", "latest"),
+      column: text,
+      days: fc.integer({ min: 1, max: 365 }),
+      where: fc.array(
+        fc.oneof(
+          fc.record({ column: text, equals: value }),
+          fc.record({ column: text, in: fc.array(value, { minLength: 1, maxLength: 3 }) }),
+          fc.record({ column: text, contains: text }),
+          fc.record({ column: text, min: fc.integer({ min: -9, max: 9 }) }),
+        ),
+        { minLength: 1, maxLength: 2 },
+      ),
+      compare: fc.constant("previous"),
+    },
+    { requiredKeys: ["agg"] },
+  )
+  .map((f) => {
+    const from: Record<string, unknown> = { source: "logins", ...f };
+    if (f.agg === "count") delete from.column;
+    else from.column ??= "Value";
+    if (f.days === undefined) delete from.compare;
+    return from;
+  });
+
+/** Some rubrics read sources: the first metric and the last flag of the top level computed `from` them. */
+function withSources(json: Record<string, unknown>, from: Record<string, unknown> | undefined) {
+  if (!from) return json;
+  const [first, ...metrics] = json.metrics as Record<string, unknown>[];
+  const flags = json.flags as Record<string, unknown>[];
+  const { column: _c, ...metric } = first as Record<string, unknown>;
+  const last = flags[flags.length - 1];
+  const flag = last
+    ? (({ column: _f, ...f }) => ({ ...f, from: { source: "logins", agg: "count" } }))(last)
+    : undefined;
+  return {
+    ...json,
+    key: "Account",
+    sources: { logins: { sheet: "Logins", key: "Account", date: "Date" } },
+    metrics: [{ ...metric, from }, ...metrics],
+    flags: flag ? [...flags.slice(0, -1), flag] : flags,
+  };
+}
+
 export const anyRubric = fc
   .tuple(
-    baseRubric,
+    baseRubric.chain((json) =>
+      fc
+        .option(anyFrom, { nil: undefined })
+        .map((from) => withSources(json as Record<string, unknown>, from)),
+    ),
     fc.option(
       fc.dictionary(
         text.filter((s) => !reservedName(s)),

@@ -15,7 +15,7 @@ import { anyRubric } from "./arbitraries";
 
 const OPTIONS = { timeZone: "Europe/London" };
 const starter = (name: string) => parseRubric(JSON.parse(readFileSync(`examples/${name}.json`, "utf8")));
-const STARTERS = ["simple-ryg", "points-five-tier", "five-dimensions", "lifecycle"];
+const STARTERS = ["simple-ryg", "points-five-tier", "five-dimensions", "lifecycle", "from-activity"];
 
 /** Finds a table row by its first cell and returns it with its 1-based sheet row. */
 function rowOf(
@@ -34,6 +34,26 @@ describe("the rubric sheet", () => {
     const reading = readRubricGrid(rubricToGrid(rubric), OPTIONS);
     expect(reading.errors).toEqual([]);
     expect(reading.rubric).toEqual(rubric);
+  });
+
+  it("shows a from-metric's aggregate in words in its From cell, and names that cell when the words are wrong", () => {
+    const grid = rubricToGrid(starter("from-activity"));
+    const sources = rowOf(grid, "logins", "Sources");
+    expect(sources.row.slice(0, 4)).toEqual(["logins", "Logins", "Account", "Date"]);
+    const metrics = grid.findIndex((r) => r[0] === "Metrics");
+    const fromCol = (grid[metrics + 1] as CellValue[]).indexOf("From");
+    const trend = rowOf(grid, "login_trend");
+    expect(trend.row[fromCol]).toBe("count of logins, last 30 days, % change from the previous 30 days");
+    const p1 = rowOf(grid, "p1_tickets");
+    expect(p1.row[fromCol]).toBe("count of tickets, where Priority is P1 and Status is Open");
+    trend.row[fromCol] = "count of logins, last month";
+    p1.row[fromCol] = "count of web";
+    const messages = readRubricGrid(grid, OPTIONS).errors.map(formatProblem);
+    const letter = String.fromCharCode(65 + fromCol);
+    expect(messages).toEqual([
+      `Health Rubric!${letter}${trend.sheetRow}: write the window as “last 30 days”, not “last month”`,
+      `Health Rubric!${letter}${p1.sheetRow}: from.source "web" is not a source: use one of "logins", "tickets", "nps"`,
+    ]);
   });
 
   it("keeps the As of date and the data sheet beside the rubric", () => {

@@ -1,0 +1,146 @@
+/** Rubrics reading sources, through the built bundle on the emulator: Rescore, call counts, HEALTHSCORE. */
+import { readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
+import { describe, expect, it } from "vitest";
+import { parseRubric, rubricToGrid, scoreTable } from "../../src/core";
+import { customers, open } from "./helpers";
+
+const rubric = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
+const withoutSources = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+
+/** An example CSV as a sheet holds it: numbers as numbers, ISO dates as Dates (noon, the same day in London). */
+function sheetOf(file: string, rows?: number): unknown[][] {
+  const all = parse(readFileSync(`examples/${file}`, "utf8")) as string[][];
+  const typed = (text: string): unknown => {
+    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)))
+      return new Date(`${text}T12:00:00Z`);
+    return text;
+  };
+  const body = all.slice(1).map((row) => row.map(typed));
+  const wanted = rows ?? body.length;
+  return [
+    all[0] as unknown[],
+    ...Array.from({ length: wanted }, (_, i) => body[i % body.length] as unknown[]),
+  ];
+}
+
+const SOURCES = { Logins: "logins.csv", Tickets: "tickets.csv", NPS: "nps.csv" };
+const sheets = (dataRows?: number, sourceRows?: number): Record<string, unknown[][]> => {
+  const data = customers();
+  const body = data.slice(1);
+  const rows = dataRows ?? body.length;
+  return {
+    Customers: [
+      data[0] as unknown[],
+      ...Array.from({ length: rows }, (_, i) => body[i % body.length] as unknown[]),
+    ],
+    ...Object.fromEntries(Object.entries(SOURCES).map(([sheet, file]) => [sheet, sheetOf(file, sourceRows)])),
+    "Health Rubric": rubricToGrid(rubric),
+  };
+};
+
+describe("Rescore with sources", () => {
+  it("scores every account from its activity sheets as the core does, and says what did not count", () => {
+    const s = sheets();
+    const { emu, addon } = open(s, "Customers");
+    addon.call("rescoreAll");
+    const after = emu.sheetValues("Customers");
+    const headers = after[0] as string[];
+    const score = headers.indexOf("Health Score");
+    const tables = Object.fromEntries(
+      Object.entries({ logins: "Logins", tickets: "Tickets", nps: "NPS" }).map(([name, sheet]) => {
+        const [h, ...rows] = s[sheet] as unknown[][];
+        return [name, { headers: h as string[], rows: rows as never }];
+      }),
+    );
+    const customersSheet = s.Customers as unknown[][];
+    const expected = scoreTable(rubric, customersSheet[0] as string[], customersSheet.slice(1) as never, {
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+      sources: tables,
+    });
+    expect(after.slice(1).map((r) => r[score])).toEqual(expected.map((r) => r.score ?? "No data"));
+    expect(after.slice(1).some((r) => String(r[score + 2]).includes("Logins, last 30 days"))).toBe(true);
+    const toast = emu.ui.toasts.at(-1)?.message ?? "";
+    expect(toast).toContain(
+      'logins: 1 row of 93420 names no account in the data ("Trial - Wayne Enterprises")',
+    );
+    expect(toast).toContain("nps: 1 row has no readable Date (NPS row 497");
+  });
+
+  it("makes the same number of service calls for 10 times the rows of data and of sources", () => {
+    const counts = (factor: number) => {
+      const { emu, addon } = open(sheets(20 * factor, 1_000 * factor), "Customers");
+      emu.calls.reset();
+      addon.call("rescoreAll");
+      expect(emu.ui.toasts.at(-1)?.message).toContain(`Scored ${20 * factor} rows`);
+      return emu.calls.all();
+    };
+    const small = counts(1);
+    expect(counts(10)).toEqual(small);
+    // Each of the three source sheets is read once, on top of what a rubric without sources reads.
+    const { emu, addon } = open(
+      { ...sheets(20, 10), "Health Rubric": rubricToGrid(withoutSources) },
+      "Customers",
+    );
+    emu.calls.reset();
+    addon.call("rescoreAll");
+    expect(small["Range.getValues"]).toBe((emu.calls.all()["Range.getValues"] ?? 0) + 3);
+  }, 120_000);
+
+  it("names a source sheet that is not there", () => {
+    const s = sheets(5, 10) as Record<string, unknown[][]>;
+    delete s.Tickets;
+    const { emu, addon } = open(s, "Customers");
+    addon.clickMenuItem("Rescore all rows");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /^The rubric reads the source "tickets" from the sheet "Tickets", which this spreadsheet does not have/,
+    );
+  });
+});
+
+describe("HEALTHSCORE with sources", () => {
+  it("takes the source ranges after its own arguments, in the order of the Sources table", () => {
+    const s = sheets(5);
+    const { addon } = open(s, "Customers");
+    const [headers, ...rows] = s.Customers as unknown[][];
+    const sheet = (name: string) => s[name] as unknown[][];
+    const source = (name: string) => ({
+      headers: sheet(name)[0] as string[],
+      rows: sheet(name).slice(1) as never,
+    });
+    const scores = addon.callAs(
+      "CUSTOM_FUNCTION",
+      "HEALTHSCORE",
+      rows,
+      [headers],
+      "",
+      "2026-11-26",
+      sheet("Logins"),
+      sheet("Tickets"),
+      sheet("NPS"),
+    ) as unknown[][];
+    const expected = scoreTable(rubric, headers as string[], rows as never, {
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+      sources: {
+        logins: source("Logins"),
+        tickets: source("Tickets"),
+        nps: source("NPS"),
+      },
+    });
+    expect(scores.map((r) => r[0])).toEqual(expected.map((r) => r.score ?? "No data"));
+  });
+
+  it("says how to pass the sources rather than show numbers that would go stale", () => {
+    const s = sheets(5, 10);
+    const { addon } = open(s, "Customers");
+    const [headers, ...rows] = s.Customers as unknown[][];
+    expect(() =>
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, [headers], "", "", s.Logins as unknown[][]),
+    ).toThrow(
+      "HEALTHSCORE: the rubric reads the sources logins, tickets, nps: pass their ranges after the formula's own arguments, in the order of the Sources table, e.g. =HEALTHSCORE(A2:M200, A1:M1, HealthRubric, , Logins!A:Z, Tickets!A:Z, NPS!A:Z), so it recalculates when they change.",
+    );
+  });
+});
