@@ -13,7 +13,8 @@ export function typedCell(text: string): unknown {
   if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
   if (text === "TRUE" || text === "FALSE") return text === "TRUE";
   // Text that is no real date (2026-13-01) stays text, as Sheets keeps it.
-  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text))) return new Date(`${text}T12:00:00Z`);
+  if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)))
+    return new Date(`${text}T12:00:00Z`);
   if (/^-?\d+(\.\d+)?%$/.test(text)) return Number(text.slice(0, -1)) / 100;
   return text;
 }
