@@ -64,13 +64,14 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     text += next.value.toString();
   }
   const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ""), options.rubric, options.source);
-  const records = parseRecords(path, delimiter, head, chunks)[Symbol.asyncIterator]();
+  const batches = parseBatches(path, delimiter, head, chunks)[Symbol.asyncIterator]();
 
+  // The top rows, where the header is looked for; what else came with them is the first data.
   const top: string[][] = [];
-  for (let i = 0; i < HEADER_SEARCH_ROWS; i++) {
-    const next = await records.next();
+  while (top.length < HEADER_SEARCH_ROWS) {
+    const next = await batches.next();
     if (next.done) break;
-    top.push(next.value);
+    top.push(...next.value);
   }
   const headerIndex = Math.max(0, findHeaderRow(top, options.rubric, options.source));
   const headers = trimTrailingEmpty(top[headerIndex] ?? []);
@@ -82,52 +83,53 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     );
   }
   const headerRow = headerIndex + 1;
-  const buffered = top.slice(headerIndex + 1);
   return {
     path,
     delimiter,
     titleRows: top.slice(0, headerIndex),
     headers,
     headerRow,
-    batches: batchesOf(path, headers.length, headerRow, buffered, records),
+    batches: batchesOf(path, delimiter, headers.length, headerRow, top.slice(headerIndex + 1), batches),
   };
 }
 
 async function* batchesOf(
   path: string,
+  delimiter: string,
   width: number,
   headerRow: number,
-  buffered: string[][],
-  rest: AsyncIterator<string[]>,
+  first: string[][],
+  rest: AsyncIterator<string[][]>,
 ): AsyncGenerator<string[][]> {
   let row = headerRow;
-  let batch: string[][] = [];
-  const take = (cells: string[]) => {
-    row++;
-    batch.push(fitToHeader(path, cells, width, row, headerRow));
+  const fit = (records: string[][]) => {
+    for (let i = 0; i < records.length; i++)
+      records[i] = fitToHeader(path, delimiter, records[i] as string[], width, ++row, headerRow);
+    return records;
   };
-  for (const cells of buffered) take(cells);
-  for (let next = await rest.next(); !next.done; next = await rest.next()) {
-    take(next.value);
-    if (batch.length >= BATCH_ROWS) {
-      yield batch;
-      batch = [];
-    }
-  }
-  if (batch.length > 0) yield batch;
+  if (first.length > 0) yield fit(first);
+  for (let next = await rest.next(); !next.done; next = await rest.next()) yield fit(next.value);
 }
 
 /**
  * A row as wide as the header. Cells beyond it are dropped only when empty (Excel's `,,,`); a value
  * there would shift every cell after an unquoted separator, so the file is refused at that row.
  */
-function fitToHeader(path: string, cells: string[], width: number, row: number, headerRow: number): string[] {
+function fitToHeader(
+  path: string,
+  delimiter: string,
+  cells: string[],
+  width: number,
+  row: number,
+  headerRow: number,
+): string[] {
   if (cells.length > width) {
     for (let i = width; i < cells.length; i++) {
       if ((cells[i] as string).trim() !== "") {
         const n = trimTrailingEmpty(cells).length;
+        const example = delimiter === "," ? ' ("Acme, Inc.")' : "";
         throw new CliError(
-          `${path}: row ${row} has ${n} cells, ${n - width} more than the header (row ${headerRow}) has columns, with "${cells[i]}" in column ${columnLetter(i)}: put quotes around a value that holds the separator ("Acme, Inc."), or add a header for the extra column.`,
+          `${path}: row ${row} has ${n} cells, ${n - width} more than the header (row ${headerRow}) has columns, with "${cells[i]}" in column ${columnLetter(i)}: put quotes around a value that holds a ${delimiterName(delimiter)}${example}, or add a header for the extra column.`,
         );
       }
     }
@@ -226,10 +228,10 @@ function notUtf8(path: string, chunk: Buffer, linesBefore: number): CliError {
   const line = linesBefore + countLines(before) + 1;
   const what =
     byte === undefined
-      ? ""
-      : ` (byte 0x${byte.toString(16).toUpperCase()}, "${new TextDecoder("windows-1252").decode(Uint8Array.of(byte))}" in Windows-1252)`;
+      ? "a byte that is not UTF-8"
+      : `the byte 0x${byte.toString(16).toUpperCase()} ("${new TextDecoder("windows-1252").decode(Uint8Array.of(byte))}" in Windows-1252, as Excel's plain "CSV" saves accented letters)`;
   return new CliError(
-    `The data file "${path}" is not UTF-8: line ${line} holds a byte that is not${what}, as Excel's plain "CSV" writes accented letters: save it from Excel as "CSV UTF-8", or add --encoding windows-1252.`,
+    `The data file "${path}" is not UTF-8: line ${line} has ${what}: save it from Excel as "CSV UTF-8", or add --encoding windows-1252.`,
   );
 }
 
@@ -278,15 +280,35 @@ function splitTop(text: string, delimiter: string): string[][] {
   return rows;
 }
 
-async function* parseRecords(
+/**
+ * The records, in batches of those parsed so far (at most BATCH_ROWS): read synchronously from the
+ * parser, so a million rows cost a few thousand awaits, not a million.
+ */
+async function* parseBatches(
   path: string,
   delimiter: string,
   head: readonly (Buffer | string)[],
   rest: AsyncIterator<Buffer | string>,
-): AsyncGenerator<string[]> {
+): AsyncGenerator<string[][]> {
   // relax_quotes: a quote inside an unquoted value (`27" screen`) is kept as text, as Sheets does.
   const parser = parse({ delimiter, bom: true, relax_column_count: true, relax_quotes: true });
-  const feed = async () => {
+  let ended = false;
+  let failed: unknown;
+  let wake: (() => void) | undefined;
+  const signal = () => {
+    wake?.();
+    wake = undefined;
+  };
+  parser.on("readable", signal);
+  parser.on("end", () => {
+    ended = true;
+    signal();
+  });
+  parser.on("error", (e) => {
+    failed = e;
+    signal();
+  });
+  void (async () => {
     try {
       for (const chunk of head) if (!parser.write(chunk)) await drained(parser);
       for (let next = await rest.next(); !next.done; next = await rest.next()) {
@@ -296,24 +318,32 @@ async function* parseRecords(
     } catch (e) {
       parser.destroy(e as Error);
     }
-  };
-  void feed();
-  try {
-    for await (const record of parser as AsyncIterable<string[]>) yield record;
-  } catch (e) {
-    if (e instanceof CliError) throw e;
-    const err = e as CsvError;
-    if (typeof err.code === "string" && err.code.startsWith("CSV_")) {
-      const line = (err as { lines?: number }).lines;
-      const where = line ? ` near line ${line}` : "";
-      const fix =
-        err.code === "CSV_QUOTE_NOT_CLOSED"
-          ? `a value opens a quote (") that never closes: close it, or remove it`
-          : `${err.message.replace(/[.:].*$/s, "")}: check the quotes and ${DELIMITER_NAMES[delimiter]}s there`;
-      throw new CliError(`The data file "${path}" is not valid CSV${where}: ${fix}.`);
+  })();
+  for (;;) {
+    if (failed !== undefined) throw csvError(path, delimiter, failed);
+    const batch: string[][] = [];
+    while (batch.length < BATCH_ROWS) {
+      const record: string[] | null = parser.read();
+      if (record === null) break;
+      batch.push(record);
     }
-    throw e;
+    if (batch.length > 0) yield batch;
+    else if (ended) return;
+    else await new Promise<void>((resolve) => (wake = resolve));
   }
+}
+
+function csvError(path: string, delimiter: string, e: unknown): unknown {
+  if (e instanceof CliError) return e;
+  const err = e as CsvError;
+  if (typeof err.code !== "string" || !err.code.startsWith("CSV_")) return e;
+  const line = (err as { lines?: number }).lines;
+  const where = line ? ` near line ${line}` : "";
+  const fix =
+    err.code === "CSV_QUOTE_NOT_CLOSED"
+      ? `a value opens a quote (") that never closes: close it, or remove it`
+      : `${err.message.replace(/[.:].*$/s, "")}: check the quotes and ${delimiterName(delimiter)}s there`;
+  return new CliError(`The data file "${path}" is not valid CSV${where}: ${fix}.`);
 }
 
 function drained(stream: NodeJS.EventEmitter): Promise<void> {
@@ -331,7 +361,7 @@ function drained(stream: NodeJS.EventEmitter): Promise<void> {
 }
 
 /** Names a separator for messages: "comma", "semicolon", "tab". */
-export function delimiterName(delimiter: string): string {
+function delimiterName(delimiter: string): string {
   return DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter);
 }
 

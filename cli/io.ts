@@ -34,7 +34,14 @@ export function readText(path: string, what: string): string {
 }
 
 export function cannotRead(path: string, what: string, e: NodeJS.ErrnoException): CliError {
-  const why = e.code === "ENOENT" ? "no such file" : e.code === "EISDIR" ? "it is a folder" : e.message;
+  const why =
+    e.code === "ENOENT"
+      ? "no such file"
+      : e.code === "EISDIR"
+        ? "it is a folder"
+        : e.code === "EACCES" || e.code === "EPERM"
+          ? "you may not read it (check its permissions)"
+          : e.message;
   return new CliError(`Cannot read ${what} "${path}": ${why}.`);
 }
 

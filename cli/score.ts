@@ -114,8 +114,9 @@ function jsonWriter(): Writer {
       let text = "";
       for (const r of results) {
         if (!r) continue;
-        // Indented as JSON.stringify(array, null, 2) would indent the same object inside the array.
-        text += `${first ? "[\n  " : ",\n  "}${JSON.stringify(toJson(r), null, 2).replace(/\n/g, "\n  ")}`;
+        // One object per line: V8 writes compact JSON several times faster than indented, and a
+        // line per account stays easy to grep or page through.
+        text += `${first ? "[\n" : ",\n"}${JSON.stringify(toJson(r))}`;
         first = false;
       }
       return text;
@@ -133,7 +134,14 @@ function toJson(r: RowResult) {
     ...(r.segment ? { segment: r.segment } : {}),
     ...(r.note ? { note: r.note } : {}),
     coverage: Math.round(r.coverage * 1000) / 1000,
-    drivers: r.drivers.map((d) => ({ ...d, impact: Math.round(d.impact * 100) / 100 })),
+    // Two decimals: enough to read, and short numbers are much quicker to write than 17 digits.
+    drivers: r.drivers.map((d) => ({
+      id: d.id,
+      label: d.label,
+      value: d.value,
+      score: Math.round(d.score * 100) / 100,
+      impact: Math.round(d.impact * 100) / 100,
+    })),
     flags: r.flags,
     missing: r.missing,
     invalid: r.invalid,

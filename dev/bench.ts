@@ -5,7 +5,8 @@
  * A measurement, not a test: it prints figures next to their targets (PASS/MISS) and exits 0
  * either way. The data is generated from a seed, so runs differ only by the machine.
  *
- * Env: BENCH_HF_ROWS (rows given to HyperFormula; default 10,000), BENCH_RUNS (core runs; default 7).
+ * Env: BENCH_HF_ROWS (rows given to HyperFormula; default 10,000), BENCH_RUNS (core runs; default 7),
+ * BENCH_CLI_ROWS (sizes of the command line's files, comma-separated; default 300000,1000000; 0 skips).
  */
 import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -14,6 +15,7 @@ import { type ConfigParams, HyperFormula } from "hyperformula";
 import { type CellValue, explain, parseRubric, type RowResult, type Rubric, scoreTable } from "../src/core";
 import { benchAddon } from "./bench/addon";
 import { benchCalibration } from "./bench/calibration";
+import { benchCli, type CliBench } from "./bench/cli";
 import { AS_OF, makeTable, RUBRIC_JSON } from "./bench/data";
 import { formulaSheet } from "./bench/formulas";
 import { ACCOUNTS, benchSources, SOURCE_ROWS } from "./bench/sources";
@@ -27,6 +29,12 @@ const HF_RUNS = 3;
 const HF_WARMUPS = 1;
 const TARGET_MS = 60; // per 100k × 12 table, scored (drivers ready on demand)
 const TARGET_RATIO = 50; // the core at least this many times faster per row than the formula sheet
+const CLI_ROWS = (process.env.BENCH_CLI_ROWS ?? "300000,1000000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
+const CLI_PEAK_MB = 300; // healthscore score's resident memory, any size and format
+const CLI_RATIO = 3; // healthscore score's time against merely parsing the same file
 const OPTIONS = { asOf: AS_OF, timeZone: "UTC" };
 
 const gc = (globalThis as { gc?: () => void }).gc;
@@ -351,6 +359,36 @@ try {
   console.log(`sources bench failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
+// ── The command line on big files ───────────────────────────────────────────────────────────────
+let cli: CliBench[] = [];
+if (CLI_ROWS.length > 0) {
+  console.log();
+  console.log(
+    "command line — healthscore score as a child process (stdout to /dev/null), one run each, against parsing alone",
+  );
+  cli = await benchCli(CLI_ROWS);
+  for (const b of cli) {
+    console.log(
+      `  ${fmt(b.rows)} rows, ${fmt(b.megabytes)} MB (generated customers, 17 columns, quoted notes):`,
+    );
+    const show = (label: string, r: { seconds: number; cpuSeconds: number; peakMb: number }) =>
+      `    ${label.padEnd(24)} ${fmt(r.seconds, 1).padStart(6)} s (CPU ${fmt(r.cpuSeconds, 1).padStart(5)} s)  peak ${fmt(r.peakMb).padStart(4)} MB`;
+    console.log(show("parse only (csv-parse)", b.parse));
+    for (const { format, run } of b.formats) {
+      console.log(
+        `${show(`score --format ${format}`, run)}  ${fmt(run.seconds / b.parse.seconds, 1)}× parse (CPU ${fmt(run.cpuSeconds / b.parse.cpuSeconds, 1)}×)`,
+      );
+    }
+    const peak = Math.max(...b.formats.map((f) => f.run.peakMb));
+    const ratio = Math.max(...b.formats.map((f) => f.run.seconds / b.parse.seconds));
+    docRows.push([
+      `\`healthscore score\`, ${fmt(b.rows)} rows (${fmt(b.megabytes)} MB), csv / json / table`,
+      `peak ${b.formats.map((f) => fmt(f.run.peakMb)).join(" / ")} MB; ${b.formats.map((f) => `${fmt(f.run.seconds / b.parse.seconds, 1)}×`).join(" / ")} the time of parsing alone (${fmt(b.parse.seconds, 1)} s)`,
+      `≤ ${CLI_PEAK_MB} MB: ${peak <= CLI_PEAK_MB ? "met" : "**missed**"}; ≤ ${CLI_RATIO}×: ${ratio <= CLI_RATIO ? "met" : "**missed**"}`,
+    ]);
+  }
+}
+
 // ── Targets ──────────────────────────────────────────────────────────────────────────────────────
 console.log();
 console.log("targets");
@@ -369,6 +407,16 @@ console.log(
 console.log(
   `  sources ≥ ${SOURCES_TARGET_RATIO}× faster per account than COUNTIFS formulas        ${(Number.isNaN(sourcesRatio) ? "n/a" : fmt(sourcesRatio)).padStart(8)} ×   ${mark(sourcesRatio >= SOURCES_TARGET_RATIO)}`,
 );
+for (const b of cli) {
+  const peak = Math.max(...b.formats.map((f) => f.run.peakMb));
+  const ratio = Math.max(...b.formats.map((f) => f.run.seconds / b.parse.seconds));
+  console.log(
+    `  score, ${fmt(b.rows)} rows: peak memory ≤ ${CLI_PEAK_MB} MB in every format        ${fmt(peak).padStart(8)} MB  ${mark(peak <= CLI_PEAK_MB)}`,
+  );
+  console.log(
+    `  score, ${fmt(b.rows)} rows: time ≤ ${CLI_RATIO}× parsing alone in every format      ${fmt(ratio, 1).padStart(8)} ×   ${mark(ratio <= CLI_RATIO)}`,
+  );
+}
 console.log();
 console.log(`bench done in ${fmt((performance.now() - started) / 1000, 1)} s`);
 

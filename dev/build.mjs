@@ -143,4 +143,7 @@ await Promise.all([
       outfile: "build/bench.js",
       external: ["hyperformula", "@duckdb/node-api"],
     }),
+  // The bench's baseline for the CLI: parsing alone, bundled as the CLI bundles its parser.
+  existsSync("dev/bench/parse.ts") &&
+    build({ ...node, entryPoints: ["dev/bench/parse.ts"], outfile: "build/bench-parse.js" }),
 ]);

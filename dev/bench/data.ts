@@ -160,6 +160,29 @@ const clamp = (x: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, x
 
 /** `rows` customers from `seed`. Row i is the same whatever `rows` is, so a slice is a prefix. */
 export function makeTable(rows: number, seed = 20261126): Table {
+  const next = customers(seed);
+  let blanks = 0;
+  let numericText = 0;
+  let rowsWithBlanks = 0;
+  const out: CellValue[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const row = next();
+    let hasBlank = false;
+    for (let c = 1; c <= 12; c++) {
+      if (row[c] === null || row[c] === "N/A" || row[c] === "-") {
+        blanks++;
+        hasBlank = true;
+      }
+    }
+    if (hasBlank) rowsWithBlanks++;
+    if (typeof row[12] === "string" && /\d/.test(row[12])) numericText++;
+    out[i] = row;
+  }
+  return { headers: HEADERS, rows: out, blanks, numericText, rowsWithBlanks };
+}
+
+/** The customers of `seed`, one row (in HEADERS order) per call, so any number can be streamed. */
+export function customers(seed = 20261126): () => CellValue[] {
   const rand = seededRandom(seed);
   const normal = () => {
     // Box-Muller; 1 - rand() keeps log() away from 0.
@@ -170,11 +193,8 @@ export function makeTable(rows: number, seed = 20261126): Table {
   const int = (x: number) => Math.max(0, Math.round(x));
   const round = (x: number, d: number) => Math.round(x * 10 ** d) / 10 ** d;
 
-  let blanks = 0;
-  let numericText = 0;
-  let rowsWithBlanks = 0;
-  const out: CellValue[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
+  let i = 0;
+  return () => {
     // Health skews healthy: the mean of two uniforms, pulled up a little.
     const h = clamp((rand() + rand()) / 2 + 0.12 + 0.1 * normal(), 0, 1);
     const noisy = (spread: number) => clamp(h + spread * normal(), 0, 1);
@@ -187,8 +207,9 @@ export function makeTable(rows: number, seed = 20261126): Table {
     if (style < 0.15) mrrCell = mrr.toLocaleString("en-US");
     else if (style < 0.2) mrrCell = `$${mrr.toLocaleString("en-US")}`;
 
+    i++;
     const row: CellValue[] = [
-      `ACCT-${String(i + 1).padStart(6, "0")}`,
+      `ACCT-${String(i).padStart(6, "0")}`,
       int(40 * noisy(0.2) ** 1.5 + 2 * normal()),
       round(100 * noisy(0.2), 1),
       round(0.6 * noisy(0.25), 3),
@@ -205,20 +226,12 @@ export function makeTable(rows: number, seed = 20261126): Table {
     ];
 
     // Blanks: about 1 % of metric cells, as an empty cell, "N/A" or "-".
-    let hasBlank = false;
     for (let c = 1; c <= 12; c++) {
       const r = rand();
-      if (r < 0.01) {
-        row[c] = r < 0.006 ? null : r < 0.009 ? "N/A" : "-";
-        blanks++;
-        hasBlank = true;
-      }
+      if (r < 0.01) row[c] = r < 0.006 ? null : r < 0.009 ? "N/A" : "-";
     }
-    if (hasBlank) rowsWithBlanks++;
-    if (typeof row[12] === "string" && /\d/.test(row[12])) numericText++;
-    out[i] = row;
-  }
-  return { headers: HEADERS, rows: out, blanks, numericText, rowsWithBlanks };
+    return row;
+  };
 }
 
 function isoDate(day: number): string {

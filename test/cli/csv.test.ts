@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { file, run, SIMPLE, SIMPLE_HEADER, simpleRow } from "./cli";
+import { file, run, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
 
 const json = (path: string, ...more: string[]) => run("score", path, ...SIMPLE, "--format", "json", ...more);
 const scores = (stdout: string) => JSON.parse(stdout).map((r: { score: number | null }) => r.score);
@@ -36,7 +36,7 @@ describe("reading the data file", () => {
     const r = json(file("cp1252.csv", latin));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
-      'is not UTF-8: line 2 holds a byte that is not (byte 0xE9, "é" in Windows-1252)',
+      'is not UTF-8: line 2 has the byte 0xE9 ("é" in Windows-1252, as Excel\'s plain "CSV" saves accented letters)',
     );
     expect(r.stderr).toContain('save it from Excel as "CSV UTF-8", or add --encoding windows-1252.');
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
@@ -73,7 +73,7 @@ describe("reading the data file", () => {
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim()).toMatch(
-      /^healthscore: \S+wide\.csv: row 3 has 7 cells, 1 more than the header \(row 1\) has columns, with "10" in column G: put quotes around a value that holds the separator \("Acme, Inc\."\), or add a header for the extra column\.$/,
+      /^healthscore: \S+wide\.csv: row 3 has 7 cells, 1 more than the header \(row 1\) has columns, with "10" in column G: put quotes around a value that holds a comma \("Acme, Inc\."\), or add a header for the extra column\.$/,
     );
   });
 
@@ -82,6 +82,12 @@ describe("reading the data file", () => {
     const r = json(file("excel.csv", excel));
     expect(r.stderr).toBe("");
     expect(scores(r.stdout)).toEqual(expected);
+  });
+
+  it("says a folder is not a data file, in one sentence", () => {
+    const r = json(tmpPath(""));
+    expect(r.status).toBe(1);
+    expect(r.stderr.trim()).toMatch(/^healthscore: Cannot read data file "[^"]+": it is a folder\.$/);
   });
 
   it("says where a quote is never closed, in one sentence", () => {

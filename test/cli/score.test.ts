@@ -211,7 +211,10 @@ describe("healthscore score streams", () => {
     }
   });
 
-  it("shows a progress line on a terminal's stderr, and nothing when stderr is piped", () => {
+  // Two runs of 200,000 rows: long enough that the line shows on a fast machine, so allow a slow one time.
+  it("shows a progress line on a terminal's stderr, and nothing when stderr is piped", {
+    timeout: 180_000,
+  }, () => {
     const big = file(
       "progress.csv",
       [SIMPLE_HEADER, ...Array.from({ length: 200_000 }, (_, i) => simpleRow(i))].join("\n"),
