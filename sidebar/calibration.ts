@@ -13,6 +13,7 @@ import {
   guessOutcomeColumn,
   isObject,
   plural,
+  thousands,
   thresholdsFit,
 } from "../src/core";
 import { fill, h } from "./dom";
@@ -155,12 +156,6 @@ export class CalibrationSection {
   }
 
   #render(c: Calibration): void {
-    const reading = describeAuc(c.auc);
-    const excluded = c.excluded.no_outcome + c.excluded.no_score;
-    const left = [
-      c.excluded.no_outcome ? `${c.excluded.no_outcome} without an outcome` : "",
-      c.excluded.no_score ? `${c.excluded.no_score} with no score` : "",
-    ].filter(Boolean);
     fill(
       this.#result,
       h(
@@ -169,24 +164,7 @@ export class CalibrationSection {
         `Checked "${c.rubric}" against ${c.outcome.column}; the Health Calibration sheet has the details.`,
       ),
       this.#stale,
-      h(
-        "p",
-        { class: "auc" },
-        h("strong", { id: "calib-auc" }, `AUC ${auc2(c.auc)}`),
-        ` (95% interval ${auc2(c.auc_ci[0])}–${auc2(c.auc_ci[1])})`,
-      ),
-      h(
-        "p",
-        { id: "calib-reading" },
-        `${reading[0]?.toUpperCase()}${reading.slice(1)}: a retained account outscores a churned one ${pct(c.auc)} of the time; 50% is chance.`,
-        c.auc_ci[0] <= 0.5 ? " Its interval reaches 0.5, so the score does not yet separate churn." : "",
-      ),
-      h(
-        "p",
-        { class: "muted", id: "calib-counts" },
-        `${plural(c.n, "account")}, ${c.churned.toLocaleString("en")} churned (${pct(c.churn_rate)}).`,
-        excluded ? ` Left out: ${left.join(", ")}.` : "",
-      ),
+      ...howWellItRanks(c),
       c.warning ? h("p", { class: "callout warning-box" }, c.warning) : null,
       c.outcome_warning ? h("p", { class: "warning", id: "calib-outcome" }, c.outcome_warning) : null,
       this.#bands(c),
@@ -270,53 +248,10 @@ export class CalibrationSection {
   }
 
   #weights(c: Calibration): HTMLElement {
-    const table = h(
-      "table",
-      { class: "calib-weights", id: "calib-weights" },
-      h("caption", {}, "Weights, as % of the score"),
-      h(
-        "thead",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "col" }, "Metric"),
-          h("th", { scope: "col" }, "Now"),
-          h("th", { scope: "col" }, "Suggested"),
-        ),
-      ),
-    );
-    const body = h("tbody", {});
-    for (const m of c.metrics) {
-      body.append(
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, m.label),
-          h("td", {}, `${tenth(c.current.weights[m.id] ?? 0)}%`),
-          h("td", {}, `${tenth(c.suggested.weights[m.id] ?? 0)}%`),
-        ),
-      );
-    }
-    const cv = (x: number | null) => (x === null ? "–" : auc3(x));
-    table.append(
-      body,
-      h(
-        "tfoot",
-        {},
-        h(
-          "tr",
-          {},
-          h("th", { scope: "row" }, "AUC on held-out accounts"),
-          h("td", {}, cv(c.current.cv_auc)),
-          h("td", {}, cv(c.suggested.cv_auc)),
-        ),
-      ),
-    );
     return h(
       "div",
       {},
-      table,
+      weightsTable(c),
       h("p", { id: "calib-verdict" }, c.verdict.text),
       c.note ? h("p", { class: "note" }, c.note) : null,
       h("div", { class: "buttons" }, this.#loadWeights),
@@ -422,4 +357,64 @@ export class CalibrationSection {
         : `Loaded the suggested thresholds into your draft: ${plural(changed, "band")} moved. The preview shows what would change; Save keeps them, Discard undoes it.`,
     );
   }
+}
+
+/** Each metric's share of the score now and as suggested, and the held-out AUC of each. */
+function weightsTable(c: Calibration): HTMLElement {
+  const row = (head: string, now: string, suggested: string) =>
+    h("tr", {}, h("th", { scope: "row" }, head), h("td", {}, now), h("td", {}, suggested));
+  const cv = (x: number | null) => (x === null ? "–" : auc3(x));
+  return h(
+    "table",
+    { class: "calib-weights", id: "calib-weights" },
+    h("caption", {}, "Weights, as % of the score"),
+    h(
+      "thead",
+      {},
+      h(
+        "tr",
+        {},
+        h("th", { scope: "col" }, "Metric"),
+        h("th", { scope: "col" }, "Now"),
+        h("th", { scope: "col" }, "Suggested"),
+      ),
+    ),
+    h(
+      "tbody",
+      {},
+      ...c.metrics.map((m) =>
+        row(m.label, `${tenth(c.current.weights[m.id] ?? 0)}%`, `${tenth(c.suggested.weights[m.id] ?? 0)}%`),
+      ),
+    ),
+    h("tfoot", {}, row("AUC on held-out accounts", cv(c.current.cv_auc), cv(c.suggested.cv_auc))),
+  );
+}
+
+/** The AUC with its interval, what it means, and the accounts it was measured on. */
+function howWellItRanks(c: Calibration): HTMLElement[] {
+  const reading = describeAuc(c.auc);
+  const left = [
+    c.excluded.no_outcome ? `${c.excluded.no_outcome} without an outcome` : "",
+    c.excluded.no_score ? `${c.excluded.no_score} with no score` : "",
+  ].filter(Boolean);
+  return [
+    h(
+      "p",
+      { class: "auc" },
+      h("strong", { id: "calib-auc" }, `AUC ${auc2(c.auc)}`),
+      ` (95% interval ${auc2(c.auc_ci[0])}–${auc2(c.auc_ci[1])})`,
+    ),
+    h(
+      "p",
+      { id: "calib-reading" },
+      `${reading[0]?.toUpperCase()}${reading.slice(1)}: a retained account outscores a churned one ${pct(c.auc)} of the time; 50% is chance.`,
+      c.auc_ci[0] <= 0.5 ? " Its interval reaches 0.5, so the score does not yet separate churn." : "",
+    ),
+    h(
+      "p",
+      { class: "muted", id: "calib-counts" },
+      `${plural(c.n, "account")}, ${thousands(c.churned)} churned (${pct(c.churn_rate)}).`,
+      left.length ? ` Left out: ${left.join(", ")}.` : "",
+    ),
+  ];
 }

@@ -4,7 +4,17 @@
  * removed from, duplicated and reordered. Typing changes one field (messages and preview follow);
  * anything that changes the shape re-renders the editor.
  */
-import { groupShares, idFrom, isObject, metricShares, pathText, plural, suggestScorer } from "../src/core";
+import {
+  type From,
+  fromText,
+  groupShares,
+  idFrom,
+  isObject,
+  metricShares,
+  pathText,
+  plural,
+  suggestScorer,
+} from "../src/core";
 import { append, h, iconButton, percent } from "./dom";
 import { clone, type Json, type Key, type Path, renameKey } from "./draft";
 import type { EditorContext } from "./editorContext";
@@ -457,6 +467,7 @@ function metricCard(
       { class: "card-body" },
       form.slot(path),
       columnField(ctx, [...path, "column"], "Column"),
+      fromField(ctx, path),
       form.text([...path, "label"], "Label", { placeholder: str(metric.column) || "Shown in reasons" }),
       groupNames.length && weighted
         ? form.select(
@@ -621,6 +632,7 @@ function flagCard(ctx: EditorContext, scope: Path, i: number, flag: Json): HTMLE
       form.slot(path),
       form.text([...path, "label"], "Label", { placeholder: str(flag.column) }),
       columnField(ctx, [...path, "column"], "Column"),
+      fromField(ctx, path),
       h(
         "div",
         { class: "field" },
@@ -814,4 +826,21 @@ function copyOf(item: Json, taken: ReadonlySet<string>, fallback: string): Json 
     id: idFrom(str(item.id) || fallback, taken),
     label: `${str(item.label) || str(item.column)} (copy)`,
   };
+}
+
+/**
+ * A metric's or flag's From: the aggregate of a source's rows in words (“count of logins, last 30
+ * days, where Status is Open”), shown when the rubric has sources. The words go into the draft as
+ * they are typed; validation reads them, so a mistake is named inline like any other field's.
+ */
+function fromField(ctx: EditorContext, path: Path): HTMLElement | null {
+  const { form, draft } = ctx;
+  const sources = draft.get(["sources"]);
+  if (!isObject(sources) || Object.keys(sources).length === 0) return null;
+  const words = (v: unknown) =>
+    typeof v === "string" ? v : isObject(v) ? fromText(v as unknown as From) : "";
+  return form.text([...path, "from"], "Or computed from a source", {
+    format: words,
+    placeholder: `count of ${Object.keys(sources)[0]}, last 30 days`,
+  });
 }

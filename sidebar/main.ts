@@ -6,13 +6,8 @@
  */
 import type { SidebarData } from "../src/addon/sidebarApi";
 import {
-  capped,
-  formatProblem,
-  isObject,
   isOutputColumn,
-  isUnder,
   type PlainCell,
-  PROBLEMS_SHOWN,
   type Problem,
   parseRubric,
   pathText,
@@ -21,10 +16,12 @@ import {
 } from "../src/core";
 import { CalibrationSection } from "./calibration";
 import { fill, h } from "./dom";
-import { Draft, type Json, type Path } from "./draft";
+import { Draft, type Json } from "./draft";
 import { type EditorContext, renderEditor } from "./editor";
+import { type FocusPlace, focusedPlace, restoreFocus } from "./focus";
 import { Form } from "./form";
 import { Preview } from "./preview";
+import { ProblemList, scopeOf } from "./problems";
 import { server } from "./server";
 import { STARTERS } from "./starters";
 import { transferSection } from "./transfer";
@@ -37,15 +34,15 @@ class App {
   readonly preview: Preview;
   readonly calibration: CalibrationSection;
   readonly headers: string[];
+  readonly problems = new ProblemList(this.draft, this.form);
   #editor = h("div", { id: "editor" });
   #start = h("div", { id: "start" });
   #notice = h("div", { id: "notice", role: "status", "aria-live": "polite" });
   #state = h("span", { class: "state", id: "save-state" });
-  #problems = h("div", { class: "problems", id: "problems" });
   #save = h("button", { type: "button", class: "primary", id: "save" }, "Save");
   #discard = h("button", { type: "button", id: "discard" }, "Discard");
   #busy = false;
-  #pendingFocus: { path: Path; action?: string } | null = null;
+  #pendingFocus: FocusPlace | null = null;
   #previewTimer = 0;
 
   constructor(readonly data: SidebarData) {
@@ -91,7 +88,7 @@ class App {
       h(
         "footer",
         { class: "bar" },
-        this.#problems,
+        this.problems.element,
         h("div", { class: "buttons" }, this.#save, this.#discard),
       ),
     );
@@ -157,7 +154,7 @@ class App {
 
   #renderEditor(): void {
     this.#renderStart();
-    const restore = this.#pendingFocus ?? this.#focusedPlace();
+    const restore = this.#pendingFocus ?? focusedPlace(this.#editor, this.form);
     this.#pendingFocus = null;
     const open = new Set(
       [...this.#editor.querySelectorAll<HTMLElement>("details.card[open]")].map((d) => d.dataset.path),
@@ -181,50 +178,14 @@ class App {
       if (closed.has(d.querySelector("h2")?.textContent)) d.open = false;
     }
     fill(this.#editor, editor);
-    if (restore) this.#focus(restore);
-  }
-
-  /** Where focus is in the editor, as a path (and button), so it can return after a re-render. */
-  #focusedPlace(): { path: Path; action?: string; id?: string } | null {
-    const active = document.activeElement as HTMLElement | null;
-    if (!active || !this.#editor.contains(active)) return null;
-    const slot = this.form.slots.find((s) => s.control === active);
-    if (slot) return { path: [slot.path()] };
-    const item = active.closest<HTMLElement>("[data-path]");
-    if (active.dataset.action && item?.dataset.path !== undefined)
-      return { path: [item.dataset.path], action: active.dataset.action };
-    if (active.id) return { path: [], id: active.id };
-    return null;
-  }
-
-  #focus(place: { path: Path; action?: string; id?: string }): void {
-    if (place.id) {
-      document.getElementById(place.id)?.focus();
-      return;
-    }
-    // A one-element path holding text is already a path text; otherwise build it.
-    const text =
-      place.path.length === 1 && typeof place.path[0] === "string" ? place.path[0] : pathText(place.path);
-    if (place.action) {
-      const item = [...this.#editor.querySelectorAll<HTMLElement>("[data-path]")].find(
-        (el) => el.dataset.path === text,
-      );
-      const button = item?.querySelector<HTMLButtonElement>(`[data-action="${place.action}"]:not(:disabled)`);
-      if (button) {
-        button.focus();
-        return;
-      }
-      item?.querySelector<HTMLElement>("input, select, button:not(:disabled)")?.focus();
-      return;
-    }
-    this.form.focus(text);
+    if (restore) restoreFocus(this.#editor, this.form, restore);
   }
 
   #afterChange(): void {
     const { errors, warnings } = this.draft.validation;
-    const inScope = (p: Problem) => this.#scopeOf(p.path) === pathText(this.draft.scope);
+    const inScope = (p: Problem) => scopeOf(this.draft, p.path) === pathText(this.draft.scope);
     const unplaced = this.form.showProblems(errors.filter(inScope), warnings.filter(inScope));
-    this.#renderProblems(unplaced);
+    this.problems.render(unplaced);
     this.#updateButtons();
     this.calibration.refresh();
     clearTimeout(this.#previewTimer);
@@ -238,67 +199,6 @@ class App {
     this.#previewTimer = window.setTimeout(() => {
       this.preview.update(this.draft.valid, errors.length);
     }, PREVIEW_DELAY_MS);
-  }
-
-  /** The path text of the rubric (top level or segment) a problem belongs to. */
-  #scopeOf(path: string): string {
-    const rubrics = this.draft.get(["segments", "rubrics"]);
-    if (isObject(rubrics)) {
-      for (const key of Object.keys(rubrics)) {
-        const prefix = pathText(["segments", "rubrics", key]);
-        if (isUnder(path, prefix)) return prefix;
-      }
-    }
-    return "";
-  }
-
-  #renderProblems(unplaced: Problem[]): void {
-    const errors = this.draft.validation.errors;
-    if (!this.draft.json || errors.length === 0) {
-      this.#problems.replaceChildren();
-      return;
-    }
-    const list = h("ul", { class: "problem-list", hidden: true, id: "problem-list" });
-    // Capped like every list of problems ("…and 9,990 more"): each shown one links to its field.
-    capped(errors.map(formatProblem)).forEach((line, i) => {
-      const p = errors[i] as Problem;
-      list.append(
-        h(
-          "li",
-          {},
-          i < PROBLEMS_SHOWN
-            ? h("button", { type: "button", class: "link", onclick: () => this.#goTo(p.path) }, line)
-            : line,
-        ),
-      );
-    });
-    const toggle = h(
-      "button",
-      {
-        type: "button",
-        class: "link error",
-        "aria-expanded": "false",
-        "aria-controls": "problem-list",
-        onclick: () => {
-          list.hidden = !list.hidden;
-          toggle.setAttribute("aria-expanded", String(!list.hidden));
-        },
-      },
-      `${plural(errors.length, "problem")} to fix before saving`,
-    );
-    fill(this.#problems, toggle, list);
-    if (unplaced.length) list.hidden = false;
-  }
-
-  #goTo(path: string): void {
-    const scope = this.#scopeOf(path);
-    if (scope !== pathText(this.draft.scope)) {
-      const key = Object.keys(this.draft.get(["segments", "rubrics"]) as Json).find(
-        (k) => pathText(["segments", "rubrics", k]) === scope,
-      );
-      this.draft.setScope(key === undefined ? [] : ["segments", "rubrics", key]);
-    }
-    this.form.focus(path);
   }
 
   #updateButtons(): void {

@@ -10,15 +10,18 @@ import {
   coverageText,
   flagEffect,
   formatValue,
+  MissingSourceError,
   NO_DATA,
   NO_DATA_COLOR,
   planner,
   plural,
   type RowResult,
   type Rubric,
+  type Summary,
   scoreTable,
   signed,
   summarize,
+  thousands,
 } from "../src/core";
 import { fill, h } from "./dom";
 
@@ -112,153 +115,46 @@ export class Preview {
   #score(rubric: Rubric): Scored {
     const data = this.data as Data;
     try {
-      const results = scoreTable(rubric, data.headers, data.rows, this.options) as Results;
+      const results = scoreTable(rubric, data.headers, data.rows, {
+        ...this.options,
+        sources: data.sources ?? {},
+      }) as Results;
       data.rows.forEach((row, i) => {
         if (row.every((c) => c === "")) results[i] = undefined;
       });
       return { results };
     } catch (e) {
       if (e instanceof ColumnError) return { results: [], error: e.message };
+      // A source added in the sidebar has no rows here until the rubric is saved and the sidebar reopened.
+      if (e instanceof MissingSourceError)
+        return {
+          results: [],
+          error: `${e.message} Save the rubric, then open the sidebar again to preview it.`,
+        };
       throw e;
     }
   }
 
   #render(): void {
-    const data = this.data as Data;
     const current = this.#current as Scored;
-    const draft = this.#draft as Rubric;
     if (current.error) {
       fill(this.strip, h("span", { class: "error" }, "The preview cannot read the sheet: see below."));
       fill(this.#body, h("p", { class: "error" }, current.error));
       return;
     }
-    const summary = summarize(draft, current.results);
+    const summary = summarize(this.#draft as Rubric, current.results);
     const saved = this.#saved && !this.#saved.error ? this.#saved : null;
     const before = saved && this.#savedRubric ? summarize(this.#savedRubric, saved.results) : null;
-    const counts = [
-      ...summary.bands.map((b) => ({ label: b.label, color: b.color, count: b.count })),
-      { label: NO_DATA, color: NO_DATA_COLOR, count: summary.noData },
-    ].filter((b, i, all) => b.count > 0 || i < all.length - 1);
-    const was = (label: string) =>
-      before
-        ? label === NO_DATA
-          ? before.noData
-          : (before.bands.find((b) => b.label === label)?.count ?? 0)
-        : null;
-
+    const counts = bandCounts(summary);
+    const changes = saved ? bandChanges(saved.results, current.results) : [];
     // The strip: one stacked bar and one line, always in view.
-    const bar = h("div", { class: "stack", "aria-hidden": "true" });
-    for (const b of counts) {
-      if (b.count > 0)
-        bar.append(
-          h("span", {
-            style: `flex-grow:${b.count};background:${safeColor(b.color)}`,
-            title: `${b.label} ${b.count}`,
-          }),
-        );
-    }
-    const changes = saved ? this.#changes(saved.results, current.results) : [];
-    fill(
-      this.strip,
-      bar,
-      h(
-        "div",
-        { class: "line" },
-        counts
-          .filter((b) => b.count > 0)
-          .map((b) => `${b.label} ${b.count}`)
-          .join(" · ") || "No rows",
-        saved
-          ? h(
-              "span",
-              { class: changes.length ? "changed" : "muted" },
-              changes.length ? ` · ${plural(changes.length, "change")}` : " · no change",
-            )
-          : null,
-      ),
-    );
-
+    fill(this.strip, stackedBar(counts), stripLine(counts, saved ? changes.length : null));
     // The section: the sample note, the distribution, the changes, one account.
-    const sample =
-      data.totalRows > data.rows.length
-        ? h(
-            "p",
-            { class: "note sample" },
-            `Preview on a sample: the first ${data.rows.length.toLocaleString("en")} of ${data.totalRows.toLocaleString("en")} rows of "${data.sheet}". Rescore scores them all.`,
-          )
-        : h(
-            "p",
-            { class: "note" },
-            `All ${plural(summary.rows, "account")} of "${data.sheet}", as of ${this.options.asOf}, scored in your browser.`,
-          );
-    const max = Math.max(1, ...counts.map((b) => b.count));
-    const table = h("table", { class: "dist" }, h("caption", { class: "sr-only" }, "Accounts per band"));
-    for (const b of counts) {
-      const w = was(b.label);
-      const delta =
-        w === null ? "" : b.count - w === 0 ? "" : b.count - w > 0 ? `+${b.count - w}` : `−${w - b.count}`;
-      table.append(
-        h(
-          "tr",
-          {},
-          h(
-            "th",
-            { scope: "row" },
-            h("span", { class: "chip", style: `background:${safeColor(b.color)}` }),
-            b.label,
-          ),
-          h("td", { class: "count" }, String(b.count)),
-          h(
-            "td",
-            { class: "barcell" },
-            h("span", {
-              class: "bar",
-              style: `width:${(b.count / max) * 100}%;background:${safeColor(b.color)}`,
-            }),
-          ),
-          h("td", { class: "delta", title: delta ? `was ${w}` : "" }, delta),
-        ),
-      );
-    }
-    const changeList = h("div", { class: "changes" });
-    if (!saved) {
-      changeList.append(
-        h(
-          "p",
-          { class: "muted" },
-          this.#saved?.error
-            ? "The saved rubric cannot read this sheet, so there is nothing to compare with."
-            : "No rubric is saved yet, so there is nothing to compare with.",
-        ),
-      );
-    } else if (changes.length === 0) {
-      changeList.append(h("p", { class: "muted" }, "No account changes band against the saved rubric."));
-    } else {
-      changeList.append(h("h3", {}, `${plural(changes.length, "account")} would change band`));
-      const ul = h("ul", {});
-      for (const c of changes.slice(0, MAX_CHANGES_SHOWN)) {
-        ul.append(
-          h(
-            "li",
-            {},
-            h(
-              "button",
-              { type: "button", class: "link", onclick: () => this.select(c.row) },
-              this.#names[c.row] ?? `Row ${c.row + 2}`,
-            ),
-            ` ${c.from} → ${c.to}`,
-          ),
-        );
-      }
-      changeList.append(ul);
-      if (changes.length > MAX_CHANGES_SHOWN)
-        changeList.append(h("p", { class: "muted" }, `and ${changes.length - MAX_CHANGES_SHOWN} more.`));
-    }
     fill(
       this.#body,
-      sample,
-      table,
-      changeList,
+      this.#sampleNote(summary.rows),
+      distribution(counts, before),
+      this.#changeList(saved !== null, changes),
       h(
         "div",
         { class: "field" },
@@ -270,6 +166,59 @@ export class Preview {
     this.#renderAccount();
   }
 
+  #sampleNote(rows: number): HTMLElement {
+    const data = this.data as Data;
+    if (data.totalRows > data.rows.length)
+      return h(
+        "p",
+        { class: "note sample" },
+        `Preview on a sample: the first ${thousands(data.rows.length)} of ${thousands(data.totalRows)} rows of "${data.sheet}". Rescore scores them all.`,
+      );
+    return h(
+      "p",
+      { class: "note" },
+      `All ${plural(rows, "account")} of "${data.sheet}", as of ${this.options.asOf}, scored in your browser.`,
+    );
+  }
+
+  /** The accounts that would change band against the saved rubric, each a link to its detail. */
+  #changeList(compared: boolean, changes: readonly BandChange[]): HTMLElement {
+    const list = h("div", { class: "changes" });
+    if (!compared) {
+      list.append(
+        h(
+          "p",
+          { class: "muted" },
+          this.#saved?.error
+            ? "The saved rubric cannot read this sheet, so there is nothing to compare with."
+            : "No rubric is saved yet, so there is nothing to compare with.",
+        ),
+      );
+      return list;
+    }
+    if (changes.length === 0) {
+      list.append(h("p", { class: "muted" }, "No account changes band against the saved rubric."));
+      return list;
+    }
+    const link = (c: BandChange) =>
+      h(
+        "button",
+        { type: "button", class: "link", onclick: () => this.select(c.row) },
+        this.#names[c.row] ?? `Row ${c.row + 2}`,
+      );
+    list.append(
+      h("h3", {}, `${plural(changes.length, "account")} would change band`),
+      h(
+        "ul",
+        {},
+        ...changes.slice(0, MAX_CHANGES_SHOWN).map((c) => h("li", {}, link(c), ` ${c.from} → ${c.to}`)),
+      ),
+    );
+    if (changes.length > MAX_CHANGES_SHOWN)
+      list.append(h("p", { class: "muted" }, `and ${changes.length - MAX_CHANGES_SHOWN} more.`));
+    return list;
+  }
+
   /** Shows one account (by row index) in the preview. */
   select(row: number): void {
     this.#account.value = String(row);
@@ -277,60 +226,26 @@ export class Preview {
     this.#account.focus();
   }
 
-  #changes(before: Results, after: Results): { row: number; from: string; to: string }[] {
-    const out: { row: number; from: string; to: string }[] = [];
-    after.forEach((r, i) => {
-      const b = before[i];
-      if (r && b && r.band !== b.band) out.push({ row: i, from: b.band, to: r.band });
-    });
-    return out;
-  }
-
   #renderAccount(): void {
     const i = Number(this.#account.value || 0);
     const r = this.#current?.results[i];
-    const b = this.#saved && !this.#saved.error ? this.#saved.results[i] : undefined;
+    const before = this.#saved && !this.#saved.error ? this.#saved.results[i] : undefined;
     if (!r) {
       fill(this.#accountDetail, h("p", { class: "muted" }, "This row is blank."));
       return;
     }
-    const head = h(
-      "div",
-      { class: "score" },
-      h("span", { class: "big" }, r.score === null ? "–" : r.score.toFixed(1)),
-      h("span", { class: "chip pill", style: `background:${safeColor(r.color)}` }, r.band),
-      b && (b.band !== r.band || b.score !== r.score)
-        ? h(
-            "span",
-            { class: "muted" },
-            ` was ${b.score === null ? NO_DATA : b.score.toFixed(1)} ${b.score === null ? "" : b.band}`,
-          )
-        : null,
-    );
-    const facts = h(
-      "p",
-      { class: "muted" },
-      `Coverage ${coverageText(r.coverage)}`,
-      r.segment ? ` · segment ${r.segment}` : "",
-    );
-    const drivers = h("ol", { class: "drivers" });
-    for (const d of r.drivers.slice(0, DRIVERS_SHOWN)) {
-      drivers.append(
-        h(
-          "li",
-          {},
-          h("span", { class: "what" }, `${d.label} `, h("span", { class: "muted" }, formatValue(d.value))),
-          h("span", { class: Math.round(d.impact) < 0 ? "impact neg" : "impact" }, signed(d.impact)),
-        ),
-      );
-    }
     fill(
       this.#accountDetail,
-      head,
+      accountHead(r, before),
       r.action ? h("p", { class: "action" }, r.action) : null,
-      facts,
+      h(
+        "p",
+        { class: "muted" },
+        `Coverage ${coverageText(r.coverage)}`,
+        r.segment ? ` · segment ${r.segment}` : "",
+      ),
       r.drivers.length ? h("h3", {}, "What pulls it down") : null,
-      r.drivers.length ? drivers : null,
+      r.drivers.length ? driverList(r) : null,
       this.#plan(i),
       ...r.flags.map((f) => h("p", { class: "flag" }, `Flag: ${f.label} (${flagEffect(f)})`)),
       ...r.invalid.map((c) => h("p", { class: "warning" }, `${c.column}: ${c.reason}`)),
@@ -356,6 +271,137 @@ export class Preview {
   labels(): string[] {
     return this.#draft ? bandLabels(this.#draft).map((b) => b.label) : [];
   }
+}
+
+interface BandShown {
+  label: string;
+  color: string;
+  count: number;
+}
+
+interface BandChange {
+  row: number;
+  from: string;
+  to: string;
+}
+
+/** Rows per band, low to high, then No data (shown only when some row has it). */
+function bandCounts(summary: Summary): BandShown[] {
+  return [
+    ...summary.bands.map((b) => ({ label: b.label, color: b.color, count: b.count })),
+    { label: NO_DATA, color: NO_DATA_COLOR, count: summary.noData },
+  ].filter((b, i, all) => b.count > 0 || i < all.length - 1);
+}
+
+/** The rows whose band differs between two scorings of the same rows. */
+function bandChanges(before: Results, after: Results): BandChange[] {
+  const out: BandChange[] = [];
+  after.forEach((r, i) => {
+    const b = before[i];
+    if (r && b && r.band !== b.band) out.push({ row: i, from: b.band, to: r.band });
+  });
+  return out;
+}
+
+function stackedBar(counts: readonly BandShown[]): HTMLElement {
+  const bar = h("div", { class: "stack", "aria-hidden": "true" });
+  for (const b of counts) {
+    if (b.count > 0)
+      bar.append(
+        h("span", {
+          style: `flex-grow:${b.count};background:${safeColor(b.color)}`,
+          title: `${b.label} ${b.count}`,
+        }),
+      );
+  }
+  return bar;
+}
+
+/** `Red 27 · Yellow 126 · Green 46 · 3 changes`; `changes` is null with no saved rubric to compare. */
+function stripLine(counts: readonly BandShown[], changes: number | null): HTMLElement {
+  return h(
+    "div",
+    { class: "line" },
+    counts
+      .filter((b) => b.count > 0)
+      .map((b) => `${b.label} ${b.count}`)
+      .join(" · ") || "No rows",
+    changes === null
+      ? null
+      : h(
+          "span",
+          { class: changes ? "changed" : "muted" },
+          changes ? ` · ${plural(changes, "change")}` : " · no change",
+        ),
+  );
+}
+
+/** Rows per band as bars, with the change against the saved rubric when there is one. */
+function distribution(counts: readonly BandShown[], before: Summary | null): HTMLElement {
+  const was = (label: string) =>
+    before
+      ? label === NO_DATA
+        ? before.noData
+        : (before.bands.find((b) => b.label === label)?.count ?? 0)
+      : null;
+  const max = Math.max(1, ...counts.map((b) => b.count));
+  const table = h("table", { class: "dist" }, h("caption", { class: "sr-only" }, "Accounts per band"));
+  for (const b of counts) {
+    const w = was(b.label);
+    const delta =
+      w === null ? "" : b.count - w === 0 ? "" : b.count - w > 0 ? `+${b.count - w}` : `−${w - b.count}`;
+    const color = safeColor(b.color);
+    table.append(
+      h(
+        "tr",
+        {},
+        h("th", { scope: "row" }, h("span", { class: "chip", style: `background:${color}` }), b.label),
+        h("td", { class: "count" }, String(b.count)),
+        h(
+          "td",
+          { class: "barcell" },
+          h("span", { class: "bar", style: `width:${(b.count / max) * 100}%;background:${color}` }),
+        ),
+        h("td", { class: "delta", title: delta ? `was ${w}` : "" }, delta),
+      ),
+    );
+  }
+  return table;
+}
+
+/** An account's score and band, and what they were under the saved rubric when that differs. */
+function accountHead(r: RowResult, before: RowResult | undefined): HTMLElement {
+  return h(
+    "div",
+    { class: "score" },
+    h("span", { class: "big" }, r.score === null ? "–" : r.score.toFixed(1)),
+    h("span", { class: "chip pill", style: `background:${safeColor(r.color)}` }, r.band),
+    before && (before.band !== r.band || before.score !== r.score)
+      ? h(
+          "span",
+          { class: "muted" },
+          ` was ${before.score === null ? NO_DATA : before.score.toFixed(1)} ${before.score === null ? "" : before.band}`,
+        )
+      : null,
+  );
+}
+
+/** The metrics that pull an account's score down most, with what each costs. */
+function driverList(r: RowResult): HTMLElement {
+  return h(
+    "ol",
+    { class: "drivers" },
+    ...r.drivers
+      .slice(0, DRIVERS_SHOWN)
+      .map((d) =>
+        h(
+          "li",
+          {},
+          h("span", { class: "what" }, `${d.label} `, h("span", { class: "muted" }, formatValue(d.value))),
+          h("span", { class: Math.round(d.impact) < 0 ? "impact neg" : "impact" }, signed(d.impact)),
+        ),
+      ),
+  );
 }
 
 function accountColumn(headers: readonly string[]): number {

@@ -5,7 +5,7 @@
  */
 
 import type { Calibration } from "../core";
-import { ColumnError, type Problem, problemLines, RUBRIC_SHEET } from "../core";
+import { ColumnError, type Problem, plural, problemLines, RUBRIC_SHEET } from "../core";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
@@ -137,7 +137,7 @@ export function checkRubric(): void {
   } else if (!reading.rubric) {
     const n = reading.errors.length;
     alert(
-      `The ${RUBRIC_SHEET} sheet has ${n} ${n === 1 ? "problem" : "problems"}. Fix ${n === 1 ? "it" : "them"} and check again:\n${list(reading.errors)}${reading.warnings.length ? `\n\nWorth a look:\n${list(reading.warnings)}` : ""}`,
+      `The ${RUBRIC_SHEET} sheet has ${plural(n, "problem")}. Fix ${n === 1 ? "it" : "them"} and check again:\n${list(reading.errors)}${reading.warnings.length ? `\n\nWorth a look:\n${list(reading.warnings)}` : ""}`,
     );
   } else {
     const { rubric, warnings } = reading;

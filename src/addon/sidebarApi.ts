@@ -11,6 +11,7 @@
 import {
   type CellValue,
   dayToIso,
+  headerKey,
   type Problem,
   RUBRIC_SHEET,
   type Rubric,
@@ -23,6 +24,7 @@ import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
+import { readSourceSheets, type SourceSheets, sourcesRead } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 
 /** Rows sent to the sidebar for its live preview; beyond this the preview runs on a sample. */
@@ -50,6 +52,8 @@ export interface SidebarData {
     rows: PlainCell[][];
     /** Rows the sheet holds; more than rows.length means the preview runs on a sample. */
     totalRows: number;
+    /** The saved rubric's source sheets, only the rows of the accounts previewed (the aggregates need no others). */
+    sources: Record<string, { headers: string[]; rows: PlainCell[][] }>;
   } | null;
   /** Why no data came (e.g. the active sheet is the rubric sheet). */
   dataProblem: string | null;
@@ -74,6 +78,43 @@ function previewRows(rows: readonly CellValue[][], dayOf: (d: Date) => number): 
   return out;
 }
 
+/**
+ * The rows of each source sheet the rubric reads that belong to the previewed accounts (matched by
+ * key, trimmed and case-insensitive, as the core matches them), so the preview aggregates exactly
+ * what a rescore would for those accounts without sending every row of a big log to the browser.
+ * A source sheet that cannot be read is left out: the preview then says the source is missing.
+ */
+function previewSources(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  rubric: Rubric | undefined,
+  headers: readonly CellValue[],
+  rows: readonly (readonly PlainCell[])[],
+  dayOf: (d: Date) => number,
+): Record<string, { headers: string[]; rows: PlainCell[][] }> {
+  if (!rubric?.key || sourcesRead(rubric).length === 0) return {};
+  const keyCol = headers.findIndex((h) => headerKey(h) === rubric.key?.trim().toLowerCase());
+  const keys = new Set(rows.map((r) => headerKey(r[keyCol] ?? "")));
+  let sheets: SourceSheets;
+  try {
+    sheets = readSourceSheets(ss, rubric);
+  } catch (e) {
+    if (e instanceof AddonError) return {};
+    throw e;
+  }
+  const out: Record<string, { headers: string[]; rows: PlainCell[][] }> = {};
+  for (const [name, table] of Object.entries(sheets.tables)) {
+    const key = rubric.sources?.[name]?.key.trim().toLowerCase();
+    const col = table.headers.findIndex((h) => headerKey(h) === key);
+    out[name] = {
+      headers: table.headers.map((h) => String(plain(h, dayOf))),
+      rows: table.rows
+        .filter((r) => keys.has(headerKey(r[col] ?? "")))
+        .map((r) => r.map((c) => plain(c, dayOf))),
+    };
+  }
+  return out;
+}
+
 export function getSidebarData(): SidebarData {
   const ss = activeSpreadsheet();
   const timeZone = timeZoneOf(ss);
@@ -84,11 +125,13 @@ export function getSidebarData(): SidebarData {
     const sheet = dataSheetFor(ss, reading?.settings.dataSheet);
     const layout = readDataLayout(sheet, reading?.rubric ?? starterRubric());
     const dayOf = zoneDay(timeZone);
+    const rows = previewRows(layout.rows, dayOf);
     data = {
       sheet: sheet.getName(),
       headers: layout.headers.map((h) => String(plain(h, dayOf))),
-      rows: previewRows(layout.rows, dayOf),
+      rows,
       totalRows: layout.rows.length,
+      sources: previewSources(ss, reading?.rubric ?? undefined, layout.headers, rows, dayOf),
     };
   } catch (e) {
     if (!(e instanceof AddonError)) throw e;

@@ -9,10 +9,10 @@
  *
  * Pure and deterministic: no I/O, no clock, randomness only from a seed.
  */
-import { fitLogistic } from "./calibrate/logistic";
+import { fitLogistic, type LogisticFit } from "./calibrate/logistic";
 import { type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/outcome";
 import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
-import { suggestThresholds } from "./calibrate/thresholds";
+import { suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
 import { type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
 import { isMissingCell, readBoolean, textOf } from "./cells";
 import { headerKey } from "./columns";
@@ -170,194 +170,27 @@ export function calibrate(
 ): Calibration {
   const seed = options.seed ?? DEFAULT_SEED;
   const column = options.outcomeColumn;
-  const outcomeCol = headers.findIndex((h) => headerKey(h) === column.trim().toLowerCase());
-  if (outcomeCol < 0)
-    throw new CalibrationError(
-      `The data has no column "${column}": name the column that says which accounts churned.`,
-    );
   const positive = options.positive ?? outcomePositive(column);
+  const decided = outcomesOf(headers, rows, column, positive);
   const scoreOptions = { asOf: options.asOf, timeZone: options.timeZone, sources: options.sources };
-  const metrics = rubric.metrics;
-  const metricIndex = new Map(metrics.map((m, j) => [m.id, j]));
-
-  const decided: (readonly CellValue[])[] = [];
-  const outcomes: boolean[] = [];
-  const unreadable: string[] = [];
-  for (const row of rows) {
-    const outcome = readOutcome(row[outcomeCol], positive);
-    if (outcome === undefined) {
-      if (!isMissingCell(row[outcomeCol])) unreadable.push(textOf(row[outcomeCol]));
-      continue;
-    }
-    decided.push(row);
-    outcomes.push(outcome);
-  }
-  const noOutcome = rows.length - decided.length;
-  // The accounts as scored; and each top-level metric's own 0..100 score (weighted) or its own
-  // points (points) for every account. Without segments, and when no metric or group weighs 0,
-  // the drivers as scored carry them (points divided by the weight); otherwise the top-level
-  // metrics are scored again at weight 1, without groups, flags or segments.
-  const results = scoreTable(rubric, headers, decided, scoreOptions);
-  const reuse =
-    !rubric.segments &&
-    metrics.every((m) => m.weight > 0) &&
-    (rubric.method === "points" || Object.values(rubric.groups ?? {}).every((g) => g > 0));
-  const featureResults = reuse ? results : scoreTable(featureRubric(rubric), headers, decided, scoreOptions);
-  const perPoint = metrics.map((m) => (reuse && rubric.method === "points" ? 1 / m.weight : 1));
-
-  const bandCounts = new Map<string, { accounts: number; churned: number }>();
-  for (const label of bandLabels(rubric)) bandCounts.set(label, { accounts: 0, churned: 0 });
-  const scores: number[] = [];
-  const churned: boolean[] = [];
-  const scoredRows: (readonly CellValue[])[] = [];
-  const metricScores = metrics.map(() => [] as number[]);
-  const metricValues = metrics.map(() => [] as number[]);
-  let noScore = 0;
-  results.forEach((result, k) => {
-    const outcome = outcomes[k] as boolean;
-    const counts = bandCounts.get(result.band) ?? { accounts: 0, churned: 0 };
-    counts.accounts++;
-    if (outcome) counts.churned++;
-    bandCounts.set(result.band, counts);
-    if (result.score === null) {
-      noScore++;
-      return;
-    }
-    scores.push(result.score);
-    churned.push(outcome);
-    scoredRows.push(decided[k] as readonly CellValue[]);
-    for (let j = 0; j < metrics.length; j++) {
-      (metricScores[j] as number[]).push(Number.NaN);
-      (metricValues[j] as number[]).push(Number.NaN);
-    }
-    const last = scores.length - 1;
-    for (const d of (featureResults[k] as RowResult).drivers) {
-      const j = metricIndex.get(d.id);
-      if (j === undefined || d.value === null) continue;
-      (metricScores[j] as number[])[last] = d.score * (perPoint[j] as number);
-      (metricValues[j] as number[])[last] = numericValue(d.value);
-    }
-  });
-
-  const n = scores.length;
-  const nChurned = churned.filter(Boolean).length;
+  const scored = scoreAccounts(rubric, headers, decided, scoreOptions);
+  const { scores, churned } = scored;
+  const [n, nChurned] = [scores.length, churned.filter(Boolean).length];
   const nRetained = n - nChurned;
-  if (n + noScore === 0)
-    throw new CalibrationError(
-      `The column "${column}" has no outcomes: write TRUE or FALSE in it (or churned / renewed) for the accounts whose renewal has been decided.`,
-    );
-  if (n === 0)
-    throw new CalibrationError(
-      `None of the ${noScore} accounts with an outcome has a score (all are No data): nothing to calibrate.`,
-    );
-  if (nChurned === 0)
-    throw new CalibrationError(
-      `None of the ${n} scored accounts with an outcome churned: calibration needs both churned and retained accounts.`,
-    );
-  if (nRetained === 0)
-    throw new CalibrationError(
-      `All ${n} scored accounts with an outcome churned: calibration needs both churned and retained accounts.`,
-    );
+  requireBothOutcomes(column, n, nChurned, scored.noScore);
 
-  const notes: string[] = [];
-  const bands = [...bandCounts]
-    .filter(([label, c]) => label !== NO_DATA || c.accounts > 0)
-    .map(([label, c]): BandCalibration => {
-      const from = rubric.bands.find((b) => b.label === label)?.from;
-      return {
-        label,
-        ...(from !== undefined ? { from } : {}),
-        accounts: c.accounts,
-        churned: c.churned,
-        churn_rate: c.accounts > 0 ? round3(c.churned / c.accounts) : null,
-      };
-    });
+  const bands = bandsOf(rubric, scored.bandCounts);
   const order = ordering(rubric.bands, bands);
-
-  // Per metric: its own AUC, which way its value separates churn, and which way the rubric scores it.
-  const metricResults = metrics.map((m, j): MetricCalibration => {
-    const s = metricScores[j] as number[];
-    const v = metricValues[j] as number[];
-    let accounts = 0;
-    let churnedWith = 0;
-    let numeric = 0;
-    for (let i = 0; i < n; i++) {
-      if (Number.isNaN(s[i])) continue;
-      accounts++;
-      if (churned[i]) churnedWith++;
-      if (!Number.isNaN(v[i])) numeric++;
-    }
-    const scoreAuc = auc(s, churned);
-    const valueAuc = numeric > 0 ? auc(v, churned) : Number.NaN;
-    const direction: Direction = Number.isNaN(valueAuc)
-      ? "unclear"
-      : valueAuc >= 0.5
-        ? "higher is healthier"
-        : "lower is healthier";
-    const rubricDirection = scorerDirection(m, v, s);
-    const disagrees =
-      direction !== "unclear" && rubricDirection !== "unclear"
-        ? direction !== rubricDirection
-        : scoreAuc < 0.5;
-    const deciding = Number.isNaN(valueAuc) ? scoreAuc : valueAuc;
-    const se = aucStandardError(deciding, churnedWith, accounts - churnedWith);
-    return {
-      id: m.id,
-      label: m.label,
-      accounts,
-      auc: orNull(scoreAuc),
-      value_auc: orNull(valueAuc),
-      direction,
-      rubric_direction: rubricDirection,
-      disagrees,
-      significant: Number.isFinite(deciding) && Math.abs(deciding - 0.5) > 1.96 * se,
-    };
-  });
-
+  const metrics = rubric.metrics.map((m, j) =>
+    metricCalibration(m, scored.metricScores[j] as number[], scored.metricValues[j] as number[], churned),
+  );
   // Suggested weights: logistic regression of churn on the metric scores, on every account.
   const lambda = options.lambda ?? 1;
-  const columns = metricScores.map((s) => Float64Array.from(s));
+  const columns = scored.metricScores.map((s) => Float64Array.from(s));
   const fit = fitLogistic(columns, churned, { lambda });
-  const raw = Array.from(fit.rawCoef, (c) => Math.max(0, -c));
-  const suggestedShares = toPercent(raw);
-  const suggestedWeights = byId(metrics, suggestedShares);
-  if (raw.every((w) => w === 0))
-    notes.push("No metric's score goes with retention in this data, so there are no weights to suggest.");
-
-  // Cross-validation: the same stratified folds for the rubric's score and the refitted suggestion.
+  const raw = suggestedWeights(fit);
   const folds = Math.min(options.folds ?? 5, nChurned, nRetained);
-  let currentCv: number | null = null;
-  let suggestedCv: number | null = null;
-  if (folds >= 2) {
-    const foldOf = stratifiedFolds(churned, folds, seed + 1);
-    let currentSum = 0;
-    let suggestedSum = 0;
-    for (let f = 0; f < folds; f++) {
-      const train: number[] = [];
-      const test: number[] = [];
-      for (let i = 0; i < n; i++) (foldOf[i] === f ? test : train).push(i);
-      const foldFit = fitLogistic(columns, churned, { lambda, rows: train, start: fit });
-      const w = Array.from(foldFit.rawCoef, (c) => Math.max(0, -c));
-      // The held-out accounts scored exactly as the add-on would score them with these weights.
-      const predicted = scoreTable(
-        withWeights(rubric, w),
-        headers,
-        test.map((i) => scoredRows[i] as readonly CellValue[]),
-        scoreOptions,
-      ).map((r) => r.score ?? Number.NaN);
-      const held = test.map((i) => churned[i] as boolean);
-      // No usable weight (or no score) in a fold: the suggestion ranks no better than chance there.
-      const foldAuc = auc(predicted, held);
-      suggestedSum += Number.isNaN(foldAuc) ? 0.5 : foldAuc;
-      currentSum += auc(
-        test.map((i) => scores[i] as number),
-        held,
-      );
-    }
-    currentCv = round3(currentSum / folds);
-    suggestedCv = round3(suggestedSum / folds);
-  }
-
+  const cv = crossValidate(rubric, headers, scored, { columns, fit, lambda, folds, seed }, scoreOptions);
   // Suggested thresholds for the top-level bands, over every account's score as scored.
   const sorted = scores.map((_, i) => i).sort((a, b) => (scores[a] as number) - (scores[b] as number));
   const thresholds = suggestThresholds(
@@ -365,35 +198,19 @@ export function calibrate(
     sorted.map((i) => churned[i] as boolean),
     rubric.bands.length,
   );
-  if (thresholds && !thresholds.monotonic)
-    notes.push(
-      "No set of thresholds makes churn fall from band to band: the suggested thresholds only separate churn best.",
-    );
-
-  if (rubric.segments)
-    notes.push(
-      "Segmented rubric: the AUC, bands and thresholds use each account's score as scored (by its segment's rubric); the per-metric analysis and suggested weights use the top-level rubric's metrics, scored for every account.",
-    );
-  if (rubric.method === "weighted" && rubric.groups)
-    notes.push(
-      "The rubric has groups: current and suggested weights are each metric's share of the whole score; to adopt the suggestion, drop the groups or set each group's weight to the sum of its metrics'.",
-    );
-  if (rubric.method === "points")
-    notes.push(
-      "Points rubric: the suggested weights are shares (they sum to 100); loading them keeps today's total weight, so each metric's points keep their scale.",
-    );
   const [lo, hi] = bootstrapAucCi(scores, churned, { samples: options.samples ?? 1000, seed });
-  const short = nChurned < RELIABLE_MINIMUM ? ["churned", nChurned] : ["retained", nRetained];
   const reliable = Math.min(nChurned, nRetained) >= RELIABLE_MINIMUM;
+  const short = nChurned < RELIABLE_MINIMUM ? ["churned", nChurned] : ["retained", nRetained];
+  const notes = notesFor(rubric, raw, thresholds);
 
-  const result: Calibration = {
+  return {
     rubric: rubric.name,
     method: rubric.method,
     outcome: { column, positive },
     seed,
     rows: rows.length,
-    excluded: { no_outcome: noOutcome, no_score: noScore },
-    ...(unreadable.length > 0 ? { outcome_warning: outcomeWarning(column, unreadable) } : {}),
+    excluded: { no_outcome: rows.length - decided.rows.length, no_score: scored.noScore },
+    ...(decided.unreadable.length > 0 ? { outcome_warning: outcomeWarning(column, decided.unreadable) } : {}),
     n,
     churned: nChurned,
     retained: nRetained,
@@ -409,28 +226,282 @@ export function calibrate(
     bands,
     monotonic: order.monotonic,
     ...(order.warning ? { monotonic_warning: order.warning } : {}),
-    metrics: metricResults,
+    metrics,
     current: {
-      weights: byId(metrics, toPercent(metricShares(rubric))),
+      weights: byId(rubric.metrics, toPercent(metricShares(rubric))),
       thresholds: rubric.bands.slice(1).map((b) => b.from as number),
-      cv_auc: currentCv,
+      cv_auc: cv.current,
     },
     suggested: {
-      weights: suggestedWeights,
-      ...(rubric.method === "points" ? { rubric_weights: rescale(metrics, raw) } : {}),
+      weights: byId(rubric.metrics, toPercent(raw)),
+      ...(rubric.method === "points" ? { rubric_weights: rescale(rubric.metrics, raw) } : {}),
       thresholds: thresholds ? thresholds.cuts : null,
       ...(thresholds ? { bands: bandsAt(rubric.bands, thresholds.cuts, sorted, scores, churned) } : {}),
-      cv_auc: suggestedCv,
+      cv_auc: cv.suggested,
     },
     cv: { folds, aggregate: "mean of fold AUCs" },
     verdict: weightsVerdict({
-      current: { cv_auc: currentCv },
-      suggested: { cv_auc: suggestedCv },
+      current: { cv_auc: cv.current },
+      suggested: { cv_auc: cv.suggested },
       cv: { folds },
     }),
+    ...(notes.length > 0 ? { note: notes.join(" ") } : {}),
   };
-  if (notes.length > 0) result.note = notes.join(" ");
-  return result;
+}
+
+/** The rows whose outcome is decided, with it; and the text of outcome cells that could not be read. */
+interface Decided {
+  rows: (readonly CellValue[])[];
+  outcomes: boolean[];
+  unreadable: string[];
+}
+
+function outcomesOf(
+  headers: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  column: string,
+  positive: OutcomePositive,
+): Decided {
+  const at = headers.findIndex((h) => headerKey(h) === column.trim().toLowerCase());
+  if (at < 0)
+    throw new CalibrationError(
+      `The data has no column "${column}": name the column that says which accounts churned.`,
+    );
+  const decided: Decided = { rows: [], outcomes: [], unreadable: [] };
+  for (const row of rows) {
+    const outcome = readOutcome(row[at], positive);
+    if (outcome === undefined) {
+      if (!isMissingCell(row[at])) decided.unreadable.push(textOf(row[at]));
+      continue;
+    }
+    decided.rows.push(row);
+    decided.outcomes.push(outcome);
+  }
+  return decided;
+}
+
+/** The decided accounts as scored: those with a score, each top-level metric's own score and value. */
+interface ScoredAccounts {
+  scores: number[];
+  churned: boolean[];
+  rows: (readonly CellValue[])[];
+  /** Per top-level metric, per scored account: its own score, NaN when it had no value. */
+  metricScores: number[][];
+  /** The same for its raw value (days, count, 1/0), NaN for text. */
+  metricValues: number[][];
+  /** Accounts and churned accounts per band label, No data included. */
+  bandCounts: Map<string, { accounts: number; churned: number }>;
+  noScore: number;
+}
+
+/**
+ * Scores the decided accounts, and each top-level metric's own 0..100 score (weighted) or its own
+ * points (points) for every account. Without segments, and when no metric or group weighs 0, the
+ * drivers as scored carry them (points divided by the weight); otherwise the top-level metrics are
+ * scored again at weight 1, without groups, flags or segments.
+ */
+function scoreAccounts(
+  rubric: Rubric,
+  headers: readonly CellValue[],
+  decided: Decided,
+  scoreOptions: ScoreOptions,
+): ScoredAccounts {
+  const { metrics } = rubric;
+  const metricIndex = new Map(metrics.map((m, j) => [m.id, j]));
+  const results = scoreTable(rubric, headers, decided.rows, scoreOptions);
+  const reuse =
+    !rubric.segments &&
+    metrics.every((m) => m.weight > 0) &&
+    (rubric.method === "points" || Object.values(rubric.groups ?? {}).every((g) => g > 0));
+  const featureResults = reuse
+    ? results
+    : scoreTable(featureRubric(rubric), headers, decided.rows, scoreOptions);
+  const perPoint = metrics.map((m) => (reuse && rubric.method === "points" ? 1 / m.weight : 1));
+  const out: ScoredAccounts = {
+    scores: [],
+    churned: [],
+    rows: [],
+    metricScores: metrics.map(() => []),
+    metricValues: metrics.map(() => []),
+    bandCounts: new Map(bandLabels(rubric).map((label) => [label, { accounts: 0, churned: 0 }])),
+    noScore: 0,
+  };
+  results.forEach((result, k) => {
+    const outcome = decided.outcomes[k] as boolean;
+    const counts = out.bandCounts.get(result.band) ?? { accounts: 0, churned: 0 };
+    counts.accounts++;
+    if (outcome) counts.churned++;
+    out.bandCounts.set(result.band, counts);
+    if (result.score === null) {
+      out.noScore++;
+      return;
+    }
+    out.scores.push(result.score);
+    out.churned.push(outcome);
+    out.rows.push(decided.rows[k] as readonly CellValue[]);
+    const scores = metrics.map(() => Number.NaN);
+    const values = metrics.map(() => Number.NaN);
+    for (const d of (featureResults[k] as RowResult).drivers) {
+      const j = metricIndex.get(d.id);
+      if (j === undefined || d.value === null) continue;
+      scores[j] = d.score * (perPoint[j] as number);
+      values[j] = numericValue(d.value);
+    }
+    for (let j = 0; j < metrics.length; j++) {
+      (out.metricScores[j] as number[]).push(scores[j] as number);
+      (out.metricValues[j] as number[]).push(values[j] as number);
+    }
+  });
+  return out;
+}
+
+/** Throws the sentence that says why there is nothing to calibrate, when there is not. */
+function requireBothOutcomes(column: string, n: number, nChurned: number, noScore: number): void {
+  if (n + noScore === 0)
+    throw new CalibrationError(
+      `The column "${column}" has no outcomes: write TRUE or FALSE in it (or churned / renewed) for the accounts whose renewal has been decided.`,
+    );
+  if (n === 0)
+    throw new CalibrationError(
+      `None of the ${noScore} accounts with an outcome has a score (all are No data): nothing to calibrate.`,
+    );
+  if (nChurned === 0)
+    throw new CalibrationError(
+      `None of the ${n} scored accounts with an outcome churned: calibration needs both churned and retained accounts.`,
+    );
+  if (nChurned === n)
+    throw new CalibrationError(
+      `All ${n} scored accounts with an outcome churned: calibration needs both churned and retained accounts.`,
+    );
+}
+
+/** Churn per band, low to high; No data only when some account has it. */
+function bandsOf(rubric: Rubric, counts: ScoredAccounts["bandCounts"]): BandCalibration[] {
+  return [...counts]
+    .filter(([label, c]) => label !== NO_DATA || c.accounts > 0)
+    .map(([label, c]): BandCalibration => {
+      const from = rubric.bands.find((b) => b.label === label)?.from;
+      return {
+        label,
+        ...(from !== undefined ? { from } : {}),
+        accounts: c.accounts,
+        churned: c.churned,
+        churn_rate: c.accounts > 0 ? round3(c.churned / c.accounts) : null,
+      };
+    });
+}
+
+/** One metric: its own AUC, which way its value separates churn, and which way the rubric scores it. */
+function metricCalibration(
+  m: Metric,
+  scores: readonly number[],
+  values: readonly number[],
+  churned: readonly boolean[],
+): MetricCalibration {
+  let accounts = 0;
+  let churnedWith = 0;
+  let numeric = 0;
+  for (let i = 0; i < churned.length; i++) {
+    if (Number.isNaN(scores[i])) continue;
+    accounts++;
+    if (churned[i]) churnedWith++;
+    if (!Number.isNaN(values[i])) numeric++;
+  }
+  const scoreAuc = auc(scores, churned);
+  const valueAuc = numeric > 0 ? auc(values, churned) : Number.NaN;
+  const direction: Direction = Number.isNaN(valueAuc)
+    ? "unclear"
+    : valueAuc >= 0.5
+      ? "higher is healthier"
+      : "lower is healthier";
+  const rubricDirection = scorerDirection(m, values, scores);
+  const disagrees =
+    direction !== "unclear" && rubricDirection !== "unclear" ? direction !== rubricDirection : scoreAuc < 0.5;
+  const deciding = Number.isNaN(valueAuc) ? scoreAuc : valueAuc;
+  const se = aucStandardError(deciding, churnedWith, accounts - churnedWith);
+  return {
+    id: m.id,
+    label: m.label,
+    accounts,
+    auc: orNull(scoreAuc),
+    value_auc: orNull(valueAuc),
+    direction,
+    rubric_direction: rubricDirection,
+    disagrees,
+    significant: Number.isFinite(deciding) && Math.abs(deciding - 0.5) > 1.96 * se,
+  };
+}
+
+/** The fit's weights: a metric whose higher score goes with churn (a positive coefficient) gets 0. */
+const suggestedWeights = (fit: LogisticFit): number[] => Array.from(fit.rawCoef, (c) => Math.max(0, -c));
+
+/**
+ * Cross-validated AUC of the rubric's own score and of the suggestion refitted on each training
+ * fold, over the same stratified folds; null for both with fewer than two folds.
+ */
+function crossValidate(
+  rubric: Rubric,
+  headers: readonly CellValue[],
+  scored: ScoredAccounts,
+  model: { columns: Float64Array[]; fit: LogisticFit; lambda: number; folds: number; seed: number },
+  scoreOptions: ScoreOptions,
+): { current: number | null; suggested: number | null } {
+  const { columns, fit, lambda, folds, seed } = model;
+  const { scores, churned } = scored;
+  if (folds < 2) return { current: null, suggested: null };
+  const foldOf = stratifiedFolds(churned, folds, seed + 1);
+  let currentSum = 0;
+  let suggestedSum = 0;
+  for (let f = 0; f < folds; f++) {
+    const train: number[] = [];
+    const test: number[] = [];
+    for (let i = 0; i < scores.length; i++) (foldOf[i] === f ? test : train).push(i);
+    const w = suggestedWeights(fitLogistic(columns, churned, { lambda, rows: train, start: fit }));
+    // The held-out accounts scored exactly as the add-on would score them with these weights.
+    const predicted = scoreTable(
+      withWeights(rubric, w),
+      headers,
+      test.map((i) => scored.rows[i] as readonly CellValue[]),
+      scoreOptions,
+    ).map((r) => r.score ?? Number.NaN);
+    const held = test.map((i) => churned[i] as boolean);
+    // No usable weight (or no score) in a fold: the suggestion ranks no better than chance there.
+    const foldAuc = auc(predicted, held);
+    suggestedSum += Number.isNaN(foldAuc) ? 0.5 : foldAuc;
+    currentSum += auc(
+      test.map((i) => scores[i] as number),
+      held,
+    );
+  }
+  return { current: round3(currentSum / folds), suggested: round3(suggestedSum / folds) };
+}
+
+/** How to read the suggestions for this rubric and this data. */
+function notesFor(
+  rubric: Rubric,
+  raw: readonly number[],
+  thresholds: ThresholdSuggestion | undefined,
+): string[] {
+  const notes: string[] = [];
+  if (raw.every((w) => w === 0))
+    notes.push("No metric's score goes with retention in this data, so there are no weights to suggest.");
+  if (thresholds && !thresholds.monotonic)
+    notes.push(
+      "No set of thresholds makes churn fall from band to band: the suggested thresholds only separate churn best.",
+    );
+  if (rubric.segments)
+    notes.push(
+      "Segmented rubric: the AUC, bands and thresholds use each account's score as scored (by its segment's rubric); the per-metric analysis and suggested weights use the top-level rubric's metrics, scored for every account.",
+    );
+  if (rubric.method === "weighted" && rubric.groups)
+    notes.push(
+      "The rubric has groups: current and suggested weights are each metric's share of the whole score; to adopt the suggestion, drop the groups or set each group's weight to the sum of its metrics'.",
+    );
+  if (rubric.method === "points")
+    notes.push(
+      "Points rubric: the suggested weights are shares (they sum to 100); loading them keeps today's total weight, so each metric's points keep their scale.",
+    );
+  return notes;
 }
 
 /** The top-level metrics at weight 1, alone: no groups, flags or segments. */

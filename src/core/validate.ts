@@ -4,7 +4,7 @@
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
 import { isMissingText } from "./cells";
-import { AGG_KINDS, fromText } from "./fromText";
+import { AGG_KINDS, fromText, parseFromText } from "./fromText";
 import { isObject, type JsonObject } from "./json";
 import { joinPath as join } from "./paths";
 import type {
@@ -771,7 +771,17 @@ function readOrigin(
 
 const FROM_FIELDS = ["source", "agg", "column", "days", "where", "compare"] as const;
 
-function readFrom(r: Reader, v: unknown, path: string, reads: Reads): From | undefined {
+function readFrom(r: Reader, given: unknown, path: string, reads: Reads): From | undefined {
+  // A from may be written in words, as the rubric sheet's From cell and the sidebar write it.
+  let v = given;
+  if (typeof given === "string") {
+    const parsed = parseFromText(given);
+    if (typeof parsed === "string") {
+      r.error(path, parsed);
+      return undefined;
+    }
+    v = parsed;
+  }
   if (!isObject(v)) {
     r.error(path, 'must be an object like { "source": "logins", "agg": "count", "days": 30 }');
     return undefined;

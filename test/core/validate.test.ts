@@ -433,6 +433,17 @@ describe("validateRubric: sources", () => {
     ]);
   });
 
+  it("reads a from written in words, and says what is wrong with words it cannot read", () => {
+    expect(withFrom("count of logins, last 30 days").rubric?.metrics[0]?.from).toEqual({
+      source: "logins",
+      agg: "count",
+      days: 30,
+    });
+    expect(messages(withFrom("count of logins, last month"))).toEqual([
+      "metrics[0].from: write the window as “last 30 days”, not “last month”",
+    ]);
+  });
+
   it("warns about a source nothing reads", () => {
     const v = withFrom({ source: "logins", agg: "count" });
     expect(v.warnings.map(formatProblem)).toEqual(["sources.crm: is not read by any metric or flag"]);

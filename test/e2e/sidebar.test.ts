@@ -13,6 +13,13 @@ import { describeInChromium, usePlayground } from "./browser";
 
 const FIVE_DIMENSIONS = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
 const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+const FROM_ACTIVITY = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+const ACTIVITY_SHEETS = {
+  Customers: sampleSheet(),
+  Logins: sampleSheet("examples/logins.csv"),
+  Tickets: sampleSheet("examples/tickets.csv"),
+  NPS: sampleSheet("examples/nps.csv"),
+};
 const EVIL = "<img src=x onerror=alert(1)>";
 
 describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
@@ -75,6 +82,23 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await card.locator(".share").textContent()).toBe("= 71% of the score"); // 12 of 17
     expect(await p.locator(".changes h3").textContent()).toMatch(/^\d+ accounts? would change band$/);
     expect(await p.locator("#save-state").textContent()).toBe("Unsaved changes");
+  });
+
+  it("edits a metric computed from a source: the preview follows its window, and a wrong From is named inline", async () => {
+    const p = await open({ sheets: ACTIVITY_SHEETS, rubric: FROM_ACTIVITY });
+    await expect.poll(() => strip(p).textContent()).toContain("no change");
+    const before = await strip(p).textContent();
+    const card = metricCard(p, "Logins, last 30 days");
+    await card.locator("summary").click();
+    const from = card.getByLabel("Or computed from a source");
+    expect(await from.inputValue()).toBe("count of logins, last 30 days");
+    await from.fill("count of logins, last 3 days");
+    await expect.poll(() => strip(p).textContent()).not.toBe(before);
+    expect(await strip(p).textContent()).toMatch(/· \d+ changes?$/);
+    await from.fill("count of logins, last month");
+    await expect
+      .poll(() => card.locator(".msg").allTextContents())
+      .toContainEqual(expect.stringContaining("write the window as “last 30 days”, not “last month”"));
   });
 
   it("adds a metric from a header of the sheet, with a scorer that fits the column", async () => {
