@@ -10,14 +10,18 @@
  */
 import type { Dialect } from "./dialects";
 
-/** `text` trimmed of the white space JavaScript's trim() removes. NULL stays NULL. */
+/**
+ * `text` trimmed of the white space JavaScript's trim() removes, with the engine's TRIM given
+ * those characters (its default set differs per engine). NULL stays NULL.
+ */
 export function trimmed(d: Dialect, text: string): string {
-  return d.strip(text, `^[${d.space}]+|[${d.space}]+$`);
+  return d.trim(text, d.spaceChars);
 }
 
 /** Text a person types for "no value", and error values (#N/A, #REF! ...), like isMissingText. */
 export function isMissing(d: Dialect, t: string): string {
-  return `(${t} IS NULL OR LOWER(${t}) IN ('', 'n/a', 'na', '-', '—', '–') OR ${d.matches(t, "#[A-Za-z0-9/]+[!?]?")})`;
+  // The pattern only for text starting with #: a regular expression per cell is the slow part.
+  return `(${t} IS NULL OR LOWER(${t}) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(${t}, 1, 1) = '#' THEN ${d.matches(t, "#[A-Za-z0-9/]+[!?]?")} ELSE FALSE END)`;
 }
 
 // Number(t) in JavaScript, less hex/octal/binary and Infinity, which parseNumber turns away.

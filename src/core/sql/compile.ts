@@ -118,7 +118,7 @@ export function compileSql(rubric: Rubric, options: SqlOptions): string {
   const fromSources = fromsRead(rubric);
   if (fromSources.length > 0)
     throw new SqlError(
-      `The SQL export cannot compile sources yet: ${fromSources[0]?.reader} is computed from the source "${fromSources[0]?.from.source}". Score this rubric with healthscore score --source, or in the spreadsheet.`,
+      `The SQL export cannot compile sources yet: ${fromSources[0]?.reader} is computed from the source "${fromSources[0]?.from.source}"; score this rubric with healthscore score --source, or in the spreadsheet.`,
     );
   return new Compiler(d, rubric, options).query();
 }

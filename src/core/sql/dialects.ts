@@ -33,6 +33,10 @@ export interface Dialect {
   contains(expr: string, needle: string): string;
   /** Today's date as `YYYY-MM-DD` text, in a time zone or the session's. */
   today(timeZone?: string): string;
+  /** `expr` without any of the characters of `chars` (an expression) at either end. */
+  trim(expr: string, chars: string): string;
+  /** The white space JavaScript's `trim()` removes, as one text expression. */
+  spaceChars: string;
   /**
    * The white space JavaScript's `trim()` and `\s` remove, as the inside of a bracket expression.
    * Engines trim different characters (Postgres and DuckDB spaces only, BigQuery also tabs and
@@ -54,6 +58,11 @@ export interface Dialect {
 }
 
 const doubleQuoted = (name: string) => `"${name.replace(/"/g, '""')}"`;
+/** Tab to carriage return, then the spaces Unicode adds (no-break, en, em, ideographic ...), BOM. */
+const UNICODE_SPACES =
+  " \u00A0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A\u2028\u2029\u202F\u205F\u3000\uFEFF";
+const withChr = (chr: string) =>
+  `${[9, 10, 11, 12, 13].map((n) => `${chr}(${n})`).join(" || ")} || '${UNICODE_SPACES}'`;
 const singleQuoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
 const plainNumber = (n: number) => (Object.is(n, -0) ? "0" : String(n));
 /**
@@ -85,6 +94,8 @@ const duckdb: Dialect = {
   text: (e) =>
     `CASE WHEN typeof(${e}) IN ('DOUBLE', 'FLOAT') OR typeof(${e}) LIKE 'DECIMAL%' THEN regexp_replace(CAST(CAST(${e} AS DOUBLE) AS VARCHAR), '[.]0$', '') ELSE CAST(${e} AS VARCHAR) END`,
   matches: (e, p) => `regexp_full_match(${e}, ${singleQuoted(p)})`,
+  trim: (e, chars) => `trim(${e}, ${chars})`,
+  spaceChars: withChr("chr"),
   strip: (e, p) => `regexp_replace(${e}, ${singleQuoted(p)}, '', 'g')`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
   toInt: (e) => `CAST(${e} AS INTEGER)`,
@@ -110,6 +121,8 @@ const postgres: Dialect = {
   num: (n) => `${plainNumber(n)}::float8`,
   text: (e) => `CAST(${e} AS TEXT)`,
   matches: (e, p) => `(${e} ~ ${singleQuoted(`^(${p})$`)})`,
+  trim: (e, chars) => `btrim(${e}, ${chars})`,
+  spaceChars: withChr("chr"),
   strip: (e, p) => `regexp_replace(${e}, ${singleQuoted(p)}, '', 'g')`,
   // Only ever applied to text the query has checked: a plain CAST fails the query on bad text
   // (Postgres 15 has no safe cast), and takes '0x1A' and 'inf'.
@@ -136,6 +149,8 @@ const bigquery: Dialect = {
   num: plainNumber,
   text: (e) => `CAST(${e} AS STRING)`,
   matches: (e, p) => `REGEXP_CONTAINS(${e}, r'^(${p})$')`,
+  trim: (e, chars) => `TRIM(${e}, ${chars})`,
+  spaceChars: `CODE_POINTS_TO_STRING([9, 10, 11, 12, 13]) || '${UNICODE_SPACES}'`,
   strip: (e, p) => `REGEXP_REPLACE(${e}, r'${p}', '')`,
   toDouble: (e) => `SAFE_CAST(${e} AS FLOAT64)`,
   toInt: (e) => `SAFE_CAST(${e} AS INT64)`,
@@ -161,6 +176,8 @@ const snowflake: Dialect = {
   num: (n) => (Number.isInteger(n) ? `${plainNumber(n)}::DOUBLE` : castDouble(n)),
   text: (e) => `CAST(${e} AS VARCHAR)`,
   matches: (e, p) => `REGEXP_LIKE(${e}, $$${p}$$)`,
+  trim: (e, chars) => `TRIM(${e}, ${chars})`,
+  spaceChars: withChr("CHR"),
   strip: (e, p) => `REGEXP_REPLACE(${e}, $$${p}$$, '')`,
   toDouble: (e) => `TRY_CAST(${e} AS DOUBLE)`,
   toInt: (e) => `TRY_CAST(${e} AS INTEGER)`,

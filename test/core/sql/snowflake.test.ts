@@ -18,6 +18,7 @@ const GOLDEN = join(import.meta.dirname, "snowflake");
 const FUNCTIONS = new Set([
   "ABS",
   "CAST",
+  "CHR",
   "COALESCE",
   "CONVERT_TIMEZONE",
   "CURRENT_DATE",
@@ -31,6 +32,7 @@ const FUNCTIONS = new Set([
   "REGEXP_REPLACE",
   "SUBSTR",
   "TO_CHAR",
+  "TRIM",
   "TRY_CAST",
 ]);
 const KEYWORDS = new Set([

@@ -1,70 +1,70 @@
 WITH hs__1 AS (
   SELECT hs__t.*,
-    REGEXP_REPLACE(CAST(hs__t."Seat utilisation" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c0,
-    REGEXP_REPLACE(CAST(hs__t."Key features used" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c1,
-    REGEXP_REPLACE(CAST(hs__t."Last login" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c2,
-    REGEXP_REPLACE(CAST(hs__t."Days invoice overdue" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c3,
-    REGEXP_REPLACE(CAST(hs__t."Open P1 tickets" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c4,
-    REGEXP_REPLACE(CAST(hs__t."CSAT" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c5,
-    REGEXP_REPLACE(CAST(hs__t."Last touchpoint" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c6,
-    REGEXP_REPLACE(CAST(hs__t."Exec sponsor" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c7,
-    REGEXP_REPLACE(CAST(hs__t."Company news" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c8,
-    REGEXP_REPLACE(CAST(hs__t."Champion left" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c9,
-    REGEXP_REPLACE(CAST(hs__t."Risk tags" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c10,
-    REGEXP_REPLACE(CAST(hs__t."Case study" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c11,
+    TRIM(CAST(hs__t."Seat utilisation" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c0,
+    TRIM(CAST(hs__t."Key features used" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c1,
+    TRIM(CAST(hs__t."Last login" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c2,
+    TRIM(CAST(hs__t."Days invoice overdue" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c3,
+    TRIM(CAST(hs__t."Open P1 tickets" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c4,
+    TRIM(CAST(hs__t."CSAT" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c5,
+    TRIM(CAST(hs__t."Last touchpoint" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c6,
+    TRIM(CAST(hs__t."Exec sponsor" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c7,
+    TRIM(CAST(hs__t."Company news" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c8,
+    TRIM(CAST(hs__t."Champion left" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c9,
+    TRIM(CAST(hs__t."Risk tags" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c10,
+    TRIM(CAST(hs__t."Case study" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c11,
     TO_CHAR(CONVERT_TIMEZONE('America/New_York', CURRENT_TIMESTAMP()), 'YYYY-MM-DD') AS hs_today
   FROM ANALYTICS.PUBLIC.ACCOUNTS AS hs__t
 ),
 hs__2 AS (
   SELECT *,
-    (hs_c0 IS NULL OR LOWER(hs_c0) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c0, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m0,
+    (hs_c0 IS NULL OR LOWER(hs_c0) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c0, 1, 1) = '#' THEN REGEXP_LIKE(hs_c0, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m0,
     CASE WHEN REGEXP_LIKE(hs_c0, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c0) <= 200 THEN TRY_CAST(hs_c0 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c0, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c0, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c0, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c0, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c0, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c0, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c0) > 0) = (POSITION(')', hs_c0) > 0) THEN CASE WHEN (POSITION('-', hs_c0) > 0 OR POSITION('(', hs_c0) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c0, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c0, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c0) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n0,
     CASE LOWER(hs_c0) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b0,
-    (hs_c1 IS NULL OR LOWER(hs_c1) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c1, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m1,
+    (hs_c1 IS NULL OR LOWER(hs_c1) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c1, 1, 1) = '#' THEN REGEXP_LIKE(hs_c1, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m1,
     CASE WHEN REGEXP_LIKE(hs_c1, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c1) <= 200 THEN TRY_CAST(hs_c1 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c1, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c1, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c1, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c1, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c1, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c1, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c1) > 0) = (POSITION(')', hs_c1) > 0) THEN CASE WHEN (POSITION('-', hs_c1) > 0 OR POSITION('(', hs_c1) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c1, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c1, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c1) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n1,
     CASE LOWER(hs_c1) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b1,
-    (hs_c2 IS NULL OR LOWER(hs_c2) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c2, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m2,
+    (hs_c2 IS NULL OR LOWER(hs_c2) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c2, 1, 1) = '#' THEN REGEXP_LIKE(hs_c2, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m2,
     CASE WHEN REGEXP_LIKE(hs_c2, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_c2, 1, 4) AS INTEGER) END AS hs_yr2,
     CASE WHEN REGEXP_LIKE(hs_c2, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_c2, 6, 2) AS INTEGER) END AS hs_mo2,
     CASE WHEN REGEXP_LIKE(hs_c2, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_c2, 9, 2) AS INTEGER) END AS hs_dd2,
     CASE WHEN REGEXP_LIKE(hs_today, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_today, 1, 4) AS INTEGER) END AS hs_yr-1,
     CASE WHEN REGEXP_LIKE(hs_today, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_today, 6, 2) AS INTEGER) END AS hs_mo-1,
     CASE WHEN REGEXP_LIKE(hs_today, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_today, 9, 2) AS INTEGER) END AS hs_dd-1,
-    (hs_c3 IS NULL OR LOWER(hs_c3) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c3, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m3,
+    (hs_c3 IS NULL OR LOWER(hs_c3) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c3, 1, 1) = '#' THEN REGEXP_LIKE(hs_c3, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m3,
     CASE WHEN REGEXP_LIKE(hs_c3, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c3) <= 200 THEN TRY_CAST(hs_c3 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c3, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c3, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c3, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c3, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c3, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c3, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c3) > 0) = (POSITION(')', hs_c3) > 0) THEN CASE WHEN (POSITION('-', hs_c3) > 0 OR POSITION('(', hs_c3) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c3, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c3, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c3) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n3,
     CASE LOWER(hs_c3) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b3,
-    (hs_c4 IS NULL OR LOWER(hs_c4) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c4, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m4,
+    (hs_c4 IS NULL OR LOWER(hs_c4) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c4, 1, 1) = '#' THEN REGEXP_LIKE(hs_c4, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m4,
     CASE WHEN REGEXP_LIKE(hs_c4, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c4) <= 200 THEN TRY_CAST(hs_c4 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c4, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c4, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c4, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c4, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c4, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c4, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c4) > 0) = (POSITION(')', hs_c4) > 0) THEN CASE WHEN (POSITION('-', hs_c4) > 0 OR POSITION('(', hs_c4) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c4, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c4, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c4) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n4,
     CASE LOWER(hs_c4) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b4,
-    (hs_c5 IS NULL OR LOWER(hs_c5) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c5, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m5,
+    (hs_c5 IS NULL OR LOWER(hs_c5) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c5, 1, 1) = '#' THEN REGEXP_LIKE(hs_c5, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m5,
     CASE WHEN REGEXP_LIKE(hs_c5, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c5) <= 200 THEN TRY_CAST(hs_c5 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c5, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c5, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c5, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c5, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c5, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c5, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c5) > 0) = (POSITION(')', hs_c5) > 0) THEN CASE WHEN (POSITION('-', hs_c5) > 0 OR POSITION('(', hs_c5) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c5, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c5, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c5) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n5,
     CASE LOWER(hs_c5) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b5,
-    (hs_c6 IS NULL OR LOWER(hs_c6) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c6, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m6,
+    (hs_c6 IS NULL OR LOWER(hs_c6) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c6, 1, 1) = '#' THEN REGEXP_LIKE(hs_c6, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m6,
     CASE WHEN REGEXP_LIKE(hs_c6, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_c6, 1, 4) AS INTEGER) END AS hs_yr6,
     CASE WHEN REGEXP_LIKE(hs_c6, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_c6, 6, 2) AS INTEGER) END AS hs_mo6,
     CASE WHEN REGEXP_LIKE(hs_c6, $$[0-9]{4}-[0-9]{2}-[0-9]{2}([T ][0-9]{2}:[0-9]{2}(:[0-9]{2}([.][0-9]+)?)?(Z|[+-][0-9]{2}:?[0-9]{2})?)?$$) THEN TRY_CAST(SUBSTR(hs_c6, 9, 2) AS INTEGER) END AS hs_dd6,
-    (hs_c7 IS NULL OR LOWER(hs_c7) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c7, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m7,
+    (hs_c7 IS NULL OR LOWER(hs_c7) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c7, 1, 1) = '#' THEN REGEXP_LIKE(hs_c7, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m7,
     CASE WHEN LOWER(hs_c7) IN ('true', 'yes', 'y', '1') THEN 1 WHEN LOWER(hs_c7) IN ('false', 'no', 'n', '0') THEN 0 END AS hs_y7,
-    (hs_c8 IS NULL OR LOWER(hs_c8) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c8, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m8,
+    (hs_c8 IS NULL OR LOWER(hs_c8) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c8, 1, 1) = '#' THEN REGEXP_LIKE(hs_c8, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m8,
     CASE WHEN LOWER(hs_c9) IN ('true', 'yes', 'y', '1') THEN 1 WHEN LOWER(hs_c9) IN ('false', 'no', 'n', '0') THEN 0 END AS hs_y9,
     CASE WHEN LOWER(hs_c11) IN ('true', 'yes', 'y', '1') THEN 1 WHEN LOWER(hs_c11) IN ('false', 'no', 'n', '0') THEN 0 END AS hs_y11,
-    (hs_c9 IS NULL OR LOWER(hs_c9) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c9, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m9,
-    (hs_c11 IS NULL OR LOWER(hs_c11) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c11, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m11
+    (hs_c9 IS NULL OR LOWER(hs_c9) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c9, 1, 1) = '#' THEN REGEXP_LIKE(hs_c9, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m9,
+    (hs_c11 IS NULL OR LOWER(hs_c11) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c11, 1, 1) = '#' THEN REGEXP_LIKE(hs_c11, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m11
   FROM hs__1
 ),
 hs__3 AS (

@@ -1,33 +1,33 @@
 WITH hs__1 AS (
   SELECT hs__t.*,
-    REGEXP_REPLACE(CAST(hs__t."Seat utilisation" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c0,
-    REGEXP_REPLACE(CAST(hs__t."Key features used" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c1,
-    REGEXP_REPLACE(CAST(hs__t."NPS" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c2,
-    REGEXP_REPLACE(CAST(hs__t."Open P1 tickets" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c3,
-    REGEXP_REPLACE(CAST(hs__t."Logins 30d" AS VARCHAR), $$^[\s   -     　﻿]+|[\s   -     　﻿]+$$$, '') AS hs_c4
+    TRIM(CAST(hs__t."Seat utilisation" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c0,
+    TRIM(CAST(hs__t."Key features used" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c1,
+    TRIM(CAST(hs__t."NPS" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c2,
+    TRIM(CAST(hs__t."Open P1 tickets" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c3,
+    TRIM(CAST(hs__t."Logins 30d" AS VARCHAR), CHR(9) || CHR(10) || CHR(11) || CHR(12) || CHR(13) || '                  　﻿') AS hs_c4
   FROM crm.accounts AS hs__t
 ),
 hs__2 AS (
   SELECT *,
-    (hs_c0 IS NULL OR LOWER(hs_c0) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c0, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m0,
+    (hs_c0 IS NULL OR LOWER(hs_c0) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c0, 1, 1) = '#' THEN REGEXP_LIKE(hs_c0, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m0,
     CASE WHEN REGEXP_LIKE(hs_c0, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c0) <= 200 THEN TRY_CAST(hs_c0 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c0, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c0, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c0, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c0, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c0, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c0, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c0) > 0) = (POSITION(')', hs_c0) > 0) THEN CASE WHEN (POSITION('-', hs_c0) > 0 OR POSITION('(', hs_c0) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c0, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c0, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c0) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n0,
     CASE LOWER(hs_c0) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b0,
-    (hs_c1 IS NULL OR LOWER(hs_c1) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c1, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m1,
+    (hs_c1 IS NULL OR LOWER(hs_c1) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c1, 1, 1) = '#' THEN REGEXP_LIKE(hs_c1, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m1,
     CASE WHEN REGEXP_LIKE(hs_c1, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c1) <= 200 THEN TRY_CAST(hs_c1 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c1, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c1, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c1, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c1, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c1, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c1, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c1) > 0) = (POSITION(')', hs_c1) > 0) THEN CASE WHEN (POSITION('-', hs_c1) > 0 OR POSITION('(', hs_c1) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c1, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c1, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c1) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n1,
     CASE LOWER(hs_c1) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b1,
-    (hs_c2 IS NULL OR LOWER(hs_c2) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c2, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m2,
+    (hs_c2 IS NULL OR LOWER(hs_c2) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c2, 1, 1) = '#' THEN REGEXP_LIKE(hs_c2, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m2,
     CASE WHEN REGEXP_LIKE(hs_c2, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c2) <= 200 THEN TRY_CAST(hs_c2 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c2, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c2, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c2, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c2, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c2, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c2, $$.*[-+(].*[-+(].*$$)
       AND (POSITION('(', hs_c2) > 0) = (POSITION(')', hs_c2) > 0) THEN CASE WHEN (POSITION('-', hs_c2) > 0 OR POSITION('(', hs_c2) > 0) THEN -1 ELSE 1 END * CASE WHEN LENGTH(REGEXP_REPLACE(hs_c2, $$[^0-9.]$$, '')) > 300 THEN 1e+300::DOUBLE ELSE TRY_CAST('0' || REGEXP_REPLACE(hs_c2, $$[^0-9.]$$, '') AS DOUBLE) END / CASE WHEN POSITION('%', hs_c2) > 0 THEN 100::DOUBLE ELSE 1::DOUBLE END END AS hs_n2,
     CASE LOWER(hs_c2) WHEN 'true' THEN 1 WHEN 'false' THEN 0 END AS hs_b2,
-    (hs_c3 IS NULL OR LOWER(hs_c3) IN ('', 'n/a', 'na', '-', '—', '–') OR REGEXP_LIKE(hs_c3, $$#[A-Za-z0-9/]+[!?]?$$)) AS hs_m3,
+    (hs_c3 IS NULL OR LOWER(hs_c3) IN ('', 'n/a', 'na', '-', '—', '–') OR CASE WHEN SUBSTR(hs_c3, 1, 1) = '#' THEN REGEXP_LIKE(hs_c3, $$#[A-Za-z0-9/]+[!?]?$$) ELSE FALSE END) AS hs_m3,
     CASE WHEN REGEXP_LIKE(hs_c3, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?0*[0-9]{1,2})?$$) AND LENGTH(hs_c3) <= 200 THEN TRY_CAST(hs_c3 AS DOUBLE)
     WHEN REGEXP_LIKE(hs_c3, $$[+-]?([0-9]+[.]?[0-9]*|[.][0-9]+)([eE][+-]?[0-9]+)?$$) THEN CASE WHEN REGEXP_LIKE(hs_c3, $$[+-]?0*[.]?0*([eE][+-]?[0-9]+)?|[^eE]*[eE]-[0-9]+$$) THEN 0::DOUBLE WHEN NOT REGEXP_LIKE(hs_c3, $$[^eE]*[eE][+]?0*([4-9][0-9]{2}|[1-9][0-9]{3,})$$) THEN 1e+300::DOUBLE END
     WHEN REGEXP_LIKE(hs_c3, $$[+-]?[(]?[\s   -     　﻿]*[$€£¥]?[\s   -     　﻿]*[+-]?([0-9]{1,3}(,[0-9]{3})+|[0-9]*)([.][0-9]+)?[\s   -     　﻿]*[)]?[\s   -     　﻿]*%?$$) AND REGEXP_LIKE(hs_c3, $$.*[0-9].*$$) AND NOT REGEXP_LIKE(hs_c3, $$.*[-+(].*[-+(].*$$)

@@ -1,0 +1,80 @@
+/** The SQL compiler's refusals and spellings, without an engine. */
+import { describe, expect, it } from "vitest";
+import { parseRubric, type Rubric } from "../../../src/core";
+import { compileSql, SqlError } from "../../../src/core/sql";
+
+const RUBRIC = parseRubric({
+  bands: [
+    { label: "Red", color: "#f4c7c3" },
+    { label: "Green", from: 50, color: "#b7e1cd" },
+  ],
+  metrics: [{ id: "nps", column: "NPS", score: { type: "range", worst: 0, best: 10 } }],
+});
+
+describe("compileSql", () => {
+  it("refuses, in one sentence, a rubric whose metric reads raw activity rows", () => {
+    const withSources = {
+      ...RUBRIC,
+      metrics: [
+        { ...RUBRIC.metrics[0], label: "Logins, last 30 days", from: { source: "logins", agg: "count" } },
+      ],
+    } as unknown as Rubric;
+    const compile = () => compileSql(withSources, { dialect: "bigquery", table: "t" });
+    expect(compile).toThrow(SqlError);
+    expect(compile).toThrow(
+      'The SQL export cannot compile sources yet: metric "Logins, last 30 days" is computed from the source "logins"; score this rubric with healthscore score --source, or in the spreadsheet.',
+    );
+  });
+
+  it("quotes column names and text the way each dialect escapes them", () => {
+    const rubric = parseRubric({
+      bands: [{ label: "O'Brien \\ band", color: "#f4c7c3" }],
+      metrics: [{ id: "a", column: 'Seats `used` "now"', score: { type: "range", worst: 0, best: 1 } }],
+    });
+    const sql = (dialect: "bigquery" | "postgres" | "snowflake" | "duckdb") =>
+      compileSql(rubric, { dialect, table: "t", asOf: "2026-11-26" });
+    expect(sql("bigquery")).toContain('hs__t.`Seats \\`used\\` "now"`');
+    expect(sql("bigquery")).toContain("'O\\'Brien \\\\ band'");
+    expect(sql("postgres")).toContain('hs__t."Seats `used` ""now"""');
+    expect(sql("postgres")).toContain("'O''Brien \\ band'");
+    expect(sql("snowflake")).toContain("'O''Brien \\\\ band'");
+    expect(sql("duckdb")).toContain("'O''Brien \\ band'");
+  });
+
+  it("never emits GREATEST, LEAST, ILIKE, LIKE on user text, or ROUND", () => {
+    for (const dialect of ["duckdb", "postgres", "bigquery", "snowflake"] as const) {
+      const sql = compileSql(RUBRIC, { dialect, table: "t" });
+      expect(sql).not.toMatch(/\b(GREATEST|LEAST|ILIKE|ROUND)\s*\(/i);
+      expect(sql.replace(/typeof\([^)]*\) LIKE 'DECIMAL%'/g, "")).not.toMatch(/\bLIKE\b/i);
+    }
+  });
+
+  it("writes a plain dotted table name as given, and quotes any other", () => {
+    expect(compileSql(RUBRIC, { dialect: "postgres", table: "crm.accounts" })).toContain(
+      "FROM crm.accounts AS hs__t",
+    );
+    expect(compileSql(RUBRIC, { dialect: "bigquery", table: "my-proj.crm.accounts" })).toContain(
+      "FROM `my-proj.crm.accounts` AS hs__t",
+    );
+    expect(compileSql(RUBRIC, { dialect: "duckdb", table: "Customer list" })).toContain(
+      'FROM "Customer list" AS hs__t',
+    );
+  });
+
+  it("refuses an as-of date that is not a date, when a metric counts days", () => {
+    const days = parseRubric({
+      bands: [{ label: "Red", color: "#f4c7c3" }],
+      metrics: [
+        {
+          id: "last",
+          column: "Last login",
+          input: "daysSince",
+          score: { type: "range", worst: 60, best: 0 },
+        },
+      ],
+    });
+    expect(() => compileSql(days, { dialect: "duckdb", table: "t", asOf: "2026-02-30" })).toThrow(
+      'The as-of date "2026-02-30" is not a date: write it as YYYY-MM-DD.',
+    );
+  });
+});
