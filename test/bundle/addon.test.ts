@@ -5,7 +5,7 @@
 import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { describe, expect, it } from "vitest";
-import { parseRubric, planner, scoreTable } from "../../src/core";
+import { parseRubric, planner, rubricToGrid, scoreTable } from "../../src/core";
 import { CODE, customers, open } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
@@ -300,12 +300,34 @@ describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
     );
   });
 
+  it("counts days to an explicit as_of even when the rubric sheet has its own As of", () => {
+    const rubric = parseRubric({
+      bands: [{ label: "All" }],
+      metrics: [{ id: "d", column: "Last login", input: "daysSince", score: { type: "perUnit", points: 1 } }],
+      method: "points",
+    });
+    const { emu, addon } = open({ Customers: data });
+    const grid = rubricToGrid(rubric, { asOfDate: new Date("2026-11-11T00:00:00Z") });
+    emu.spreadsheet
+      .insertSheet("Health Rubric")
+      .getRange(1, 1, grid.length, (grid[0] as unknown[]).length)
+      .setValues(grid as never);
+    const last = [["2026-11-01"]];
+    const h = [["Last login"]];
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h)).toBe(10); // the sheet's As of
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h, undefined, "2026-11-21")).toBe(20);
+  });
+
   it("scores 10,000 rows in one call", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => rows[i % rows.length]);
     const { addon } = open({ Customers: data });
     const scores = addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", many, headers) as unknown[][];
     expect(scores).toHaveLength(10_000);
-    expect(scores[9_999]?.[0]).toEqual(scores[(9_999 % rows.length) as number]?.[0]);
+    // Row 9,801 is the first account again: the starter rubric gives it 69.5.
+    expect(scores[9_800]).toEqual([69.5]);
+    expect(scores[9_999]).toEqual(["No data"]);
+    const once = expected.map((r) => (r.score === null ? "No data" : r.score));
+    expect(scores.map((r) => r[0])).toEqual(many.map((_, i) => once[i % rows.length]));
   });
 });
 

@@ -93,10 +93,17 @@ describe("Rescore all rows", () => {
     const headers = after[0] as unknown[];
     expect(headers.filter((h) => h === "Health Band")).toHaveLength(1);
     expect(headers.slice(-4)).toEqual(["Notes", "Health Score", "Health Drivers", "Coverage"]);
-    for (let r = 1; r < after.length; r++) {
-      expect(after[r]?.[headers.indexOf("Notes")]).toBe(`note ${r}`);
-      expect(["Red", "Yellow", "Green", "No data"]).toContain(after[r]?.[1]);
-    }
+    // Every cell outside the output columns is as the user left it, Notes included.
+    const width = (withColumns[0] as unknown[]).length;
+    for (let r = 0; r < withColumns.length; r++)
+      for (let c = 0; c < width; c++)
+        if (c !== 1) expect(after[r]?.[c], `row ${r + 1}, column ${c + 1}`).toEqual(withColumns[r]?.[c]);
+    // The band column holds exactly the core's bands.
+    const expected = scoreTable(starter, data[0] as string[], data.slice(1) as never, {
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+    });
+    expect(after.slice(1).map((row) => row[1])).toEqual(expected.map((r) => r.band));
   });
 
   it("never writes a formula, even for labels that start with = + - @", () => {

@@ -1,7 +1,10 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseRubric, scoreTable } from "../../src/core";
 import { CLI, file, run, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
+
+const simpleRyg = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
 
 const SCORE = [
   "score",
@@ -44,6 +47,17 @@ describe("healthscore score", () => {
     const csv = run(...SCORE, "--format", "csv").stdout;
     const header = csv.split("\n")[0];
     expect(header).toMatch(/,Churned,Health Score,Health Band,Health Drivers,Coverage$/);
+    // Blue Labs has no NPS: three of four metrics cover it, written as a percentage like the input's.
+    const blue = csv.split("\n").find((line) => line.startsWith("Blue Labs,"));
+    expect(blue?.split(",").slice(-4)).toEqual([
+      "59",
+      "Yellow",
+      "Seat utilisation 0.53 (−19); Open P1 tickets 2 (−12); Key features used 6 (−10)",
+      "75%",
+    ]);
+    expect(csv.trimEnd().split("\n").at(-1)).toMatch(
+      /^Falcon Labs,.*,FALSE,,No data,No data: no metric has a value,0%$/,
+    );
     const again = run(
       "score",
       file("scored.csv", csv),
@@ -63,8 +77,20 @@ describe("healthscore score", () => {
       lines.push(`Account ${i},${(i % 90) / 100},${i % 9},${i % 11},${i % 4},${i % 30}`);
     const r = run("score", file("big.csv", lines.join("\n")), "--rubric", "examples/simple-ryg.json");
     expect(r.status).toBe(0);
-    expect(r.stdout.trimEnd().split("\n").at(-1)).toMatch(
-      /^150000 accounts: Red \d+ · Yellow \d+ · Green \d+$/,
+    const out = r.stdout.trimEnd().split("\n");
+    expect(out).toHaveLength(1 + 150_000 + 2);
+    // The last account (utilisation 0.59, 5 features, NPS 3, 3 P1 tickets, 29 logins), name cut to fit.
+    expect(out.at(-3)).toBe(
+      "Account 14…    50.0  Yellow    100%  NPS 3 (−23); Seat utilisation 0.59 (−11); Open P1 tickets 3 (−9)",
+    );
+    // The summary counts every band as the core does.
+    const header = (lines[0] as string).split(",");
+    const rows = lines.slice(1).map((l) => l.split(",").map((v, i) => (i === 0 ? v : Number(v))));
+    const counts = { Red: 0, Yellow: 0, Green: 0 } as Record<string, number>;
+    for (const { band } of scoreTable(simpleRyg, header, rows, { asOf: "2026-11-26", timeZone: "UTC" }))
+      counts[band] = (counts[band] ?? 0) + 1;
+    expect(out.at(-1)).toBe(
+      `150000 accounts: Red ${counts.Red} · Yellow ${counts.Yellow} · Green ${counts.Green}`,
     );
   });
 

@@ -107,7 +107,8 @@ describe("isoDay", () => {
     expect(isoDay("2026-13-01")).toBeUndefined();
     expect(isoDay("01/11/2026")).toBeUndefined();
     expect(isoDay("next week")).toBeUndefined();
-    expect(isoDay("2024-02-29")).toBeDefined();
+    expect(isoDay("2024-02-29")).toBe(Date.UTC(2024, 1, 29) / 86_400_000); // a leap day exists
+    expect(isoDay("2024-03-01")).toBe((isoDay("2024-02-29") as number) + 1);
   });
 });
 

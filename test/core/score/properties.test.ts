@@ -311,7 +311,7 @@ describe("properties", () => {
     );
   });
 
-  it("scoreTable never throws on arbitrary cell values, invalid Dates included", () => {
+  it("scores arbitrary cell values, invalid Dates included, to a finite score and a band of the rubric", () => {
     const method = fc.constantFrom("weighted" as const, "points" as const);
     fc.assert(
       fc.property(
@@ -324,11 +324,17 @@ describe("properties", () => {
             ...toJson(spec),
             segments: { column: "Segment", rubrics: { Onboarding: toJson(spec) } },
           };
-          const results = score(parseRubric(json), [...headersOf(spec), "Segment"], rows);
+          const rubric = parseRubric(json);
+          const results = score(rubric, [...headersOf(spec), "Segment"], rows);
           expect(results).toHaveLength(rows.length);
+          const labels = [...rubric.bands.map((b) => b.label), "No data"];
           for (const result of results) {
-            expect(result.score === null || typeof result.score === "number").toBe(true);
-            expect(typeof result.band).toBe("string");
+            // A score is a finite number with one of the rubric's bands, or none and No data.
+            if (result.score === null) expect(result.band).toBe("No data");
+            else expect(Number.isFinite(result.score)).toBe(true);
+            expect(labels).toContain(result.band);
+            expect(result.coverage).toBeGreaterThanOrEqual(0);
+            expect(result.coverage).toBeLessThanOrEqual(1);
           }
         },
       ),
@@ -336,7 +342,7 @@ describe("properties", () => {
     );
   });
 
-  it("scoreTable never throws on arbitrary valid cells for map metrics", () => {
+  it("scores each row of arbitrary map-metric cells as it would alone", () => {
     fc.assert(
       fc.property(
         rubricSpec(mapMetric, { method: fc.constantFrom("weighted" as const, "points" as const) })
@@ -345,8 +351,13 @@ describe("properties", () => {
             fc.tuple(fc.constant(spec), rowsFor(headersOf(spec).length, cellWithoutInvalidDate)),
           ),
         ([spec, rows]) => {
-          const results = score(parseRubric(toJson(spec)), headersOf(spec), rows);
+          const rubric = parseRubric(toJson(spec));
+          const results = score(rubric, headersOf(spec), rows);
           expect(results).toHaveLength(rows.length);
+          // Rows are independent: each scores alone exactly as it does in the table.
+          rows.forEach((row, i) => {
+            expect(score(rubric, headersOf(spec), [row])[0]).toEqual(results[i]);
+          });
         },
       ),
       { numRuns: NUM_RUNS },
