@@ -16,6 +16,7 @@ export default {
   tempDirName: ".stryker-tmp",
   // The machine running it is usually shared: one test process at a time.
   concurrency: 1,
-  // break: the score measured on src/core/cells.ts (README, "Mutation testing"); it may only go up.
+  // high/low: issue 16's goals. break stays unset until a whole folder has been measured
+  // (README, "Mutation testing"): it applies to every run, so a partial figure would fail others.
   thresholds: { high: 90, low: 80, break: null },
 };
