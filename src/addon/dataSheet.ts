@@ -82,6 +82,8 @@ export function readDataLayout(
   sheet: Sheet,
   rubric: Rubric,
   wanted: readonly OutputColumn[] = SCORE_COLUMNS,
+  /** Outputs written only when the header row already has them. */
+  optional: readonly OutputColumn[] = [],
 ): DataLayout {
   const lastRow = sheet.getLastRow();
   if (lastRow - 1 > MAX_ROWS) {
@@ -104,7 +106,7 @@ export function readDataLayout(
     if (!isOutputColumn(textOf(h)) && columnHasData(values, i)) lastDataColumn = i + 1;
   });
   let next = headers.length + 1;
-  for (const output of wanted) {
+  for (const output of [...wanted, ...optional]) {
     const at = headers.flatMap((h, i) => (headerKey(h) === output.toLowerCase() ? [i + 1] : []));
     if (at.length > 1) {
       throw new AddonError(
@@ -112,7 +114,7 @@ export function readDataLayout(
       );
     }
     if (at.length === 1) outputs[output] = at[0] as number;
-    else {
+    else if (!optional.includes(output)) {
       outputs[output] = next++;
       created.push(output);
     }

@@ -14,8 +14,9 @@ import {
   headerKey,
   LIVE_COLUMN,
   NO_DATA,
-  OUTPUT_COLUMNS,
   type OutputColumn,
+  PLAN_COLUMN,
+  planner,
   previousSnapshots,
   problemsSentence,
   RUBRIC_SHEET,
@@ -28,6 +29,7 @@ import {
   scorecard,
   scoreNonBlank,
   summarize,
+  TREND_COLUMN,
   textOf,
   trendText,
 } from "../core";
@@ -101,7 +103,9 @@ export function rescoreAll(): RescoreReport {
     const { rubric, dataSheet, accountKey } = currentRubric(ss);
     const history = historySheet(ss);
     const sheet = dataSheetFor(ss, dataSheet);
-    const layout = readDataLayout(sheet, rubric, history ? OUTPUT_COLUMNS : SCORE_COLUMNS);
+    const layout = readDataLayout(sheet, rubric, history ? [...SCORE_COLUMNS, TREND_COLUMN] : SCORE_COLUMNS, [
+      PLAN_COLUMN,
+    ]);
     const timeZone = timeZoneOf(ss);
     const day = setAsOfToday(ss);
     const sources = readSourceSheets(ss, rubric);
@@ -128,6 +132,11 @@ export function rescoreAll(): RescoreReport {
       }
     });
 
+    // The Health Plan column, when the user added one: each account's plan to the next band.
+    const plans =
+      layout.outputs[PLAN_COLUMN] === undefined
+        ? undefined
+        : planner(rubric, layout.headers, { asOf: day, timeZone });
     const claimed = claimOutputs(layout, rubric);
     writeOutputs(layout, claimed, (output, k) => {
       const r = results[k];
@@ -143,6 +152,8 @@ export function rescoreAll(): RescoreReport {
           return r.coverage;
         case "Health Trend":
           return trendText(r.score, previousOf(k));
+        case "Health Plan":
+          return plans ? plans.planRow(layout.rows[k] as CellValue[]).why : "";
       }
     });
     applyColorBands(layout.sheet, rubric, bandColumns(layout));
@@ -209,7 +220,12 @@ function bandColumns(layout: DataLayout) {
 }
 
 /** The output columns that hold text (headers are fixed words, written as they are). */
-const TEXT_OUTPUTS: readonly OutputColumn[] = ["Health Band", "Health Drivers", "Health Trend"];
+const TEXT_OUTPUTS: readonly OutputColumn[] = [
+  "Health Band",
+  "Health Drivers",
+  "Health Trend",
+  "Health Plan",
+];
 
 /**
  * Writes the output columns for every data row: the headers of new columns, then one setValues

@@ -14,7 +14,9 @@ export const OWN_SHEETS: readonly string[] = [RUBRIC_SHEET, HISTORY_SHEET, CALIB
 export const SCORE_COLUMNS = ["Health Score", "Health Band", "Health Drivers", "Coverage"] as const;
 /** Written by a rescore once there is history. */
 export const TREND_COLUMN = "Health Trend";
-export const OUTPUT_COLUMNS = [...SCORE_COLUMNS, TREND_COLUMN] as const;
+/** Written by a rescore only when the header row already has it: planning every row costs time. */
+export const PLAN_COLUMN = "Health Plan";
+export const OUTPUT_COLUMNS = [...SCORE_COLUMNS, TREND_COLUMN, PLAN_COLUMN] as const;
 export type OutputColumn = (typeof OUTPUT_COLUMNS)[number];
 /** The column of the one =HEALTHSCORE formula that "Insert live score column" adds. */
 export const LIVE_COLUMN = "Live Health Score";

@@ -1,7 +1,15 @@
 /** Rescore all rows and the colour bands, through the built bundle on the emulator. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type CellValue, columnLetter, explain, parseRubric, rubricToGrid, scoreTable } from "../../src/core";
+import {
+  type CellValue,
+  columnLetter,
+  explain,
+  parseRubric,
+  planner,
+  rubricToGrid,
+  scoreTable,
+} from "../../src/core";
 import { customers, open } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
@@ -38,6 +46,26 @@ describe("Rescore all rows", () => {
     expect(toast).toMatch(
       /^Scored 200 rows of "Customers" in [\d.]+ s: Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
     );
+  });
+
+  it("fills a Health Plan column the user added with each account's plan, and adds none otherwise", () => {
+    const data = customers();
+    const withPlan = data.map((row, i) => [...row, i === 0 ? "Health Plan" : ""]);
+    const { emu, addon } = open({ Customers: withPlan });
+    addon.call("rescoreAll");
+    const after = emu.sheetValues("Customers");
+    const width = (data[0] as unknown[]).length;
+    expect(after[0]?.[width]).toBe("Health Plan");
+    const plans = planner(starter, data[0] as string[], { asOf: "2026-11-26", timeZone: "Europe/London" });
+    data.slice(1).forEach((row, i) => {
+      const blank = (row as unknown[]).every((c) => c === "");
+      expect(after[i + 1]?.[width], `row ${i + 2}`).toBe(blank ? "" : plans.planRow(row as never).why);
+    });
+    expect(after.some((r) => String(r[width]).startsWith('Clear "No login in 30 days" first'))).toBe(true);
+
+    const plain = open({ Customers: customers() });
+    plain.addon.call("rescoreAll");
+    expect(plain.emu.sheetValues("Customers")[0]).not.toContain("Health Plan");
   });
 
   it("is idempotent: a second rescore leaves the sheet exactly as the first did", () => {
