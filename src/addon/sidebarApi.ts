@@ -124,8 +124,11 @@ function sheetHeaders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, dayOf: (d: D
     .filter((sheet) => sheet.getName() !== RUBRIC_SHEET)
     .map((sheet) => {
       const width = sheet.getLastColumn();
-      const row = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] ?? [] : [];
-      return { name: sheet.getName(), headers: row.map((c) => String(plain(c, dayOf))).filter((t) => t.trim()) };
+      const row = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
+      return {
+        name: sheet.getName(),
+        headers: row.map((c) => String(plain(c, dayOf))).filter((t) => t.trim()),
+      };
     });
 }
 

@@ -33,7 +33,10 @@ describe("the sidebar's data", () => {
   it("names every sheet but the rubric sheet with its headers, for picking a source's columns", () => {
     const { addon } = open({
       Customers: customers(),
-      Logins: [["Account", "", "Date"], ["Acme", "", new Date("2026-11-20T00:00:00Z")]],
+      Logins: [
+        ["Account", "", "Date"],
+        ["Acme", "", new Date("2026-11-20T00:00:00Z")],
+      ],
       Empty: [],
     });
     addon.call("sidebarCall", "saveRubric", [JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"))]);
