@@ -61,7 +61,7 @@ export function renderEditor(ctx: EditorContext): HTMLElement {
     metricsSection(ctx, scope),
     flagsSection(ctx, scope),
   );
-  if (scope.length === 0) root.append(segmentsSection(ctx));
+  if (scope.length === 0) root.append(sourcesSection(ctx), segmentsSection(ctx));
   return root as HTMLElement;
 }
 
@@ -359,6 +359,7 @@ function columnField(ctx: EditorContext, path: Path, label: string, after?: () =
  * The row under a list that adds an item from a column: a picker of the sheet's headers ("New
  * column" when the sheet has none) and an Add button. Add with nothing picked focuses the picker;
  * otherwise `onPick` adds the item inside a draft update. `inUse` marks headers " (in use)".
+ * `choices` and `noun` make it pick something else, such as a sheet.
  */
 function addFromColumn(
   ctx: EditorContext,
@@ -367,10 +368,12 @@ function addFromColumn(
   button: string,
   onPick: (column: string) => void,
   inUse: (header: string) => boolean = () => false,
+  choices: readonly string[] = ctx.headers,
+  noun = "column",
 ): HTMLElement {
   const picker = h("select", { id });
-  picker.append(h("option", { value: "" }, ctx.headers.length ? "Choose a column…" : "No columns found"));
-  for (const header of ctx.headers)
+  picker.append(h("option", { value: "" }, choices.length ? `Choose a ${noun}…` : `No ${noun}s found`));
+  for (const header of choices)
     picker.append(h("option", { value: header }, inUse(header) ? `${header} (in use)` : header));
   const add = h(
     "button",
@@ -378,7 +381,7 @@ function addFromColumn(
       type: "button",
       class: "add",
       onclick: () => {
-        const column = picker.value || (ctx.headers.length ? "" : "New column");
+        const column = picker.value || (choices.length ? "" : `New ${noun}`);
         if (!column) {
           picker.focus();
           return;
@@ -393,6 +396,74 @@ function addFromColumn(
     { class: "adder" },
     h("label", { for: id }, label),
     h("div", { class: "row" }, picker, add),
+  );
+}
+
+/**
+ * The rubric's `key` (the data's account column) and its sources: each a sheet, the sheet's
+ * account column and, optionally, its date column. A source keeps the name it was added with
+ * (the sheet's, as an id): `from` words name it, so renaming it would break them. Rows of a source
+ * added here reach the preview only after Save (the server sends saved sources' rows), and the
+ * preview says so.
+ */
+function sourcesSection(ctx: EditorContext): HTMLElement {
+  const { form, draft } = ctx;
+  const sources = draft.get(["sources"]);
+  const all: Json = isObject(sources) ? sources : {};
+  const names = ctx.sheets.map((s) => s.name);
+  const rows = Object.keys(all).map((name) => {
+    const p = ["sources", name];
+    const sheet = str(draft.get([...p, "sheet"])) || name;
+    const found = ctx.sheets.find((s) => s.name.trim().toLowerCase() === sheet.trim().toLowerCase());
+    const columns: [string, string][] = (found?.headers ?? []).map((hd) => [hd, hd]);
+    const column = (field: string, label: string, none?: string) =>
+      columns.length
+        ? form.select([...p, field], label, none ? [["", none], ...columns] : columns, { empty: none && "" })
+        : form.text([...p, field], label, { placeholder: "Header of the column" });
+    return h(
+      "div",
+      { class: "item source", "data-path": pathText(p) },
+      h(
+        "div",
+        { class: "row" },
+        h("strong", { class: "grow" }, name),
+        iconButton("remove", `Remove source ${name}`, () =>
+          draft.update(() => {
+            const rest = { ...all };
+            delete rest[name];
+            draft.set(["sources"], Object.keys(rest).length ? rest : undefined);
+          }),
+        ),
+      ),
+      form.slot(p),
+      names.length
+        ? form.select(
+            [...p, "sheet"],
+            "Sheet",
+            names.map((n) => [n, n]),
+            { onChange: (v) => draft.update(() => draft.set([...p, "sheet"], v)) },
+          )
+        : form.text([...p, "sheet"], "Sheet"),
+      column("key", "Its account column"),
+      column("date", "Its date column", "No date: every row counts"),
+    );
+  });
+  return section(
+    "Sources",
+    "Sheets of raw activity (logins, tickets…) that metrics and flags count per account, matched on the account column.",
+    form.slot(["sources"]),
+    columnField(ctx, ["key"], "Account column of this sheet"),
+    ...rows,
+    addFromColumn(
+      ctx,
+      "add-source",
+      "New source from a sheet",
+      "+ Add source",
+      (sheet) => draft.set(["sources", idFrom(sheet, new Set(Object.keys(all)))], { sheet }),
+      (n) => Object.values(all).some((s) => isObject(s) && s.sheet === n),
+      names,
+      "sheet",
+    ),
   );
 }
 

@@ -141,6 +141,7 @@ class App {
       form: this.form,
       headers: this.headers,
       sheetName: data?.sheet ?? null,
+      sheets: this.data.sheets ?? [],
       cells: (header: string): PlainCell[] => {
         const key = header.trim().toLowerCase();
         const i = data ? data.headers.findIndex((hd) => hd.trim().toLowerCase() === key) : -1;

@@ -57,6 +57,8 @@ export interface SidebarData {
   } | null;
   /** Why no data came (e.g. the active sheet is the rubric sheet). */
   dataProblem: string | null;
+  /** Every other sheet and its header row, for the sidebar to pick a source's sheet and columns. */
+  sheets: { name: string; headers: string[] }[];
 }
 
 function plain(cell: CellValue, dayOf: (d: Date) => number): PlainCell {
@@ -115,6 +117,21 @@ function previewSources(
   return out;
 }
 
+/** Each sheet but the rubric sheet, with its first row's non-blank headers (one read per sheet). */
+function sheetHeaders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, dayOf: (d: Date) => number) {
+  return ss
+    .getSheets()
+    .filter((sheet) => sheet.getName() !== RUBRIC_SHEET)
+    .map((sheet) => {
+      const width = sheet.getLastColumn();
+      const row = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
+      return {
+        name: sheet.getName(),
+        headers: row.map((c) => String(plain(c, dayOf))).filter((t) => t.trim()),
+      };
+    });
+}
+
 export function getSidebarData(): SidebarData {
   const ss = activeSpreadsheet();
   const timeZone = timeZoneOf(ss);
@@ -145,6 +162,7 @@ export function getSidebarData(): SidebarData {
     timeZone,
     data,
     dataProblem,
+    sheets: sheetHeaders(ss, zoneDay(timeZone)),
   };
 }
 

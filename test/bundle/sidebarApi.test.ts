@@ -1,10 +1,12 @@
 /** What one google.script.run call from the sidebar carries, through the built bundle on the emulator. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PREVIEW_CHARS, PREVIEW_ROWS } from "../../src/addon/sidebarApi";
 import { customers, open } from "./helpers";
 
 interface SidebarData {
   data: { rows: unknown[][]; totalRows: number } | null;
+  sheets: { name: string; headers: string[] }[];
 }
 
 describe("the sidebar's data", () => {
@@ -26,5 +28,21 @@ describe("the sidebar's data", () => {
     expect(rowsSent.length).toBeGreaterThan(400);
     expect(rowsSent.length).toBeLessThan(PREVIEW_ROWS);
     expect(sent.data?.totalRows).toBe(1_000);
+  });
+
+  it("names every sheet but the rubric sheet with its headers, for picking a source's columns", () => {
+    const { addon } = open({
+      Customers: customers(),
+      Logins: [
+        ["Account", "", "Date"],
+        ["Acme", "", new Date("2026-11-20T00:00:00Z")],
+      ],
+      Empty: [],
+    });
+    addon.call("sidebarCall", "saveRubric", [JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"))]);
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    expect(sent.sheets.map((s) => s.name)).toEqual(["Customers", "Logins", "Empty"]);
+    expect(sent.sheets[1]?.headers).toEqual(["Account", "Date"]);
+    expect(sent.sheets[2]?.headers).toEqual([]);
   });
 });

@@ -101,6 +101,43 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
       .toContainEqual(expect.stringContaining("write the window as “last 30 days”, not “last month”"));
   });
 
+  it("adds a source by picking a sheet and its columns, names a missing key column inline, and saves it to the Sources table", async () => {
+    const p = await open({ sheets: ACTIVITY_SHEETS, rubric: SIMPLE });
+    const sources = p.locator("details.section", { has: p.locator("h2", { hasText: "Sources" }) });
+    await sources.locator("#add-source").selectOption("NPS");
+    await sources.getByRole("button", { name: "+ Add source" }).click();
+    const nps = sources.locator(".item.source", { hasText: "nps" });
+    const key = nps.getByLabel("Its account column");
+    await expect.poll(() => nps.locator(".msg").allTextContents()).toContainEqual("is required");
+    expect(await key.getAttribute("aria-invalid")).toBe("true");
+    expect(await p.locator("#save").isDisabled()).toBe(true);
+    expect(await nps.getByLabel("Its date column").locator("option").allTextContents()).toEqual([
+      "No date: every row counts",
+      "Account",
+      "Score",
+      "Date",
+    ]);
+    await key.selectOption("Account");
+    await nps.getByLabel("Its date column").selectOption("Date");
+    await sources.getByLabel("Account column of this sheet").selectOption("Account");
+
+    // A second source, removed again, leaves nothing behind.
+    await sources.locator("#add-source").selectOption("Tickets");
+    await sources.getByRole("button", { name: "+ Add source" }).click();
+    await sources.getByRole("button", { name: "Remove source tickets" }).click();
+    expect(await sources.locator(".item.source").count()).toBe(1);
+
+    await expect.poll(() => p.locator("#save").isDisabled()).toBe(false);
+    await p.locator("#save").click();
+    await p.locator("#notice .notice.ok").waitFor();
+    const sheet = playground().emu.sheetValues("Health Rubric");
+    expect(sheet.find((r) => r[0] === "Key")?.[1]).toBe("Account");
+    const title = sheet.findIndex((r) => r[0] === "Sources");
+    expect(sheet[title + 1]?.slice(0, 4)).toEqual(["Source", "Sheet", "Key", "Date"]);
+    expect(sheet[title + 2]?.slice(0, 4)).toEqual(["nps", "NPS", "Account", "Date"]);
+    expect(sheet[title + 3]?.[0] ?? "").toBe("");
+  });
+
   it("adds a metric from a header of the sheet, with a scorer that fits the column", async () => {
     const p = await open({ rubric: SIMPLE });
     await p.locator("#add-metric-column").selectOption("CSAT");
