@@ -42,8 +42,12 @@ export async function plan(args: PlanArgs): Promise<string> {
   }
   if (args.format === "json") return JSON.stringify(plans.map(toJson), null, 2);
   const names = rows.map((r) => r[0] ?? "");
-  const width = Math.min(40, Math.max(headers[0]?.length ?? 0, ...names.map((n) => n.length)));
-  const bandWidth = Math.max(4, ...plans.map((p) => `${p.band} → ${p.target ?? ""}`.length));
+  // Widest by a loop, not Math.max(...rows): a spread of every row overflows the stack past ~120,000.
+  let width = headers[0]?.length ?? 0;
+  for (const n of names) width = Math.max(width, n.length);
+  width = Math.min(40, width);
+  let bandWidth = 4;
+  for (const p of plans) bandWidth = Math.max(bandWidth, `${p.band} → ${p.target ?? ""}`.length);
   const line = (name: string, bands: string, text: string) =>
     `${name.slice(0, width).padEnd(width)}  ${bands.padEnd(bandWidth)}  ${text}`;
   const reachable = plans.filter((p) => p.reachable && p.changes.length > 0).length;
