@@ -7,16 +7,9 @@
 // A few cells are dirty on purpose (blanks, N/A, #N/A, "lots", "$1,200", "45%", a bad date),
 // as real sheets are.
 import { writeFileSync } from "node:fs";
+import { seededRandom } from "./random.mjs";
 
-let seed = 20261126;
-const random = () => {
-  // mulberry32
-  seed = (seed + 0x6d2b79f5) | 0;
-  let t = seed;
-  t = Math.imul(t ^ (t >>> 15), t | 1);
-  t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-  return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-};
+const random = seededRandom(20261126);
 const pick = (items) => items[Math.floor(random() * items.length)];
 const between = (lo, hi) => lo + random() * (hi - lo);
 const int = (lo, hi) => Math.floor(between(lo, hi + 1));
