@@ -1,0 +1,267 @@
+/**
+ * The predictive check of a Health History table (the sheet, or its CSV export): its snapshots,
+ * each account's churn date, and, when a rubric is given and the history kept the values that
+ * rubric reads, every snapshot rescored under it (as of its own date) so that the rubric itself is
+ * tested and its weights can be refitted. Pure: adapters read the table and print the result.
+ */
+import { dayToIso, isoDay, textOf, zoneDay } from "../cells";
+import { ColumnError, headerKey, mapColumns } from "../columns";
+import { HISTORY_HEADERS } from "../history";
+import { type RowResult, scoreTable } from "../score";
+import type { CellValue, Rubric } from "../types";
+import { NO_DATA } from "../validate";
+import { metricShares } from "../weights";
+import { outcomePositive, readOutcome } from "./outcome";
+import {
+  type HistoryPoint,
+  type PredictiveCalibration,
+  PredictiveError,
+  type PredictiveOptions,
+  predictiveCalibration,
+} from "./predict";
+import { featureRubric, withWeights } from "./rubricWeights";
+
+export interface HistoryCalibrationOptions
+  extends Pick<PredictiveOptions, "horizon" | "seed" | "samples" | "lambda" | "knownUntil" | "split"> {
+  /** The time zone Date cells are read in. */
+  timeZone: string;
+  /** The rubric to test: snapshots are rescored under it when the history kept the values it reads. */
+  rubric?: Rubric;
+  /** Churn dates from elsewhere (e.g. the data sheet), by account as written, ISO; with where they came from. */
+  churnDates?: { dates: ReadonlyMap<string, string>; from: string };
+}
+
+export interface HistoryCalibration extends PredictiveCalibration {
+  /** Whose scores were checked: as recorded in the history, or rescored under the given rubric. */
+  scores: "recorded" | "rescored";
+  rubric?: string;
+  /** Rubric fingerprints among the recorded scores. */
+  fingerprints: string[];
+  /** Where the churn dates came from, in words. */
+  churn_from: string;
+  /** Which mode this is and why, in one sentence. */
+  why: string;
+  /** Why the scores were not rescored under the given rubric, when they were not. */
+  rescore_note?: string;
+  /** Current weights (shares in %) of the rubric, when rescored: to read beside the suggestion. */
+  current_weights?: Record<string, number>;
+  metrics?: { id: string; label: string }[];
+}
+
+/** A header meaning the date an account churned: "Churn date", "Churned on", "Date churned", "Cancelled on". */
+const CHURN_DATE = /^(churn(ed)?( date| on)|date churned|cancell?ed on|cancellation date)$/i;
+
+/** The history's own columns (matched trimmed, case-insensitively); every other column holds a read value. */
+const OWN = new Set(HISTORY_HEADERS.map((h) => h.toLowerCase()));
+
+/** Runs the predictive check on a history table: header row, then one row per account per snapshot. */
+export function calibrateHistory(
+  headers: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  options: HistoryCalibrationOptions,
+): HistoryCalibration {
+  const keys = headers.map(headerKey);
+  const at = (name: string) => keys.indexOf(name.toLowerCase());
+  const [date, account, score, band, rubricAt] = ["Date", "Account", "Score", "Band", "Rubric"].map(at) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
+  const lacking = ["Date", "Account", "Score", "Band"].filter((h) => at(h) < 0);
+  if (lacking.length > 0)
+    throw new PredictiveError(
+      `The history has no ${lacking.map((h) => `"${h}"`).join(", ")} column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
+    );
+  const dayOf = zoneDay(options.timeZone);
+  const isoOf = (cell: CellValue): string | undefined => {
+    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : dayToIso(dayOf(cell));
+    const t = textOf(cell);
+    return isoDay(t) === undefined ? undefined : t;
+  };
+  // The snapshots: rows with a date and an account.
+  const kept: (readonly CellValue[])[] = [];
+  const points: HistoryPoint[] = [];
+  for (const row of rows) {
+    const d = isoOf(row[date] as CellValue);
+    const name = textOf(row[account]);
+    if (d === undefined || name === "") continue;
+    const s = row[score];
+    const n = typeof s === "number" ? s : Number.parseFloat(textOf(s));
+    kept.push(row);
+    points.push({ account: name, date: d, score: Number.isFinite(n) ? n : null, band: textOf(row[band]) });
+  }
+  const fingerprints =
+    rubricAt >= 0 ? [...new Set(kept.map((r) => textOf(r[rubricAt])).filter((f) => f !== ""))].sort() : [];
+
+  const churn = churnDates(headers.map(textOf), kept, points, isoOf, options.churnDates);
+  const rescored = options.rubric
+    ? rescore(options.rubric, headers, kept, points, options.timeZone)
+    : undefined;
+  const used = rescored && typeof rescored !== "string" ? rescored : undefined;
+  const rubric = options.rubric;
+  const bands = rubric ? [...rubric.bands.map((b) => b.label)] : bandsByScore(used?.points ?? points);
+  const result = predictiveCalibration(used?.points ?? points, churn.dates, {
+    ...options,
+    bands,
+    ...(used && rubric
+      ? { metrics: rubric.metrics.map((m) => ({ id: m.id, label: m.label })), rescore: used.rescore }
+      : {}),
+  });
+  const dates = result.dates;
+  const why = `Predictive: ${dates.count} snapshot dates from ${dates.first} to ${dates.last} and churn dates from ${churn.from}, so each snapshot's score is checked against churn in the ${result.horizon} days after it, not against churn that had already happened.`;
+  return {
+    ...result,
+    scores: used ? "rescored" : "recorded",
+    ...(rubric ? { rubric: rubric.name } : {}),
+    fingerprints,
+    churn_from: churn.from,
+    why,
+    ...(typeof rescored === "string" ? { rescore_note: rescored } : {}),
+    ...(rubric
+      ? {}
+      : {
+          fit_note:
+            "No suggested weights without a rubric: give the rubric to rescore each snapshot from the values it kept and refit its weights.",
+        }),
+    ...(used && rubric
+      ? {
+          current_weights: Object.fromEntries(
+            rubric.metrics.map((m, j) => [m.id, Math.round((metricShares(rubric)[j] ?? 0) * 1000) / 10]),
+          ),
+          metrics: rubric.metrics.map((m) => ({ id: m.id, label: m.label })),
+        }
+      : {}),
+  };
+}
+
+/**
+ * Each account's churn date: from a churn date column of the history (the earliest date an
+ * account's rows give), else from a Churned column (the first snapshot where it reads TRUE: the
+ * churn is dated at the snapshot that first shows it, at most one snapshot interval late), else
+ * from the dates given.
+ */
+function churnDates(
+  names: readonly string[],
+  rows: readonly (readonly CellValue[])[],
+  points: readonly HistoryPoint[],
+  isoOf: (cell: CellValue) => string | undefined,
+  given: HistoryCalibrationOptions["churnDates"],
+): { dates: Map<string, string>; from: string } {
+  const dates = new Map<string, string>();
+  const earliest = (account: string, d: string) => {
+    const key = account.trim().toLowerCase();
+    const seen = dates.get(key);
+    if (seen === undefined || d < seen) dates.set(key, d);
+  };
+  const keys = names.map((n) => n.trim().toLowerCase());
+  const dateAt = keys.findIndex((k) => CHURN_DATE.test(k));
+  if (dateAt >= 0) {
+    rows.forEach((row, i) => {
+      const d = isoOf(row[dateAt] as CellValue);
+      if (d !== undefined) earliest((points[i] as HistoryPoint).account, d);
+    });
+    return { dates, from: `the history's "${names[dateAt]}" column` };
+  }
+  const flagAt = keys.findIndex((k, i) => !OWN.has(k) && i !== dateAt && /churn/i.test(k));
+  if (flagAt >= 0) {
+    const positive = outcomePositive(keys[flagAt] as string);
+    rows.forEach((row, i) => {
+      if (readOutcome(row[flagAt] as CellValue, positive) === true) {
+        const p = points[i] as HistoryPoint;
+        earliest(p.account, p.date);
+      }
+    });
+    return {
+      dates,
+      from: `the history's "${names[flagAt]}" column turning TRUE (dated at the first snapshot that shows it)`,
+    };
+  }
+  if (given) {
+    for (const [account, d] of given.dates) earliest(account, d);
+    return { dates, from: given.from };
+  }
+  return { dates, from: "nowhere" };
+}
+
+/** Band labels ordered by their mean recorded score, lowest first (No data left out): without a rubric. */
+function bandsByScore(points: readonly HistoryPoint[]): string[] {
+  const sums = new Map<string, [number, number]>();
+  for (const p of points) {
+    if (p.score === null || p.band === "" || p.band === NO_DATA) continue;
+    const s = sums.get(p.band) ?? [0, 0];
+    sums.set(p.band, [s[0] + p.score, s[1] + 1]);
+  }
+  return [...sums].sort((a, b) => a[1][0] / a[1][1] - b[1][0] / b[1][1]).map(([label]) => label);
+}
+
+/**
+ * Every snapshot scored under `rubric` as of its own date, with each top-level metric's own
+ * score; or a sentence saying why the history cannot be rescored under it.
+ */
+function rescore(
+  rubric: Rubric,
+  headers: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  points: readonly HistoryPoint[],
+  timeZone: string,
+):
+  | {
+      points: HistoryPoint[];
+      rescore: (weights: readonly number[], indexes: readonly number[]) => (number | null)[];
+    }
+  | string {
+  try {
+    mapColumns(rubric, headers);
+  } catch (e) {
+    if (!(e instanceof ColumnError)) throw e;
+    return `Scores as recorded: the history did not keep every value "${rubric.name}" reads (${e.message.replace(/^The data has no /, "no ").replace(/: add .*$/, "")}), so it cannot be rescored under it.`;
+  }
+  if (rubric.metrics.some((m) => m.column === undefined) || rubric.flags.some((f) => f.column === undefined))
+    return `Scores as recorded: "${rubric.name}" reads sources, whose rows the history does not keep, so it cannot be rescored under it.`;
+  const byDate = new Map<string, number[]>();
+  points.forEach((p, i) => {
+    const list = byDate.get(p.date);
+    if (list) list.push(i);
+    else byDate.set(p.date, [i]);
+  });
+  const scoreAt = (r: Rubric, indexes: readonly number[]): (RowResult | undefined)[] => {
+    const out: (RowResult | undefined)[] = new Array(points.length);
+    const wanted = new Set(indexes);
+    for (const [date, all] of byDate) {
+      const mine = all.filter((i) => wanted.has(i));
+      if (mine.length === 0) continue;
+      const results = scoreTable(
+        r,
+        headers,
+        mine.map((i) => rows[i] as readonly CellValue[]),
+        { asOf: date, timeZone },
+      );
+      mine.forEach((i, k) => {
+        out[i] = results[k];
+      });
+    }
+    return out;
+  };
+  const all = points.map((_, i) => i);
+  const scored = scoreAt(rubric, all);
+  const features = scoreAt(featureRubric(rubric), all);
+  const index = new Map(rubric.metrics.map((m, j) => [m.id, j]));
+  const rescoredPoints = points.map((p, i): HistoryPoint => {
+    const f = rubric.metrics.map(() => Number.NaN);
+    for (const d of features[i]?.drivers ?? []) {
+      const j = index.get(d.id);
+      if (j !== undefined && d.value !== null) f[j] = d.score;
+    }
+    const r = scored[i] as RowResult;
+    return { account: p.account, date: p.date, score: r.score, band: r.band, features: f };
+  });
+  return {
+    points: rescoredPoints,
+    rescore: (weights, indexes) => {
+      const results = scoreAt(withWeights(rubric, weights), indexes);
+      return indexes.map((i) => results[i]?.score ?? null);
+    },
+  };
+}
