@@ -148,7 +148,9 @@ dates.forEach((day, k) => {
 });
 
 const quote = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v));
-writeFileSync("examples/history.csv", `${out.map((r) => r.map(quote).join(",")).join("\n")}\n`);
+// An optional path writes elsewhere (the test checks the committed file is what this writes).
+const target = process.argv[2] ?? "examples/history.csv";
+writeFileSync(target, `${out.map((r) => r.map(quote).join(",")).join("\n")}\n`);
 const churners = stories.filter((cells) => cells[WEEKS].Churned === "TRUE").length;
 console.log(
   `wrote examples/history.csv: ${out.length - 1} snapshots of ${today.length} accounts on ${dates.length} dates, ${churners} churned`,

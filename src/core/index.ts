@@ -37,7 +37,7 @@ export {
 export type { AppliedWeights, Suggestion } from "./calibrate/apply";
 export { applySuggestedThresholds, applySuggestedWeights, thresholdsFit } from "./calibrate/apply";
 export type { HistoryCalibration, HistoryCalibrationOptions } from "./calibrate/fromHistory";
-export { calibrateHistory } from "./calibrate/fromHistory";
+export { calibrateHistory, predictiveSentences, readChurnDates } from "./calibrate/fromHistory";
 export type {
   HistoryPoint,
   HorizonBand,

@@ -75,11 +75,7 @@ export function calibrateHistory(
       `The history has no ${lacking.map((h) => `"${h}"`).join(", ")} column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
     );
   const dayOf = zoneDay(options.timeZone);
-  const isoOf = (cell: CellValue): string | undefined => {
-    if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : dayToIso(dayOf(cell));
-    const t = textOf(cell);
-    return isoDay(t) === undefined ? undefined : t;
-  };
+  const isoOf = (cell: CellValue) => isoDateOf(cell, dayOf);
   // The snapshots: rows with a date and an account.
   const kept: (readonly CellValue[])[] = [];
   const points: HistoryPoint[] = [];
@@ -134,6 +130,13 @@ export function calibrateHistory(
         }
       : {}),
   };
+}
+
+/** A date cell (read in the spreadsheet's time zone) or ISO text, as an ISO date; undefined otherwise. */
+function isoDateOf(cell: CellValue, dayOf: (d: Date) => number): string | undefined {
+  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : dayToIso(dayOf(cell));
+  const t = textOf(cell).trim();
+  return isoDay(t) === undefined ? undefined : t;
 }
 
 /**
@@ -264,4 +267,48 @@ function rescore(
       return indexes.map((i) => results[i]?.score ?? null);
     },
   };
+}
+
+/**
+ * Churn dates from a data table (the data sheet): its churn date column ("Churn date", "Churned
+ * on"…) by account, from the account column `accountAt`; undefined when it has no such column.
+ */
+export function readChurnDates(
+  headers: readonly CellValue[],
+  rows: readonly (readonly CellValue[])[],
+  accountAt: number,
+  timeZone: string,
+): { dates: Map<string, string>; from: string } | undefined {
+  const at = headers.findIndex((h) => CHURN_DATE.test(headerKey(h)));
+  if (at < 0) return undefined;
+  const dayOf = zoneDay(timeZone);
+  const dates = new Map<string, string>();
+  for (const row of rows) {
+    const d = isoDateOf(row[at] as CellValue, dayOf);
+    const account = textOf(row[accountAt]).trim().toLowerCase();
+    if (d !== undefined && account !== "") dates.set(account, d);
+  }
+  return { dates, from: `the data's "${textOf(headers[at])}" column` };
+}
+
+/** The predictive check in a few sentences, for the sidebar and the Health Calibration sheet. */
+export function predictiveSentences(c: HistoryCalibration): string[] {
+  const pct = (x: number | null) => (x === null ? "n/a" : `${Math.round(x * 100)}%`);
+  const f = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
+  const lowest = c.bands[0]?.label ?? "the lowest band";
+  const out = [
+    c.why,
+    `AUC ${f(c.auc)} (95% interval ${f(c.auc_ci[0])}–${f(c.auc_ci[1])}, resampling whole accounts) for churn within ${c.horizon} days, over ${c.snapshots.churned + c.snapshots.retained} snapshots of ${c.accounts} accounts; ${c.snapshots.censored} snapshots whose ${c.horizon} days run past ${c.known_until} are left out, not counted as staying.`,
+    `Lead time: of the accounts that churned, ${c.lead_time.map((l) => `${pct(l.share)} were in ${lowest} ${l.days} days before`).join(", ")}.`,
+  ];
+  if (c.warning) out.push(c.warning);
+  if (c.rescore_note) out.push(c.rescore_note);
+  const t = c.time_split;
+  if (t)
+    out.push(
+      `Weights refitted on the snapshots before ${t.split}: AUC ${f(t.suggested.fit_auc)} on them and ${f(t.suggested.holdout_auc)} on the later ones, against ${f(t.current.fit_auc)} and ${f(t.current.holdout_auc)} for the current weights.`,
+      t.text,
+    );
+  else if (c.fit_note) out.push(c.fit_note);
+  return out;
 }

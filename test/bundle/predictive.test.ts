@@ -1,0 +1,68 @@
+/** Check rubric against churn with a Health History: the predictive check, through the built bundle. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { type CellValue, calibrateHistory, parseRubric, predictiveSentences } from "../../src/core";
+import { customers, open } from "./helpers";
+
+const HISTORY = customers("examples/history.csv");
+const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+
+describe("Check rubric against churn with a Health History", () => {
+  it("tests each snapshot's score against churn in the 90 days after it, and says so first", () => {
+    const { emu, addon } = open({ Customers: customers(), "Health History": HISTORY }, "Customers");
+    emu.queuePromptResponse("");
+    addon.clickMenuItem("Check rubric against churn");
+
+    const [headers, ...rows] = HISTORY as CellValue[][];
+    const expected = calibrateHistory(headers as CellValue[], rows, {
+      timeZone: "Europe/London",
+      rubric: starter,
+    });
+    expect(expected.scores).toBe("rescored");
+    const report = emu.sheetValues("Health Calibration");
+    const sentences = predictiveSentences(expected);
+    expect(report.slice(1, 1 + sentences.length).map((r) => r[0])).toEqual(sentences);
+    expect(sentences[0]).toMatch(
+      /^Predictive: 27 snapshot dates from 2026-05-28 to 2026-11-26 and churn dates from the history's "Churn date" column/,
+    );
+    const lead = report.findIndex((r) => r[0] === "Lead time");
+    expect(report.slice(lead + 1, lead + 4).map((r) => r.slice(0, 4))).toEqual(
+      expected.lead_time.map((l) => [`${l.days} days before`, l.churned, l.in_lowest, l.share]),
+    );
+    // The fit and holdout AUCs of the time-ordered split, side by side.
+    const split = report.find((r) => String(r[0]).startsWith("AUC (fit before")) as unknown[];
+    expect(split.slice(0, 3)).toEqual([`AUC (fit before ${expected.time_split?.split})`, "Fit", "Holdout"]);
+    // The hindsight check follows, as before, with its own chart.
+    expect(report.some((r) => r[0] === "Hindsight check: today's scores against today's churn column")).toBe(
+      true,
+    );
+    expect(emu.spreadsheet.getSheetByName("Health Calibration")?.getCharts()).toHaveLength(1);
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(
+      /^Predictive AUC 0\.\d\d \(95% interval 0\.\d\d–0\.\d\d\) for churn within 90 days of 27 snapshots/,
+    );
+  });
+
+  it("falls back to hindsight, saying why, when the history is shorter than the horizon", () => {
+    const short = HISTORY.filter((r, i) => i === 0 || (r[0] as Date).toISOString() >= "2026-11-12");
+    const { emu, addon } = open({ Customers: customers(), "Health History": short }, "Customers");
+    emu.queuePromptResponse("");
+    addon.clickMenuItem("Check rubric against churn");
+    const first = emu.sheetValues("Health Calibration")[1]?.[0];
+    expect(first).toMatch(
+      /^Hindsight: today's scores against today's churn column, which flatters the score/,
+    );
+    expect(first).toContain(
+      "The Health History is not enough yet: the history spans 14 days, less than the 90-day horizon",
+    );
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(/in hindsight\. See the Health Calibration sheet\.$/);
+  });
+
+  it("says that there is no history yet", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    emu.queuePromptResponse("");
+    addon.clickMenuItem("Check rubric against churn");
+    expect(emu.sheetValues("Health Calibration")[1]?.[0]).toContain(
+      "There is no Health History yet: once weekly snapshots span 90 days",
+    );
+  });
+});
