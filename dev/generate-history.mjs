@@ -2,10 +2,10 @@
 // 200 sample accounts would hold after a weekly snapshot for six months, 27 Thursdays from
 // 2026-05-28 to 2026-11-26, scored by examples/five-dimensions.json as of each snapshot's date.
 //
-// Columns: the history's own (Date, Account, Score, Band, Coverage, Rubric), then the values each
-// snapshot kept (every column of examples/customers.csv but Account), so that the history can be
-// rescored under another rubric; "Churned" turns TRUE on an account's churn date and "Churn date"
-// holds that date from then on, as a data sheet would by then.
+// Columns: the Health History layout (Date, Account, Score, Band, Coverage, Rubric, Values: the cells
+// the rubric read, as the add-on's snapshot keeps them, so the history can be rescored), then two
+// columns a team adds beside it: "Churned" turns TRUE on an account's churn date and "Churn date"
+// holds that date from then on, as the data sheet would by then.
 //
 // The story is examples/customers.csv's own model (dev/generate-customers.mjs): each account's
 // hidden health drives its cells. The last snapshot is customers.csv exactly. The 44 accounts that
@@ -119,22 +119,25 @@ const stories = today.map((row, a) => {
   return cells;
 });
 
-const kept = [...headers.filter((h) => h !== "Account"), "Churn date"];
-const out = [[...core.HISTORY_HEADERS, ...kept]];
+/** A CSV cell as the sheet holds it once typed in: numbers, percentages and checkboxes read as such. */
+const typed = (text) => {
+  const t = String(text);
+  if (/^-?\d+(\.\d+)?$/.test(t)) return Number(t);
+  if (/^-?\d+(\.\d+)?%$/.test(t)) return Number(t.slice(0, -1)) / 100;
+  if (t === "TRUE" || t === "FALSE") return t === "TRUE";
+  return t;
+};
+const out = [[...core.HISTORY_HEADERS, "Churned", "Churn date"]];
 dates.forEach((day, k) => {
   const date = iso(day);
-  const rows = stories.map((cells) => cells[k]);
-  const results = core.scoreTable(
-    rubric,
-    [...headers, "Churn date"],
-    rows.map((r) => [...headers, "Churn date"].map((h) => r[h])),
-    {
-      asOf: date,
-      timeZone: "UTC",
-    },
-  );
-  rows.forEach((r, a) => {
+  const rows = stories.map((cells) => headers.map((h) => typed(cells[k][h])));
+  const card = core.scorecard(rubric, headers, { asOf: date, timeZone: "UTC" });
+  const results = card.scoreRows(rows);
+  const values = card.valuesRead(rows);
+  stories.forEach((cells, a) => {
     const s = results[a];
+    const r = cells[k];
+    const kept = core.valuesText(values[a], "UTC");
     out.push([
       date,
       r.Account,
@@ -142,7 +145,9 @@ dates.forEach((day, k) => {
       s.band,
       Math.round(s.coverage * 1000) / 1000,
       fingerprint,
-      ...kept.map((h) => r[h]),
+      kept,
+      r.Churned,
+      r["Churn date"],
     ]);
   });
 });

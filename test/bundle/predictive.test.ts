@@ -1,22 +1,32 @@
 /** Check rubric against churn with a Health History: the predictive check, through the built bundle. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { type CellValue, calibrateHistory, parseRubric, predictiveSentences } from "../../src/core";
+import {
+  type CellValue,
+  calibrateHistory,
+  parseRubric,
+  predictiveSentences,
+  rubricToGrid,
+} from "../../src/core";
 import { customers, open } from "./helpers";
 
 const HISTORY = customers("examples/history.csv");
+const fiveDimensions = parseRubric(JSON.parse(readFileSync("examples/five-dimensions.json", "utf8")));
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
 
 describe("Check rubric against churn with a Health History", () => {
   it("tests each snapshot's score against churn in the 90 days after it, and says so first", () => {
-    const { emu, addon } = open({ Customers: customers(), "Health History": HISTORY }, "Customers");
+    const { emu, addon } = open(
+      { Customers: customers(), "Health History": HISTORY, "Health Rubric": rubricToGrid(fiveDimensions) },
+      "Customers",
+    );
     emu.queuePromptResponse("");
     addon.clickMenuItem("Check rubric against churn");
 
     const [headers, ...rows] = HISTORY as CellValue[][];
     const expected = calibrateHistory(headers as CellValue[], rows, {
       timeZone: "Europe/London",
-      rubric: starter,
+      rubric: fiveDimensions,
     });
     expect(expected.scores).toBe("rescored");
     const report = emu.sheetValues("Health Calibration");
@@ -39,6 +49,25 @@ describe("Check rubric against churn with a Health History", () => {
     expect(emu.spreadsheet.getSheetByName("Health Calibration")?.getCharts()).toHaveLength(1);
     expect(emu.ui.toasts.at(-1)?.message).toMatch(
       /^Predictive AUC 0\.\d\d \(95% interval 0\.\d\d–0\.\d\d\) for churn within 90 days of 27 snapshots/,
+    );
+  });
+
+  it("checks the recorded scores when the rubric in use reads what the snapshots did not keep, and says so", () => {
+    const { emu, addon } = open({ Customers: customers(), "Health History": HISTORY }, "Customers");
+    emu.queuePromptResponse("");
+    addon.clickMenuItem("Check rubric against churn");
+    const [headers, ...rows] = HISTORY as CellValue[][];
+    const expected = calibrateHistory(headers as CellValue[], rows, {
+      timeZone: "Europe/London",
+      rubric: starter,
+    });
+    // The starter rubric reads NPS and logins, which five-dimensions' snapshots did not keep.
+    expect(expected.scores).toBe("recorded");
+    const report = emu.sheetValues("Health Calibration").map((r) => r[0]);
+    expect(report).toContain(expected.rescore_note);
+    expect(expected.rescore_note).toMatch(/^Scores as recorded: the snapshots' kept values never hold "NPS"/);
+    expect(report).toContain(
+      `AUC ${expected.auc.toFixed(3)} (95% interval ${expected.auc_ci[0].toFixed(3)}–${expected.auc_ci[1].toFixed(3)}, resampling whole accounts) for churn within 90 days, over ${expected.snapshots.churned + expected.snapshots.retained} snapshots of 200 accounts; ${expected.snapshots.censored} snapshots whose 90 days run past 2026-11-26 are left out, not counted as staying.`,
     );
   });
 

@@ -23,12 +23,24 @@ describe("the generated sample history", () => {
     >[];
     const last = history.filter((r) => r.Date === "2026-11-26");
     expect(last.map((r) => r.Account)).toEqual(customers.map((c) => c[0]));
-    for (const [i, column] of (header as string[]).entries())
-      if (column !== "Account" && column !== "Churned")
-        expect(
-          last.map((r) => r[column]),
-          column,
-        ).toEqual(customers.map((c) => c[i]));
+    expect(last.map((r) => r.Churned)).toEqual(
+      customers.map((c) => c[(header as string[]).indexOf("Churned")]),
+    );
+    // Each kept value is the customer's cell, typed as the sheet holds it (45% is 0.45, TRUE a checkbox).
+    const typed = (cell: string) =>
+      /%$/.test(cell)
+        ? Number(cell.slice(0, -1)) / 100
+        : /^(TRUE|FALSE)$/.test(cell)
+          ? cell === "TRUE"
+          : /^-?\d+(\.\d+)?$/.test(cell)
+            ? Number(cell)
+            : cell;
+    last.forEach((r, a) => {
+      for (const [column, value] of Object.entries(JSON.parse(r.Values as string)))
+        expect(value, `${r.Account} ${column}`).toEqual(
+          typed((customers[a] as string[])[(header as string[]).indexOf(column)] as string),
+        );
+    });
     const rubric = parseRubric(JSON.parse(readFileSync("examples/five-dimensions.json", "utf8")));
     const scores = scoreTable(rubric, header as string[], customers, { asOf: "2026-11-26", timeZone: "UTC" });
     expect(last.map((r) => r.Score)).toEqual(scores.map((s) => (s.score === null ? "" : String(s.score))));

@@ -5,9 +5,15 @@
  * tested and its weights can be refitted. Pure: adapters read the table and print the result.
  */
 import { dayToIso, isoDay, textOf, zoneDay } from "../cells";
-import { ColumnError, headerKey, mapColumns } from "../columns";
-import { HISTORY_HEADERS } from "../history";
-import { type RowResult, scoreTable } from "../score";
+import { columnsRead, headerKey } from "../columns";
+import {
+  HISTORY_HEADERS,
+  historyLayout,
+  readHistoryRows,
+  type Snapshot,
+  scoreValues,
+  valuesRubric,
+} from "../history";
 import type { CellValue, Rubric } from "../types";
 import { NO_DATA } from "../validate";
 import { metricShares } from "../weights";
@@ -60,50 +66,47 @@ export function calibrateHistory(
   rows: readonly (readonly CellValue[])[],
   options: HistoryCalibrationOptions,
 ): HistoryCalibration {
-  const keys = headers.map(headerKey);
-  const at = (name: string) => keys.indexOf(name.toLowerCase());
-  const [date, account, score, band, rubricAt] = ["Date", "Account", "Score", "Band", "Rubric"].map(at) as [
-    number,
-    number,
-    number,
-    number,
-    number,
-  ];
-  const lacking = ["Date", "Account", "Score", "Band"].filter((h) => at(h) < 0);
+  const grid = [headers, ...rows];
+  const layout = historyLayout(grid);
+  const lacking = (["Score", "Band"] as const).filter((h) => layout[h.toLowerCase() as "score"] < 0);
+  if (layout.headerRow !== 0)
+    throw new PredictiveError(
+      "The history has no header row starting Date, Account: export the Health History sheet with its header row (Date, Account, Score, Band, …).",
+    );
   if (lacking.length > 0)
     throw new PredictiveError(
       `The history has no ${lacking.map((h) => `"${h}"`).join(", ")} column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
     );
-  const dayOf = zoneDay(options.timeZone);
-  const isoOf = (cell: CellValue) => isoDateOf(cell, dayOf);
-  // The snapshots: rows with a date and an account.
+  // The snapshots: rows with a date and an account, and the grid rows they come from.
+  const read = readHistoryRows(grid, options.timeZone, layout);
+  const snapshots: Snapshot[] = [];
   const kept: (readonly CellValue[])[] = [];
-  const points: HistoryPoint[] = [];
-  for (const row of rows) {
-    const d = isoOf(row[date] as CellValue);
-    const name = textOf(row[account]);
-    if (d === undefined || name === "") continue;
-    const s = row[score];
-    const n = typeof s === "number" ? s : Number.parseFloat(textOf(s));
-    kept.push(row);
-    points.push({ account: name, date: d, score: Number.isFinite(n) ? n : null, band: textOf(row[band]) });
-  }
-  const fingerprints =
-    rubricAt >= 0 ? [...new Set(kept.map((r) => textOf(r[rubricAt])).filter((f) => f !== ""))].sort() : [];
-
-  const churn = churnDates(headers.map(textOf), kept, points, isoOf, options.churnDates);
-  const rescored = options.rubric
-    ? rescore(options.rubric, headers, kept, points, options.timeZone)
-    : undefined;
-  const used = rescored && typeof rescored !== "string" ? rescored : undefined;
+  read.forEach((s, i) => {
+    if (!s) return;
+    snapshots.push(s);
+    kept.push(grid[i] as readonly CellValue[]);
+  });
+  const points = snapshots.map(
+    (s): HistoryPoint => ({ account: s.account, date: s.date, score: s.score, band: s.band }),
+  );
+  const fingerprints = [...new Set(snapshots.map((s) => s.rubric).filter((f) => f !== ""))].sort();
+  const dayOf = zoneDay(options.timeZone);
+  const churn = churnDates(
+    headers.map(textOf),
+    kept,
+    points,
+    (cell) => isoDateOf(cell, dayOf),
+    options.churnDates,
+  );
   const rubric = options.rubric;
-  const bands = rubric ? [...rubric.bands.map((b) => b.label)] : bandsByScore(used?.points ?? points);
+  const rescored = rubric ? rescore(rubric, snapshots, options.timeZone) : undefined;
+  const used = rescored && typeof rescored !== "string" ? rescored : undefined;
+  const bands = rubric ? [...rubric.bands.map((b) => b.label)] : bandsByScore(points);
+  const metrics = rubric?.metrics.map((m) => ({ id: m.id, label: m.label }));
   const result = predictiveCalibration(used?.points ?? points, churn.dates, {
     ...options,
     bands,
-    ...(used && rubric
-      ? { metrics: rubric.metrics.map((m) => ({ id: m.id, label: m.label })), rescore: used.rescore }
-      : {}),
+    ...(used ? { metrics, rescore: used.rescore } : {}),
   });
   const dates = result.dates;
   const why = `Predictive: ${dates.count} snapshot dates from ${dates.first} to ${dates.last} and churn dates from ${churn.from}, so each snapshot's score is checked against churn in the ${result.horizon} days after it, not against churn that had already happened.`;
@@ -115,18 +118,19 @@ export function calibrateHistory(
     churn_from: churn.from,
     why,
     ...(typeof rescored === "string" ? { rescore_note: rescored } : {}),
-    ...(rubric
+    ...(used
       ? {}
       : {
-          fit_note:
-            "No suggested weights without a rubric: give the rubric to rescore each snapshot from the values it kept and refit its weights.",
+          fit_note: rubric
+            ? "No suggested weights: they are refitted on snapshots rescored under the rubric."
+            : "No suggested weights without a rubric: give the rubric to rescore each snapshot from the values it kept and refit its weights.",
         }),
     ...(used && rubric
       ? {
           current_weights: Object.fromEntries(
             rubric.metrics.map((m, j) => [m.id, Math.round((metricShares(rubric)[j] ?? 0) * 1000) / 10]),
           ),
-          metrics: rubric.metrics.map((m) => ({ id: m.id, label: m.label })),
+          metrics,
         }
       : {}),
   };
@@ -200,14 +204,13 @@ function bandsByScore(points: readonly HistoryPoint[]): string[] {
 }
 
 /**
- * Every snapshot scored under `rubric` as of its own date, with each top-level metric's own
- * score; or a sentence saying why the history cannot be rescored under it.
+ * Every snapshot scored under `rubric` from the values it kept (Values), as of its own date, with
+ * each top-level metric's own score; or a sentence saying why the history cannot be rescored under
+ * it. A snapshot without kept values (taken before values were kept) has no score.
  */
 function rescore(
   rubric: Rubric,
-  headers: readonly CellValue[],
-  rows: readonly (readonly CellValue[])[],
-  points: readonly HistoryPoint[],
+  snapshots: readonly Snapshot[],
   timeZone: string,
 ):
   | {
@@ -215,55 +218,38 @@ function rescore(
       rescore: (weights: readonly number[], indexes: readonly number[]) => (number | null)[];
     }
   | string {
-  try {
-    mapColumns(rubric, headers);
-  } catch (e) {
-    if (!(e instanceof ColumnError)) throw e;
-    return `Scores as recorded: the history did not keep every value "${rubric.name}" reads (${e.message.replace(/^The data has no /, "no ").replace(/: add .*$/, "")}), so it cannot be rescored under it.`;
+  // A kept value is left out when its cell was blank, so a column counts as kept when any snapshot has it.
+  const kept = new Set(
+    snapshots.flatMap((s) => Object.keys(s.values ?? {}).map((k) => k.trim().toLowerCase())),
+  );
+  const lacking = [...new Set(columnsRead(valuesRubric(rubric)).map((c) => c.column))].filter(
+    (c) => !kept.has(c.trim().toLowerCase()),
+  );
+  if (lacking.length > 0) {
+    const some = lacking.slice(0, 3).map((c) => `"${c}"`);
+    return `Scores as recorded: the snapshots' kept values never hold ${some.join(", ")}${lacking.length > 3 ? ` and ${lacking.length - 3} more` : ""} that "${rubric.name}" reads, so the history cannot be rescored under it.`;
   }
-  if (rubric.metrics.some((m) => m.column === undefined) || rubric.flags.some((f) => f.column === undefined))
-    return `Scores as recorded: "${rubric.name}" reads sources, whose rows the history does not keep, so it cannot be rescored under it.`;
-  const byDate = new Map<string, number[]>();
-  points.forEach((p, i) => {
-    const list = byDate.get(p.date);
-    if (list) list.push(i);
-    else byDate.set(p.date, [i]);
-  });
-  const scoreAt = (r: Rubric, indexes: readonly number[]): (RowResult | undefined)[] => {
-    const out: (RowResult | undefined)[] = new Array(points.length);
-    const wanted = new Set(indexes);
-    for (const [date, all] of byDate) {
-      const mine = all.filter((i) => wanted.has(i));
-      if (mine.length === 0) continue;
-      const results = scoreTable(
-        r,
-        headers,
-        mine.map((i) => rows[i] as readonly CellValue[]),
-        { asOf: date, timeZone },
-      );
-      mine.forEach((i, k) => {
-        out[i] = results[k];
-      });
-    }
-    return out;
-  };
-  const all = points.map((_, i) => i);
-  const scored = scoreAt(rubric, all);
-  const features = scoreAt(featureRubric(rubric), all);
+  const scored = scoreValues(rubric, snapshots, timeZone);
+  const features = scoreValues(featureRubric(rubric), snapshots, timeZone);
   const index = new Map(rubric.metrics.map((m, j) => [m.id, j]));
-  const rescoredPoints = points.map((p, i): HistoryPoint => {
+  const points = snapshots.map((s, i): HistoryPoint => {
     const f = rubric.metrics.map(() => Number.NaN);
     for (const d of features[i]?.drivers ?? []) {
       const j = index.get(d.id);
       if (j !== undefined && d.value !== null) f[j] = d.score;
     }
-    const r = scored[i] as RowResult;
-    return { account: p.account, date: p.date, score: r.score, band: r.band, features: f };
+    const r = scored[i];
+    return { account: s.account, date: s.date, score: r?.score ?? null, band: r?.band ?? "", features: f };
   });
   return {
-    points: rescoredPoints,
+    points,
     rescore: (weights, indexes) => {
-      const results = scoreAt(withWeights(rubric, weights), indexes);
+      const wanted = new Set(indexes);
+      const results = scoreValues(
+        withWeights(rubric, weights),
+        snapshots.map((s, i) => (wanted.has(i) ? s : undefined)),
+        timeZone,
+      );
       return indexes.map((i) => results[i]?.score ?? null);
     },
   };

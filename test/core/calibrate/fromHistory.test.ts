@@ -16,20 +16,22 @@ const RUBRIC = parseRubric({
 });
 
 /**
- * A Health History export: 30 accounts, weekly for 30 weeks; every third account churns in week
- * 20 (its Churned column turns TRUE then), its usage falling from week 12. The recorded scores
+ * A Health History export: 30 accounts, weekly for 30 weeks; every third account churns, between
+ * weeks 10 and 25 (its Churned column turns TRUE then), its usage falling 8 weeks before; each snapshot kept
+ * its Usage and NPS in Values. The recorded scores
  * are the opposite of the usage, as a rubric that got it backwards would have written them.
  */
 function history(churnColumn: "Churned" | "Churn date"): CellValue[][] {
   const rows: CellValue[][] = [
-    ["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Usage", "NPS", churnColumn],
+    ["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values", churnColumn],
   ];
   for (let w = 0; w < 30; w++)
     for (let a = 0; a < 30; a++) {
-      const churns = a % 3 === 0;
-      const usage = churns && w >= 12 ? 10 + (a % 7) : 50 + ((a * 7 + w) % 50);
-      const gone = churns && w >= 20;
-      const flag = churnColumn === "Churned" ? (gone ? "TRUE" : "FALSE") : gone ? day(7 * 20) : "";
+      const churnWeek = a % 3 === 0 ? 10 + (a % 16) : undefined;
+      const usage = churnWeek !== undefined && w >= churnWeek - 8 ? 10 + (a % 7) : 50 + ((a * 7 + w) % 50);
+      const gone = churnWeek !== undefined && w >= churnWeek;
+      const flag =
+        churnColumn === "Churned" ? (gone ? "TRUE" : "FALSE") : gone ? day(7 * (churnWeek as number)) : "";
       rows.push([
         day(7 * w),
         `Account ${a}`,
@@ -37,8 +39,7 @@ function history(churnColumn: "Churned" | "Churn date"): CellValue[][] {
         "Yellow",
         1,
         "abcd1234",
-        usage,
-        (a * 3 + w) % 11,
+        JSON.stringify({ Usage: usage, NPS: (a * 3 + w) % 11 }),
         flag,
       ]);
     }
@@ -88,7 +89,7 @@ describe("the predictive check of a Health History export", () => {
     const c = calibrateHistory(headers as CellValue[], rows, { timeZone: "UTC", horizon: 56, rubric: other });
     expect(c.scores).toBe("recorded");
     expect(c.rescore_note).toMatch(
-      /^Scores as recorded: the history did not keep every value "Logins" reads \(no column "Logins 30d"/,
+      /^Scores as recorded: the snapshots' kept values never hold "Logins 30d" that "Logins" reads, so the history cannot be rescored under it\.$/,
     );
   });
 
@@ -101,7 +102,10 @@ describe("the predictive check of a Health History export", () => {
 
   it("names the columns a history must have", () => {
     expect(() => calibrateHistory(["When", "Account", "Score"], [], { timeZone: "UTC" })).toThrow(
-      `The history has no "Date", "Band" column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
+      "The history has no header row starting Date, Account: export the Health History sheet with its header row (Date, Account, Score, Band, …).",
+    );
+    expect(() => calibrateHistory(["Date", "Account", "Score"], [], { timeZone: "UTC" })).toThrow(
+      `The history has no "Band" column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
     );
   });
 });
