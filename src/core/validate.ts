@@ -261,7 +261,8 @@ function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | u
   const name = r.text(o, "name", path, false) ?? "Untitled rubric";
   const method = r.oneOf(o, "method", path, METHODS) ?? "weighted";
   const missing = r.oneOf(o, "missing", path, MISSING_POLICIES) ?? "skip";
-  if (o.missing !== undefined && method === "points") {
+  // "skip" is the default every validated rubric carries, so a rubric read back never warns about itself.
+  if (o.missing !== undefined && o.missing !== "skip" && method === "points") {
     r.warn(join(path, "missing"), "is ignored under the points method: a missing cell always adds 0 points");
   }
   const bands = readBands(r, o.bands, join(path, "bands"), method);
@@ -527,7 +528,8 @@ function readScorer(
         r.error(path, `worst and best are both ${worst}: they must differ`);
       }
       const points = r.number(v, "points", path) ?? 100;
-      if (v.points !== undefined && method === "weighted") {
+      // 100 is the default a validated rubric carries: only another value is a mistake to name.
+      if (v.points !== undefined && v.points !== 100 && method === "weighted") {
         r.warn(join(path, "points"), "is used under the points method only; weighted ranges run 0..100");
       }
       return { type, worst: worst ?? 0, best: best ?? 1, points };

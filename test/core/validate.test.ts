@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   capped,
@@ -9,6 +11,7 @@ import {
   RubricError,
   validateRubric,
 } from "../../src/core";
+import { anyRubric } from "./arbitraries";
 import { RYG_BANDS } from "./helpers";
 
 const metric = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -302,6 +305,24 @@ describe("validateRubric: warnings", () => {
   it("warns that a missing policy is ignored under points", () => {
     const v = validateRubric({ method: "points", missing: "zero", bands: RYG_BANDS, metrics: [metric("a")] });
     expect(find(v.warnings, "missing")).toHaveLength(1);
+  });
+
+  it("raises no warning about a rubric it validated itself (the defaults it fills in), as the sidebar reads it back", () => {
+    for (const file of readdirSync("examples").filter((f) => f.endsWith(".json"))) {
+      const rubric = parseRubric(JSON.parse(readFileSync(`examples/${file}`, "utf8")));
+      expect(validateRubric(JSON.parse(JSON.stringify(rubric))).warnings, file).toEqual([]);
+    }
+  });
+
+  it("never warns about a validated rubric more than about the rubric it came from", () => {
+    fc.assert(
+      fc.property(anyRubric, (json) => {
+        const v = validateRubric(json);
+        if (!v.rubric) return;
+        const again = validateRubric(JSON.parse(JSON.stringify(v.rubric))).warnings.map(formatProblem);
+        expect(again.filter((w) => !v.warnings.map(formatProblem).includes(w))).toEqual([]);
+      }),
+    );
   });
 
   it("warns about a group without metrics", () => {
