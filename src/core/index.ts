@@ -53,7 +53,9 @@ export {
   zoneDay,
 } from "./cells";
 export {
+  absentColumnMessage,
   ColumnError,
+  closestName,
   columnLetter,
   columnsRead,
   displayedColumns,
@@ -115,7 +117,7 @@ export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
-export type { Validation } from "./validate";
+export type { ValidateOptions, Validation } from "./validate";
 export {
   capped,
   formatProblem,
