@@ -55,7 +55,9 @@ describe("mapColumns", () => {
 
   it("offers the closest header for an absent column, as the sidebar does", () => {
     const error = columnError(["Customer", "Logins 30 d", "NPS", "Champion left"]);
-    expect(error.message).toContain('"Logins 30d" (read by metric "Logins 30d"; did you mean "Logins 30 d"?)');
+    expect(error.message).toContain(
+      '"Logins 30d" (read by metric "Logins 30d"; did you mean "Logins 30 d"?)',
+    );
   });
 
   it("names the duplicated column and its column letters", () => {
