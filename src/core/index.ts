@@ -101,7 +101,14 @@ export { isUnder, joinPath, pathText } from "./paths";
 export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
 export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export {
+  parseRule,
+  type RubricSheetLook,
+  readRubricGrid,
+  rubricSheetLook,
+  rubricToGrid,
+  ruleText,
+} from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,
