@@ -20,10 +20,13 @@ export {
   bootstrapAucCi,
   CalibrationError,
   calibrate,
+  calibrationVerdict,
   DEFAULT_SEED,
   describeAuc,
   fitLogistic,
   guessOutcomeColumn,
+  MIN_THRESHOLD_MOVE,
+  offeredThresholds,
   outcomePositive,
   pairwiseAuc,
   RELIABLE_MINIMUM,
@@ -67,17 +70,31 @@ export {
 } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export { AGG_KINDS, fromText, parseFromText } from "./fromText";
-export type { Snapshot } from "./history";
+export type { HistoryLayout, HistoryRescore, Rescored, Snapshot } from "./history";
 export {
+  CELL_CHARACTERS,
+  CELL_WARNING_SHARE,
+  cellBudget,
   droppedBand,
   HISTORY_HEADERS,
   historyByAccount,
+  historyLayout,
+  parseValues,
   previousSnapshots,
   readHistory,
+  readHistoryRows,
+  rescoredHeaders,
+  rescoreHistory,
   rubricFingerprint,
+  SHEETS_CELL_LIMIT,
   scoreChange,
+  scoreUnder,
+  scoreValues,
   snapshotRows,
   trendText,
+  VALUE_CHARACTERS,
+  valuesRubric,
+  valuesText,
   weeklySnapshotDue,
 } from "./history";
 export type { JsonObject, JsonReading, JsonSyntaxError } from "./json";
@@ -100,7 +117,14 @@ export { isUnder, joinPath, pathText } from "./paths";
 export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
 export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export {
+  parseRule,
+  type RubricSheetLook,
+  readRubricGrid,
+  rubricSheetLook,
+  rubricToGrid,
+  ruleText,
+} from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,
