@@ -12,6 +12,7 @@ import {
   type CellValue,
   calibrate,
   calibrateHistory,
+  calibrationVerdict,
   guessOutcomeColumn,
   HISTORY_SHEET,
   type HistoryCalibration,
@@ -21,6 +22,7 @@ import {
   type Rubric,
   readChurnDates,
 } from "../core";
+import { askForColumn } from "./columnDialog";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { writeGrid } from "./grid";
 import { accountColumn, currentRubric } from "./rescore";
@@ -79,18 +81,17 @@ function predictiveCheck(
 }
 
 /**
- * Calibrates the rubric against `outcomeColumn` (asked for when not given) and writes the report
+ * Calibrates the rubric against `outcomeColumn` and writes the report
  * sheet, with the predictive check on the history first when there is enough of it.
  */
-export function checkCalibration(outcomeColumn?: string): Calibration & { predictive: PredictiveSummary } {
+export function checkCalibration(outcomeColumn: string): Calibration & { predictive: PredictiveSummary } {
   const ss = activeSpreadsheet();
   const settings = currentRubric(ss);
   const layout = readDataLayout(dataSheetFor(ss, settings.dataSheet), settings.rubric);
-  const column = outcomeColumn ?? askOutcomeColumn(layout.headers);
   let result: Calibration;
   try {
     result = calibrate(settings.rubric, layout.headers, layout.rows, {
-      outcomeColumn: column,
+      outcomeColumn,
       asOf: setAsOfToday(ss),
       timeZone: timeZoneOf(ss),
     });
@@ -104,47 +105,51 @@ export function checkCalibration(outcomeColumn?: string): Calibration & { predic
   ss.toast(
     p
       ? `Predictive AUC ${p.auc.toFixed(2)} (95% interval ${p.auc_ci[0].toFixed(2)}–${p.auc_ci[1].toFixed(2)}) for churn within ${p.horizon} days of ${p.dates.count} snapshots. See the ${CALIBRATION_SHEET} sheet.`
-      : `AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned, in hindsight. See the ${CALIBRATION_SHEET} sheet.`,
+      : `${calibrationVerdict(result)} AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned, in hindsight. See the ${CALIBRATION_SHEET} sheet.`,
     "Health Score",
     10,
   );
   return { ...result, predictive: predictive.summary };
 }
 
-/** Asks which column holds the outcome, offering the one whose name says churn or renewal. */
-function askOutcomeColumn(headers: readonly CellValue[]): string {
-  const guess = guessOutcomeColumn(headers);
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(
-    "Health Score: which column says who churned?",
-    `A column of TRUE/FALSE (or yes/no): "Churned" (TRUE = left) or "Renewed" (TRUE = stayed).${guess ? ` Leave empty for "${guess}".` : ""}`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK)
-    throw new AddonError("No calibration made: no outcome column was picked.");
-  const typed = answer.getResponseText().trim() || guess || "";
-  if (!headers.some((h) => headerKey(h) === typed.toLowerCase())) {
-    throw new AddonError(
-      `There is no column "${typed}" in the header row: check again and pick the column that says who churned.`,
-    );
-  }
-  return typed;
+/**
+ * The menu's Check rubric against churn: asks which column says who churned, in a dialog listing
+ * the data's columns with the one whose name says churn or renewal selected; the answer comes
+ * back to checkCalibration.
+ */
+export function askCalibrationColumn(): void {
+  const ss = activeSpreadsheet();
+  const settings = currentRubric(ss);
+  const { headers } = readDataLayout(dataSheetFor(ss, settings.dataSheet), settings.rubric);
+  askForColumn({
+    purpose: "calibration",
+    title: "Which column says who churned?",
+    help: 'A column of TRUE/FALSE (or yes/no): "Churned" (TRUE = left) or "Renewed" (TRUE = stayed). The scores are checked against it on the Health Calibration sheet.',
+    headers,
+    selected: guessOutcomeColumn(headers),
+  });
 }
 
 const round = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined || !Number.isFinite(n) ? "" : Number(n.toFixed(digits));
 
-/** The report as rows of cells, and where the churn-per-band table sits (for the chart and formats). */
+/**
+ * The report as rows of cells: the predictive check first when there is one, then the hindsight
+ * check; where the churn-per-band table and the Accounts line (churn rate in column 6) sit.
+ */
 function reportGrid(
   c: Calibration,
   dataSheet: string,
   predictive: ReturnType<typeof predictiveCheck>,
-): { grid: CellValue[][]; bandRows: [number, number] } {
+): { grid: CellValue[][]; bandRows: [number, number]; countsRow: number } {
   const rows: CellValue[][] = [];
   const add = (...cells: CellValue[]) => rows.push(cells);
   add(CALIBRATION_SHEET);
-  rows.push(...predictiveRows(predictive));
+  if (predictive.result) rows.push(...predictiveRows(predictive.result));
+  add(calibrationVerdict(c));
+  if (!predictive.result) rows.push(...predictive.summary.sentences.map((t) => [t]));
   add("Rubric", c.rubric, "Data", dataSheet, "Outcome", `${c.outcome.column} (TRUE = ${c.outcome.positive})`);
+  const countsRow = rows.length + 1;
   add("Accounts", c.n, "Churned", c.churned, "Churn rate", round(c.churn_rate));
   if (c.warning) add(c.warning);
   if (c.outcome_warning) add(c.outcome_warning);
@@ -165,11 +170,19 @@ function reportGrid(
   add("Churn by band", "", "", "", "", "");
   const bandsStart = rows.length;
   add("Band", "From", "Accounts", "Churned", "Churn rate", "Suggested from");
+  // A suggested threshold equal to today's is no change: its cell stays empty (the core keeps
+  // today's threshold when the suggestion moves it by less than a point).
+  const cuts = c.suggested.thresholds;
+  const moved = c.bands.map((b, i) => {
+    const cut = i > 0 && cuts ? cuts[i - 1] : undefined;
+    return cut !== undefined && cut !== b.from ? cut : "";
+  });
   c.bands.forEach((b, i) => {
-    const suggested = i > 0 && c.suggested.thresholds ? c.suggested.thresholds[i - 1] : undefined;
-    add(b.label, b.from ?? "", b.accounts, b.churned, round(b.churn_rate), suggested ?? "");
+    add(b.label, b.from ?? "", b.accounts, b.churned, round(b.churn_rate), moved[i] ?? "");
   });
   const bandsEnd = rows.length;
+  if (cuts && moved.every((m) => m === ""))
+    add("The suggested thresholds are within a point of today's: keep them.");
   if (c.monotonic_warning) add(c.monotonic_warning);
   add();
   add("Metrics", "", "", "", "", "");
@@ -192,13 +205,13 @@ function reportGrid(
   if (c.note) add(c.note);
   const width = 6;
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
-  return { grid, bandRows: [bandsStart + 1, bandsEnd] };
+  return { grid, bandRows: [bandsStart + 1, bandsEnd], countsRow };
 }
 
-/** The predictive check's rows (or the sentence saying why there is none), then the hindsight heading. */
-function predictiveRows({ result: p, summary }: ReturnType<typeof predictiveCheck>): CellValue[][] {
-  const rows: CellValue[][] = summary.sentences.map((s) => [s]);
-  if (p) {
+/** The predictive check's sentences and tables, then the hindsight check's heading. */
+function predictiveRows(p: HistoryCalibration): CellValue[][] {
+  const rows: CellValue[][] = predictiveSentences(p).map((s) => [s]);
+  {
     const lowest = p.bands[0]?.label ?? "";
     rows.push(
       [],
@@ -233,13 +246,14 @@ function writeReport(
   active.activate();
   sheet.clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const { grid, bandRows } = reportGrid(c, dataSheet, predictive);
+  const { grid, bandRows, countsRow } = reportGrid(c, dataSheet, predictive);
   if (grid.length > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   writeGrid(sheet, 1, 1, grid);
-  sheet.getRange(1, 1).setFontWeight("bold");
+  sheet.getRange(1, 1, 2, 1).setFontWeight("bold");
   const [first, last] = bandRows;
-  sheet.getRange(first, 5, last - first + 1, 1).setNumberFormat("0.0%");
+  // Churn rates are fractions (0.12), shown as percentages (12.0%) like everywhere else.
+  sheet.getRangeList([`F${countsRow}`, `E${first + 1}:E${last}`]).setNumberFormat("0.0%");
   // The chart: churn rate per band, from the Band and Churn rate columns of the table above.
   const chart = sheet
     .newChart()

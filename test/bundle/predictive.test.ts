@@ -8,7 +8,7 @@ import {
   predictiveSentences,
   rubricToGrid,
 } from "../../src/core";
-import { customers, open } from "./helpers";
+import { customers, open, pickColumn } from "./helpers";
 
 const HISTORY = customers("examples/history.csv");
 const fiveDimensions = parseRubric(JSON.parse(readFileSync("examples/five-dimensions.json", "utf8")));
@@ -20,8 +20,8 @@ describe("Check rubric against churn with a Health History", () => {
       { Customers: customers(), "Health History": HISTORY, "Health Rubric": rubricToGrid(fiveDimensions) },
       "Customers",
     );
-    emu.queuePromptResponse("");
     addon.clickMenuItem("Check rubric against churn");
+    pickColumn({ emu, addon }, "Churned");
 
     const [headers, ...rows] = HISTORY as CellValue[][];
     const expected = calibrateHistory(headers as CellValue[], rows, {
@@ -54,8 +54,8 @@ describe("Check rubric against churn with a Health History", () => {
 
   it("checks the recorded scores when the rubric in use reads what the snapshots did not keep, and says so", () => {
     const { emu, addon } = open({ Customers: customers(), "Health History": HISTORY }, "Customers");
-    emu.queuePromptResponse("");
     addon.clickMenuItem("Check rubric against churn");
+    pickColumn({ emu, addon }, "Churned");
     const [headers, ...rows] = HISTORY as CellValue[][];
     const expected = calibrateHistory(headers as CellValue[], rows, {
       timeZone: "Europe/London",
@@ -74,9 +74,10 @@ describe("Check rubric against churn with a Health History", () => {
   it("falls back to hindsight, saying why, when the history is shorter than the horizon", () => {
     const short = HISTORY.filter((r, i) => i === 0 || (r[0] as Date).toISOString() >= "2026-11-12");
     const { emu, addon } = open({ Customers: customers(), "Health History": short }, "Customers");
-    emu.queuePromptResponse("");
     addon.clickMenuItem("Check rubric against churn");
-    const first = emu.sheetValues("Health Calibration")[1]?.[0];
+    pickColumn({ emu, addon }, "Churned");
+    // The hindsight verdict stays under the title; the next line says why it is not predictive.
+    const first = emu.sheetValues("Health Calibration")[2]?.[0];
     expect(first).toMatch(
       /^Hindsight: today's scores against today's churn column, which flatters the score/,
     );
@@ -88,9 +89,9 @@ describe("Check rubric against churn with a Health History", () => {
 
   it("says that there is no history yet", () => {
     const { emu, addon } = open({ Customers: customers() });
-    emu.queuePromptResponse("");
     addon.clickMenuItem("Check rubric against churn");
-    expect(emu.sheetValues("Health Calibration")[1]?.[0]).toContain(
+    pickColumn({ emu, addon }, "Churned");
+    expect(emu.sheetValues("Health Calibration")[2]?.[0]).toContain(
       "There is no Health History yet: once weekly snapshots span 90 days",
     );
   });
