@@ -16,7 +16,6 @@ import {
   guessOutcomeColumn,
   HISTORY_SHEET,
   type HistoryCalibration,
-  headerKey,
   PredictiveError,
   predictiveSentences,
   type Rubric,
