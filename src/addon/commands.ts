@@ -6,10 +6,12 @@
 
 import type { Calibration } from "../core";
 import { ColumnError, type Problem, plural, problemLines, RUBRIC_SHEET } from "../core";
+import { backfillHistory } from "./backfill";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { AddonError, dataSheetFor } from "./dataSheet";
 import {
+  rescoreHistoryCommand,
   type SnapshotReport,
   scheduleWeeklySnapshot,
   stopScheduledSnapshot,
@@ -77,6 +79,15 @@ export const insertLiveColumn = (): string | undefined => runCommand(insertLiveS
 export const calibration = (): Calibration | undefined => runCommand(() => checkCalibration());
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
   runCommand(() => takeSnapshot({ ask: interactive, toast: interactive }), interactive);
+/** Says a history command's report in an alert: it changes a sheet the user is not looking at. */
+const reported = (command: () => string | undefined) => (): string | undefined =>
+  runCommand(() => {
+    const message = command();
+    if (message !== undefined) alert(message);
+    return message;
+  });
+export const rescoreHistory = reported(rescoreHistoryCommand);
+export const backfill = reported(backfillHistory);
 
 /**
  * onOpen: the menu, then (when the add-on is in use in this document, AuthMode.LIMITED or FULL)
