@@ -133,7 +133,7 @@ export const WRITE_SECONDS = 45;
  * "backfill" case of npm run bench). The estimate only guides the user; the run itself measures
  * each week and stops before the limit.
  */
-export const SCRIPT_ROWS_PER_SECOND = 50_000;
+export const SCRIPT_ROWS_PER_SECOND = 100_000;
 
 /** How many weeks fit in `seconds` of a run, at `rowsPerWeek` of work each. */
 export function weeksThatFit(rowsPerWeek: number, seconds: number): number {
