@@ -25,7 +25,7 @@ import {
   weeksThatFit,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { appendHistory, askAccountKey } from "./history";
+import { appendHistory } from "./history";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { readSourceSheets, withSourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
@@ -37,12 +37,12 @@ export function backfillHistory(): string | undefined {
   const started = Date.now();
   const seconds = () => (Date.now() - started) / 1000;
   const ss = activeSpreadsheet();
-  if (!currentRubric(ss).accountKey) askAccountKey(ss);
   const { rubric, dataSheet, accountKey } = currentRubric(ss);
   const problem = backfillProblem(rubric);
   if (problem) throw new AddonError(problem);
   const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
-  const keyColumn = accountColumn(layout, accountKey);
+  // A rubric reading sources names its accounts' column (its key): snapshots follow the same one.
+  const keyColumn = accountColumn(layout, accountKey ?? rubric.key);
   const sources = readSourceSheets(ss, rubric);
   const timeZone = timeZoneOf(ss);
   const perWeek = backfillRowsPerWeek(rubric, sources.tables, layout.rows.length);

@@ -35,10 +35,13 @@ export {
   bootstrapAucCi,
   CalibrationError,
   calibrate,
+  calibrationVerdict,
   DEFAULT_SEED,
   describeAuc,
   fitLogistic,
   guessOutcomeColumn,
+  MIN_THRESHOLD_MOVE,
+  offeredThresholds,
   outcomePositive,
   pairwiseAuc,
   RELIABLE_MINIMUM,
@@ -127,7 +130,14 @@ export { isUnder, joinPath, pathText } from "./paths";
 export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
 export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export {
+  parseRule,
+  type RubricSheetLook,
+  readRubricGrid,
+  rubricSheetLook,
+  rubricToGrid,
+  ruleText,
+} from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,

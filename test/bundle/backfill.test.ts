@@ -1,18 +1,15 @@
 /** Backfill history from sources, through the built bundle on the emulator. */
 import { describe, expect, it } from "vitest";
 import { scorecard } from "../../src/core";
-import { ACTIVITY_RUBRIC, activitySheets, NOW, open } from "./helpers";
+import { ACTIVITY_RUBRIC, activitySheets, NOW, open, pickColumn } from "./helpers";
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
 /** The history's dates, in sheet order, once each. */
 const datesOf = (history: unknown[][]) => [...new Set(history.slice(1).map((r) => iso(r[0])))];
 
-/** The sample with its activity sheets, the account column already picked (no first prompt). */
-function sample(dataRows?: number, sourceRows?: number, clock?: () => Date) {
-  const s = open(activitySheets(dataRows, sourceRows), "Customers", clock ? { now: clock } : {});
-  s.emu.queuePromptResponse("Account");
-  return s;
-}
+/** The sample with its activity sheets: the rubric's key (Account) names the accounts. */
+const sample = (dataRows?: number, sourceRows?: number, clock?: () => Date) =>
+  open(activitySheets(dataRows, sourceRows), "Customers", clock ? { now: clock } : {});
 
 describe("Backfill history from sources", () => {
   it("says how many weeks fit, then scores each account as of each past week as the core does", () => {
@@ -54,6 +51,7 @@ describe("Backfill history from sources", () => {
   it("fills only the weeks before the first snapshot, above the rows already there", () => {
     const { emu, addon } = sample(20, 500);
     addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
     const taken = emu.sheetValues("Health History");
     emu.queuePromptResponse(""); // the default, 26 weeks
     addon.call("backfillHistory");
@@ -102,7 +100,6 @@ describe("Backfill history from sources", () => {
 
   it("refuses a rubric with no source, and a number of weeks that is not one", () => {
     const plain = open({ Customers: activitySheets().Customers as unknown[][] }, "Customers");
-    plain.emu.queuePromptResponse("Account");
     plain.addon.clickMenuItem("Backfill history from sources");
     expect(plain.emu.ui.alerts.at(-1)?.prompt).toMatch(/^The rubric reads no source of raw activity/);
 
