@@ -71,7 +71,9 @@ export {
   zoneDay,
 } from "./cells";
 export {
+  absentColumnMessage,
   ColumnError,
+  closestName,
   columnLetter,
   columnsRead,
   displayedColumns,
@@ -154,7 +156,7 @@ export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
-export type { Validation } from "./validate";
+export type { ValidateOptions, Validation } from "./validate";
 export {
   capped,
   formatProblem,
