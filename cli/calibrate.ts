@@ -14,6 +14,7 @@ import { runHistoryCalibration } from "./calibrateHistory";
 import { openCsv } from "./csv";
 import { asOfOptions, CliError, requireRubric } from "./io";
 import { readSources, sourceColumnError } from "./sources";
+import { grid } from "./table";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -110,21 +111,6 @@ export async function runCalibration(args: CalibrateArgs): Promise<string> {
 
 const percent = (x: number | null) => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
 const fixed3 = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
-
-/** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */
-function grid(rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string[] {
-  const widths = align.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map(
-    (r) =>
-      `  ${align
-        .map((a, c) => {
-          const cell = r[c] ?? "";
-          return a === "r" ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number);
-        })
-        .join("  ")
-        .trimEnd()}`,
-  );
-}
 
 export function report(c: Calibration, asOf: string): string {
   const out: string[] = [];

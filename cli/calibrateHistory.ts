@@ -15,6 +15,7 @@ import {
 } from "../src/core";
 import { openCsv } from "./csv";
 import { CliError, requireRubric } from "./io";
+import { grid } from "./table";
 
 export interface HistoryArgs {
   history: string;
@@ -66,20 +67,6 @@ export async function runHistoryCalibration(args: HistoryArgs): Promise<string> 
 
 const percent = (x: number | null) => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
 const fixed3 = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
-
-/** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */
-function grid(rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string[] {
-  const widths = align.map((_, c) => rows.reduce((w, r) => Math.max(w, (r[c] ?? "").length), 0));
-  return rows.map(
-    (r) =>
-      `  ${align
-        .map((a, c) =>
-          a === "r" ? (r[c] ?? "").padStart(widths[c] as number) : (r[c] ?? "").padEnd(widths[c] as number),
-        )
-        .join("  ")
-        .trimEnd()}`,
-  );
-}
 
 /** The predictive report, as the terminal shows it. */
 export function historyReport(c: HistoryCalibration): string {
