@@ -1,8 +1,8 @@
 /** Snapshots, trends and the weekly snapshot, through the built bundle on the emulator. */
 
-import { createEmulator, loadBundle } from "gas-sheets-emulator";
+import { createEmulator } from "gas-sheets-emulator";
 import { describe, expect, it } from "vitest";
-import { CODE, customers } from "./helpers";
+import { customers, load } from "./helpers";
 
 /** A spreadsheet whose clock the test moves. */
 function openWithClock(start: string) {
@@ -12,7 +12,7 @@ function openWithClock(start: string) {
     timeZone: "Europe/London",
     now: () => now,
   });
-  const addon = loadBundle(CODE, emu);
+  const addon = load(emu);
   addon.callAs("NONE", "onOpen", emu.openEvent("NONE"));
   return {
     emu,
