@@ -37,7 +37,7 @@ export function mutationConfig(folder, { mutate, testFiles, breakAt }) {
     // go faster on a machine of your own).
     concurrency: 1,
     // A busy machine makes ordinary runs slow: give a mutant room before calling it a timeout.
-    timeoutMS: 10_000,
+    timeoutMS: 5_000,
     // high/low: issue 16's goals colour the report; break: the score reached (README, "Mutation testing").
     thresholds: { high: 90, low: 80, break: breakAt },
   };
