@@ -4,7 +4,7 @@
  * With HEALTHSCORE_ADDON=sources (set by vitest.mutate.config.ts) the same tests run src/main.ts's
  * entry points in this process instead (loadSources), so that mutation testing, which changes
  * only the sources, measures src/addon by the tests written for it. The tests that read the
- * bundle's text or its vm context are skipped then (`bundleOnly`).
+ * bundle's text or its vm context are skipped then.
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
@@ -16,6 +16,7 @@ import {
   loadSources,
   type ScriptHandle,
 } from "gas-sheets-emulator";
+import { parseRubric, rubricToGrid } from "../../src/core";
 import * as main from "../../src/main";
 
 export const FROM_SOURCES = process.env.HEALTHSCORE_ADDON === "sources";
@@ -62,6 +63,44 @@ export function customers(): unknown[][] {
   };
   return rows.map((row, i) => (i === 0 ? row : row.map(typed)));
 }
+
+/** examples/from-activity.json: a rubric whose metrics come from the Logins, Tickets and NPS sheets. */
+export const ACTIVITY_RUBRIC = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
+
+/** An example CSV as a sheet holds it: numbers as numbers, ISO dates as Dates (noon, the same day in London). */
+export function sheetOf(file: string, rows?: number): unknown[][] {
+  const all = parse(readFileSync(`examples/${file}`, "utf8")) as string[][];
+  const typed = (text: string): unknown => {
+    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)))
+      return new Date(`${text}T12:00:00Z`);
+    return text;
+  };
+  const body = all.slice(1).map((row) => row.map(typed));
+  const wanted = rows ?? body.length;
+  return [
+    all[0] as unknown[],
+    ...Array.from({ length: wanted }, (_, i) => body[i % body.length] as unknown[]),
+  ];
+}
+
+export const SOURCE_SHEETS = { Logins: "logins.csv", Tickets: "tickets.csv", NPS: "nps.csv" };
+/** The sample with its activity sheets and the from-activity rubric: `dataRows` accounts, `sourceRows` rows per source. */
+export const activitySheets = (dataRows?: number, sourceRows?: number): Record<string, unknown[][]> => {
+  const data = customers();
+  const body = data.slice(1);
+  const rows = dataRows ?? body.length;
+  return {
+    Customers: [
+      data[0] as unknown[],
+      ...Array.from({ length: rows }, (_, i) => body[i % body.length] as unknown[]),
+    ],
+    ...Object.fromEntries(
+      Object.entries(SOURCE_SHEETS).map(([sheet, file]) => [sheet, sheetOf(file, sourceRows)]),
+    ),
+    "Health Rubric": rubricToGrid(ACTIVITY_RUBRIC),
+  };
+};
 
 /**
  * Picks `column` in the column dialog the add-on showed last and clicks OK, as a user does: the
