@@ -11,8 +11,8 @@ import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   type Engine,
-  type Fixture,
   featureFixtures,
+  type Load,
   parity,
   randomFixtures,
   rowsQuery,
@@ -73,7 +73,7 @@ describe.skipIf(!z)("the SQL export on GoogleSQL (BigQuery)", () => {
   let n = 0;
   // GoogleSQL's reference engine has no tables to create: each fixture's rows become a CTE in
   // front of the generated query.
-  const load = async (f: Fixture, typed: boolean) => {
+  const load: Load = async (f, typed) => {
     const name = `t${n++}`;
     fixtures.set(name, rowsQuery("bigquery", f, typed));
     return name;

@@ -23,12 +23,23 @@ import { compileSql, type DialectName } from "../../../src/core/sql";
 export const AS_OF = "2026-11-26";
 const ROOT = join(import.meta.dirname, "../../..");
 
-export interface Fixture {
-  name: string;
-  rubric: Rubric;
+/** Rows as a CSV holds them: a header row, then text cells. */
+export interface Table {
   headers: string[];
   rows: string[][];
 }
+
+export interface Fixture extends Table {
+  name: string;
+  rubric: Rubric;
+  /** The rows of each source the rubric reads, by source name. */
+  sources?: Record<string, Table>;
+  /** The as-of date, when not AS_OF. */
+  asOf?: string;
+}
+
+/** How a test loads rows into an engine: as a table (or a CTE) whose name it returns. */
+export type Load = (t: Table, typed: boolean) => Promise<string>;
 
 /** How a test runs SQL on one engine: rows as plain objects, numbers as numbers. */
 export interface Engine {
@@ -36,22 +47,30 @@ export interface Engine {
   run(sql: string): Promise<Record<string, unknown>[]>;
 }
 
-function customers(): { headers: string[]; rows: string[][] } {
-  const [headers, ...rows] = parse(readFileSync(join(ROOT, "examples/customers.csv"), "utf8")) as string[][];
+/** An examples/ CSV file's rows. */
+export function csvTable(file: string): Table {
+  const [headers, ...rows] = parse(readFileSync(join(ROOT, "examples", file), "utf8")) as string[][];
   return { headers: headers as string[], rows };
 }
+const customers = () => csvTable("customers.csv");
 
-/** Every starter rubric in examples/, on the starter data (those reading sources once the export compiles them). */
+/** The examples' activity exports, by the source names examples/from-activity.json gives them. */
+export const exampleSources = (): Record<string, Table> => ({
+  logins: csvTable("logins.csv"),
+  tickets: csvTable("tickets.csv"),
+  nps: csvTable("nps.csv"),
+});
+
+/** Every starter rubric in examples/, on the starter data and (for sources) the activity exports. */
 export function starterFixtures(): Fixture[] {
   const data = customers();
+  const sources = exampleSources();
   return readdirSync(join(ROOT, "examples"))
     .filter((f) => f.endsWith(".json"))
-    .map((f) => ({
-      name: `examples/${f}`,
-      rubric: parseRubric(JSON.parse(readFileSync(join(ROOT, "examples", f), "utf8"))),
-      ...data,
-    }))
-    .filter((fixture) => fixture.rubric.sources === undefined);
+    .map((f) => {
+      const rubric = parseRubric(JSON.parse(readFileSync(join(ROOT, "examples", f), "utf8")));
+      return { name: `examples/${f}`, rubric, ...data, ...(rubric.sources ? { sources } : {}) };
+    });
 }
 
 const BANDS = [
@@ -440,27 +459,76 @@ function literal(d: DialectName, type: ColumnType, cell: string): string {
  * The fixture's rows as a SELECT (typed columns, or every column text as a CSV holds it), with a
  * row_id to put the engine's rows back in order.
  */
-export function rowsQuery(d: DialectName, f: Fixture, typed: boolean): string {
+export function rowsQuery(d: DialectName, f: Table, typed: boolean, from = 0, to = f.rows.length): string {
   const types = f.headers.map((_, c) => (typed ? columnType(f.rows.map((r) => r[c] ?? "")) : "text"));
   const cells = (row: string[]) => f.headers.map((_, c) => literal(d, types[c] as ColumnType, row[c] ?? ""));
+  const rows = f.rows.slice(from, to);
   if (d === "bigquery") {
     // GoogleSQL has no VALUES table.
-    return f.rows
+    return rows
       .map(
         (row, i) =>
-          `SELECT ${i} AS row_id, ${cells(row)
+          `SELECT ${from + i} AS row_id, ${cells(row)
             .map((x, c) => `${x} AS ${quoteIdent(d, f.headers[c] as string)}`)
             .join(", ")}`,
       )
       .join(" UNION ALL\n");
   }
   const names = ["row_id", ...f.headers].map((h) => quoteIdent(d, h)).join(", ");
-  return `SELECT * FROM (VALUES ${f.rows.map((row, i) => `(${i}, ${cells(row).join(", ")})`).join(",\n")}) AS v(${names})`;
+  return `SELECT * FROM (VALUES ${rows.map((row, i) => `(${from + i}, ${cells(row).join(", ")})`).join(",\n")}) AS v(${names})`;
 }
 
-/** The fixture loaded as a table named `name`: CREATE TABLE ... AS (DuckDB, Postgres). */
-export function createTable(d: DialectName, name: string, f: Fixture, typed: boolean): string {
-  return `CREATE TABLE ${name} AS ${rowsQuery(d, f, typed)}`;
+/**
+ * The columns of a table read from a CSV file whose every cell is text (DuckDB's `read_csv` with
+ * `all_varchar`), typed as rowsQuery types them; an empty cell stays '' in a text column.
+ */
+export function castsFromText(d: DialectName, f: Table, typed: boolean): string {
+  return f.headers
+    .map((h, c) => {
+      const type = typed ? columnType(f.rows.map((r) => r[c] ?? "")) : "text";
+      const col = quoteIdent(d, h);
+      const value =
+        type === "text" ? `COALESCE(${col}, '')` : `CAST(NULLIF(${col}, '') AS ${TYPES[d][type]})`;
+      return `${value} AS ${col}`;
+    })
+    .join(", ");
+}
+
+/**
+ * The fixture loaded as a table named `name` (DuckDB, Postgres): CREATE TABLE ... AS the first
+ * rows, then INSERTs of 5,000 rows at a time (an activity export has tens of thousands).
+ */
+export function createTable(d: DialectName, name: string, f: Table, typed: boolean): string[] {
+  const out = [`CREATE TABLE ${name} AS ${rowsQuery(d, f, typed, 0, 5000)}`];
+  for (let from = 5000; from < f.rows.length; from += 5000)
+    out.push(`INSERT INTO ${name} ${rowsQuery(d, f, typed, from, from + 5000)}`);
+  return out;
+}
+
+/**
+ * The fixture with its sources cut to the rows of every `step`-th account of the data (and
+ * rows of no account kept as they are): GoogleSQL's reference engine reads tables as query text.
+ */
+export function sliced(f: Fixture, step: number): Fixture {
+  if (!f.sources || !f.rubric.key) return f;
+  const at = f.headers.findIndex((h) => h.trim().toLowerCase() === f.rubric.key?.trim().toLowerCase());
+  const keys = new Set(f.rows.map((r) => (r[at] ?? "").trim().toLowerCase()));
+  const kept = new Set(
+    f.rows.filter((_, i) => i % step === 0).map((r) => (r[at] ?? "").trim().toLowerCase()),
+  );
+  const sources = Object.fromEntries(
+    Object.entries(f.sources).map(([name, t]) => {
+      const k = t.headers.findIndex(
+        (h) => h.trim().toLowerCase() === f.rubric.sources?.[name]?.key.trim().toLowerCase(),
+      );
+      const rows = t.rows.filter((r) => {
+        const key = (r[k] ?? "").trim().toLowerCase();
+        return kept.has(key) || !keys.has(key);
+      });
+      return [name, { headers: t.headers, rows }];
+    }),
+  );
+  return { ...f, name: `${f.name} (sources of every ${step}th account)`, sources };
 }
 
 // ---- comparing --------------------------------------------------------------------------------
@@ -475,7 +543,11 @@ export interface Compared {
 
 /** The core's results and the engine's, row by row; drivers text only where cells load as text. */
 export function differences(f: Fixture, engineRows: Record<string, unknown>[], drivers: boolean): Compared[] {
-  const core: RowResult[] = scoreTable(f.rubric, f.headers, f.rows, { asOf: AS_OF, timeZone: "UTC" });
+  const core: RowResult[] = scoreTable(f.rubric, f.headers, f.rows, {
+    asOf: f.asOf ?? AS_OF,
+    timeZone: "UTC",
+    sources: f.sources,
+  });
   const rows = [...engineRows].sort((a, b) => Number(a.row_id) - Number(b.row_id));
   const out: Compared[] = [];
   expect(rows.length, `${f.name}: the engine's row count`).toBe(core.length);
@@ -501,16 +573,14 @@ export function differences(f: Fixture, engineRows: Record<string, unknown>[], d
 }
 
 /** Runs every fixture on an engine, typed and as text, and returns every difference (at most 20). */
-export async function parity(
-  engine: Engine,
-  fixtures: Fixture[],
-  load: (f: Fixture, typed: boolean) => Promise<string>,
-) {
+export async function parity(engine: Engine, fixtures: Fixture[], load: Load) {
   const found: (Compared & { load: string })[] = [];
   for (const f of fixtures) {
     for (const typed of [false, true]) {
       const table = await load(f, typed);
-      const sql = compileSql(f.rubric, { dialect: engine.dialect, table, asOf: AS_OF });
+      const sources: Record<string, string> = {};
+      for (const [name, t] of Object.entries(f.sources ?? {})) sources[name] = await load(t, typed);
+      const sql = compileSql(f.rubric, { dialect: engine.dialect, table, asOf: f.asOf ?? AS_OF, sources });
       const rows = await engine.run(sql);
       for (const d of differences(f, rows, !typed)) found.push({ ...d, load: typed ? "typed" : "text" });
     }
