@@ -15,6 +15,8 @@ import {
   type Load,
   parity,
   randomFixtures,
+  randomSourceFixtures,
+  sourceFixtures,
   rowsQuery,
   starterFixtures,
 } from "./parity";
@@ -122,6 +124,11 @@ describe.skipIf(!z)("the SQL export on GoogleSQL (BigQuery)", () => {
   it("applies groups, missing policies, maps, dates and every flag effect as the core does", async () => {
     expect(await parity(engine, featureFixtures(), load)).toEqual([]);
   }, 120_000);
+
+  it("aggregates sources as the core does: every aggregate, window edge, condition, key spelling and compare", async () => {
+    expect(await parity(engine, sourceFixtures(), load)).toEqual([]);
+    expect(await parity(engine, randomSourceFixtures(), load)).toEqual([]);
+  }, 300_000);
 
   it("reads random cells under random rubrics as the core does", async () => {
     expect(await parity(engine, randomFixtures(), load)).toEqual([]);

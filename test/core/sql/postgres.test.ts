@@ -17,6 +17,8 @@ import {
   type Load,
   parity,
   randomFixtures,
+  randomSourceFixtures,
+  sourceFixtures,
   starterFixtures,
 } from "./parity";
 
@@ -114,6 +116,11 @@ describe.skipIf(!bin)("the SQL export on PostgreSQL", () => {
   it("applies groups, missing policies, maps, dates and every flag effect as the core does", async () => {
     expect(await parity(engine, featureFixtures(), load)).toEqual([]);
   });
+
+  it("aggregates sources as the core does: every aggregate, window edge, condition, key spelling and compare", async () => {
+    expect(await parity(engine, sourceFixtures(), load)).toEqual([]);
+    expect(await parity(engine, randomSourceFixtures(), load)).toEqual([]);
+  }, 300_000);
 
   it("reads random cells under random rubrics as the core does", async () => {
     expect(await parity(engine, randomFixtures(), load)).toEqual([]);
