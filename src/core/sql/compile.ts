@@ -260,7 +260,8 @@ class Compiler {
       ? `CASE WHEN ${c.num} = 1 THEN 1 WHEN ${c.num} = 0 THEN 0 END`
       : this.once("y", c, PARSE, () => readBoolean(this.d, c.text));
   day = (c: Column) => {
-    if (c.num) return "NULL";
+    // Typed: GoogleSQL refuses `20783 - NULL`.
+    if (c.num) return this.d.double("NULL");
     const [y, m, dd] = isoParts(this.d, c.text).map((e, i) =>
       this.once(["yr", "mo", "dd"][i] as string, c, PARSE, () => e),
     );

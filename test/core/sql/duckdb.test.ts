@@ -52,7 +52,7 @@ afterAll(() => {
 describe("the SQL export on DuckDB", () => {
   it("scores every starter rubric exactly as the core does", async () => {
     expect(await parity(engine, starterFixtures(), load)).toEqual([]);
-  });
+  }, 300_000);
 
   it("applies groups, missing policies, maps, dates and every flag effect as the core does", async () => {
     expect(await parity(engine, featureFixtures(), load)).toEqual([]);

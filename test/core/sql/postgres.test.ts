@@ -111,7 +111,7 @@ describe.skipIf(!bin)("the SQL export on PostgreSQL", () => {
 
   it("scores every starter rubric exactly as the core does", async () => {
     expect(await parity(engine, starterFixtures(), load)).toEqual([]);
-  });
+  }, 300_000);
 
   it("applies groups, missing policies, maps, dates and every flag effect as the core does", async () => {
     expect(await parity(engine, featureFixtures(), load)).toEqual([]);
