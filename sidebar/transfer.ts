@@ -4,9 +4,10 @@
  * hands the rubric to a data team as one query for their warehouse.
  */
 import { isObject, jsonErrorSentence, parseJson, plural } from "../src/core";
-import { compileSql, type DialectName } from "../src/core/sql";
+import type { DialectName } from "../src/core/sql";
 import { h } from "./dom";
 import type { Draft, Json } from "./draft";
+import { server } from "./server";
 import { STARTERS } from "./starters";
 
 export function rubricJson(draft: Draft): string {
@@ -107,16 +108,19 @@ export function transferSection(draft: Draft): HTMLElement {
     "aria-label": "Table name",
     spellcheck: "false",
   });
-  const copySql = () => {
+  /** The server compiles (the compiler stays out of the sidebar's bundle), from the draft as it stands. */
+  const copySql = async () => {
     const rubric = draft.valid;
     if (!rubric) {
       say("Fix the rubric's problems first: each is shown at its field.", "error");
       return;
     }
     const name = table.value.trim() || "accounts";
+    const label = dialect.selectedOptions[0]?.textContent;
+    say(`Writing the ${label} query…`);
     try {
-      const sql = compileSql(rubric, { dialect: dialect.value as DialectName, table: name });
-      copy(sql, `the rubric as one ${dialect.selectedOptions[0]?.textContent} query over ${name}`);
+      const sql = await server.rubricSql(rubric, dialect.value as DialectName, name);
+      copy(sql, `the rubric as one ${label} query over ${name}`);
     } catch (e) {
       say((e as Error).message, "error");
     }
