@@ -117,6 +117,7 @@ function reader(path: string): string {
 export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
   dialectOf(args.dialect, true);
   const files = sourceSpecs(requireRubric(args.rubric), args.sources ?? [], true);
+  const ordered = Object.keys(files).length > 0;
   let duckdb: typeof import("@duckdb/node-api");
   try {
     duckdb = await import("@duckdb/node-api");
@@ -129,7 +130,13 @@ export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
   try {
     const connection = await instance.connect();
     try {
-      await connection.run(`CREATE VIEW data AS SELECT * FROM ${reader(resolve(args.run))}`);
+      // Joined to its sources, the rows would come out in the hash join's order: the file is
+      // loaded as a table, whose rowid is the file's order, and the result sorted by it.
+      await connection.run(
+        ordered
+          ? `CREATE TABLE data_file AS SELECT * FROM ${reader(resolve(args.run))}`
+          : `CREATE VIEW data AS SELECT * FROM ${reader(resolve(args.run))}`,
+      );
     } catch (e) {
       throw new CliError(`Cannot read "${args.run}": ${firstLine(e)}.`);
     }
@@ -153,7 +160,10 @@ export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
     }
     let sql: string;
     try {
-      sql = compile(args, "duckdb", "data", { headers: await columns("data"), sources, sourceHeaders });
+      const headers = await columns(ordered ? "data_file" : "data");
+      if (ordered) await connection.run("CREATE VIEW data AS SELECT *, rowid AS hs__order FROM data_file");
+      sql = compile(args, "duckdb", "data", { headers, sources, sourceHeaders });
+      if (ordered) sql = `SELECT * EXCLUDE (hs__order) FROM (${sql}) ORDER BY hs__order`;
     } catch (e) {
       // A source's missing column names the source; the data file's is said as before.
       if (e instanceof CliError && e.message.startsWith(`${args.run}: The source "`))
