@@ -5,9 +5,13 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { parseRubric } from "../../../src/core";
+import { compileSql } from "../../../src/core/sql";
 import {
   castsFromText,
+  differences,
   type Engine,
+  type Fixture,
   featureFixtures,
   type Load,
   parity,
@@ -15,6 +19,7 @@ import {
   randomSourceFixtures,
   sourceFixtures,
   starterFixtures,
+  type Table,
 } from "./parity";
 
 let instance: DuckDBInstance;
@@ -62,6 +67,55 @@ describe("the SQL export on DuckDB", () => {
     expect(await parity(engine, sourceFixtures(), load)).toEqual([]);
     expect(await parity(engine, randomSourceFixtures(), load)).toEqual([]);
   }, 120_000);
+
+  it("counts source windows and days since to the engine's today in the time zone without an as-of date", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const [f] = sourceFixtures();
+    const fixture = { ...(f as Fixture), asOf: today };
+    const table = await load(fixture, false);
+    const events = await load(fixture.sources?.events as Table, false);
+    const sql = compileSql(fixture.rubric, {
+      dialect: "duckdb",
+      table,
+      timeZone: "UTC",
+      sources: { events },
+    });
+    const rows = await engine.run(sql);
+    // Unless the date turned between the two reads of the clock.
+    if (new Date().toISOString().slice(0, 10) === today) expect(differences(fixture, rows, true)).toEqual([]);
+  });
+
+  it("takes the greatest text on a tie of latest dates, where the core takes the later row", async () => {
+    const rubric = parseRubric({
+      version: 1,
+      key: "Account",
+      sources: { s: { sheet: "S", key: "Account", date: "Date" } },
+      bands: [{ label: "Red", color: "#f4c7c3" }],
+      metrics: [
+        {
+          id: "plan",
+          input: "text",
+          from: { source: "s", agg: "latest", column: "Plan" },
+          score: { type: "map", values: { pro: 100 }, else: 0 },
+        },
+      ],
+    });
+    const accounts = await load({ headers: ["Account"], rows: [["Acme"]] }, false);
+    const s = await load(
+      {
+        headers: ["Account", "Date", "Plan"],
+        rows: [
+          ["Acme", "2026-11-01", "Pro"],
+          ["Acme", "2026-11-01", "Basic"],
+        ],
+      },
+      false,
+    );
+    const [row] = await engine.run(
+      compileSql(rubric, { dialect: "duckdb", table: accounts, asOf: "2026-11-26", sources: { s } }),
+    );
+    expect(row?.health_score).toBe(100);
+  });
 
   it("reads random cells under random rubrics as the core does", async () => {
     expect(await parity(engine, randomFixtures(), load)).toEqual([]);
