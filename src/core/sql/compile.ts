@@ -4,8 +4,9 @@
  * core's results to the decimal. The query is a chain of CTEs, each adding working columns
  * (`hs_...`) computed from the previous one, in the order score.ts works: cells → readings →
  * metric scores → group sums → raw score → flags (add → floor → cap) → rounding → band, and the
- * drivers text that explain() writes. Every step mirrors a function of the core; the parity suite
- * (test/core/sql/) runs both on the same rows.
+ * drivers text that explain() writes. Sources come first: per source a chain of CTEs over its
+ * table, grouped by account key, LEFT JOINed to the table (see compileSources). Every step mirrors
+ * a function of the core; the parity suite (test/core/sql/) runs both on the same rows.
  *
  * SQL facts that bite, measured on the engines (ENGINES.md): no GREATEST/LEAST (NULL on BigQuery
  * and Snowflake when any argument is): CASE; every literal is a double (Postgres 1/4 is 0);
