@@ -14,7 +14,8 @@ const HISTORY = customers("examples/history.csv");
 const fiveDimensions = parseRubric(JSON.parse(readFileSync("examples/five-dimensions.json", "utf8")));
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
 
-describe("Check rubric against churn with a Health History", () => {
+// Each test scores 5,400 snapshots in the emulator (and the core again to compare): room on a loaded machine.
+describe("Check rubric against churn with a Health History", { timeout: 60_000 }, () => {
   it("tests each snapshot's score against churn in the 90 days after it, and says so first", () => {
     const { emu, addon } = open(
       { Customers: customers(), "Health History": HISTORY, "Health Rubric": rubricToGrid(fiveDimensions) },

@@ -50,11 +50,16 @@ export type HorizonOutcome = "churned" | "retained" | "censored" | "after churn"
  * day `churn` (undefined: no churn known), with churn known up to day `known`. A churn after `known`
  * is not known yet, so it counts as none.
  */
-export function horizonOutcome(date: number, churn: number | undefined, horizon: number, known: number) {
+export function horizonOutcome(
+  date: number,
+  churn: number | undefined,
+  horizon: number,
+  known: number,
+): HorizonOutcome {
   const c = churn !== undefined && churn <= known ? churn : undefined;
-  if (c !== undefined && c <= date) return "after churn" as const;
-  if (c !== undefined && c <= date + horizon) return "churned" as const;
-  return date + horizon <= known ? ("retained" as const) : ("censored" as const);
+  if (c !== undefined && c <= date) return "after churn";
+  if (c !== undefined && c <= date + horizon) return "churned";
+  return date + horizon <= known ? "retained" : "censored";
 }
 
 export interface PredictiveOptions {
