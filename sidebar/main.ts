@@ -27,6 +27,8 @@ import { STARTERS } from "./starters";
 import { transferSection } from "./transfer";
 
 const PREVIEW_DELAY_MS = 40;
+/** How long the snackbar offers Undo after a removal (Ctrl+Z still works after). */
+const SNACKBAR_MS = 8000;
 
 class App {
   readonly draft = new Draft();
@@ -41,6 +43,8 @@ class App {
   #state = h("span", { class: "state", id: "save-state" });
   #save = h("button", { type: "button", class: "primary", id: "save" }, "Save");
   #discard = h("button", { type: "button", id: "discard" }, "Discard");
+  #snackbar = h("div", { class: "snackbar", id: "snackbar", role: "status", hidden: true });
+  #snackbarTimer = 0;
   #busy = false;
   #pendingFocus: FocusPlace | null = null;
   #previewTimer = 0;
@@ -59,9 +63,25 @@ class App {
         document.activeElement?.dispatchEvent(new Event("change", { bubbles: true }));
         if (!this.#save.disabled) void this.save();
       }
+      // Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo edits to the rubric, in a field too (it
+      // re-renders with the value before); the JSON box and other boxes keep the browser's own.
+      const key = e.key.toLowerCase();
+      const target = e.target as HTMLElement;
+      const ownUndo =
+        target instanceof HTMLTextAreaElement ||
+        (target instanceof HTMLInputElement && !this.#editor.contains(target));
+      if ((e.ctrlKey || e.metaKey) && (key === "z" || key === "y") && !ownUndo && !this.#busy) {
+        e.preventDefault();
+        if (key === "y" || e.shiftKey) this.draft.redo();
+        else this.draft.undo();
+      }
     });
     this.draft.onChange((change) => {
       if (change === "structure") this.#renderEditor();
+      // "Rescore now" belongs to the save it follows: once the draft moves on, it would rescore
+      // with a rubric that is no longer the one being edited, so the saved notice goes.
+      if (this.#notice.querySelector("#rescore") && this.draft.dirty) this.#notice.replaceChildren();
+      this.#snack(this.draft.removed);
       this.#afterChange();
     });
   }
@@ -89,6 +109,7 @@ class App {
       h(
         "footer",
         { class: "bar" },
+        this.#snackbar,
         this.problems.element,
         h("div", { class: "buttons" }, this.#save, this.#discard),
       ),
@@ -219,6 +240,21 @@ class App {
         ? "Unsaved changes"
         : `Saved · as of ${this.data.asOf}`;
     this.#state.classList.toggle("dirty", dirty);
+  }
+
+  /** Shows "Removed metric NPS. Undo" for a few seconds after a removal; any other change hides it. */
+  #snack(removed: string): void {
+    clearTimeout(this.#snackbarTimer);
+    this.#snackbar.hidden = !removed;
+    if (!removed) return;
+    fill(
+      this.#snackbar,
+      h("span", {}, `Removed ${removed}.`),
+      h("button", { type: "button", class: "link", onclick: () => this.draft.undo() }, "Undo"),
+    );
+    this.#snackbarTimer = window.setTimeout(() => {
+      this.#snackbar.hidden = true;
+    }, SNACKBAR_MS);
   }
 
   notice(kind: "ok" | "error" | "busy", text: string, ...extra: Node[]): void {

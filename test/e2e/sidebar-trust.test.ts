@@ -76,4 +76,45 @@ describeInChromium("the sidebar keeps work and says one thing", { timeout: 60_00
       'wieght: unknown field "wieght" is ignored: did you mean "weight"?',
     );
   });
+
+  it("undoes a removal on its own from the snackbar, and steps back through edits with Ctrl+Z", async () => {
+    const p = await open({ rubric: SIMPLE });
+    const titles = () => p.locator("#editor details.card .title").allTextContents();
+    const before = await titles();
+    await metricCard(p, "NPS").locator("summary").click();
+    await p.getByRole("button", { name: "Remove metric NPS" }).click();
+    expect(await titles()).not.toContain("NPS");
+    expect(await p.locator("#snackbar").textContent()).toBe("Removed metric NPS.Undo");
+    await p.locator("#snackbar").getByRole("button", { name: "Undo" }).click();
+    expect(await titles()).toEqual(before);
+    expect(await p.locator("#snackbar").isHidden()).toBe(true);
+    expect(await p.locator("#save-state").textContent()).toMatch(/^Saved/);
+
+    // A band's removal says so too; any edit after hides the snackbar.
+    await p.getByRole("button", { name: "Remove band 2" }).click();
+    expect(await p.locator("#snackbar").textContent()).toBe("Removed band 2.Undo");
+    await p.getByLabel("Name", { exact: true }).fill("Renamed");
+    expect(await p.locator("#snackbar").isHidden()).toBe(true);
+
+    // Ctrl+Z: the name typed (one step however many keys), then the band removed; Ctrl+Y redoes.
+    await p.locator("body").click();
+    await p.keyboard.press("Control+z");
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe(SIMPLE.name);
+    expect(await p.locator(".band.item").count()).toBe(2);
+    await p.keyboard.press("Control+z");
+    expect(await p.locator(".band.item").count()).toBe(3);
+    expect(await p.locator("#save-state").textContent()).toMatch(/^Saved/);
+    await p.keyboard.press("Control+y");
+    expect(await p.locator(".band.item").count()).toBe(2);
+  });
+
+  it("never offers Rescore now for a save the draft has moved past", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.getByLabel("Name", { exact: true }).fill("Saved once");
+    await p.locator("#save").click();
+    await p.locator("#rescore").waitFor();
+    await p.getByLabel("Name", { exact: true }).fill("Edited after");
+    expect(await p.locator("#rescore").count()).toBe(0);
+    expect(await p.locator("#notice").textContent()).toBe("");
+  });
 });
