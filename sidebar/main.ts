@@ -51,8 +51,6 @@ class App {
   /** The draft text the server keeps for this user and spreadsheet (null: none). */
   #kept: string | null;
   #keepTimer = 0;
-  /** True while "Restore your unsaved edits?" waits: the kept draft is not overwritten before the answer. */
-  #asking = false;
   #busy = false;
   #pendingFocus: FocusPlace | null = null;
   #previewTimer = 0;
@@ -141,9 +139,7 @@ class App {
       // Unreadable: nothing to offer (the next edit replaces it).
     }
     if (!kept || canonical(kept) === canonical(this.draft.saved)) return;
-    this.#asking = true;
     const answer = (restore: boolean) => {
-      this.#asking = false;
       this.#notice.replaceChildren();
       if (restore) this.draft.replace(kept);
       else this.#keep();
@@ -163,7 +159,8 @@ class App {
   /** Tells the server the unsaved edits (or that there are none), when that changed. */
   #keep(): void {
     clearTimeout(this.#keepTimer);
-    if (this.#asking) return;
+    // While "Restore your unsaved edits?" waits, the kept draft is not overwritten before the answer.
+    if (this.#notice.querySelector("#restore-draft")) return;
     const text = this.draft.dirty && this.draft.json ? JSON.stringify(this.draft.json) : null;
     if (text === this.#kept) return;
     this.#kept = text;
