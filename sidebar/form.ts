@@ -201,6 +201,14 @@ export class Form {
     return unplaced;
   }
 
+  /** Shows the draft's value at `path` in its field, after a change made elsewhere (a histogram handle). */
+  showValue(path: Path): void {
+    const text = pathText(path);
+    const control = this.slots.find((s) => s.path() === text)?.control;
+    if (control instanceof HTMLInputElement && control !== document.activeElement)
+      control.value = show(this.draft.get(path));
+  }
+
   /** Focuses the control (or the nearest slot) of a problem's path, opening closed cards. */
   focus(problemPath: string): boolean {
     let path = problemPath;

@@ -46,7 +46,16 @@ class App {
   #previewTimer = 0;
 
   constructor(readonly data: SidebarData) {
-    this.preview = new Preview(data.data, data.dataProblem, { asOf: data.asOf, timeZone: data.timeZone });
+    this.preview = new Preview(data.data, data.dataProblem, {
+      asOf: data.asOf,
+      timeZone: data.timeZone,
+      // A histogram handle writes the band's From in the draft, as the editor's field would, and that field shows it.
+      onThreshold: (band, from) => {
+        const path = [...this.draft.scope, "bands", band, "from"];
+        this.draft.set(path, from);
+        this.form.showValue(path);
+      },
+    });
     this.headers = (data.data?.headers ?? []).filter((hd) => hd.trim() !== "" && !isOutputColumn(hd));
     this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
     this.#save.addEventListener("click", () => void this.save());
@@ -197,9 +206,11 @@ class App {
       );
       return;
     }
-    this.#previewTimer = window.setTimeout(() => {
-      this.preview.update(this.draft.valid, errors.length);
-    }, PREVIEW_DELAY_MS);
+    const update = () => this.preview.update(this.draft.valid, errors.length, this.draft.scope);
+    // Moving a threshold re-bands the rows already scored, cheap enough for every step of a drag;
+    // anything else rescores them, once typing pauses.
+    if (this.preview.onlyBandsMoved(this.draft.valid)) update();
+    else this.#previewTimer = window.setTimeout(update, PREVIEW_DELAY_MS);
   }
 
   #updateButtons(): void {

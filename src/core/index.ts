@@ -104,6 +104,7 @@ export {
   applyFlags,
   bandFor,
   NO_DATA_COLOR,
+  rebandRows,
   roundScore,
   scorecard,
   scoreNonBlank,
@@ -131,4 +132,4 @@ export {
 } from "./validate";
 export type { WeightedParts } from "./weights";
 export { groupShares, metricShares } from "./weights";
-export { coverageText, plural, thousands } from "./words";
+export { coverageText, elapsed, plural, thousands } from "./words";

@@ -7,6 +7,7 @@ import {
   explain,
   parseRubric,
   planner,
+  plural,
   rubricToGrid,
   scoreTable,
 } from "../../src/core";
@@ -44,7 +45,7 @@ describe("Rescore all rows", () => {
     });
     const toast = emu.ui.toasts.at(-1)?.message ?? "";
     expect(toast).toMatch(
-      /^Scored 200 rows of "Customers" in [\d.]+ s: Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
+      /^Scored 200 rows of "Customers" in (\d+ ms|[\d.]+ s): Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
     );
   });
 
@@ -229,7 +230,7 @@ describe("Rescore all rows", () => {
       const { emu, addon } = open({ Customers: [data[0] as unknown[], ...body] });
       emu.calls.reset();
       addon.call("rescoreAll");
-      expect(emu.ui.toasts.at(-1)?.message).toContain(`Scored ${rows} rows`);
+      expect(emu.ui.toasts.at(-1)?.message).toContain(`Scored ${plural(rows, "row")}`);
       return emu.calls.all();
     };
     const small = counts(10);
