@@ -65,17 +65,31 @@ export {
 } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export { AGG_KINDS, fromText, parseFromText } from "./fromText";
-export type { Snapshot } from "./history";
+export type { HistoryLayout, HistoryRescore, Rescored, Snapshot } from "./history";
 export {
+  CELL_CHARACTERS,
+  CELL_WARNING_SHARE,
+  cellBudget,
   droppedBand,
   HISTORY_HEADERS,
   historyByAccount,
+  historyLayout,
+  parseValues,
   previousSnapshots,
   readHistory,
+  readHistoryRows,
+  rescoredHeaders,
+  rescoreHistory,
   rubricFingerprint,
+  SHEETS_CELL_LIMIT,
   scoreChange,
+  scoreUnder,
+  scoreValues,
   snapshotRows,
   trendText,
+  VALUE_CHARACTERS,
+  valuesRubric,
+  valuesText,
   weeklySnapshotDue,
 } from "./history";
 export type { JsonObject, JsonReading, JsonSyntaxError } from "./json";

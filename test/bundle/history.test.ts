@@ -32,12 +32,22 @@ describe("Take snapshot", () => {
     emu.calls.reset();
     addon.clickMenuItem("Take snapshot");
     const history = emu.sheetValues("Health History");
-    expect(history[0]).toEqual(["Date", "Account", "Score", "Band", "Coverage", "Rubric"]);
+    expect(history[0]).toEqual(["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values"]);
     expect(history).toHaveLength(1 + 200);
     const first = history[1] as unknown[];
     expect(first[0]).toBeInstanceOf(Date);
     expect(first[1]).toBe("Xenon Robotics");
     expect(first[5]).toMatch(/^[0-9a-f]{8}$/);
+    // The cells the rubric read, as Sheets holds them (the starter reads four columns and a flag's).
+    expect(JSON.parse(first[6] as string)).toEqual({
+      NPS: 8,
+      "Seat utilisation": 0.65,
+      "Key features used": 6,
+      "Open P1 tickets": 1,
+      "Logins 30d": 367,
+    });
+    // Only the history's own columns: Sheets counts every cell of a sheet, empty ones too.
+    expect(emu.spreadsheet.getSheetByName("Health History")?.getMaxColumns()).toBe(7);
     expect(emu.ui.prompts).toHaveLength(1);
     expect(emu.ui.toasts.at(-1)?.message).toMatch(
       /^Took a snapshot of 200 accounts on 2026-11-02 in Health History/,
@@ -62,6 +72,35 @@ describe("Take snapshot", () => {
     addon.callAs("LIMITED", "onOpen", emu.openEvent("LIMITED"));
     expect(emu.ui.prompts).toHaveLength(0);
     expect(emu.sheetValues("Health History")).toHaveLength(201);
+  });
+});
+
+describe("Take snapshot on a history from before values were kept", () => {
+  it("adds the Values column after the last header, leaving the user's own column alone", () => {
+    const { emu, addon } = openWithClock("2026-11-09T09:00:00Z");
+    const old = emu.spreadsheet.insertSheet("Health History");
+    old.getRange(1, 1, 2, 7).setValues([
+      ["Date", "Account", "Score", "Band", "Coverage", "Rubric", "My notes"],
+      [new Date("2026-11-02T00:00:00Z"), "Xenon Robotics", 70, "Green", 1, "abcdef12", "renewal in March"],
+    ]);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    emu.queuePromptResponse("Account");
+    addon.call("takeSnapshot");
+    const history = emu.sheetValues("Health History");
+    expect(history[0]?.slice(0, 8)).toEqual([
+      "Date",
+      "Account",
+      "Score",
+      "Band",
+      "Coverage",
+      "Rubric",
+      "My notes",
+      "Values",
+    ]);
+    expect(history[1]?.[6]).toBe("renewal in March");
+    expect(history[1]?.[7]).toBe("");
+    expect(history[2]?.[6]).toBe("");
+    expect(JSON.parse(history[2]?.[7] as string)).toHaveProperty("NPS", 8);
   });
 });
 
