@@ -7,6 +7,7 @@
 import { pathText } from "../src/core";
 import { h, uid } from "./dom";
 import type { Draft, Path } from "./draft";
+import { FIELD_HELP } from "./help";
 
 interface Slot {
   path: () => string;
@@ -153,11 +154,40 @@ export class Form {
   #wrap(path: Path, label: string, control: HTMLElement, opts: FieldOptions): HTMLElement {
     const message = h("div", { class: "msg", id: `${control.id}-msg`, "aria-live": "polite" });
     control.setAttribute("aria-describedby", message.id);
+    const help = opts.hideLabel ? undefined : FIELD_HELP[label];
+    const about = help
+      ? h("div", { class: "hint about", id: `${control.id}-about`, hidden: true }, help)
+      : null;
     const wrapper = h(
       "div",
       { class: `field${opts.class ? ` ${opts.class}` : ""}` },
-      h("label", { for: control.id, class: opts.hideLabel ? "sr-only" : undefined }, label),
+      h(
+        "div",
+        { class: "label-row" },
+        h("label", { for: control.id, class: opts.hideLabel ? "sr-only" : undefined }, label),
+        about
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "about-button",
+                // Named "?" with its field in the title (read as its description), so the field's
+                // own label stays the only thing named like the field.
+                title: `About ${label}`,
+                "aria-expanded": "false",
+                "aria-controls": about.id,
+                onclick: (e: Event) => {
+                  const button = e.currentTarget as HTMLElement;
+                  about.hidden = !about.hidden;
+                  button.setAttribute("aria-expanded", String(!about.hidden));
+                },
+              },
+              "?",
+            )
+          : null,
+      ),
       h("div", { class: "control" }, control),
+      about,
       opts.hint ? h("div", { class: "hint" }, opts.hint) : null,
       message,
     );

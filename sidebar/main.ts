@@ -18,7 +18,7 @@ import { CalibrationSection } from "./calibration";
 import { fill, h } from "./dom";
 import { Draft, type Json } from "./draft";
 import { type EditorContext, renderEditor } from "./editor";
-import { type FocusPlace, focusedPlace, restoreFocus } from "./focus";
+import { type FocusPlace, focusedPlace, keepFocusClear, restoreFocus } from "./focus";
 import { Form } from "./form";
 import { Preview } from "./preview";
 import { ProblemList, scopeOf } from "./problems";
@@ -27,6 +27,9 @@ import { STARTERS } from "./starters";
 import { transferSection } from "./transfer";
 
 const PREVIEW_DELAY_MS = 40;
+
+/** The README's sidebar section, from package.json's homepage at build time (dev/build.mjs); "" without one. */
+declare const README_URL: string;
 
 class App {
   readonly draft = new Draft();
@@ -75,14 +78,31 @@ class App {
   }
 
   mount(root: HTMLElement): void {
+    const header = h(
+      "header",
+      { class: "top" },
+      h(
+        "div",
+        { class: "title" },
+        h("h1", {}, "Health rubric"),
+        // HtmlService's frame cannot navigate itself: links open a new tab.
+        README_URL
+          ? h("a", { href: README_URL, target: "_blank", rel: "noopener", id: "learn-more" }, "Learn more")
+          : null,
+        this.#state,
+      ),
+      this.preview.strip,
+    );
+    const bar = h(
+      "footer",
+      { class: "bar" },
+      this.problems.element,
+      h("div", { class: "buttons" }, this.#save, this.#discard),
+    );
+    keepFocusClear(header, bar);
     fill(
       root,
-      h(
-        "header",
-        { class: "top" },
-        h("div", { class: "title" }, h("h1", {}, "Health rubric"), this.#state),
-        this.preview.strip,
-      ),
+      header,
       h(
         "main",
         {},
@@ -94,12 +114,7 @@ class App {
         this.calibration.section,
         transferSection(this.draft),
       ),
-      h(
-        "footer",
-        { class: "bar" },
-        this.problems.element,
-        h("div", { class: "buttons" }, this.#save, this.#discard),
-      ),
+      bar,
     );
     this.preview.setSaved(this.data.rubric);
     this.draft.loadSaved(this.data.rubric);
@@ -124,9 +139,34 @@ class App {
       this.#start.replaceChildren();
       return;
     }
+    // First run after a rescore without a rubric: say which rubric made the scores in the sheet.
+    const scoredWith = STARTERS.find((s) => s.rubric.name === this.data.scoredWith);
     fill(
       this.#start,
-      h("h2", {}, "Choose a starting rubric"),
+      scoredWith
+        ? h(
+            "div",
+            { class: "callout", id: "scored-with" },
+            h(
+              "p",
+              {},
+              `"${this.data.data?.sheet}" was scored with the starter rubric "${String(scoredWith.rubric.name)}": no rubric is saved in this spreadsheet yet, so every rescore uses it. Save it to a Health Rubric sheet to see and change how it scores.`,
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "primary",
+                onclick: () => {
+                  this.draft.replace(scoredWith.rubric as Json);
+                  void this.save();
+                },
+              },
+              "Save this rubric",
+            ),
+          )
+        : null,
+      h("h2", {}, scoredWith ? "Or start from another rubric" : "Choose a starting rubric"),
       h(
         "p",
         { class: "help" },

@@ -198,11 +198,10 @@ export function transferSection(draft: Draft): HTMLElement {
         file,
       ),
       h("label", { for: dialect.id }, "Copy as SQL, for a warehouse: dialect and table"),
+      h("div", { class: "row" }, dialect, table),
       h(
         "div",
-        { class: "row" },
-        dialect,
-        table,
+        { class: "buttons" },
         h("button", { type: "button", id: "copy-sql", onclick: copySql }, "Copy as SQL"),
       ),
       message,

@@ -159,6 +159,9 @@ export function rescoreAll(): RescoreReport {
       }
     });
     applyColorBands(layout.sheet, rubric, bandColumns(layout));
+    // Sheets scrolls to the active range: selecting the first output's header brings the scores
+    // into view, which otherwise sit right of the columns a person was looking at.
+    layout.sheet.getRange(layout.headerRow, Math.min(...Object.values(layout.outputs))).activate();
 
     const summary = summarize(rubric, results);
     const invalidRows = summary.invalidRows.map((k) => layout.headerRow + 1 + k);

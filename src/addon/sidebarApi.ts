@@ -58,6 +58,11 @@ export interface SidebarData {
     /** The saved rubric's source sheets, only the rows of the accounts previewed (the aggregates need no others). */
     sources: Record<string, { headers: string[]; rows: PlainCell[][] }>;
   } | null;
+  /**
+   * With no rubric saved but the sheet already scored (a rescore ran without one, so with the
+   * starter rubric): that rubric's name, for the sidebar to say so and offer to save it.
+   */
+  scoredWith: string | null;
   /** Why no data came (e.g. the active sheet is the rubric sheet). */
   dataProblem: string | null;
   /** Every other sheet and its header row, for the sidebar to pick a source's sheet and columns. */
@@ -141,9 +146,12 @@ export function getSidebarData(): SidebarData {
   const reading = readRubricSheet(ss);
   let data: SidebarData["data"] = null;
   let dataProblem: string | null = null;
+  let scoredWith: string | null = null;
   try {
     const sheet = dataSheetFor(ss, reading?.settings.dataSheet);
     const layout = readDataLayout(sheet, reading?.rubric ?? starterRubric());
+    if (!reading && layout.outputs["Health Score"] !== undefined && !layout.created.includes("Health Score"))
+      scoredWith = starterRubric().name;
     const dayOf = zoneDay(timeZone);
     const rows = previewRows(layout.rows, dayOf);
     data = {
@@ -164,6 +172,7 @@ export function getSidebarData(): SidebarData {
     asOf: today(ss),
     timeZone,
     data,
+    scoredWith,
     dataProblem,
     sheets: sheetHeaders(ss, zoneDay(timeZone)),
   };

@@ -47,6 +47,8 @@ describe("Rescore all rows", () => {
     expect(toast).toMatch(
       /^Scored 200 rows of "Customers" in (\d+ ms|[\d.]+ s): Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
     );
+    // The scores are brought into view: the first output's header is the active cell.
+    expect(emu.spreadsheet.getActiveRange().getA1Notation()).toBe(`${columnLetter(width)}1`);
   });
 
   it("fills a Health Plan column the user added with each account's plan, and adds none otherwise", () => {
