@@ -61,6 +61,7 @@ class App {
     });
     this.headers = (data.data?.headers ?? []).filter((hd) => hd.trim() !== "" && !isOutputColumn(hd));
     this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
+    if (data.data) this.draft.headers = this.headers;
     this.#save.addEventListener("click", () => void this.save());
     this.#discard.addEventListener("click", () => this.discard());
     document.addEventListener("keydown", (e) => {

@@ -10,7 +10,6 @@ import {
   HISTORY_HEADERS,
   HISTORY_SHEET,
   type HistoryLayout,
-  headerKey,
   historyByAccount,
   historyLayout,
   RUBRIC_SHEET,
@@ -25,6 +24,7 @@ import {
   valuesText,
   weeklySnapshotDue,
 } from "../core";
+import { askForColumn, columnNamed } from "./columnDialog";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { asGrid, PLAIN_TEXT } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
@@ -64,8 +64,11 @@ const NO_DOCUMENT =
 export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefined {
   const ss = activeSpreadsheet();
   if (!ss) throw new AddonError(NO_DOCUMENT);
-  // Asked before taking the lock, so that a colleague's rescore need not wait on this dialog.
-  if (options.ask && !currentRubric(ss).accountKey) askAccountKey(ss);
+  // The dialog does not wait for its answer: the snapshot is taken when the column is picked.
+  if (options.ask && !currentRubric(ss).accountKey) {
+    askAccountKey(ss, "snapshot");
+    return undefined;
+  }
   return withDocumentLock(() => {
     // Checked under the lock: two people opening the spreadsheet at once take one snapshot.
     if (options.onlyIfDue && !weeklySnapshotDue(latestSnapshots(ss), today(ss))) return undefined;
@@ -218,26 +221,28 @@ function historyColumns(history: GoogleAppsScript.Spreadsheet.Sheet): HistoryLay
   return layout;
 }
 
-/** Asks once which column names each account, and keeps the answer as the Account key setting. */
-function askAccountKey(ss: Spreadsheet): void {
+/**
+ * Asks once which column names each account, in a dialog listing the data's columns (the first
+ * selected); the answer comes back to keepAccountKey, then the snapshot or the schedule.
+ */
+function askAccountKey(ss: Spreadsheet, purpose: "snapshot" | "schedule"): void {
   const { rubric, dataSheet } = currentRubric(ss);
   const headers = readDataLayout(dataSheetFor(ss, dataSheet), rubric).headers;
-  const ui = SpreadsheetApp.getUi();
-  const first = textOf(headers[0]);
-  const answer = ui.prompt(
-    "Health Score: which column names each account?",
-    `Snapshots follow each account over time by this column. Leave empty for "${first}".`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK)
-    throw new AddonError("No snapshot taken: no account column was picked.");
-  const typed = answer.getResponseText().trim() || first;
-  if (!headers.some((h) => headerKey(h) === typed.toLowerCase())) {
-    throw new AddonError(
-      `There is no column "${typed}" in the header row: take the snapshot again and pick one of its columns.`,
-    );
-  }
-  keepSetting(ss, "Account key", typed);
+  askForColumn({
+    purpose,
+    title: "Which column names each account?",
+    help: "Snapshots follow each account over time by this column. It is kept as the Account key on the Health Rubric sheet, so this is asked once.",
+    headers,
+    selected: textOf(headers[0]),
+  });
+}
+
+/** The dialog's answer: keeps the picked column as the Account key setting. */
+export function keepAccountKey(column: string): void {
+  const ss = activeSpreadsheet();
+  const { rubric, dataSheet } = currentRubric(ss);
+  const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
+  keepSetting(ss, "Account key", columnNamed(layout.headers, column, layout.sheet.getName()));
 }
 
 /** Keeps a setting on the rubric sheet, creating the sheet from the rubric in use when there is none. */
@@ -271,12 +276,19 @@ function keepSetting(ss: Spreadsheet, label: "Account key" | "Data sheet", value
  */
 const WEEKLY_KEY = "healthscore.weeklySnapshot";
 
-/** Turns the weekly snapshot on, and takes this week's now if there is none. */
-export function scheduleWeeklySnapshot(): string {
+/**
+ * Turns the weekly snapshot on, and takes this week's now if there is none. Without an Account
+ * key it first asks for one (a dialog) and returns undefined: the schedule starts on the answer.
+ */
+export function scheduleWeeklySnapshot(): string | undefined {
   const ss = activeSpreadsheet();
+  if (!currentRubric(ss).accountKey) {
+    askAccountKey(ss, "schedule");
+    return undefined;
+  }
   if (!currentRubric(ss).dataSheet) keepSetting(ss, "Data sheet", dataSheetFor(ss, undefined).getName());
   PropertiesService.getDocumentProperties().setProperty(WEEKLY_KEY, today(ss));
-  const taken = takeSnapshot({ ask: true, toast: false, onlyIfDue: true });
+  const taken = takeSnapshot({ ask: false, toast: false, onlyIfDue: true });
   return `Health Score will take one snapshot a week, the first time someone opens this spreadsheet that week (${
     taken ? `this week's is taken: ${taken.accounts} accounts` : "this week already has one"
   }). Stop it from the same menu.`;

@@ -23,6 +23,7 @@ import {
 import { compileSql, type DialectName } from "../core/sql";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
+import { pickedColumn } from "./commands";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
@@ -223,6 +224,8 @@ export const sidebarApi = {
   checkCalibration(outcomeColumn: string) {
     return checkCalibration(outcomeColumn);
   },
+  /** A column dialog's answer (Take snapshot, Schedule weekly snapshot, Check rubric against churn). */
+  pickedColumn,
 };
 export type SidebarApi = typeof sidebarApi;
 export type SidebarCall = keyof SidebarApi;

@@ -20,10 +20,13 @@ export {
   bootstrapAucCi,
   CalibrationError,
   calibrate,
+  calibrationVerdict,
   DEFAULT_SEED,
   describeAuc,
   fitLogistic,
   guessOutcomeColumn,
+  MIN_THRESHOLD_MOVE,
+  offeredThresholds,
   outcomePositive,
   pairwiseAuc,
   RELIABLE_MINIMUM,
@@ -53,7 +56,9 @@ export {
   zoneDay,
 } from "./cells";
 export {
+  absentColumnMessage,
   ColumnError,
+  closestName,
   columnLetter,
   columnsRead,
   displayedColumns,
@@ -112,7 +117,14 @@ export { isUnder, joinPath, pathText } from "./paths";
 export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
 export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export {
+  parseRule,
+  type RubricSheetLook,
+  readRubricGrid,
+  rubricSheetLook,
+  rubricToGrid,
+  ruleText,
+} from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,
@@ -130,7 +142,7 @@ export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
-export type { Validation } from "./validate";
+export type { ValidateOptions, Validation } from "./validate";
 export {
   capped,
   formatProblem,
