@@ -23,7 +23,6 @@ import { Form } from "./form";
 import { Preview } from "./preview";
 import { ProblemList, scopeOf } from "./problems";
 import { server } from "./server";
-import { STARTERS } from "./starters";
 import { transferSection } from "./transfer";
 
 const PREVIEW_DELAY_MS = 40;
@@ -113,7 +112,7 @@ class App {
         this.preview.section,
         this.#editor,
         this.calibration.section,
-        transferSection(this.draft),
+        transferSection(this.draft, this.data.starters),
       ),
       bar,
     );
@@ -140,8 +139,10 @@ class App {
       this.#start.replaceChildren();
       return;
     }
+    // The server sends the starters whenever no rubric is saved, which is when this shows.
+    const starters = this.data.starters ?? [];
     // First run after a rescore without a rubric: say which rubric made the scores in the sheet.
-    const scoredWith = STARTERS.find((s) => s.rubric.name === this.data.scoredWith);
+    const scoredWith = starters.find((s) => s.rubric.name === this.data.scoredWith);
     fill(
       this.#start,
       scoredWith
@@ -173,7 +174,7 @@ class App {
         { class: "help" },
         "This spreadsheet has no rubric yet. Start from one of these, adjust it with the preview, then Save: it goes to a new Health Rubric sheet.",
       ),
-      ...STARTERS.map((s) =>
+      ...starters.map((s) =>
         h(
           "button",
           { type: "button", class: "starter", onclick: () => this.draft.replace(s.rubric as Json) },

@@ -29,6 +29,17 @@ describeInChromium("the sidebar's first run", { timeout: 60_000 }, () => {
     expect(await p.locator("#start h2").textContent()).toBe("Choose a starting rubric");
   });
 
+  it("starts over from a starter, fetched from the server when the section first opens", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.locator("#transfer summary").click();
+    const pick = p.getByLabel("Start over from a starter");
+    await expect.poll(() => pick.locator("option").count()).toBe(5);
+    await pick.selectOption({ label: "Five dimensions" });
+    await p.getByRole("button", { name: "Use", exact: true }).click();
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe("Five dimensions");
+    expect(await p.locator("#save-state").textContent()).toBe("Unsaved changes");
+  });
+
   it("explains a field behind the ? beside it", async () => {
     const p = await open({ rubric: SIMPLE });
     const card = p.locator("details.card").first();
