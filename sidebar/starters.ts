@@ -3,10 +3,10 @@
  * first run; otherwise they are asked for once, when someone opens "Start over", so the page sent
  * at every opening does not carry them.
  */
-import type { Starter } from "../src/addon/starters";
+import type { SidebarApi } from "../src/addon/sidebarApi";
 import { server } from "./server";
 
-export type { Starter };
+export type Starter = ReturnType<SidebarApi["starterRubrics"]>[number];
 
 let starters: Promise<readonly Starter[]> | undefined;
 
