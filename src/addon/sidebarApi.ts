@@ -24,6 +24,7 @@ import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { pickedColumn } from "./commands";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
+import { keepDraft, readDraft } from "./drafts";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
@@ -70,6 +71,8 @@ export interface SidebarData {
   dataProblem: string | null;
   /** Every other sheet and its header row, for the sidebar to pick a source's sheet and columns. */
   sheets: { name: string; headers: string[] }[];
+  /** The unsaved edits this user left in the sidebar for this spreadsheet (JSON text), or null. */
+  draft: string | null;
 }
 
 function plain(cell: CellValue, dayOf: (d: Date) => number): PlainCell {
@@ -179,6 +182,7 @@ export function getSidebarData(): SidebarData {
     starters: reading?.rubric ? null : STARTERS,
     dataProblem,
     sheets: sheetHeaders(ss, zoneDay(timeZone)),
+    draft: readDraft(ss),
   };
 }
 
@@ -196,6 +200,7 @@ export function saveRubric(json: unknown): { name: string; asOf: string; sheet: 
   const active = ss.getActiveSheet();
   const asOf = today(ss);
   writeRubricSheet(ss, v.rubric, { ...previous?.settings, asOf });
+  keepDraft(ss, null); // saved: nothing unsaved is left to bring back
   active.activate(); // writing may create the rubric sheet, which Sheets makes active
   return { name: v.rubric.name, asOf, sheet: RUBRIC_SHEET };
 }
@@ -222,6 +227,10 @@ export const sidebarApi = {
     return removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
   },
   insertLiveScoreColumn,
+  /** Keeps the sidebar's unsaved edits (JSON text) for when it reopens; null forgets them. */
+  keepDraft(text: string | null): void {
+    keepDraft(activeSpreadsheet(), text);
+  },
   rubricSql,
   starterRubrics: (): readonly Starter[] => STARTERS,
   /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
