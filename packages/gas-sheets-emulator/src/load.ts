@@ -18,6 +18,7 @@
 import vm from "node:vm";
 import type { Emulator } from "./api";
 import type { AuthModeName } from "./enums";
+import { customFunctionNames } from "./formulas";
 import { hostRealm, intoRealm, type Realm } from "./realm";
 import { type MenuEntry, stateOf } from "./state";
 
@@ -103,18 +104,25 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
     }
   };
 
+  const callAs = (authMode: AuthModeName, name: string, ...args: unknown[]): unknown => {
+    const saved = state.authMode;
+    state.authMode = authMode;
+    try {
+      return call(name, ...args);
+    } finally {
+      state.authMode = saved;
+    }
+  };
+  // Formulas calling the bundle's @customfunction functions (formulas.ts, emu.recalculate).
+  state.customFunctions = {
+    names: customFunctionNames(code),
+    run: (name, args) => callAs("CUSTOM_FUNCTION", name, ...args),
+  };
+
   return {
     context,
     call,
-    callAs(authMode, name, ...args) {
-      const saved = state.authMode;
-      state.authMode = authMode;
-      try {
-        return call(name, ...args);
-      } finally {
-        state.authMode = saved;
-      }
-    },
+    callAs,
     clickMenuItem(caption) {
       const item = emu.ui.menus.flatMap((m) => flatten(m.items)).find((i) => i.caption === caption);
       if (!item) {
