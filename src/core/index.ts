@@ -2,6 +2,21 @@
 
 export type { AsOfChoice } from "./asOf";
 export { AsOfError, chooseAsOf } from "./asOf";
+export type { BackfillInput } from "./backfill";
+export {
+  anotherWeekFits,
+  BACKFILL_WEEKS,
+  backfillDates,
+  backfillProblem,
+  backfillRowsPerWeek,
+  backfillWeek,
+  prepareSources,
+  SCRIPT_ROWS_PER_SECOND,
+  SCRIPT_SECONDS,
+  undatedColumns,
+  WRITE_SECONDS,
+  weeksThatFit,
+} from "./backfill";
 export type {
   BandCalibration,
   BootstrapOptions,
@@ -56,7 +71,9 @@ export {
   zoneDay,
 } from "./cells";
 export {
+  absentColumnMessage,
   ColumnError,
+  closestName,
   columnLetter,
   columnsRead,
   displayedColumns,
@@ -139,7 +156,7 @@ export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
-export type { Validation } from "./validate";
+export type { ValidateOptions, Validation } from "./validate";
 export {
   capped,
   formatProblem,

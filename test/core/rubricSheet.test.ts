@@ -30,10 +30,11 @@ function rowOf(
 }
 
 describe("the rubric sheet", () => {
-  it.each(STARTERS)("holds the %s starter rubric losslessly", (name) => {
+  it.each(STARTERS)("holds the %s starter rubric losslessly, and reads it back without a warning", (name) => {
     const rubric = starter(name);
     const reading = readRubricGrid(rubricToGrid(rubric), OPTIONS);
     expect(reading.errors).toEqual([]);
+    expect(reading.warnings).toEqual([]);
     expect(reading.rubric).toEqual(rubric);
   });
 
