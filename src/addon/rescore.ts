@@ -43,6 +43,7 @@ import {
   outputRuns,
   readDataLayout,
 } from "./dataSheet";
+import { readDraft } from "./drafts";
 import { PLAIN_TEXT } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
@@ -168,6 +169,9 @@ export function rescoreAll(): RescoreReport {
         : "",
       dropped.length > 0 ? `Dropped a band since the last snapshot: ${firstFew(dropped)}.` : "",
       ...sourceSheetNotes(card, sources),
+      readDraft(ss) === null
+        ? ""
+        : "The sidebar holds unsaved edits to the rubric: this rescore used the saved one.",
     ]
       .filter(Boolean)
       .join(" ");

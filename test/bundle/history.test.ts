@@ -401,6 +401,24 @@ describe("Rescore history with this rubric", () => {
     expect(data[1]?.[trend]).toBe("■ 0");
   });
 
+  it("lets HEALTHTREND follow the rubric of each account's latest snapshot across the change", () => {
+    const trendOf = (s: ReturnType<typeof twoWeeksThenNewRubric>) =>
+      s.addon.callAs(
+        "CUSTOM_FUNCTION",
+        "HEALTHTREND",
+        "Xenon Robotics",
+        s.emu.sheetValues("Health History"),
+        1,
+      );
+    const without = twoWeeksThenNewRubric();
+    without.addon.call("takeSnapshot"); // 16 November, under the new rubric
+    expect(trendOf(without)).toBe(""); // nothing earlier under it
+    const rescored = twoWeeksThenNewRubric();
+    rescored.addon.call("rescoreHistory");
+    rescored.addon.call("takeSnapshot");
+    expect(trendOf(rescored)).toBe(0); // against 9 November rescored under it: the same cells
+  });
+
   it("says there is nothing to rescore without a history", () => {
     const s = openWithClock("2026-11-02T09:00:00Z");
     s.addon.clickMenuItem("Rescore history with this rubric");
