@@ -50,9 +50,9 @@ export function open(
   return { emu, addon };
 }
 
-/** examples/customers.csv as a sheet would hold it: numbers as numbers, TRUE/FALSE as booleans, dates as Dates. */
-export function customers(): unknown[][] {
-  const rows = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+/** examples/customers.csv (or another sample) as a sheet would hold it: numbers as numbers, TRUE/FALSE as booleans, dates as Dates. */
+export function customers(file = "examples/customers.csv"): unknown[][] {
+  const rows = parse(readFileSync(file, "utf8")) as string[][];
   const typed = (text: string): unknown => {
     if (text === "") return "";
     if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
