@@ -6,5 +6,5 @@ export default mutationConfig("core", {
   mutate: ["src/core/**/*.ts"],
   testFiles: ["test/core/**/*.test.ts"],
   // The score of the files measured so far (README, "Mutation testing"): raise it when a run scores more.
-  breakAt: 72,
+  breakAt: 81,
 });
