@@ -9,6 +9,7 @@ import {
   bandLine,
   type CellValue,
   droppedBand,
+  elapsed,
   explain,
   HISTORY_SHEET,
   headerKey,
@@ -17,6 +18,7 @@ import {
   type OutputColumn,
   PLAN_COLUMN,
   planner,
+  plural,
   previousSnapshots,
   problemsSentence,
   RUBRIC_SHEET,
@@ -158,12 +160,16 @@ export function rescoreAll(): RescoreReport {
       }
     });
     applyColorBands(layout.sheet, rubric, bandColumns(layout));
+    // Sheets scrolls to the active range: selecting the first output's header brings the scores
+    // into view, which otherwise sit right of the columns a person was looking at.
+    layout.sheet.getRange(layout.headerRow, Math.min(...Object.values(layout.outputs))).activate();
 
     const summary = summarize(rubric, results);
     const invalidRows = summary.invalidRows.map((k) => layout.headerRow + 1 + k);
-    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    const ms = Date.now() - started;
+    const seconds = Math.round(ms / 100) / 10;
     const message = [
-      `Scored ${summary.rows} rows of "${layout.sheet.getName()}" in ${seconds} s: ${bandLine(summary) || "no rows"}.`,
+      `Scored ${plural(summary.rows, "row")} of "${layout.sheet.getName()}" in ${elapsed(ms)}: ${bandLine(summary) || "no rows"}.`,
       invalidRows.length > 0
         ? `${invalidRows.length} ${invalidRows.length === 1 ? "row has" : "rows have"} unreadable cells (row ${firstFew(invalidRows)}); Health Drivers says which.`
         : "",
@@ -318,12 +324,15 @@ export function insertLiveScoreColumn(): string {
   const last = sheet.getRange(1, layout.lastDataColumn).getA1Notation().replace(/\d+$/, "");
   const formula = `=HEALTHSCORE(A${headerRow + 1}:${last}, A${headerRow}:${last}${headerRow}, ${RUBRIC_RANGE_NAME})`;
   sheet.getRange(headerRow, column).setValue(LIVE_COLUMN);
+  // The whole column below is cleared for the result to spill into, and formatted: a spilled
+  // cell shows in its own format, not the formula cell's.
   const below = sheet.getMaxRows() - headerRow;
-  if (below > 0) sheet.getRange(headerRow + 1, column, below, 1).clearContent();
-  sheet
-    .getRange(headerRow + 1, column)
-    .setFormula(formula)
-    .setNumberFormat("0.0");
+  if (below > 0)
+    sheet
+      .getRange(headerRow + 1, column, below, 1)
+      .clearContent()
+      .setNumberFormat("0.0");
+  sheet.getRange(headerRow + 1, column).setFormula(formula);
   // Running from the menu is what puts the add-on in use in this spreadsheet, and Sheets knows
   // an add-on's custom functions only where it is in use (developers.google.com/apps-script/
   // add-ons/lifecycle: installed vs enabled); a cell computed before that may still show #NAME?.

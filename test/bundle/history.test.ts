@@ -446,3 +446,20 @@ describe("Rescore history with this rubric", () => {
     expect(calls(20)).toEqual(calls(2));
   });
 });
+
+describe("the column dialog", () => {
+  it("lists the data's own columns, not the add-on's output columns, with every name as text", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    const csm = column(emu.sheetValues("Customers"), "CSM") + 1;
+    emu.spreadsheet.getSheetByName("Customers")?.getRange(1, csm).setValue("<b>Owner</b>");
+    addon.call("rescoreAll");
+    addon.clickMenuItem("Take snapshot");
+    const html = emu.ui.dialogs.at(-1)?.content ?? "";
+    const options = [...html.matchAll(/<option value="[^"]*"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
+    expect(options).toContain("Account");
+    expect(options).toContain("&#60;b&#62;Owner&#60;/b&#62;");
+    expect(options).not.toContain("Health Score");
+    expect(options).not.toContain("Health Band");
+    expect(html).not.toContain("<b>Owner");
+  });
+});
