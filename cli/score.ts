@@ -10,6 +10,7 @@ import {
   columnLetter,
   columnsRead,
   coverageText,
+  type Driver,
   explain,
   formulaSafe,
   headerKey,
@@ -24,7 +25,7 @@ import {
   summarize,
 } from "../src/core";
 import { type CsvOptions, type CsvTable, csvLine, openCsv } from "./csv";
-import { CliError, requireRubric, writeOut } from "./io";
+import { CliError, requireRubric, utf8Bytes, writeOut } from "./io";
 import { Progress } from "./progress";
 import { readSources, sourceColumnError, sourceNotes } from "./sources";
 import { summaryLine, type TableLayout, tableHeader, tableLayout, tableLine } from "./table";
@@ -56,6 +57,8 @@ type OutputColumn = (typeof SCORE_COLUMNS)[number];
 interface Writer {
   batch(rows: readonly string[][], results: readonly (RowResult | undefined)[]): string;
   end(): string;
+  /** How its text is written: `latin1` when it is UTF-8 bytes already (see utf8Bytes). */
+  encoding?: "latin1";
 }
 
 export async function score(args: ScoreArgs): Promise<void> {
@@ -89,7 +92,7 @@ export async function score(args: ScoreArgs): Promise<void> {
       progress.add(rows.length);
       if (text) {
         written = true;
-        await writeOut(text);
+        await writeOut(text, writer.encoding);
       }
     }
   } catch (e) {
@@ -100,7 +103,7 @@ export async function score(args: ScoreArgs): Promise<void> {
     throw e;
   }
   progress.end();
-  await writeOut(writer.end());
+  await writeOut(writer.end(), writer.encoding);
   // Known only once every account has been seen: source rows that named none of them.
   for (const line of sourceNotes(card, sources)) args.note?.(line);
 }
@@ -114,39 +117,60 @@ function jsonWriter(): Writer {
       let text = "";
       for (const r of results) {
         if (!r) continue;
-        // One object per line: V8 writes compact JSON several times faster than indented, and a
-        // line per account stays easy to grep or page through.
-        text += `${first ? "[\n" : ",\n"}${JSON.stringify(toJson(r))}`;
+        // One object per line: a line per account stays easy to grep or page through.
+        text += `${first ? "[\n" : ",\n"}${jsonRow(r)}`;
         first = false;
       }
       return text;
     },
     end: () => (first ? "[]\n" : "\n]\n"),
+    encoding: "latin1",
   };
 }
 
-function toJson(r: RowResult) {
-  return {
-    score: r.score,
-    band: r.band,
-    color: r.color,
-    ...(r.action ? { action: r.action } : {}),
-    ...(r.segment ? { segment: r.segment } : {}),
-    ...(r.note ? { note: r.note } : {}),
-    coverage: Math.round(r.coverage * 1000) / 1000,
+/**
+ * A row's JSON object, as UTF-8 bytes (utf8Bytes), written directly: exactly what JSON.stringify
+ * writes for `{ score, band, color, action?, segment?, note?, coverage, drivers, flags, missing,
+ * invalid, explanation }`, but with no object built per row or driver, and each of the rubric's
+ * names quoted once (test/cli/score.test.ts holds the two to the same bytes).
+ */
+function jsonRow(r: RowResult): string {
+  let json = `{"score":${jsonNumber(r.score)},"band":${quoted(r.band)},"color":${quoted(r.color)}`;
+  if (r.action) json += `,"action":${quoted(r.action)}`;
+  if (r.segment) json += `,"segment":${quoted(r.segment)}`;
+  if (r.note) json += `,"note":${quoted(r.note)}`;
+  json += `,"coverage":${jsonNumber(Math.round(r.coverage * 1000) / 1000)},"drivers":[`;
+  const drivers = r.drivers;
+  for (let i = 0; i < drivers.length; i++) {
+    const d = drivers[i] as Driver;
     // Two decimals: enough to read, and short numbers are much quicker to write than 17 digits.
-    drivers: r.drivers.map((d) => ({
-      id: d.id,
-      label: d.label,
-      value: d.value,
-      score: Math.round(d.score * 100) / 100,
-      impact: Math.round(d.impact * 100) / 100,
-    })),
-    flags: r.flags,
-    missing: r.missing,
-    invalid: r.invalid,
-    explanation: explain(r),
-  };
+    json +=
+      `${i > 0 ? "," : ""}{"id":${quoted(d.id)},"label":${quoted(d.label)},"value":` +
+      `${typeof d.value === "string" ? utf8Bytes(JSON.stringify(d.value)) : jsonNumber(d.value)},` +
+      `"score":${jsonNumber(Math.round(d.score * 100) / 100)},"impact":${jsonNumber(Math.round(d.impact * 100) / 100)}}`;
+  }
+  return (
+    `${json}],"flags":${jsonBytes(r.flags)},"missing":${jsonBytes(r.missing)},` +
+    `"invalid":${jsonBytes(r.invalid)},"explanation":${utf8Bytes(JSON.stringify(explain(r)))}}`
+  );
+}
+
+/** A number as JSON writes it (null for none, and for what JSON cannot hold). */
+const jsonNumber = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : "null");
+
+/** A list as JSON bytes; most rows' lists are empty. */
+const jsonBytes = (list: readonly unknown[]): string =>
+  list.length === 0 ? "[]" : utf8Bytes(JSON.stringify(list));
+
+/** The rubric's names (ids, labels, bands, colours, segments) as JSON bytes, each quoted once. */
+const quotedNames = new Map<string, string>();
+function quoted(name: string): string {
+  let json = quotedNames.get(name);
+  if (json === undefined) {
+    json = utf8Bytes(JSON.stringify(name));
+    if (quotedNames.size < 10_000) quotedNames.set(name, json);
+  }
+  return json;
 }
 
 // ---- table: fixed widths, lines as they come, the band counts at the end ------------------------
