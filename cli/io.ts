@@ -77,32 +77,9 @@ export function problemsMessage(path: string, problems: readonly Problem[]): str
   ].join("\n");
 }
 
-/**
- * Writes to stdout, waiting when the reader is slower than we are (so output never piles up in
- * memory). `latin1`: the text is already UTF-8 bytes, one character per byte (see `utf8Bytes`).
- */
-export async function writeOut(text: string, encoding: "utf8" | "latin1" = "utf8"): Promise<void> {
-  if (text && !process.stdout.write(text, encoding)) await once(process.stdout, "drain");
-}
-
-const NON_ASCII = /[\u0080-\uffff]+/g;
-const encoded = new Map<string, string>();
-
-/**
- * Text as its UTF-8 bytes, one character per byte, for `writeOut(…, "latin1")`. Node encodes a
- * string to UTF-8 several times slower than it copies such bytes, and output runs to many times the
- * input (JSON), so a writer that builds its output from these (ASCII stays as it is; only the
- * non-ASCII runs, such as a driver's minus sign, are converted, each run once) writes it faster.
- */
-export function utf8Bytes(text: string): string {
-  return text.replace(NON_ASCII, (run) => {
-    let bytes = encoded.get(run);
-    if (bytes === undefined) {
-      bytes = Buffer.from(run, "utf8").toString("latin1");
-      if (encoded.size < 10_000) encoded.set(run, bytes);
-    }
-    return bytes;
-  });
+/** Writes to stdout, waiting when the reader is slower than we are (so output never piles up in memory). */
+export async function writeOut(text: string | Uint8Array): Promise<void> {
+  if (text.length > 0 && !process.stdout.write(text)) await once(process.stdout, "drain");
 }
 
 /**

@@ -25,7 +25,8 @@ import {
   summarize,
 } from "../src/core";
 import { type CsvOptions, type CsvTable, csvLine, openCsv } from "./csv";
-import { CliError, requireRubric, utf8Bytes, writeOut } from "./io";
+import { CliError, requireRubric, writeOut } from "./io";
+import { JsonBytes } from "./jsonBytes";
 import { Progress } from "./progress";
 import { readSources, sourceColumnError, sourceNotes } from "./sources";
 import { summaryLine, type TableLayout, tableHeader, tableLayout, tableLine } from "./table";
@@ -55,10 +56,8 @@ type OutputColumn = (typeof SCORE_COLUMNS)[number];
 
 /** What one format makes of the stream: text for each batch as it is scored, and a last part. */
 interface Writer {
-  batch(rows: readonly string[][], results: readonly (RowResult | undefined)[]): string;
+  batch(rows: readonly string[][], results: readonly (RowResult | undefined)[]): string | Buffer;
   end(): string;
-  /** How its text is written: `latin1` when it is UTF-8 bytes already (see utf8Bytes). */
-  encoding?: "latin1";
 }
 
 export async function score(args: ScoreArgs): Promise<void> {
@@ -92,7 +91,7 @@ export async function score(args: ScoreArgs): Promise<void> {
       progress.add(rows.length);
       if (text) {
         written = true;
-        await writeOut(text, writer.encoding);
+        await writeOut(text);
       }
     }
   } catch (e) {
@@ -103,7 +102,7 @@ export async function score(args: ScoreArgs): Promise<void> {
     throw e;
   }
   progress.end();
-  await writeOut(writer.end(), writer.encoding);
+  await writeOut(writer.end());
   // Known only once every account has been seen: source rows that named none of them.
   for (const line of sourceNotes(card, sources)) args.note?.(line);
 }
@@ -112,65 +111,80 @@ export async function score(args: ScoreArgs): Promise<void> {
 
 function jsonWriter(): Writer {
   let first = true;
+  const out = new JsonBytes(1 << 20);
   return {
     batch(_rows, results) {
-      let text = "";
       for (const r of results) {
         if (!r) continue;
         // One object per line: a line per account stays easy to grep or page through.
-        text += `${first ? "[\n" : ",\n"}${jsonRow(r)}`;
+        out.ascii(first ? "[\n" : ",\n");
+        jsonRow(out, r);
         first = false;
       }
-      return text;
+      return out.take();
     },
     end: () => (first ? "[]\n" : "\n]\n"),
-    encoding: "latin1",
   };
 }
 
 /**
- * A row's JSON object, as UTF-8 bytes (utf8Bytes), written directly: exactly what JSON.stringify
- * writes for `{ score, band, color, action?, segment?, note?, coverage, drivers, flags, missing,
- * invalid, explanation }`, but with no object built per row or driver, and each of the rubric's
- * names quoted once (test/cli/score.test.ts holds the two to the same bytes).
+ * A row as the JSON of `{ score, band, color, action?, segment?, note?, coverage, drivers, flags,
+ * missing, invalid, explanation }`, written piece by piece (no object is built per row or driver).
  */
-function jsonRow(r: RowResult): string {
-  let json = `{"score":${jsonNumber(r.score)},"band":${quoted(r.band)},"color":${quoted(r.color)}`;
-  if (r.action) json += `,"action":${quoted(r.action)}`;
-  if (r.segment) json += `,"segment":${quoted(r.segment)}`;
-  if (r.note) json += `,"note":${quoted(r.note)}`;
-  json += `,"coverage":${jsonNumber(Math.round(r.coverage * 1000) / 1000)},"drivers":[`;
+function jsonRow(out: JsonBytes, r: RowResult): void {
+  out.ascii('{"score":');
+  out.number(r.score);
+  out.ascii(',"band":');
+  out.string(r.band);
+  out.ascii(',"color":');
+  out.string(r.color);
+  if (r.action) {
+    out.ascii(',"action":');
+    out.string(r.action);
+  }
+  if (r.segment) {
+    out.ascii(',"segment":');
+    out.string(r.segment);
+  }
+  if (r.note) {
+    out.ascii(',"note":');
+    out.string(r.note);
+  }
+  out.ascii(',"coverage":');
+  out.number(Math.round(r.coverage * 1000) / 1000);
+  out.ascii(',"drivers":[');
   const drivers = r.drivers;
   for (let i = 0; i < drivers.length; i++) {
     const d = drivers[i] as Driver;
+    out.ascii(i > 0 ? ',{"id":' : '{"id":');
+    out.string(d.id);
+    out.ascii(',"label":');
+    out.string(d.label);
+    out.ascii(',"value":');
+    if (typeof d.value === "string") out.string(d.value);
+    else out.number(d.value);
     // Two decimals: enough to read, and short numbers are much quicker to write than 17 digits.
-    json +=
-      `${i > 0 ? "," : ""}{"id":${quoted(d.id)},"label":${quoted(d.label)},"value":` +
-      `${typeof d.value === "string" ? utf8Bytes(JSON.stringify(d.value)) : jsonNumber(d.value)},` +
-      `"score":${jsonNumber(Math.round(d.score * 100) / 100)},"impact":${jsonNumber(Math.round(d.impact * 100) / 100)}}`;
+    out.ascii(',"score":');
+    out.number(Math.round(d.score * 100) / 100);
+    out.ascii(',"impact":');
+    out.number(Math.round(d.impact * 100) / 100);
+    out.ascii("}");
   }
-  return (
-    `${json}],"flags":${jsonBytes(r.flags)},"missing":${jsonBytes(r.missing)},` +
-    `"invalid":${jsonBytes(r.invalid)},"explanation":${utf8Bytes(JSON.stringify(explain(r)))}}`
-  );
+  out.ascii('],"flags":');
+  jsonList(out, r.flags);
+  out.ascii(',"missing":');
+  jsonList(out, r.missing);
+  out.ascii(',"invalid":');
+  jsonList(out, r.invalid);
+  out.ascii(',"explanation":');
+  out.string(explain(r));
+  out.ascii("}");
 }
 
-/** A number as JSON writes it (null for none, and for what JSON cannot hold). */
-const jsonNumber = (n: number | null): string => (n !== null && Number.isFinite(n) ? String(n) : "null");
-
-/** A list as JSON bytes; most rows' lists are empty. */
-const jsonBytes = (list: readonly unknown[]): string =>
-  list.length === 0 ? "[]" : utf8Bytes(JSON.stringify(list));
-
-/** The rubric's names (ids, labels, bands, colours, segments) as JSON bytes, each quoted once. */
-const quotedNames = new Map<string, string>();
-function quoted(name: string): string {
-  let json = quotedNames.get(name);
-  if (json === undefined) {
-    json = utf8Bytes(JSON.stringify(name));
-    if (quotedNames.size < 10_000) quotedNames.set(name, json);
-  }
-  return json;
+/** A list as JSON; most rows' lists are empty. */
+function jsonList(out: JsonBytes, list: readonly unknown[]): void {
+  if (list.length === 0) out.ascii("[]");
+  else out.json(JSON.stringify(list));
 }
 
 // ---- table: fixed widths, lines as they come, the band counts at the end ------------------------

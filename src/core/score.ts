@@ -309,6 +309,8 @@ const readsOf = (item: { column?: string; from?: From }): string =>
 
 const unwrap = (r: Reading): Read => (r.kind === "value" ? r.value : r);
 const IN_RANGE = 1e15;
+/** Text that is a plain decimal number, no spaces, separators or signs but a leading minus. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * How a metric reads its cell, with fast paths for the common cells: a plain number, and ISO
@@ -336,10 +338,16 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
     }
   }
   if (input === "number") {
-    return (cell) =>
-      typeof cell === "number" && cell >= -IN_RANGE && cell <= IN_RANGE
-        ? cell
-        : unwrap(readCell(cell, input, days));
+    return (cell) => {
+      if (typeof cell === "number") {
+        if (cell >= -IN_RANGE && cell <= IN_RANGE) return cell;
+      } else if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) {
+        // Most text cells of a CSV export are plain digits: read as readCell reads them, minus its checks.
+        const n = Number(cell);
+        if (n >= -IN_RANGE && n <= IN_RANGE) return n;
+      }
+      return unwrap(readCell(cell, input, days));
+    };
   }
   if (input === "daysSince") {
     const cache = new Map<string, Read>();
