@@ -38,7 +38,7 @@ export class JsonBytes {
     this.#bytes[this.#at++] = QUOTE;
   }
 
-  /** Text that is JSON already (from JSON.stringify), as UTF-8. */
+  /** Text that is JSON already (from JSON.stringify, so well-formed), as UTF-8. */
   json(text: string): void {
     this.#room(text.length * 3);
     this.#utf8(text, false);
@@ -89,15 +89,10 @@ export class JsonBytes {
           b[o++] = 0x80 | ((point >> 6) & 0x3f);
           b[o++] = 0x80 | (point & 0x3f);
           i++;
-        } else if (quoted) {
-          // A lone surrogate: JSON.stringify escapes it (well-formed JSON, ES2019).
+        } else {
+          // A lone surrogate: JSON.stringify escapes it (well-formed JSON, ES2019), so JSON text has none.
           b[o++] = BACKSLASH;
           o = hex4(b, o, c);
-        } else {
-          // As Node's UTF-8 encoder writes a lone surrogate: U+FFFD.
-          b[o++] = 0xef;
-          b[o++] = 0xbf;
-          b[o++] = 0xbd;
         }
       }
     }
