@@ -112,13 +112,14 @@ export async function score(args: ScoreArgs): Promise<void> {
 function jsonWriter(): Writer {
   let first = true;
   const out = new JsonBytes(1 << 20);
+  const heads = new DriverHeads();
   return {
     batch(_rows, results) {
       for (const r of results) {
         if (!r) continue;
         // One object per line: a line per account stays easy to grep or page through.
         out.ascii(first ? "[\n" : ",\n");
-        jsonRow(out, r);
+        jsonRow(out, r, heads);
         first = false;
       }
       return out.take();
@@ -131,7 +132,7 @@ function jsonWriter(): Writer {
  * A row as the JSON of `{ score, band, color, action?, segment?, note?, coverage, drivers, flags,
  * missing, invalid, explanation }`, written piece by piece (no object is built per row or driver).
  */
-function jsonRow(out: JsonBytes, r: RowResult): void {
+function jsonRow(out: JsonBytes, r: RowResult, heads: DriverHeads): void {
   out.ascii('{"score":');
   out.number(r.score);
   out.ascii(',"band":');
@@ -151,23 +152,20 @@ function jsonRow(out: JsonBytes, r: RowResult): void {
     out.string(r.note);
   }
   out.ascii(',"coverage":');
-  out.number(Math.round(r.coverage * 1000) / 1000);
+  out.rounded(r.coverage, 3);
   out.ascii(',"drivers":[');
   const drivers = r.drivers;
   for (let i = 0; i < drivers.length; i++) {
     const d = drivers[i] as Driver;
-    out.ascii(i > 0 ? ',{"id":' : '{"id":');
-    out.string(d.id);
-    out.ascii(',"label":');
-    out.string(d.label);
-    out.ascii(',"value":');
+    if (i > 0) out.ascii(",");
+    out.bytes(heads.of(d));
     if (typeof d.value === "string") out.string(d.value);
     else out.number(d.value);
     // Two decimals: enough to read, and short numbers are much quicker to write than 17 digits.
     out.ascii(',"score":');
-    out.number(Math.round(d.score * 100) / 100);
+    out.rounded(d.score, 2);
     out.ascii(',"impact":');
-    out.number(Math.round(d.impact * 100) / 100);
+    out.rounded(d.impact, 2);
     out.ascii("}");
   }
   out.ascii('],"flags":');
@@ -179,6 +177,26 @@ function jsonRow(out: JsonBytes, r: RowResult): void {
   out.ascii(',"explanation":');
   out.string(explain(r));
   out.ascii("}");
+}
+
+/** Each metric's `{"id":…,"label":…,"value":`, which every row repeats, as bytes made once. */
+class DriverHeads {
+  // By id, with its label: a segment's rubric may give the same id another label.
+  readonly #heads = new Map<string, { label: string; bytes: Uint8Array }>();
+
+  of(d: Driver): Uint8Array {
+    const known = this.#heads.get(d.id);
+    if (known !== undefined && known.label === d.label) return known.bytes;
+    const head = new JsonBytes(64);
+    head.ascii('{"id":');
+    head.string(d.id);
+    head.ascii(',"label":');
+    head.string(d.label);
+    head.ascii(',"value":');
+    const bytes = head.take();
+    this.#heads.set(d.id, { label: d.label, bytes });
+    return bytes;
+  }
 }
 
 /** A list as JSON; most rows' lists are empty. */

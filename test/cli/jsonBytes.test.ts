@@ -32,11 +32,48 @@ describe("JsonBytes writes what JSON.stringify writes, as UTF-8", () => {
     );
   });
 
-  it("copies JSON text as UTF-8, and hands over what it wrote once", () => {
+  it("writes a number rounded to 2 or 3 decimals as JSON.stringify writes Math.round(n × 10^d) / 10^d", () => {
+    const edges = [
+      0,
+      -0,
+      0.005,
+      -0.005,
+      0.015,
+      1.005,
+      99.995,
+      -4.08,
+      100,
+      0.1,
+      1e-9,
+      -1e-9,
+      2 ** 31 / 100,
+      1e20,
+    ];
+    const ranges = [
+      fc.integer().map((k) => k / 1000),
+      fc.double({ min: -200, max: 200 }),
+      fc.double({ min: -3e7, max: 3e7 }),
+      fc.double(),
+    ];
+    fc.assert(
+      fc.property(
+        fc.oneof(fc.constantFrom(...edges), ...ranges),
+        fc.constantFrom(2 as const, 3 as const),
+        (n, d) => {
+          const out = new JsonBytes(2);
+          out.rounded(n, d);
+          expect(out.take().toString()).toBe(JSON.stringify(Math.round(n * 10 ** d) / 10 ** d));
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
+
+  it("copies bytes made earlier, and JSON text as UTF-8, and hands over what it wrote once", () => {
     fc.assert(
       fc.property(fc.jsonValue(), (value) => {
         const out = new JsonBytes(8);
-        out.ascii("[");
+        out.bytes(Buffer.from("["));
         out.json(JSON.stringify(value));
         out.ascii("]");
         expect(out.take()).toEqual(stringified([value]));
