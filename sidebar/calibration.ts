@@ -9,6 +9,7 @@ import {
   applySuggestedThresholds,
   applySuggestedWeights,
   type Calibration,
+  calibrationVerdict,
   describeAuc,
   guessOutcomeColumn,
   isObject,
@@ -269,7 +270,10 @@ export class CalibrationSection {
         "No band thresholds to suggest: the scores are too few or too tied to place them.",
       );
     }
-    const moves = bands.map((b, i) => `${b.label} from ${b.from} → ${cuts[i] ?? "?"}`);
+    // The core keeps today's threshold where the data would move it by less than a point.
+    const moves = bands.map((b, i) =>
+      cuts[i] === b.from ? `${b.label} stays at ${b.from}` : `${b.label} from ${b.from} → ${cuts[i] ?? "?"}`,
+    );
     const churn = (c.suggested.bands ?? [])
       .map((b) => `${b.label} ${b.churn_rate === null ? "–" : pct(b.churn_rate)}`)
       .join(" · ");
@@ -398,6 +402,7 @@ function howWellItRanks(c: Calibration): HTMLElement[] {
     c.excluded.no_score ? `${c.excluded.no_score} with no score` : "",
   ].filter(Boolean);
   return [
+    h("p", { id: "calib-headline" }, h("strong", {}, calibrationVerdict(c))),
     h(
       "p",
       { class: "auc" },

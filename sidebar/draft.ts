@@ -67,6 +67,8 @@ export class Draft {
   /** The rubric saved on the sheet (JSON), or null when there is none. */
   saved: Json | null = null;
   validation: Validation = { errors: [], warnings: [] };
+  /** The data sheet's headers, when there is data: a column they lack is an error (the core's rule). */
+  headers: readonly string[] | undefined = undefined;
   /** The path of the rubric being edited: [] for the top level, or a segment's. */
   scope: Path = [];
   #savedText = "null";
@@ -163,7 +165,9 @@ export class Draft {
   }
 
   #changed(change: Change): void {
-    this.validation = this.json ? validateRubric(this.json) : { errors: [], warnings: [] };
+    this.validation = this.json
+      ? validateRubric(this.json, { headers: this.headers })
+      : { errors: [], warnings: [] };
     for (const listener of this.#listeners) listener(change);
   }
 }

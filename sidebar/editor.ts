@@ -18,6 +18,7 @@ import {
 import { append, h, iconButton, percent } from "./dom";
 import { clone, type Json, type Key, type Path, renameKey } from "./draft";
 import type { EditorContext } from "./editorContext";
+import { itemTitle } from "./fieldWords";
 import { scorerEditor } from "./scorerEditor";
 
 export type { EditorContext };
@@ -518,7 +519,7 @@ function metricCard(
   form.refresh(() => {
     const m = draft.get(path);
     const me = isObject(m) ? m : {};
-    title.textContent = str(me.label) || str(me.column) || `Metric ${i + 1}`;
+    title.textContent = itemTitle("Metric", me, i);
     const w = me.weight === undefined ? 1 : me.weight;
     const pct = weighted ? percent(metricShares(draft.scoped())[i] ?? 0) : "";
     meta.textContent = weighted ? `${pct} of score` : `× ${String(w)}`;
@@ -645,7 +646,7 @@ function flagCard(ctx: EditorContext, scope: Path, i: number, flag: Json): HTMLE
   form.refresh(() => {
     const f = draft.get(path);
     const fl = isObject(f) ? f : {};
-    title.textContent = str(fl.label) || str(fl.column) || `Flag ${i + 1}`;
+    title.textContent = itemTitle("Flag", fl, i);
     const effects = [
       fl.add !== undefined ? `add ${String(fl.add)}` : "",
       fl.floor !== undefined ? `floor ${String(fl.floor)}` : "",

@@ -7,6 +7,7 @@
 import { pathText } from "../src/core";
 import { h, uid } from "./dom";
 import type { Draft, Path } from "./draft";
+import { fieldWords } from "./fieldWords";
 
 interface Slot {
   path: () => string;
@@ -189,8 +190,9 @@ export class Form {
         unplaced.push(p);
         return;
       }
-      // Said where it is when shown at an enclosing slot: "steps[0]: needs min or max".
-      const where = p.path === path ? "" : `${p.path.slice(path.length).replace(/^\./, "")}: `;
+      // Said where it is when shown at an enclosing slot: "Step 1: needs min or max".
+      const words = p.path === path ? "" : fieldWords(this.draft.json, p.path, path);
+      const where = words ? `${words}: ` : "";
       slot.message.append(h("div", { class: kind }, `${where}${p.message}`));
       slot.message.className = "msg shown";
       if (kind === "error" && p.path === path) slot.control?.setAttribute("aria-invalid", "true");

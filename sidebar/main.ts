@@ -49,6 +49,7 @@ class App {
     this.preview = new Preview(data.data, data.dataProblem, { asOf: data.asOf, timeZone: data.timeZone });
     this.headers = (data.data?.headers ?? []).filter((hd) => hd.trim() !== "" && !isOutputColumn(hd));
     this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
+    if (data.data) this.draft.headers = this.headers;
     this.#save.addEventListener("click", () => void this.save());
     this.#discard.addEventListener("click", () => this.discard());
     document.addEventListener("keydown", (e) => {

@@ -2,18 +2,10 @@
  * The footer's problem list: every error to fix before saving, each a link that opens the segment
  * it belongs to and focuses its field.
  */
-import {
-  capped,
-  formatProblem,
-  isObject,
-  isUnder,
-  PROBLEMS_SHOWN,
-  type Problem,
-  pathText,
-  plural,
-} from "../src/core";
+import { capped, isObject, isUnder, PROBLEMS_SHOWN, type Problem, pathText, plural } from "../src/core";
 import { fill, h } from "./dom";
 import type { Draft } from "./draft";
+import { problemInWords } from "./fieldWords";
 import type { Form } from "./form";
 
 /** The path text of the rubric (top level "" or a segment's) a problem's path belongs to. */
@@ -36,16 +28,23 @@ export class ProblemList {
     readonly form: Form,
   ) {}
 
-  /** Lists the draft's errors; the list opens by itself when some have no field on screen (`unplaced`). */
+  /**
+   * Lists the draft's errors, then its warnings (what Save would leave out or ignore, so nothing
+   * goes without a word); the list opens by itself when some have no field on screen (`unplaced`).
+   */
   render(unplaced: readonly Problem[]): void {
-    const errors = this.draft.validation.errors;
-    if (!this.draft.json || errors.length === 0) {
+    const { errors, warnings } = this.draft.validation;
+    const all = [...errors, ...warnings];
+    if (!this.draft.json || all.length === 0) {
       this.element.replaceChildren();
       return;
     }
     // Capped like every list of problems ("…and 9,990 more"): each shown one links to its field.
-    const lines = capped(errors.map(formatProblem)).map((line, i) => {
-      const path = (errors[i] as Problem).path;
+    const words = all.map(
+      (p, i) => `${i < errors.length ? "" : "Warning: "}${problemInWords(this.draft.json, p)}`,
+    );
+    const lines = capped(words).map((line, i) => {
+      const path = (all[i] as Problem).path;
       return i < PROBLEMS_SHOWN
         ? h("button", { type: "button", class: "link", onclick: () => this.goTo(path) }, line)
         : line;
@@ -59,7 +58,7 @@ export class ProblemList {
       "button",
       {
         type: "button",
-        class: "link error",
+        class: `link ${errors.length ? "error" : "warning"}`,
         "aria-expanded": "false",
         "aria-controls": "problem-list",
         onclick: () => {
@@ -67,7 +66,12 @@ export class ProblemList {
           toggle.setAttribute("aria-expanded", String(!list.hidden));
         },
       },
-      `${plural(errors.length, "problem")} to fix before saving`,
+      [
+        errors.length ? `${plural(errors.length, "problem")} to fix before saving` : "",
+        warnings.length ? plural(warnings.length, "warning") : "",
+      ]
+        .filter(Boolean)
+        .join(", "),
     );
     fill(this.element, toggle, list);
     if (unplaced.length) list.hidden = false;

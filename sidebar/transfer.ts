@@ -3,10 +3,11 @@
  * file to import, copy or download to export, or start again from a starter rubric. Copy as SQL
  * hands the rubric to a data team as one query for their warehouse.
  */
-import { isObject, jsonErrorSentence, parseJson, plural } from "../src/core";
-import { compileSql, type DialectName } from "../src/core/sql";
+import { capped, formatProblem, isObject, jsonErrorSentence, parseJson, plural } from "../src/core";
+import type { DialectName } from "../src/core/sql";
 import { h } from "./dom";
 import type { Draft, Json } from "./draft";
+import { server } from "./server";
 import { STARTERS } from "./starters";
 
 export function rubricJson(draft: Draft): string {
@@ -31,7 +32,7 @@ export function transferSection(draft: Draft): HTMLElement {
     placeholder: "Paste rubric JSON here, then press Import.",
   });
   const message = h("div", { class: "msg", role: "status", "aria-live": "polite" });
-  const say = (text: string, kind: "ok" | "error" | "warning" = "ok", ...extra: Node[]) => {
+  const say = (text: string, kind: "ok" | "error" | "warning" = "ok", ...extra: (Node | null)[]) => {
     message.replaceChildren(h("div", { class: kind }, text, ...extra));
     message.className = "msg shown";
   };
@@ -60,10 +61,22 @@ export function transferSection(draft: Draft): HTMLElement {
       return;
     }
     const undo = replaceDraft(json);
-    const n = draft.validation.errors.length;
+    // Listed as `healthscore validate` lists them, by JSON path: unknown fields (typos) too, which
+    // Save would leave out, so nothing of the file is dropped without a word.
+    const { errors, warnings } = draft.validation;
+    const n = errors.length + warnings.length;
     const name = typeof json.name === "string" ? `"${json.name}"` : "the rubric";
+    const lines = capped([
+      ...errors.map(formatProblem),
+      ...warnings.map((w) => `warning: ${formatProblem(w)}`),
+    ]);
     if (n)
-      say(`Imported ${name} with ${plural(n, "problem")}: each is shown at its field. `, "warning", undo);
+      say(
+        `Imported ${name} with ${plural(n, "problem")}, also shown at each field: `,
+        "warning",
+        undo,
+        h("ul", {}, ...lines.map((line) => h("li", {}, line))),
+      );
     else say(`Imported ${name}. Check the preview, then Save. `, "ok", undo);
   };
 
@@ -107,16 +120,19 @@ export function transferSection(draft: Draft): HTMLElement {
     "aria-label": "Table name",
     spellcheck: "false",
   });
-  const copySql = () => {
+  /** The server compiles (the compiler stays out of the sidebar's bundle), from the draft as it stands. */
+  const copySql = async () => {
     const rubric = draft.valid;
     if (!rubric) {
       say("Fix the rubric's problems first: each is shown at its field.", "error");
       return;
     }
     const name = table.value.trim() || "accounts";
+    const label = dialect.selectedOptions[0]?.textContent;
+    say(`Writing the ${label} query…`);
     try {
-      const sql = compileSql(rubric, { dialect: dialect.value as DialectName, table: name });
-      copy(sql, `the rubric as one ${dialect.selectedOptions[0]?.textContent} query over ${name}`);
+      const sql = await server.rubricSql(rubric, dialect.value as DialectName, name);
+      copy(sql, `the rubric as one ${label} query over ${name}`);
     } catch (e) {
       say((e as Error).message, "error");
     }

@@ -154,7 +154,7 @@ export function checkCalibration() {
  * How much each account's health score changed over the last weeks, from the Health History sheet.
  *
  * @param {A2:A200} accounts The accounts, as named in the history (the Account key column).
- * @param {'Health History'!A:F} history The Health History sheet's range.
+ * @param {'Health History'!A:Z} history The Health History sheet's range, header row included (rescored columns are found by it).
  * @param {4} weeks Optional. How many weeks back to compare (default 4).
  * @return The change in score (e.g. -12.5), or blank when the history is too short.
  * @customfunction

@@ -8,9 +8,10 @@ import {
   CalibrationError,
   type CellValue,
   calibrate,
+  calibrationVerdict,
   guessOutcomeColumn,
-  headerKey,
 } from "../core";
+import { askForColumn } from "./columnDialog";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { writeGrid } from "./grid";
 import { currentRubric } from "./rescore";
@@ -19,16 +20,15 @@ import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Calibrates the rubric against `outcomeColumn` (asked for when not given) and writes the report sheet. */
-export function checkCalibration(outcomeColumn?: string): Calibration {
+/** Calibrates the rubric against `outcomeColumn` and writes the report sheet. */
+export function checkCalibration(outcomeColumn: string): Calibration {
   const ss = activeSpreadsheet();
   const settings = currentRubric(ss);
   const layout = readDataLayout(dataSheetFor(ss, settings.dataSheet), settings.rubric);
-  const column = outcomeColumn ?? askOutcomeColumn(layout.headers);
   let result: Calibration;
   try {
     result = calibrate(settings.rubric, layout.headers, layout.rows, {
-      outcomeColumn: column,
+      outcomeColumn,
       asOf: setAsOfToday(ss),
       timeZone: timeZoneOf(ss),
     });
@@ -38,41 +38,43 @@ export function checkCalibration(outcomeColumn?: string): Calibration {
   }
   writeReport(ss, result, layout.sheet.getName());
   ss.toast(
-    `AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned. See the ${CALIBRATION_SHEET} sheet.`,
+    `${calibrationVerdict(result)} AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned. See the ${CALIBRATION_SHEET} sheet.`,
     "Health Score",
     10,
   );
   return result;
 }
 
-/** Asks which column holds the outcome, offering the one whose name says churn or renewal. */
-function askOutcomeColumn(headers: readonly CellValue[]): string {
-  const guess = guessOutcomeColumn(headers);
-  const ui = SpreadsheetApp.getUi();
-  const answer = ui.prompt(
-    "Health Score: which column says who churned?",
-    `A column of TRUE/FALSE (or yes/no): "Churned" (TRUE = left) or "Renewed" (TRUE = stayed).${guess ? ` Leave empty for "${guess}".` : ""}`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK)
-    throw new AddonError("No calibration made: no outcome column was picked.");
-  const typed = answer.getResponseText().trim() || guess || "";
-  if (!headers.some((h) => headerKey(h) === typed.toLowerCase())) {
-    throw new AddonError(
-      `There is no column "${typed}" in the header row: check again and pick the column that says who churned.`,
-    );
-  }
-  return typed;
+/**
+ * The menu's Check rubric against churn: asks which column says who churned, in a dialog listing
+ * the data's columns with the one whose name says churn or renewal selected; the answer comes
+ * back to checkCalibration.
+ */
+export function askCalibrationColumn(): void {
+  const ss = activeSpreadsheet();
+  const settings = currentRubric(ss);
+  const { headers } = readDataLayout(dataSheetFor(ss, settings.dataSheet), settings.rubric);
+  askForColumn({
+    purpose: "calibration",
+    title: "Which column says who churned?",
+    help: 'A column of TRUE/FALSE (or yes/no): "Churned" (TRUE = left) or "Renewed" (TRUE = stayed). The scores are checked against it on the Health Calibration sheet.',
+    headers,
+    selected: guessOutcomeColumn(headers),
+  });
 }
 
 const round = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined || !Number.isFinite(n) ? "" : Number(n.toFixed(digits));
+
+/** The row (1-based) of the Accounts / Churned / Churn rate line; its churn rate is in column 6. */
+const COUNTS_ROW = 4;
 
 /** The report as rows of cells, and where the churn-per-band table sits (for the chart and formats). */
 function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; bandRows: [number, number] } {
   const rows: CellValue[][] = [];
   const add = (...cells: CellValue[]) => rows.push(cells);
   add(CALIBRATION_SHEET);
+  add(calibrationVerdict(c));
   add("Rubric", c.rubric, "Data", dataSheet, "Outcome", `${c.outcome.column} (TRUE = ${c.outcome.positive})`);
   add("Accounts", c.n, "Churned", c.churned, "Churn rate", round(c.churn_rate));
   if (c.warning) add(c.warning);
@@ -94,11 +96,19 @@ function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; b
   add("Churn by band", "", "", "", "", "");
   const bandsStart = rows.length;
   add("Band", "From", "Accounts", "Churned", "Churn rate", "Suggested from");
+  // A suggested threshold equal to today's is no change: its cell stays empty (the core keeps
+  // today's threshold when the suggestion moves it by less than a point).
+  const cuts = c.suggested.thresholds;
+  const moved = c.bands.map((b, i) => {
+    const cut = i > 0 && cuts ? cuts[i - 1] : undefined;
+    return cut !== undefined && cut !== b.from ? cut : "";
+  });
   c.bands.forEach((b, i) => {
-    const suggested = i > 0 && c.suggested.thresholds ? c.suggested.thresholds[i - 1] : undefined;
-    add(b.label, b.from ?? "", b.accounts, b.churned, round(b.churn_rate), suggested ?? "");
+    add(b.label, b.from ?? "", b.accounts, b.churned, round(b.churn_rate), moved[i] ?? "");
   });
   const bandsEnd = rows.length;
+  if (cuts && moved.every((m) => m === ""))
+    add("The suggested thresholds are within a point of today's: keep them.");
   if (c.monotonic_warning) add(c.monotonic_warning);
   add();
   add("Metrics", "", "", "", "", "");
@@ -134,9 +144,10 @@ function writeReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: Calibratio
   if (grid.length > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   writeGrid(sheet, 1, 1, grid);
-  sheet.getRange(1, 1).setFontWeight("bold");
+  sheet.getRange(1, 1, 2, 1).setFontWeight("bold");
   const [first, last] = bandRows;
-  sheet.getRange(first, 5, last - first + 1, 1).setNumberFormat("0.0%");
+  // Churn rates are fractions (0.12), shown as percentages (12.0%) like everywhere else.
+  sheet.getRangeList([`F${COUNTS_ROW}`, `E${first + 1}:E${last}`]).setNumberFormat("0.0%");
   // The chart: churn rate per band, from the Band and Churn rate columns of the table above.
   const chart = sheet
     .newChart()

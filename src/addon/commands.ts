@@ -6,10 +6,12 @@
 
 import type { Calibration } from "../core";
 import { ColumnError, type Problem, plural, problemLines, RUBRIC_SHEET } from "../core";
-import { checkCalibration } from "./calibration";
+import { askCalibrationColumn, checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
+import type { ColumnPurpose } from "./columnDialog";
 import { AddonError, dataSheetFor } from "./dataSheet";
 import {
+  keepAccountKey,
   type SnapshotReport,
   scheduleWeeklySnapshot,
   stopScheduledSnapshot,
@@ -74,7 +76,8 @@ export const removeColors = (): number | undefined =>
     return n;
   });
 export const insertLiveColumn = (): string | undefined => runCommand(insertLiveScoreColumn);
-export const calibration = (): Calibration | undefined => runCommand(() => checkCalibration());
+/** Asks for the outcome column in a dialog; the calibration runs on the answer (pickedColumn). */
+export const calibration = (): void => runCommand(askCalibrationColumn);
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
   runCommand(() => takeSnapshot({ ask: interactive, toast: interactive }), interactive);
 
@@ -87,12 +90,36 @@ export function opened(e?: { authMode?: unknown }): void {
   // Compared by name: an AuthMode enum's String() is its name ("NONE", "LIMITED", "FULL").
   if (e && e.authMode !== undefined && String(e.authMode) !== "NONE") weeklySnapshotOnOpen();
 }
-export const scheduleSnapshots = (): string | undefined =>
-  runCommand(() => {
-    const message = scheduleWeeklySnapshot();
-    activeSpreadsheet().toast(message, TITLE, 8);
-    return message;
-  });
+function scheduleAndSay(): string | undefined {
+  const message = scheduleWeeklySnapshot();
+  if (message) activeSpreadsheet().toast(message, TITLE, 8);
+  return message;
+}
+export const scheduleSnapshots = (): string | undefined => runCommand(scheduleAndSay);
+
+/**
+ * The answer of a column dialog (columnDialog.ts), through google.script.run: does what the
+ * question was for. Problems are thrown, not alerted: the dialog shows them and stays open.
+ */
+export function pickedColumn(
+  purpose: ColumnPurpose,
+  column: string,
+): Calibration | SnapshotReport | string | undefined {
+  switch (purpose) {
+    case "calibration":
+      return checkCalibration(column);
+    case "snapshot":
+      keepAccountKey(column);
+      return takeSnapshot({ ask: false, toast: true });
+    case "schedule":
+      keepAccountKey(column);
+      return scheduleAndSay();
+    default:
+      throw new Error(
+        `The dialog asked for "${String(purpose)}", which the server does not know: reopen it.`,
+      );
+  }
+}
 export const stopSnapshots = (): number | undefined =>
   runCommand(() => {
     const n = stopScheduledSnapshot();

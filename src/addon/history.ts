@@ -6,10 +6,12 @@
 import {
   type CellValue,
   ColumnError,
+  cellBudget,
   HISTORY_HEADERS,
   HISTORY_SHEET,
-  headerKey,
+  type HistoryLayout,
   historyByAccount,
+  historyLayout,
   RUBRIC_SHEET,
   readHistory,
   rubricFingerprint,
@@ -19,8 +21,10 @@ import {
   scoreNonBlank,
   snapshotRows,
   textOf,
+  valuesText,
   weeklySnapshotDue,
 } from "../core";
+import { askForColumn, columnNamed } from "./columnDialog";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { asGrid, PLAIN_TEXT } from "./grid";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
@@ -54,14 +58,17 @@ const NO_DOCUMENT =
   "The weekly snapshot no longer runs from a trigger, which cannot reach the spreadsheet: open the spreadsheet, use Extensions → Health Score → Schedule weekly snapshot, and delete this trigger in Apps Script's Triggers page.";
 
 /**
- * Appends one row per account to Health History: date, account, score, band, coverage and the
- * rubric's fingerprint, in one write.
+ * Appends one row per account to Health History: date, account, score, band, coverage, the
+ * rubric's fingerprint and the cells the rubric read (Values), in one write.
  */
 export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefined {
   const ss = activeSpreadsheet();
   if (!ss) throw new AddonError(NO_DOCUMENT);
-  // Asked before taking the lock, so that a colleague's rescore need not wait on this dialog.
-  if (options.ask && !currentRubric(ss).accountKey) askAccountKey(ss);
+  // The dialog does not wait for its answer: the snapshot is taken when the column is picked.
+  if (options.ask && !currentRubric(ss).accountKey) {
+    askAccountKey(ss, "snapshot");
+    return undefined;
+  }
   return withDocumentLock(() => {
     // Checked under the lock: two people opening the spreadsheet at once take one snapshot.
     if (options.onlyIfDue && !weeklySnapshotDue(latestSnapshots(ss), today(ss))) return undefined;
@@ -69,37 +76,99 @@ export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefin
     const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
     const keyColumn = accountColumn(layout, accountKey);
     const date = setAsOfToday(ss);
+    const timeZone = timeZoneOf(ss);
     const sources = readSourceSheets(ss, rubric);
-    const results = scoreNonBlank(
-      withSourceSheets(sources, () =>
-        scorecard(rubric, layout.headers, { asOf: date, timeZone: timeZoneOf(ss), sources: sources.tables }),
-      ),
-      layout.rows,
+    const card = withSourceSheets(sources, () =>
+      scorecard(rubric, layout.headers, { asOf: date, timeZone, sources: sources.tables }),
     );
+    const results = scoreNonBlank(card, layout.rows);
+    const values = card.valuesRead(layout.rows);
     const fingerprint = rubricFingerprint(rubric);
     const rows = snapshotRows(
       date,
       layout.rows.map((row) => row[keyColumn]),
       results,
       fingerprint,
+      values,
     );
-
-    const history = historySheet(ss);
-    if (rows.length > 0) {
-      const start = history.getLastRow() + 1;
-      const short = start + rows.length - 1 - history.getMaxRows();
-      if (short > 0) history.insertRowsAfter(history.getMaxRows(), short);
-      // The date is a Date, the names plain text (formatted so before they are written).
-      const day = dateCell(ss, date);
-      const values = rows.map((s) => [day, s.account, s.score ?? "", s.band, s.coverage, s.rubric]);
-      const block = history.getRange(start, 1, values.length, HISTORY_HEADERS.length);
-      block.setNumberFormats(values.map(() => HISTORY_FORMATS));
-      block.setValues(values);
-    }
-    const message = `Took a snapshot of ${rows.length} accounts on ${date} in ${HISTORY_SHEET} (rubric ${fingerprint}).`;
+    const warning = appendHistory(ss, rows, "This snapshot", "end");
+    const message = `Took a snapshot of ${rows.length} accounts on ${date} in ${HISTORY_SHEET} (rubric ${fingerprint}).${warning ? ` ${warning}` : ""}`;
     if (options.toast) ss.toast(message, "Health Score", 8);
     return { date, accounts: rows.length, fingerprint, message };
   });
+}
+
+/**
+ * Writes snapshots into Health History in one write: appended at the end, or (backfill) inserted
+ * above every existing row, so the sheet stays in date order. The columns are found by the
+ * header row; a history from before values were kept gets its Values column. Says the 10 M cell
+ * warning in a toast before writing (and returns it), and refuses a write Sheets could not hold.
+ */
+export function appendHistory(
+  ss: Spreadsheet,
+  rows: readonly Snapshot[],
+  what: string,
+  where: "end" | "top",
+): string | undefined {
+  const history = historySheet(ss);
+  const layout = historyColumns(history);
+  if (rows.length === 0) return undefined;
+  const width =
+    Math.max(
+      layout.date,
+      layout.account,
+      layout.score,
+      layout.band,
+      layout.coverage,
+      layout.rubric,
+      layout.values,
+    ) + 1;
+  const start = where === "top" ? 2 : history.getLastRow() + 1;
+  const maxRows = history.getMaxRows();
+  const growRows = where === "top" ? rows.length : Math.max(0, start + rows.length - 1 - maxRows);
+  const growColumns = Math.max(0, width - history.getMaxColumns());
+  const budget = cellBudget(
+    spreadsheetCells(ss),
+    growRows * (history.getMaxColumns() + growColumns) + growColumns * maxRows,
+    what,
+  );
+  if (budget.refuse) throw new AddonError(budget.refuse);
+  if (budget.warn) ss.toast(budget.warn, "Health Score", 10);
+  if (growColumns > 0) history.insertColumnsAfter(history.getMaxColumns(), growColumns);
+  if (where === "top") history.insertRowsAfter(1, rows.length);
+  else if (growRows > 0) history.insertRowsAfter(maxRows, growRows);
+  const timeZone = timeZoneOf(ss);
+  const formats = new Array<string>(width).fill(PLAIN_TEXT);
+  formats[layout.date] = "yyyy-mm-dd";
+  formats[layout.score] = "0.0";
+  formats[layout.coverage] = "0%";
+  const days = new Map<string, Date>();
+  const values = rows.map((s) => {
+    const row = new Array<CellValue>(width).fill("");
+    // The date is a Date, the names plain text (formatted so before they are written).
+    let day = days.get(s.date);
+    if (!day) {
+      day = dateCell(ss, s.date);
+      days.set(s.date, day);
+    }
+    row[layout.date] = day;
+    row[layout.account] = s.account;
+    row[layout.score] = s.score ?? "";
+    row[layout.band] = s.band;
+    row[layout.coverage] = s.coverage;
+    row[layout.rubric] = s.rubric;
+    row[layout.values] = s.values ? valuesText(s.values, timeZone) : "";
+    return row;
+  });
+  const block = history.getRange(start, 1, values.length, width);
+  block.setNumberFormats(values.map(() => formats));
+  block.setValues(values);
+  return budget.warn;
+}
+
+/** Every cell of the spreadsheet, empty ones included (what Sheets counts against its 10 M limit). */
+function spreadsheetCells(ss: Spreadsheet): number {
+  return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
 }
 
 /** The history's last row, as snapshots: a snapshot appends its rows together, so it is the latest. */
@@ -111,15 +180,14 @@ function latestSnapshots(ss: Spreadsheet): Snapshot[] {
   return readHistory(row, timeZoneOf(ss));
 }
 
-/** Number formats of a history row: date, account, score, band, coverage, rubric fingerprint. */
-const HISTORY_FORMATS = ["yyyy-mm-dd", PLAIN_TEXT, "0.0", PLAIN_TEXT, "0%", PLAIN_TEXT];
-
-/** The history sheet, created with its header row when absent. */
-function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
+/** The history sheet, created with its header row (and only its columns: cells count) when absent. */
+export function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   const existing = ss.getSheetByName(HISTORY_SHEET);
   if (existing) return existing;
   const active = ss.getActiveSheet();
   const sheet = ss.insertSheet(HISTORY_SHEET);
+  const extra = sheet.getMaxColumns() - HISTORY_HEADERS.length;
+  if (extra > 0) sheet.deleteColumns(HISTORY_HEADERS.length + 1, extra);
   sheet
     .getRange(1, 1, 1, HISTORY_HEADERS.length)
     .setValues([[...HISTORY_HEADERS]])
@@ -129,26 +197,52 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet {
   return sheet;
 }
 
-/** Asks once which column names each account, and keeps the answer as the Account key setting. */
-function askAccountKey(ss: Spreadsheet): void {
-  const { rubric, dataSheet } = currentRubric(ss);
-  const headers = readDataLayout(dataSheetFor(ss, dataSheet), rubric).headers;
-  const ui = SpreadsheetApp.getUi();
-  const first = textOf(headers[0]);
-  const answer = ui.prompt(
-    "Health Score: which column names each account?",
-    `Snapshots follow each account over time by this column. Leave empty for "${first}".`,
-    ui.ButtonSet.OK_CANCEL,
-  );
-  if (answer.getSelectedButton() !== ui.Button.OK)
-    throw new AddonError("No snapshot taken: no account column was picked.");
-  const typed = answer.getResponseText().trim() || first;
-  if (!headers.some((h) => headerKey(h) === typed.toLowerCase())) {
+/**
+ * The history's columns, from its header row (one read). A history from before values were
+ * kept gets a Values header in the first free column.
+ */
+function historyColumns(history: GoogleAppsScript.Spreadsheet.Sheet): HistoryLayout {
+  const header = history.getRange(1, 1, 1, Math.max(1, history.getLastColumn())).getValues() as CellValue[][];
+  const layout = historyLayout(header);
+  const own = [layout.date, layout.account, layout.score, layout.band, layout.coverage, layout.rubric];
+  if (layout.headerRow !== 0 || own.some((i) => i < 0)) {
     throw new AddonError(
-      `There is no column "${typed}" in the header row: take the snapshot again and pick one of its columns.`,
+      `The first row of the ${HISTORY_SHEET} sheet must name its columns ${HISTORY_HEADERS.join(", ")}: put that header row back, or rename the sheet to start a new history.`,
     );
   }
-  keepSetting(ss, "Account key", typed);
+  if (layout.values < 0) {
+    layout.values = layout.width;
+    if (history.getMaxColumns() <= layout.width) history.insertColumnsAfter(history.getMaxColumns(), 1);
+    history
+      .getRange(1, layout.values + 1)
+      .setValue("Values")
+      .setFontWeight("bold");
+  }
+  return layout;
+}
+
+/**
+ * Asks once which column names each account, in a dialog listing the data's columns (the first
+ * selected); the answer comes back to keepAccountKey, then the snapshot or the schedule.
+ */
+function askAccountKey(ss: Spreadsheet, purpose: "snapshot" | "schedule"): void {
+  const { rubric, dataSheet } = currentRubric(ss);
+  const headers = readDataLayout(dataSheetFor(ss, dataSheet), rubric).headers;
+  askForColumn({
+    purpose,
+    title: "Which column names each account?",
+    help: "Snapshots follow each account over time by this column. It is kept as the Account key on the Health Rubric sheet, so this is asked once.",
+    headers,
+    selected: textOf(headers[0]),
+  });
+}
+
+/** The dialog's answer: keeps the picked column as the Account key setting. */
+export function keepAccountKey(column: string): void {
+  const ss = activeSpreadsheet();
+  const { rubric, dataSheet } = currentRubric(ss);
+  const layout = readDataLayout(dataSheetFor(ss, dataSheet), rubric);
+  keepSetting(ss, "Account key", columnNamed(layout.headers, column, layout.sheet.getName()));
 }
 
 /** Keeps a setting on the rubric sheet, creating the sheet from the rubric in use when there is none. */
@@ -182,12 +276,19 @@ function keepSetting(ss: Spreadsheet, label: "Account key" | "Data sheet", value
  */
 const WEEKLY_KEY = "healthscore.weeklySnapshot";
 
-/** Turns the weekly snapshot on, and takes this week's now if there is none. */
-export function scheduleWeeklySnapshot(): string {
+/**
+ * Turns the weekly snapshot on, and takes this week's now if there is none. Without an Account
+ * key it first asks for one (a dialog) and returns undefined: the schedule starts on the answer.
+ */
+export function scheduleWeeklySnapshot(): string | undefined {
   const ss = activeSpreadsheet();
+  if (!currentRubric(ss).accountKey) {
+    askAccountKey(ss, "schedule");
+    return undefined;
+  }
   if (!currentRubric(ss).dataSheet) keepSetting(ss, "Data sheet", dataSheetFor(ss, undefined).getName());
   PropertiesService.getDocumentProperties().setProperty(WEEKLY_KEY, today(ss));
-  const taken = takeSnapshot({ ask: true, toast: false, onlyIfDue: true });
+  const taken = takeSnapshot({ ask: false, toast: false, onlyIfDue: true });
   return `Health Score will take one snapshot a week, the first time someone opens this spreadsheet that week (${
     taken ? `this week's is taken: ${taken.accounts} accounts` : "this week already has one"
   }). Stop it from the same menu.`;
@@ -226,7 +327,7 @@ export function healthTrend(
 ): (number | string) | (number | string)[][] {
   if (accounts === undefined || history === undefined) {
     throw new Error(
-      `HEALTHTREND needs accounts and the ${HISTORY_SHEET} range, e.g. =HEALTHTREND(A2:A200, '${HISTORY_SHEET}'!A:F).`,
+      `HEALTHTREND needs accounts and the ${HISTORY_SHEET} range, e.g. =HEALTHTREND(A2:A200, '${HISTORY_SHEET}'!A:Z).`,
     );
   }
   const w = weeks === undefined || weeks === "" ? 4 : Number(weeks);

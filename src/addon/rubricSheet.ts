@@ -5,9 +5,11 @@
  */
 import {
   type CellValue,
+  columnLetter,
   RUBRIC_SHEET,
   type Rubric,
   readRubricGrid,
+  rubricSheetLook,
   rubricToGrid,
   type SheetReading,
   type SheetSettings,
@@ -46,17 +48,41 @@ export function writeRubricSheet(
   if (asOfRow >= 0) (grid[asOfRow] as CellValue[])[1] = dateCell(ss, settings.asOf ?? today(ss));
 
   sheet.clear();
+  // A merge left from an earlier layout would swallow cells of this one (clear keeps merges).
+  sheet.getRange(1, 1, sheet.getMaxRows(), sheet.getMaxColumns()).breakApart();
   if (sheet.getMaxRows() < grid.length)
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   const width = (grid[0] as CellValue[]).length;
   if (asOfRow >= 0) sheet.getRange(asOfRow + 1, 2).setNumberFormat("yyyy-mm-dd");
   writeGrid(sheet, 1, 1, grid);
+  dress(sheet, grid);
   sheet
     .getRange(1, 1)
-    .setFontWeight("bold")
     .setNote("How to edit: see row 2. This sheet is the rubric the Health Score add-on scores with.");
   ss.setNamedRange(RUBRIC_RANGE_NAME, sheet.getRange(1, 1, sheet.getMaxRows(), width));
   return sheet;
+}
+
+/**
+ * Formats the rubric sheet as the core's rubricSheetLook says, in the same few calls whatever
+ * the rubric's size: titles and headers bold, headers on grey, the how-to text wrapped in one
+ * merged row, band colours as fills. Formats only: the values, and so the rubric, are untouched.
+ */
+function dress(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: readonly (readonly CellValue[])[]): void {
+  const look = rubricSheetLook(grid);
+  const last = columnLetter(look.width - 1);
+  const rows = (list: number[]) => list.map((r) => `A${r}:${last}${r}`);
+  sheet.getRange(1, 1).setFontSize(14);
+  sheet.getRangeList(rows([...look.titles, ...look.headers])).setFontWeight("bold");
+  sheet.getRangeList(rows(look.headers)).setBackground("#f1f3f4");
+  const { row, height } = look.instructions;
+  sheet.getRange(row, 1, 1, look.width).merge().setWrap(true).setVerticalAlignment("top");
+  // Sheets does not grow a merged row to fit wrapped text: the height is set for it.
+  sheet.setRowHeight(row, height);
+  if (look.bandFills) {
+    const { row: first, column, fills } = look.bandFills;
+    sheet.getRange(first, column, fills.length, fills[0]?.length ?? 1).setBackgrounds(fills);
+  }
 }
 
 /**

@@ -6,7 +6,9 @@
  * google.script.run fails on Dates (and functions, DOM nodes), even nested: every value crossing
  * here is plain JSON. Date cells travel as ISO text (`2026-11-01`), which the core reads the same
  * way for daysSince and text metrics. The starter rubrics are the sidebar's own (it bundles
- * examples/*.json), so they cost the Apps Script bundle nothing.
+ * examples/*.json), so they cost the Apps Script bundle nothing. The SQL compiler is the other way
+ * round: only Copy as SQL needs it, so the server compiles (see `rubricSql`) and the sidebar, sent
+ * each time it opens, stays under its budget.
  */
 import {
   type CellValue,
@@ -18,8 +20,10 @@ import {
   validateRubric,
   zoneDay,
 } from "../core";
+import { compileSql, type DialectName } from "../core/sql";
 import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
+import { pickedColumn } from "./commands";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
@@ -184,6 +188,17 @@ export function saveRubric(json: unknown): { name: string; asOf: string; sheet: 
   return { name: v.rubric.name, asOf, sheet: RUBRIC_SHEET };
 }
 
+/**
+ * The sidebar's rubric (its draft, which may be unsaved) as one SQL query for a warehouse. Here and
+ * not in the browser because the compiler is about 19 KB minified that the sidebar would carry for
+ * one rarely pressed button. The draft is validated again: it comes from the page.
+ */
+export function rubricSql(json: unknown, dialect: DialectName, table: string): string {
+  const v = validateRubric(json);
+  if (!v.rubric) throw new Error("Fix the rubric's problems first: each is shown at its field.");
+  return compileSql(v.rubric, { dialect, table });
+}
+
 /** Every function the sidebar may call. Problems the user can fix reach it as the error's message. */
 export const sidebarApi = {
   getSidebarData,
@@ -195,10 +210,13 @@ export const sidebarApi = {
     return removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
   },
   insertLiveScoreColumn,
+  rubricSql,
   /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
   checkCalibration(outcomeColumn: string) {
     return checkCalibration(outcomeColumn);
   },
+  /** A column dialog's answer (Take snapshot, Schedule weekly snapshot, Check rubric against churn). */
+  pickedColumn,
 };
 export type SidebarApi = typeof sidebarApi;
 export type SidebarCall = keyof SidebarApi;

@@ -12,7 +12,7 @@
 import { fitLogistic, type LogisticFit } from "./calibrate/logistic";
 import { type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/outcome";
 import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
-import { suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
+import { offeredThresholds, suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
 import { type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
 import { isMissingCell, readBoolean, textOf } from "./cells";
 import { headerKey } from "./columns";
@@ -27,8 +27,19 @@ export { fitLogistic } from "./calibrate/logistic";
 export { guessOutcomeColumn, type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/outcome";
 export type { BootstrapOptions } from "./calibrate/stats";
 export { auc, bootstrapAucCi, DEFAULT_SEED, pairwiseAuc, seededRandom } from "./calibrate/stats";
-export { suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
-export { VERDICT_MARGIN, type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
+export {
+  MIN_THRESHOLD_MOVE,
+  offeredThresholds,
+  suggestThresholds,
+  type ThresholdSuggestion,
+} from "./calibrate/thresholds";
+export {
+  calibrationVerdict,
+  describeAuc,
+  VERDICT_MARGIN,
+  type WeightsVerdict,
+  weightsVerdict,
+} from "./calibrate/verdict";
 
 /** Fewer churned (or retained) accounts than this and the numbers are flagged as not yet reliable. */
 export const RELIABLE_MINIMUM = 20;
@@ -131,7 +142,10 @@ export interface Calibration {
     weights: Record<string, number>;
     /** Points rubrics only: the weights on the rubric's own scale, keeping today's total weight. */
     rubric_weights?: Record<string, number>;
-    /** Band `from` values after the first; null when the scores are too few or too tied for them. */
+    /**
+     * Band `from` values after the first; null when the scores are too few or too tied for them.
+     * A value within MIN_THRESHOLD_MOVE of today's is today's (offeredThresholds): not a change.
+     */
     thresholds: number[] | null;
     /** The accounts and churn per band under the suggested thresholds. */
     bands?: BandCalibration[];
@@ -202,6 +216,8 @@ export function calibrate(
   const reliable = Math.min(nChurned, nRetained) >= RELIABLE_MINIMUM;
   const short = nChurned < RELIABLE_MINIMUM ? ["churned", nChurned] : ["retained", nRetained];
   const notes = notesFor(rubric, raw, thresholds);
+  const currentCuts = rubric.bands.slice(1).map((b) => b.from as number);
+  const cuts = thresholds ? offeredThresholds(thresholds.cuts, currentCuts) : null;
 
   return {
     rubric: rubric.name,
@@ -229,14 +245,14 @@ export function calibrate(
     metrics,
     current: {
       weights: byId(rubric.metrics, toPercent(metricShares(rubric))),
-      thresholds: rubric.bands.slice(1).map((b) => b.from as number),
+      thresholds: currentCuts,
       cv_auc: cv.current,
     },
     suggested: {
       weights: byId(rubric.metrics, toPercent(raw)),
       ...(rubric.method === "points" ? { rubric_weights: rescale(rubric.metrics, raw) } : {}),
-      thresholds: thresholds ? thresholds.cuts : null,
-      ...(thresholds ? { bands: bandsAt(rubric.bands, thresholds.cuts, sorted, scores, churned) } : {}),
+      thresholds: cuts,
+      ...(cuts ? { bands: bandsAt(rubric.bands, cuts, sorted, scores, churned) } : {}),
       cv_auc: cv.suggested,
     },
     cv: { folds, aggregate: "mean of fold AUCs" },
@@ -673,13 +689,4 @@ function bandsAt(
   }
   for (const b of out) b.churn_rate = b.accounts > 0 ? round3(b.churned / b.accounts) : null;
   return out;
-}
-
-/** A word for an AUC, for reports: how well a score ranks churned accounts below retained ones. */
-export function describeAuc(a: number): string {
-  if (a >= 0.8) return "strong";
-  if (a >= 0.7) return "useful";
-  if (a >= 0.6) return "weak";
-  if (a > 0.5) return "barely better than chance";
-  return "no better than chance";
 }

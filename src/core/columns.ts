@@ -22,6 +22,62 @@ export class ColumnError extends Error {
   }
 }
 
+/**
+ * The name among `candidates` closest to `name` when one is close enough to be a typo or a
+ * spelling ("Seat utilization" → "Seat utilisation", "wieght" → "weight"): the fewest edits
+ * (insert, delete, change or swap two neighbouring letters), case and spaces aside, and at most
+ * one edit per four letters. Undefined when none is that close; the first wins a tie.
+ */
+export function closestName(name: string, candidates: readonly string[]): string | undefined {
+  const a = name.trim().toLowerCase();
+  const allowed = Math.max(1, Math.floor(a.length / 4));
+  let best: string | undefined;
+  let bestDistance = allowed + 1;
+  for (const candidate of candidates) {
+    const d = editDistance(a, candidate.trim().toLowerCase(), bestDistance);
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return best;
+}
+
+/** Optimal string alignment distance between a and b, or `limit` once it reaches it. */
+function editDistance(a: string, b: string, limit: number): number {
+  if (Math.abs(a.length - b.length) >= limit) return limit;
+  let before: number[] = [];
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      let d = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost,
+      );
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        d = Math.min(d, (before[j - 2] as number) + 1);
+      current.push(d);
+      rowMin = Math.min(rowMin, d);
+    }
+    if (rowMin >= limit) return limit;
+    before = previous;
+    previous = current;
+  }
+  return Math.min(previous[b.length] as number, limit);
+}
+
+/** `"Seat utilization" is not a column of the data: did you mean "Seat utilisation"?` */
+export function absentColumnMessage(column: string, headers: readonly string[]): string {
+  const near = closestName(column, headers);
+  return near === undefined
+    ? `"${column}" is not a column of the data: pick one of its columns, or add this one to the header row`
+    : `"${column}" is not a column of the data: did you mean "${near}"?`;
+}
+
 /** Every column a rubric reads, with who reads it, in rubric order. */
 export function columnsRead(rubric: Rubric): { column: string; reader: string }[] {
   const out: { column: string; reader: string }[] = [];
@@ -106,7 +162,8 @@ export function mapColumns(rubric: Rubric, headers: readonly CellValue[]): Map<s
     seen.add(key);
     const at = positions.get(key);
     if (!at) {
-      absent.push(`"${column}" (read by ${reader})`);
+      const near = closestName(column, headers.map(textOf));
+      absent.push(`"${column}" (read by ${reader}${near === undefined ? "" : `; did you mean "${near}"?`})`);
     } else if (at.length > 1) {
       ambiguous.push(`"${column}" is in columns ${at.map(columnLetter).join(" and ")}`);
     } else {

@@ -20,10 +20,13 @@ export {
   bootstrapAucCi,
   CalibrationError,
   calibrate,
+  calibrationVerdict,
   DEFAULT_SEED,
   describeAuc,
   fitLogistic,
   guessOutcomeColumn,
+  MIN_THRESHOLD_MOVE,
+  offeredThresholds,
   outcomePositive,
   pairwiseAuc,
   RELIABLE_MINIMUM,
@@ -53,7 +56,9 @@ export {
   zoneDay,
 } from "./cells";
 export {
+  absentColumnMessage,
   ColumnError,
+  closestName,
   columnLetter,
   columnsRead,
   displayedColumns,
@@ -65,17 +70,31 @@ export {
 } from "./columns";
 export { explain, flagEffect, formatValue, signed } from "./explain";
 export { AGG_KINDS, fromText, parseFromText } from "./fromText";
-export type { Snapshot } from "./history";
+export type { HistoryLayout, HistoryRescore, Rescored, Snapshot } from "./history";
 export {
+  CELL_CHARACTERS,
+  CELL_WARNING_SHARE,
+  cellBudget,
   droppedBand,
   HISTORY_HEADERS,
   historyByAccount,
+  historyLayout,
+  parseValues,
   previousSnapshots,
   readHistory,
+  readHistoryRows,
+  rescoredHeaders,
+  rescoreHistory,
   rubricFingerprint,
+  SHEETS_CELL_LIMIT,
   scoreChange,
+  scoreUnder,
+  scoreValues,
   snapshotRows,
   trendText,
+  VALUE_CHARACTERS,
+  valuesRubric,
+  valuesText,
   weeklySnapshotDue,
 } from "./history";
 export type { JsonObject, JsonReading, JsonSyntaxError } from "./json";
@@ -98,7 +117,14 @@ export { isUnder, joinPath, pathText } from "./paths";
 export type { Plan, PlanCell, PlanChange, Planner, PlanOptions } from "./plan";
 export { PlanError, planner } from "./plan";
 export type { GridOptions, SheetReading, SheetSettings } from "./rubricSheet";
-export { parseRule, readRubricGrid, rubricToGrid, ruleText } from "./rubricSheet";
+export {
+  parseRule,
+  type RubricSheetLook,
+  readRubricGrid,
+  rubricSheetLook,
+  rubricToGrid,
+  ruleText,
+} from "./rubricSheet";
 export type { Driver, FiredFlag, InvalidCell, RowResult, Scorecard, ScoreOptions } from "./score";
 export {
   applyFlags,
@@ -115,7 +141,7 @@ export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";
 export * from "./types";
-export type { Validation } from "./validate";
+export type { ValidateOptions, Validation } from "./validate";
 export {
   capped,
   formatProblem,

@@ -301,6 +301,59 @@ function partRows(t: PartTable, parts: readonly Part[]): CellValue[][] {
   ];
 }
 
+/**
+ * How the rubric sheet is dressed, so that it reads as a document: the sheet's title, each table's
+ * title and header row in bold (headers on a grey fill), the how-to-edit text wrapped across the
+ * sheet's width, and each band's Band and Color cells filled with the band's colour. Rows and
+ * columns are 1-based. Only looks: reading the sheet back ignores every format.
+ */
+export interface RubricSheetLook {
+  /** Columns the layout uses. */
+  width: number;
+  /** The how-to-edit row, wrapped across `width` columns, and a height that shows it all (pixels). */
+  instructions: { row: number; height: number };
+  /** The sheet's title (row 1) and each table's title row (column A), bold. */
+  titles: number[];
+  /** Header rows, bold on a grey fill. */
+  headers: number[];
+  /** The Bands table's rows from its Band column to its Color column, each row's fill per cell (null: none). */
+  bandFills?: { row: number; column: number; fills: (string | null)[][] };
+}
+
+/** A colour a cell can be filled with: #rgb or #rrggbb (a band's colour is free text in the sheet). */
+const FILLABLE = /^#(?:[0-9a-f]{3}|[0-9a-f]{6})$/i;
+
+/** About how many characters of the how-to text fit on one line across the layout's width. */
+const CHARS_PER_LINE = 150;
+const LINE_HEIGHT = 18;
+
+export function rubricSheetLook(grid: Grid): RubricSheetLook {
+  const tables = findTables(grid);
+  const width = grid[0]?.length ?? WIDTH;
+  const lines = Math.ceil(textOf(grid[1]?.[0]).length / CHARS_PER_LINE);
+  const look: RubricSheetLook = {
+    width,
+    instructions: { row: 2, height: Math.max(1, lines) * LINE_HEIGHT + 8 },
+    titles: [1, ...[...tables.values()].map((t) => t.title + 1)],
+    headers: [...tables.values()].map((t) => t.title + 2),
+  };
+  const bands = tables.get("Bands");
+  const label = bands?.column("Band");
+  const color = bands?.column("Color");
+  if (bands && bands.rows.length > 0 && label !== undefined && color !== undefined) {
+    const [from, to] = [Math.min(label, color), Math.max(label, color)];
+    const fills = bands.rows.map((r) => {
+      const c = textOf(grid[r]?.[color]);
+      return Array.from({ length: to - from + 1 }, (_, j) =>
+        (from + j === label || from + j === color) && FILLABLE.test(c) ? c : null,
+      );
+    });
+    // The Bands rows are contiguous (a table runs to its first blank row), so one block covers them.
+    look.bandFills = { row: (bands.rows[0] as number) + 1, column: from + 1, fills };
+  }
+  return look;
+}
+
 // ---------------------------------------------------------------- reading
 
 export interface SheetReading {
@@ -647,6 +700,8 @@ function locate(
 }
 
 interface Table {
+  /** The title's row (0-based); the header row is the next one. */
+  title: number;
   rows: number[];
   column(header: string): number | undefined;
 }
@@ -671,7 +726,7 @@ function findTables(grid: Grid): Map<string, Table> {
     });
     const rows: number[] = [];
     for (let d = r + 2; d < grid.length && !isBlank(d) && !titleAt(d); d++) rows.push(d);
-    found.set(name, { rows, column: (header) => columns.get(header.toLowerCase()) });
+    found.set(name, { title: r, rows, column: (header) => columns.get(header.toLowerCase()) });
   }
   return found;
 }

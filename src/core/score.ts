@@ -7,7 +7,7 @@
  * band → result.
  */
 import { cellText, type DayContext, dayContext, isBlankRow, type Reading, readCell } from "./cells";
-import { columnIndex, mapColumns } from "./columns";
+import { columnIndex, columnsRead, mapColumns } from "./columns";
 import { condition } from "./conditions";
 import { fromText } from "./fromText";
 import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
@@ -157,6 +157,13 @@ export interface Scorecard {
   scoreRow(row: readonly CellValue[]): RowResult;
   scoreRows(rows: readonly (readonly CellValue[])[]): RowResult[];
   /**
+   * The cells the rubric reads in each row, by the column's name as the rubric writes it, and for
+   * metrics and flags from sources the aggregate, by its text (`count of logins, last 30 days`):
+   * what a snapshot keeps so that it can be rescored under another rubric (history.ts). The
+   * account key is left out (the snapshot names the account), and so is nothing else.
+   */
+  valuesRead(rows: Rows): Record<string, CellValue>[];
+  /**
    * When the rubric reads sources: what they held that was not counted (rows of no account in the
    * rows scored so far, undated rows) and the data's duplicate keys. Undefined otherwise.
    */
@@ -180,10 +187,10 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
   const colOf = (item: { column?: string; from?: From }): number =>
     item.from && activity ? width + activity.indexOf(item.from) : columnIndex(columns, item.column ?? "");
   const keyCol = activity ? columnIndex(columns, rubric.key ?? "") : -1;
-  const withActivity = (row: readonly CellValue[]): CellValue[] => {
+  const withActivity = (row: readonly CellValue[], quiet = false): CellValue[] => {
     const out = new Array<CellValue>(width + (activity as Activity).size);
     for (let i = 0; i < width; i++) out[i] = row[i];
-    (activity as Activity).fill(row[keyCol], out, width);
+    (activity as Activity).fill(row[keyCol], out, width, quiet);
     return out;
   };
   const top = compile(rubric, colOf, days);
@@ -197,7 +204,7 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     }
   }
   const scoreRows = (given: Rows): RowResult[] => {
-    const rows = activity ? given.map(withActivity) : given;
+    const rows = activity ? given.map((row) => withActivity(row)) : given;
     const results = new Array<RowResult>(rows.length);
     if (!segments) {
       scorePass(top, rows, null, results);
@@ -222,10 +229,27 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     const match = segments ? bySegment.get(cellText(row[segmentCol], days).toLowerCase()) : undefined;
     return match ? { rubric: match.compiled.rubric, segment: match.key } : { rubric: rubric as BaseRubric };
   };
+  // What valuesRead keeps: each column read once (as the rubric first names it), then each aggregate.
+  const kept = new Map<string, { name: string; col: number }>();
+  for (const { column, reader } of columnsRead(rubric)) {
+    const key = column.trim().toLowerCase();
+    if (reader !== "the rubric's key" && !kept.has(key))
+      kept.set(key, { name: column, col: columnIndex(columns, column) });
+  }
+  for (const { from } of fromsRead(rubric))
+    kept.set(`from ${fromText(from)}`, { name: fromText(from), col: colOf({ from }) });
+  const valuesRead = (rows: Rows): Record<string, CellValue>[] =>
+    rows.map((given) => {
+      const row = activity ? withActivity(given, true) : given;
+      const out: Record<string, CellValue> = {};
+      for (const { name, col } of kept.values()) out[name] = row[col] ?? null;
+      return out;
+    });
   return {
     rubric,
     rubricFor,
     scoreRows,
+    valuesRead,
     scoreRow: (row) => scoreRows([row])[0] as RowResult,
     sourceReport: () => activity?.report(),
   };

@@ -117,8 +117,11 @@ export interface Activity {
   readonly size: number;
   /** The position of a `from` among them. */
   indexOf(from: From): number;
-  /** Writes the aggregates of the account whose key cell is `key` into out[offset …]. */
-  fill(key: CellValue, out: CellValue[], offset: number): void;
+  /**
+   * Writes the aggregates of the account whose key cell is `key` into out[offset …]. `quiet`
+   * looks up without counting the account for the report (a second look at the same row).
+   */
+  fill(key: CellValue, out: CellValue[], offset: number, quiet?: boolean): void;
   /** The report, as of the accounts looked up so far. */
   report(): ActivityReport;
 }
@@ -376,18 +379,20 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
       if (i === undefined) throw new Error(`No aggregate for “${fromText(from)}”.`);
       return i;
     },
-    fill(keyCell, out, offset) {
+    fill(keyCell, out, offset, quiet) {
       const key = keyOf(keyCell);
       if (key === "" || isMissingText(key)) {
         for (let i = 0; i < compiled.length; i++) out[offset + i] = null;
         return;
       }
-      const seen = dataKeys.get(key);
-      if (seen) seen.rows++;
-      else dataKeys.set(key, { written: cellText(keyCell, days), rows: 1 });
+      if (!quiet) {
+        const seen = dataKeys.get(key);
+        if (seen) seen.rows++;
+        else dataKeys.set(key, { written: cellText(keyCell, days), rows: 1 });
+      }
       for (const s of indexed) {
         const slot = s.slots.get(key);
-        if (slot !== undefined) s.looked[slot] = true;
+        if (slot !== undefined && !quiet) s.looked[slot] = true;
         for (const { index, c } of s.froms) out[offset + index] = aggregateOf(c, slot);
       }
     },

@@ -4,6 +4,7 @@
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
 import { isMissingText } from "./cells";
+import { absentColumnMessage, closestName, headerKey } from "./columns";
 import { AGG_KINDS, fromText, parseFromText } from "./fromText";
 import { isObject, type JsonObject } from "./json";
 import { joinPath as join } from "./paths";
@@ -76,7 +77,18 @@ class Reader {
   constructor(
     readonly errors: Problem[],
     readonly warnings: Problem[],
+    /** The data's headers, when known: a column the rubric reads must be one of them. */
+    readonly headers?: readonly string[],
   ) {}
+
+  /** Reads a data column's name, and names it an error when the data's headers lack it. */
+  column(obj: Obj, key: string, path: string, required: boolean): string | undefined {
+    const column = this.text(obj, key, path, required);
+    const headers = this.headers;
+    if (column !== undefined && headers && !headers.some((h) => headerKey(h) === column.toLowerCase()))
+      this.error(join(path, key), absentColumnMessage(column, headers));
+    return column;
+  }
 
   error(path: string, message: string): void {
     this.errors.push({ path, message });
@@ -89,7 +101,12 @@ class Reader {
   /** Reports fields this version of the contract does not know, which are usually typos. */
   unknownFields(obj: Obj, path: string, known: readonly string[]): void {
     for (const key of Object.keys(obj)) {
-      if (!known.includes(key)) this.warn(join(path, key), `unknown field "${key}" is ignored`);
+      if (known.includes(key)) continue;
+      const near = closestName(key, known);
+      this.warn(
+        join(path, key),
+        `unknown field "${key}" is ignored${near === undefined ? "" : `: did you mean "${near}"?`}`,
+      );
     }
   }
 
@@ -149,11 +166,20 @@ class Reader {
   }
 }
 
+export interface ValidateOptions {
+  /**
+   * The data's header row, when the caller has it (the sidebar has the data sheet's): every
+   * column a metric, flag, segment or the key reads must then be one of them, or it is an error
+   * naming the closest header.
+   */
+  headers?: readonly string[];
+}
+
 /** Validates a rubric (parsed JSON or equivalent) and fills in its defaults. */
-export function validateRubric(input: unknown): Validation {
+export function validateRubric(input: unknown, options: ValidateOptions = {}): Validation {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const r = new Reader(errors, warnings);
+  const r = new Reader(errors, warnings, options.headers);
   if (!isObject(input)) {
     r.error("", "a rubric must be a JSON object with bands and metrics");
     return { errors, warnings };
@@ -167,7 +193,7 @@ export function validateRubric(input: unknown): Validation {
     return { errors, warnings };
   }
   const sources = input.sources === undefined ? undefined : readSources(r, input.sources, "sources");
-  const key = r.text(input, "key", "", false);
+  const key = r.column(input, "key", "", false);
   const reads: Reads = { sources, used: new Set() };
   const base = readBase(r, input, "", reads);
   let segments: Segments | undefined;
@@ -261,7 +287,8 @@ function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | u
   const name = r.text(o, "name", path, false) ?? "Untitled rubric";
   const method = r.oneOf(o, "method", path, METHODS) ?? "weighted";
   const missing = r.oneOf(o, "missing", path, MISSING_POLICIES) ?? "skip";
-  if (o.missing !== undefined && method === "points") {
+  // "skip" is the default every validated rubric carries, so a rubric read back never warns about itself.
+  if (o.missing !== undefined && o.missing !== "skip" && method === "points") {
     r.warn(join(path, "missing"), "is ignored under the points method: a missing cell always adds 0 points");
   }
   const bands = readBands(r, o.bands, join(path, "bands"), method);
@@ -527,7 +554,8 @@ function readScorer(
         r.error(path, `worst and best are both ${worst}: they must differ`);
       }
       const points = r.number(v, "points", path) ?? 100;
-      if (v.points !== undefined && method === "weighted") {
+      // 100 is the default a validated rubric carries: only another value is a mistake to name.
+      if (v.points !== undefined && v.points !== 100 && method === "weighted") {
         r.warn(join(path, "points"), "is used under the points method only; weighted ranges run 0..100");
       }
       return { type, worst: worst ?? 0, best: best ?? 1, points };
@@ -673,7 +701,7 @@ function readSegments(r: Reader, v: unknown, path: string, reads: Reads): Segmen
     return undefined;
   }
   r.unknownFields(v, path, ["column", "rubrics"]);
-  const column = r.text(v, "column", path, true);
+  const column = r.column(v, "column", path, true);
   if (!isObject(v.rubrics) || Object.keys(v.rubrics).length === 0) {
     r.error(join(path, "rubrics"), "needs at least one segment rubric");
     return undefined;
@@ -762,7 +790,7 @@ function readOrigin(
     );
   }
   if (item.from === undefined) {
-    const column = r.text(item, "column", p, true) ?? "";
+    const column = r.column(item, "column", p, true) ?? "";
     return { read: { column }, label: column };
   }
   const from = readFrom(r, item.from, join(p, "from"), reads);

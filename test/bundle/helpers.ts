@@ -42,3 +42,26 @@ export function customers(): unknown[][] {
   };
   return rows.map((row, i) => (i === 0 ? row : row.map(typed)));
 }
+
+/**
+ * Picks `column` in the column dialog the add-on showed last and clicks OK, as a user does: the
+ * column must be one of the dialog's options, and the answer goes where the dialog's OK sends it
+ * (google.script.run.sidebarCall("pickedColumn", [purpose, column])). Returns what the server did.
+ */
+export function pickColumn(s: Session, column: string): unknown {
+  const dialog = s.emu.ui.dialogs.at(-1);
+  if (!dialog) throw new Error("No dialog was shown.");
+  const options = [...dialog.content.matchAll(/<option value="([^"]*)"/g)].map((m) =>
+    (m[1] ?? "").replace(/&#(\d+);/g, (_, code) => String.fromCharCode(Number(code))),
+  );
+  if (!options.includes(column))
+    throw new Error(`"${column}" is not in the dialog's list: ${options.join(", ")}.`);
+  const purpose = /sidebarCall\("pickedColumn", \["(\w+)"/.exec(dialog.content)?.[1];
+  if (!purpose) throw new Error("The last dialog is not a column dialog.");
+  return s.addon.call("sidebarCall", "pickedColumn", [purpose, column]);
+}
+
+/** The option the column dialog shown last has selected at first. */
+export function preselectedColumn(s: Session): string | undefined {
+  return /<option value="([^"]*)" selected>/.exec(s.emu.ui.dialogs.at(-1)?.content ?? "")?.[1];
+}

@@ -2,7 +2,7 @@
 
 import { createEmulator, loadBundle } from "gas-sheets-emulator";
 import { describe, expect, it } from "vitest";
-import { CODE, customers } from "./helpers";
+import { CODE, customers, pickColumn, preselectedColumn } from "./helpers";
 
 /** A spreadsheet whose clock the test moves. */
 function openWithClock(start: string) {
@@ -28,17 +28,31 @@ const column = (values: unknown[][], header: string) => (values[0] as unknown[])
 describe("Take snapshot", () => {
   it("asks once which column names the accounts, then appends one row per account in one write", () => {
     const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
-    emu.queuePromptResponse("Account");
-    emu.calls.reset();
     addon.clickMenuItem("Take snapshot");
+    // A dialog lists the sheet's columns, the first selected; nothing is taken until one is picked.
+    expect(emu.ui.dialogs.at(-1)?.title).toBe("Which column names each account?");
+    expect(preselectedColumn({ emu, addon })).toBe("Account");
+    expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
+    emu.calls.reset();
+    pickColumn({ emu, addon }, "Account");
     const history = emu.sheetValues("Health History");
-    expect(history[0]).toEqual(["Date", "Account", "Score", "Band", "Coverage", "Rubric"]);
+    expect(history[0]).toEqual(["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values"]);
     expect(history).toHaveLength(1 + 200);
     const first = history[1] as unknown[];
     expect(first[0]).toBeInstanceOf(Date);
     expect(first[1]).toBe("Xenon Robotics");
     expect(first[5]).toMatch(/^[0-9a-f]{8}$/);
-    expect(emu.ui.prompts).toHaveLength(1);
+    // The cells the rubric read, as Sheets holds them (the starter reads four columns and a flag's).
+    expect(JSON.parse(first[6] as string)).toEqual({
+      NPS: 8,
+      "Seat utilisation": 0.65,
+      "Key features used": 6,
+      "Open P1 tickets": 1,
+      "Logins 30d": 367,
+    });
+    // Only the history's own columns: Sheets counts every cell of a sheet, empty ones too.
+    expect(emu.spreadsheet.getSheetByName("Health History")?.getMaxColumns()).toBe(7);
+    expect(emu.ui.dialogs).toHaveLength(1);
     expect(emu.ui.toasts.at(-1)?.message).toMatch(
       /^Took a snapshot of 200 accounts on 2026-11-02 in Health History/,
     );
@@ -48,7 +62,7 @@ describe("Take snapshot", () => {
     expect(emu.calls.get("Range.setValues")).toBeLessThanOrEqual(3);
 
     addon.call("takeSnapshot");
-    expect(emu.ui.prompts).toHaveLength(1); // not asked again
+    expect(emu.ui.dialogs).toHaveLength(1); // not asked again
     expect(emu.sheetValues("Health History")).toHaveLength(1 + 400);
     expect(emu.sheetValues("Customers")[0]).not.toContain("Health Score"); // the data sheet is untouched
   });
@@ -60,16 +74,45 @@ describe("Take snapshot", () => {
       "2026-10-26",
     );
     addon.callAs("LIMITED", "onOpen", emu.openEvent("LIMITED"));
-    expect(emu.ui.prompts).toHaveLength(0);
+    expect(emu.ui.dialogs).toHaveLength(0);
     expect(emu.sheetValues("Health History")).toHaveLength(201);
+  });
+});
+
+describe("Take snapshot on a history from before values were kept", () => {
+  it("adds the Values column after the last header, leaving the user's own column alone", () => {
+    const { emu, addon } = openWithClock("2026-11-09T09:00:00Z");
+    const old = emu.spreadsheet.insertSheet("Health History");
+    old.getRange(1, 1, 2, 7).setValues([
+      ["Date", "Account", "Score", "Band", "Coverage", "Rubric", "My notes"],
+      [new Date("2026-11-02T00:00:00Z"), "Xenon Robotics", 70, "Green", 1, "abcdef12", "renewal in March"],
+    ]);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
+    const history = emu.sheetValues("Health History");
+    expect(history[0]?.slice(0, 8)).toEqual([
+      "Date",
+      "Account",
+      "Score",
+      "Band",
+      "Coverage",
+      "Rubric",
+      "My notes",
+      "Values",
+    ]);
+    expect(history[1]?.[6]).toBe("renewal in March");
+    expect(history[1]?.[7]).toBe("");
+    expect(history[2]?.[6]).toBe("");
+    expect(JSON.parse(history[2]?.[7] as string)).toHaveProperty("NPS", 8);
   });
 });
 
 describe("Trend", () => {
   it("shows the change since the previous snapshot and names accounts that dropped a band", () => {
     const { emu, addon, setDate } = openWithClock("2026-11-02T09:00:00Z");
-    emu.queuePromptResponse("Account");
     addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
 
     setDate("2026-11-09T09:00:00Z");
     // Xenon Robotics' NPS falls from a promoter's to a detractor's.
@@ -90,8 +133,8 @@ describe("Trend", () => {
 
   it("never compares scores made under different rubrics", () => {
     const { emu, addon, setDate } = openWithClock("2026-11-02T09:00:00Z");
-    emu.queuePromptResponse("");
     addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
     setDate("2026-11-09T09:00:00Z");
     // Change a weight on the rubric sheet: a different rubric.
     const rubric = emu.sheetValues("Health Rubric");
@@ -140,15 +183,15 @@ describe("Weekly snapshot", () => {
   /** A spreadsheet on Monday 2 November whose weekly snapshot was just scheduled (keyed on Account). */
   const scheduled = () => {
     const s = openWithClock("2026-11-02T09:00:00Z");
-    s.emu.queuePromptResponse("Account");
     s.addon.clickMenuItem("Schedule weekly snapshot");
+    pickColumn(s, "Account");
     return s;
   };
 
   it("takes this week's snapshot at once, then one on the first open of each later week, and no trigger", () => {
     const s = openWithClock("2026-11-02T09:00:00Z"); // a Monday
-    s.emu.queuePromptResponse("Account");
     s.addon.clickMenuItem("Schedule weekly snapshot");
+    pickColumn(s, "Account");
     expect(s.emu.triggers()).toEqual([]);
     expect(s.emu.ui.toasts.at(-1)?.message).toMatch(
       /^Health Score will take one snapshot a week, the first time someone opens this spreadsheet that week \(this week's is taken: 200 accounts\)/,
@@ -223,8 +266,8 @@ describe("review fixes", () => {
     emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
     const rubricSheet = emu.spreadsheet.getSheetByName("Health Rubric");
     rubricSheet?.getRange("M1").setValue("my own note");
-    emu.queuePromptResponse("Account");
     addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
     const values = emu.sheetValues("Health Rubric");
     expect(values[0]?.[12]).toBe("my own note");
     expect(values.find((r) => r[0] === "Account key")?.[1]).toBe("Account");
@@ -239,8 +282,8 @@ describe("review fixes", () => {
       .forSpreadsheet(emu.spreadsheet as never)
       .onOpen()
       .create();
-    emu.queuePromptResponse("Account");
     addon.call("scheduleWeeklySnapshot");
+    pickColumn({ emu, addon }, "Account");
     addon.call("scheduleWeeklySnapshot");
     expect(emu.triggers().map((t) => t.handlerFunction)).toEqual(["somethingElse"]);
     expect(emu.sheetValues("Health Rubric").find((r) => r[0] === "Data sheet")?.[1]).toBe("Customers");

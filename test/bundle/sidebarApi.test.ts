@@ -2,6 +2,8 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { PREVIEW_CHARS, PREVIEW_ROWS } from "../../src/addon/sidebarApi";
+import { parseRubric } from "../../src/core";
+import { compileSql } from "../../src/core/sql";
 import { customers, open } from "./helpers";
 
 interface SidebarData {
@@ -44,5 +46,15 @@ describe("the sidebar's data", () => {
     expect(sent.sheets.map((s) => s.name)).toEqual(["Customers", "Logins", "Empty"]);
     expect(sent.sheets[1]?.headers).toEqual(["Account", "Date"]);
     expect(sent.sheets[2]?.headers).toEqual([]);
+  });
+
+  it("compiles the sidebar's draft into the query the CLI prints, and refuses an invalid one in a sentence", () => {
+    const { addon } = open({ Customers: customers() });
+    const json = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
+    const sql = addon.call("sidebarCall", "rubricSql", [json, "snowflake", "crm.accounts"]);
+    expect(sql).toBe(compileSql(parseRubric(json), { dialect: "snowflake", table: "crm.accounts" }));
+    expect(() => addon.call("sidebarCall", "rubricSql", [{ ...json, bands: [] }, "duckdb", "t"])).toThrow(
+      "Fix the rubric's problems first: each is shown at its field.",
+    );
   });
 });

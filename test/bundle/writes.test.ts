@@ -1,18 +1,19 @@
 /** What the add-on writes into cells: text stays text and dates are dates, without relying on Sheets reading typed input. */
 import { describe, expect, it } from "vitest";
-import { customers, open } from "./helpers";
+import { customers, open, pickColumn } from "./helpers";
 
 describe("text and dates written to cells", () => {
   it("formats text cells as plain text and writes dates as Dates, so Sheets reads nothing it writes", () => {
     // A US-locale spreadsheet: typed dates there are month first.
-    const { emu, addon } = open({ Customers: customers() }, undefined, { locale: "en_US" });
+    const session = open({ Customers: customers() }, undefined, { locale: "en_US" });
+    const { emu, addon } = session;
     addon.clickMenuItem("Set up rubric sheet");
     emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
     addon.clickMenuItem("Rescore all rows");
-    emu.queuePromptResponse("Account");
     addon.clickMenuItem("Take snapshot");
-    emu.queuePromptResponse("");
+    pickColumn(session, "Account");
     addon.clickMenuItem("Check rubric against churn");
+    pickColumn(session, "Churned");
     addon.clickMenuItem("Set as-of date to today");
     expect(emu.ui.alerts).toEqual([]);
     // Every string went into a plain-text cell: no apostrophe stripped, nothing parsed.

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import {
+  absentColumnMessage,
   ColumnError,
+  closestName,
   columnLetter,
   columnsRead,
   displayedColumns,
@@ -49,6 +51,13 @@ describe("mapColumns", () => {
     expect(error.message).toContain('"NPS"');
     expect(error.message).toContain('"Champion left"');
     expect(error.message).not.toContain('"Logins 30d"');
+  });
+
+  it("offers the closest header for an absent column, as the sidebar does", () => {
+    const error = columnError(["Customer", "Logins 30 d", "NPS", "Champion left"]);
+    expect(error.message).toContain(
+      '"Logins 30d" (read by metric "Logins 30d"; did you mean "Logins 30 d"?)',
+    );
   });
 
   it("names the duplicated column and its column letters", () => {
@@ -110,5 +119,30 @@ describe("displayedColumns", () => {
     expect(displayedColumns(r, ["Tier", "Discount", "Seats", "Renewed", "Notes", "Other"])).toEqual([
       0, 1, 4,
     ]);
+  });
+});
+
+describe("closestName", () => {
+  it("offers the header a column name was meant to be: a spelling, a typo, a case", () => {
+    const headers = ["Account", "Seat utilisation", "Last login", "NPS"];
+    expect(closestName("Seat utilization", headers)).toBe("Seat utilisation");
+    expect(closestName("last logn", headers)).toBe("Last login");
+    expect(closestName(" nps ", headers)).toBe("NPS");
+    expect(closestName("wieght", ["weight", "label"])).toBe("weight"); // two letters swapped is one edit
+  });
+
+  it("offers nothing when no header is close: one edit per four letters at most", () => {
+    expect(closestName("Seats", ["Active users", "ARR"])).toBeUndefined();
+    expect(closestName("CSAT", ["NPS"])).toBeUndefined();
+    expect(closestName("Logins", ["Last login"])).toBeUndefined();
+  });
+
+  it("names the closest header in the message about a column the data lacks", () => {
+    expect(absentColumnMessage("Seat utilization", ["Seat utilisation"])).toBe(
+      '"Seat utilization" is not a column of the data: did you mean "Seat utilisation"?',
+    );
+    expect(absentColumnMessage("Churn risk", ["ARR"])).toBe(
+      '"Churn risk" is not a column of the data: pick one of its columns, or add this one to the header row',
+    );
   });
 });

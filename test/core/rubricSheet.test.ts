@@ -7,6 +7,7 @@ import {
   parseRubric,
   parseRule,
   readRubricGrid,
+  rubricSheetLook,
   rubricToGrid,
   ruleText,
   validateRubric,
@@ -29,10 +30,11 @@ function rowOf(
 }
 
 describe("the rubric sheet", () => {
-  it.each(STARTERS)("holds the %s starter rubric losslessly", (name) => {
+  it.each(STARTERS)("holds the %s starter rubric losslessly, and reads it back without a warning", (name) => {
     const rubric = starter(name);
     const reading = readRubricGrid(rubricToGrid(rubric), OPTIONS);
     expect(reading.errors).toEqual([]);
+    expect(reading.warnings).toEqual([]);
     expect(reading.rubric).toEqual(rubric);
   });
 
@@ -181,5 +183,34 @@ describe("property", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("how the rubric sheet looks", () => {
+  it("bolds the title, each table's title and header row, and fills each band's cells with its colour", () => {
+    const rubric = starter("simple-ryg");
+    const grid = rubricToGrid(rubric);
+    const look = rubricSheetLook(grid);
+    const titleRows = look.titles.map((r) => grid[r - 1]?.[0]);
+    expect(titleRows).toEqual(["Health Rubric", "Settings", "Bands", "Metrics", "Flags"]);
+    expect(look.headers.map((r) => grid[r - 1]?.[0])).toEqual(["Setting", "Band", "Id", "Id"]);
+    expect(look.width).toBe(grid[0]?.length);
+    const fills = look.bandFills;
+    expect(fills && grid[fills.row - 1]?.[0]).toBe(rubric.bands[0]?.label);
+    // Band and Color are filled with the band's colour; From, between them, is not.
+    expect(fills?.fills).toEqual(rubric.bands.map((b) => [b.color, null, b.color]));
+  });
+
+  it("wraps the how-to text in a row tall enough for all its lines", () => {
+    const look = rubricSheetLook(rubricToGrid(starter("simple-ryg")));
+    expect(look.instructions.row).toBe(2);
+    expect(look.instructions.height).toBeGreaterThanOrEqual(3 * 18);
+  });
+
+  it("leaves a band whose colour is not a #rgb colour unfilled", () => {
+    const grid = rubricToGrid(starter("simple-ryg"));
+    const band = grid.findIndex((r) => r[0] === "Band") + 1;
+    (grid[band] as CellValue[])[2] = "reddish";
+    expect(rubricSheetLook(grid).bandFills?.fills[0]).toEqual([null, null, null]);
   });
 });

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from "node:fs";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
   capped,
@@ -9,6 +11,7 @@ import {
   RubricError,
   validateRubric,
 } from "../../src/core";
+import { anyRubric } from "./arbitraries";
 import { RYG_BANDS } from "./helpers";
 
 const metric = (id: string, extra: Record<string, unknown> = {}) => ({
@@ -299,9 +302,34 @@ describe("validateRubric: warnings", () => {
     expect(v.warnings.map((p) => p.path)).toEqual(["metrics[0].wieght", "colour"]);
   });
 
+  it("says which known field an unknown one was probably meant to be", () => {
+    const v = validateRubric({ bands: RYG_BANDS, metrics: [metric("a", { wieght: 2 })] });
+    expect(v.warnings.map(formatProblem)).toEqual([
+      'metrics[0].wieght: unknown field "wieght" is ignored: did you mean "weight"?',
+    ]);
+  });
+
   it("warns that a missing policy is ignored under points", () => {
     const v = validateRubric({ method: "points", missing: "zero", bands: RYG_BANDS, metrics: [metric("a")] });
     expect(find(v.warnings, "missing")).toHaveLength(1);
+  });
+
+  it("raises no warning about a rubric it validated itself (the defaults it fills in), as the sidebar reads it back", () => {
+    for (const file of readdirSync("examples").filter((f) => f.endsWith(".json"))) {
+      const rubric = parseRubric(JSON.parse(readFileSync(`examples/${file}`, "utf8")));
+      expect(validateRubric(JSON.parse(JSON.stringify(rubric))).warnings, file).toEqual([]);
+    }
+  });
+
+  it("never warns about a validated rubric more than about the rubric it came from", () => {
+    fc.assert(
+      fc.property(anyRubric, (json) => {
+        const v = validateRubric(json);
+        if (!v.rubric) return;
+        const again = validateRubric(JSON.parse(JSON.stringify(v.rubric))).warnings.map(formatProblem);
+        expect(again.filter((w) => !v.warnings.map(formatProblem).includes(w))).toEqual([]);
+      }),
+    );
   });
 
   it("warns about a group without metrics", () => {
@@ -614,5 +642,31 @@ describe("reserved names as source names", () => {
     expect(find(v.errors, "sources.toString")).toEqual([
       '"toString" cannot be a source name: JavaScript reserves it; choose another name',
     ]);
+  });
+});
+
+describe("validateRubric with the data's headers", () => {
+  const headers = ["Account", "Seat utilisation", "Champion left", "Segment"];
+  const json = {
+    key: "Acount",
+    bands: RYG_BANDS,
+    metrics: [metric("a", { column: "Seat utilization" })],
+    flags: [{ id: "f", column: "Champion gone", when: true, cap: 39 }],
+    segments: { column: "segment", rubrics: { Onboarding: { bands: RYG_BANDS, metrics: [metric("x")] } } },
+  };
+
+  it("makes every column the headers lack an error that names the closest header", () => {
+    const v = validateRubric(json, { headers });
+    expect(v.rubric).toBeUndefined();
+    expect(v.errors.map(formatProblem)).toEqual([
+      'key: "Acount" is not a column of the data: did you mean "Account"?',
+      'metrics[0].column: "Seat utilization" is not a column of the data: did you mean "Seat utilisation"?',
+      'flags[0].column: "Champion gone" is not a column of the data: pick one of its columns, or add this one to the header row',
+      'segments.rubrics.Onboarding.metrics[0].column: "x" is not a column of the data: pick one of its columns, or add this one to the header row',
+    ]);
+  });
+
+  it("checks no column without headers, as for a rubric file on its own", () => {
+    expect(validateRubric(json).errors).toEqual([]);
   });
 });

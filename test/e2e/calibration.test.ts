@@ -8,7 +8,7 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { sampleSheet } from "../../dev/playground/sample";
-import { type Calibration, type CellValue, calibrate, parseRubric } from "../../src/core";
+import { type Calibration, type CellValue, calibrate, calibrationVerdict, parseRubric } from "../../src/core";
 import { describeInChromium, usePlayground } from "./browser";
 
 const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
@@ -79,6 +79,8 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     expect(await checkButton(p).isEnabled()).toBe(true);
 
     expect(await p.locator("#calib-auc").textContent()).toBe(`AUC ${want.auc.toFixed(2)}`);
+    // The verdict in a few words, the same sentence the Health Calibration sheet opens with.
+    expect(await p.locator("#calib-headline").textContent()).toBe(calibrationVerdict(want));
     expect(await section(p).locator(".auc").textContent()).toBe(
       `AUC ${want.auc.toFixed(2)} (95% interval ${want.auc_ci[0].toFixed(2)}–${want.auc_ci[1].toFixed(2)})`,
     );
@@ -116,6 +118,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     // The same numbers went to the Health Calibration sheet.
     const sheet = playground().emu.sheetValues("Health Calibration");
     expect(sheet.find((r) => r[0] === "AUC")?.[1]).toBe(want.auc);
+    expect(sheet[1]?.[0]).toBe(calibrationVerdict(want));
   });
 
   it("loads the suggested weights as an unsaved draft: the preview follows, nothing is saved, Discard restores", async () => {
@@ -198,7 +201,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
       const row = p.locator(`.group.item[data-path="groups.${group}"]`);
       expect(Number(await row.getByLabel("Weight").inputValue())).toBeCloseTo(sum, 5);
     }
-    expect(await p.locator("#problems").textContent()).toBe(""); // the draft stays valid
+    expect(await p.locator("#problems").textContent()).not.toContain("to fix before saving"); // the draft stays valid
     expect(await p.locator("#save-state").textContent()).toBe("Unsaved changes");
   });
 

@@ -266,6 +266,8 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await p.getByLabel("SQL dialect").selectOption("bigquery");
     await p.getByLabel("Table name").fill("my-project.crm.accounts");
     await p.getByRole("button", { name: "Copy as SQL" }).click();
+    // The server compiles it (the compiler is not in the sidebar's bundle): wait for its answer.
+    await p.locator("#transfer .msg", { hasText: /Copied|Ctrl\+C/ }).waitFor();
     const sql = await p.locator("#rubric-json").inputValue();
     expect(sql).toBe(
       compileSql(parseRubric(FIVE_DIMENSIONS), { dialect: "bigquery", table: "my-project.crm.accounts" }),

@@ -652,6 +652,21 @@ export class RangeList extends ServiceObject {
     for (const r of this.ranges) r.setNumberFormat(format);
     return this;
   }
+
+  setFontWeight(fontWeight: string | null): RangeList {
+    for (const r of this.ranges) r.setFontWeight(fontWeight);
+    return this;
+  }
+
+  setBackground(color: string | null): RangeList {
+    for (const r of this.ranges) r.setBackground(color);
+    return this;
+  }
+
+  setWrap(isWrapEnabled: boolean): RangeList {
+    for (const r of this.ranges) r.setWrap(isWrapEnabled);
+    return this;
+  }
 }
 
 instrument(RangeList, "RangeList");

@@ -114,3 +114,23 @@ function combinations(m: number, r: number): number {
   for (let i = 0; i < r; i++) c = (c * (m - i)) / (i + 1);
   return c;
 }
+
+/** A suggested threshold closer than this to today's is not a change worth offering (score points). */
+export const MIN_THRESHOLD_MOVE = 1;
+
+/**
+ * The suggested cuts with each one that moves its band by less than MIN_THRESHOLD_MOVE points put
+ * back to today's threshold, so a suggestion never offers 40 → 40.3 as a change (the churn split
+ * by such a move is noise). A cut is only put back when the cuts stay increasing.
+ */
+export function offeredThresholds(cuts: readonly number[], current: readonly number[]): number[] {
+  const out = [...cuts];
+  out.forEach((cut, i) => {
+    const now = current[i];
+    if (now === undefined || Math.abs(cut - now) >= MIN_THRESHOLD_MOVE) return;
+    const before = i > 0 ? (out[i - 1] as number) : Number.NEGATIVE_INFINITY;
+    const after = i + 1 < out.length ? (out[i + 1] as number) : Number.POSITIVE_INFINITY;
+    if (now > before && now < after) out[i] = now;
+  });
+  return out;
+}

@@ -45,3 +45,36 @@ export function weightsVerdict(c: {
   const text = `${on} the suggested weights do no better (${b} against ${a}): no reason to change the weights.`;
   return { better: "same", current, suggested, folds, text };
 }
+
+/** A word for an AUC, for reports: how well a score ranks churned accounts below retained ones. */
+export function describeAuc(a: number): string {
+  if (a >= 0.8) return "strong";
+  if (a >= 0.7) return "useful";
+  if (a >= 0.6) return "weak";
+  if (a > 0.5) return "barely better than chance";
+  return "no better than chance";
+}
+
+/**
+ * The calibration's verdict in a few words, first how well the score separates churn, then what
+ * to do with the weights: "Weak separation: keep the current weights." Every face (the sidebar,
+ * the Health Calibration sheet) shows this same sentence. An AUC whose interval reaches 0.5 is no
+ * separation yet, whatever its point value.
+ */
+export function calibrationVerdict(c: {
+  auc: number;
+  auc_ci: readonly [number, number];
+  verdict: WeightsVerdict;
+}): string {
+  const strength =
+    c.auc_ci[0] <= 0.5 || c.auc < 0.6
+      ? "No clear separation"
+      : `${c.auc >= 0.8 ? "Strong" : c.auc >= 0.7 ? "Useful" : "Weak"} separation`;
+  const action = {
+    suggested: "try the suggested weights",
+    current: "keep the current weights",
+    same: "keep the current weights",
+    unknown: "too few accounts to judge the weights",
+  }[c.verdict.better];
+  return `${strength}: ${action}.`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { VERDICT_MARGIN, weightsVerdict } from "../../../src/core";
+import { calibrationVerdict, VERDICT_MARGIN, weightsVerdict } from "../../../src/core";
 
 const verdict = (current: number | null, suggested: number | null) =>
   weightsVerdict({ current: { cv_auc: current }, suggested: { cv_auc: suggested }, cv: { folds: 5 } });
@@ -30,6 +30,27 @@ describe("the verdict on the suggested weights", () => {
     expect(verdict(null, null)).toMatchObject({ better: "unknown" });
     expect(verdict(null, null).text).toBe(
       "Too few churned or retained accounts to compare the weights on held-out accounts.",
+    );
+  });
+});
+
+describe("the calibration's verdict sentence", () => {
+  const sentence = (auc: number, ci: [number, number], current: number | null, suggested: number | null) =>
+    calibrationVerdict({ auc, auc_ci: ci, verdict: verdict(current, suggested) });
+
+  it("says the separation is weak and to keep the current weights when they do as well", () => {
+    expect(sentence(0.64, [0.58, 0.7], 0.64, 0.641)).toBe("Weak separation: keep the current weights.");
+  });
+
+  it("names a strong or useful separation and says to try the suggested weights when they do better", () => {
+    expect(sentence(0.83, [0.78, 0.88], 0.8, 0.84)).toBe("Strong separation: try the suggested weights.");
+    expect(sentence(0.72, [0.65, 0.79], 0.72, 0.7)).toBe("Useful separation: keep the current weights.");
+  });
+
+  it("calls it no clear separation when the AUC's interval reaches chance", () => {
+    expect(sentence(0.66, [0.49, 0.8], 0.6, 0.6)).toBe("No clear separation: keep the current weights.");
+    expect(sentence(0.55, [0.51, 0.6], null, null)).toBe(
+      "No clear separation: too few accounts to judge the weights.",
     );
   });
 });

@@ -1,0 +1,70 @@
+/** The Health Rubric sheet as the built bundle writes it: a designed document that reads back as the same rubric. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { parseRubric, type Rubric } from "../../src/core";
+import { customers, open } from "./helpers";
+
+const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+
+/** Saves `rubric` through the sidebar's API and returns the session and the calls the save made. */
+function saved(rubric: Rubric) {
+  const s = open({ Customers: customers() });
+  s.emu.calls.reset();
+  s.addon.call("sidebarCall", "saveRubric", [rubric]);
+  return { ...s, calls: s.emu.calls.all() };
+}
+
+describe("the Health Rubric sheet", () => {
+  it("has bold titles and headers, the how-to text wrapped, and band colours as filled cells", () => {
+    const { emu } = saved(starter);
+    const values = emu.sheetValues("Health Rubric");
+    const rowOf = (first: string) => values.findIndex((r) => r[0] === first) + 1;
+    expect(emu.formatAt("Health Rubric", "A1").bold).toBe(true);
+    for (const title of ["Settings", "Bands", "Metrics", "Flags"]) {
+      expect(emu.formatAt("Health Rubric", `A${rowOf(title)}`).bold).toBe(true);
+      const header = emu.formatAt("Health Rubric", `B${rowOf(title) + 1}`);
+      expect(header).toMatchObject({ bold: true, background: "#f1f3f4" });
+    }
+    for (const band of starter.bands) {
+      const r = rowOf(band.label);
+      expect(emu.formatAt("Health Rubric", `A${r}`).background).toBe(band.color);
+      expect(emu.formatAt("Health Rubric", `C${r}`).background).toBe(band.color);
+      expect(emu.formatAt("Health Rubric", `B${r}`).background).toBeNull();
+    }
+    const sheet = emu.spreadsheet.getSheetByName("Health Rubric");
+    const howTo = sheet?.getRange("A2");
+    expect(howTo?.getWrap()).toBe(true);
+    expect(howTo?.isPartOfMerge()).toBe(true);
+    expect(sheet?.getRowHeight(2)).toBeGreaterThan(21);
+    // A data row is neither bold nor filled.
+    expect(emu.formatAt("Health Rubric", `B${rowOf("Name")}`)).toMatchObject({
+      bold: false,
+      background: null,
+    });
+  });
+
+  it("reads back as the rubric it was saved from, formats and all", () => {
+    const { emu, addon } = saved(starter);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    const data = addon.call("sidebarCall", "getSidebarData", []) as { rubric: Rubric; problems: unknown[] };
+    expect(data.problems).toEqual([]);
+    expect(data.rubric).toEqual(starter);
+    // Saved again over itself: the merge and fills are redone, not stacked or shifted.
+    addon.call("sidebarCall", "saveRubric", [starter]);
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")?.getRange("A2:M2").getMergedRanges()).toHaveLength(
+      1,
+    );
+  });
+
+  it("is dressed in the same number of service calls for 3 metrics as for 30", () => {
+    const many: Rubric = {
+      ...starter,
+      metrics: Array.from({ length: 30 }, (_, i) => ({
+        ...(starter.metrics[i % starter.metrics.length] as Rubric["metrics"][number]),
+        id: `m${i}`,
+        label: `Metric ${i}`,
+      })),
+    };
+    expect(saved(many).calls).toEqual(saved(starter).calls);
+  });
+});
