@@ -79,7 +79,7 @@ export class JsonBytes {
 
   /** Text that is JSON already (from JSON.stringify, so well-formed), as UTF-8. */
   json(text: string): void {
-    this.#room(text.length * 3);
+    this.#room(text.length * 6);
     this.#utf8(text, false);
   }
 
