@@ -601,8 +601,7 @@ class ScoredRow implements RowResult {
 
   get drivers(): Driver[] {
     if (this.#drivers === undefined) {
-      this.#drivers =
-        this.#rubric && this.#readings ? driversOf(this.#rubric, this.#readings, this.#at) : [];
+      this.#drivers = this.#rubric && this.#readings ? driversOf(this.#rubric, this.#readings, this.#at) : [];
       this.#rubric = null;
       this.#readings = null;
     }
