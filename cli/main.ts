@@ -7,10 +7,13 @@
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
+ *   healthscore history rescore <history.csv> --rubric <rubric.json> [--out <file.csv>]
+ *   healthscore history backfill <data.csv> --rubric <rubric.json> --source name=file.csv ... [--weeks 26] [--as-of YYYY-MM-DD] [--out <file.csv>]
  */
 import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
 import { isEncoding } from "./csv";
+import { historyCommand } from "./history";
 import { asOfOptions, CliError, writeOut } from "./io";
 import { plan } from "./plan";
 import { type Format, score } from "./score";
@@ -30,6 +33,9 @@ const USAGE = `Usage:
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
                   [--as-of YYYY-MM-DD] [--time-zone Area/City]
   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
+  healthscore history rescore <history.csv> --rubric <rubric.json> [--out <file.csv>] [--time-zone Area/City]
+  healthscore history backfill <data.csv> --rubric <rubric.json> --source name=file.csv ... [--weeks 26]
+                               [--as-of YYYY-MM-DD] [--out <file.csv>] [--time-zone Area/City]
 
 score     scores every row of a CSV file (comma, semicolon or tab separated; one header row,
           title rows above it allowed; one row per account), as it reads it.
@@ -50,7 +56,14 @@ sql       prints the rubric as one read-only SELECT for a warehouse: the table's
           health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
           Without --as-of, days count to the engine's current date (in --time-zone when given).
           --run        scores a CSV or Parquet file with that query on an embedded DuckDB and
-                       writes CSV to standard output, or to --out (Parquet when it ends .parquet)`;
+                       writes CSV to standard output, or to --out (Parquet when it ends .parquet)
+history   rescore: a CSV export of the Health History sheet with the rubric's scores of every
+          row's kept Values added as two columns, Score <fingerprint> and Band <fingerprint>
+          (each row as of its own date; the old columns are kept as they are).
+          backfill: the history the accounts would have had, scored as of each of the last
+          --weeks weeks (default 26) up to --as-of, from the raw rows of --source files;
+          written in the Health History layout (Date, Account, Score, Band, Coverage, Rubric,
+          Values), oldest week first.`;
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
@@ -72,6 +85,7 @@ async function run(argv: string[]): Promise<string | undefined> {
       table: { type: "string" },
       run: { type: "string" },
       out: { type: "string" },
+      weeks: { type: "string" },
       color: { type: "boolean" },
       "no-color": { type: "boolean" },
       help: { type: "boolean", short: "h" },
@@ -91,6 +105,7 @@ async function run(argv: string[]): Promise<string | undefined> {
     return validate(files[0] as string);
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
+  if (command === "history") return historyCommand({ files, ...values, ...asOfOptions(values) }, USAGE);
   if (command === "sql") return sqlCommand(files, { ...values, source: undefined });
   if (command !== "score" && command !== "plan")
     throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);

@@ -12,12 +12,21 @@ import { readFileSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { type ConfigParams, HyperFormula } from "hyperformula";
-import { type CellValue, explain, parseRubric, type RowResult, type Rubric, scoreTable } from "../src/core";
+import {
+  type CellValue,
+  explain,
+  parseRubric,
+  type RowResult,
+  type Rubric,
+  SCRIPT_ROWS_PER_SECOND,
+  scoreTable,
+} from "../src/core";
 import { benchAddon } from "./bench/addon";
 import { benchCalibration } from "./bench/calibration";
 import { benchCli, type CliBench } from "./bench/cli";
 import { AS_OF, makeTable, RUBRIC_JSON } from "./bench/data";
 import { formulaSheet } from "./bench/formulas";
+import { benchHistory } from "./bench/history";
 import { ACCOUNTS, benchSources, SOURCE_ROWS } from "./bench/sources";
 import { benchSql, QUERY_BUDGET } from "./bench/sql";
 import { ARCHITECTURE_DOC, replaceBlock } from "./docFigures";
@@ -358,6 +367,31 @@ try {
   ]);
 } catch (err) {
   console.log(`sources bench failed: ${err instanceof Error ? err.message : String(err)}`);
+}
+
+// ── History: backfill from sources, rescore under a new rubric ──────────────────────────────────
+console.log();
+try {
+  const history = benchHistory(time, Math.min(RUNS, 3));
+  console.log(
+    `history — backfill ${history.weeks} weeks of the sample (${fmt(history.rowsPerWeek)} source rows + accounts per week): ` +
+      `${fmt(history.backfillMs)} ms = ${fmt(history.rowsPerSecond)} rows/s (the add-on's estimate assumes ${fmt(SCRIPT_ROWS_PER_SECOND)} rows/s in Apps Script)`,
+  );
+  console.log(
+    `  rescore the ${fmt(history.historyRows)} history rows under another rubric: ${fmt(history.rescoreMs)} ms`,
+  );
+  docRows.push([
+    `Backfill: ${history.weeks} weeks of the sample from ${fmt(history.rowsPerWeek)} activity rows a week`,
+    `${fmt(history.backfillMs)} ms (${fmt(history.rowsPerSecond)} rows/s)`,
+    `≥ ${fmt(SCRIPT_ROWS_PER_SECOND)} rows/s, the add-on's assumption: ${history.rowsPerSecond >= SCRIPT_ROWS_PER_SECOND ? "met" : "**missed**"}`,
+  ]);
+  docRows.push([
+    `Rescore history: ${fmt(history.historyRows)} snapshot rows under a new rubric`,
+    `${fmt(history.rescoreMs)} ms`,
+    "well under a second",
+  ]);
+} catch (err) {
+  console.log(`history bench failed: ${err instanceof Error ? err.message : String(err)}`);
 }
 
 // ── The SQL export ───────────────────────────────────────────────────────────────────────────────

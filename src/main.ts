@@ -145,6 +145,16 @@ export function stopScheduledSnapshot() {
   return commands.stopSnapshots();
 }
 
+/** Menu: scores every snapshot's kept values under the current rubric, beside the old scores. */
+export function rescoreHistory() {
+  return commands.rescoreHistory();
+}
+
+/** Menu: scores each account as of each past week from the source sheets, before the first snapshot. */
+export function backfillHistory() {
+  return commands.backfill();
+}
+
 /** Menu: checks the scores against who actually churned, on the Health Calibration sheet. */
 export function checkCalibration() {
   return commands.calibration();

@@ -6,12 +6,14 @@
 
 import type { Calibration } from "../core";
 import { ColumnError, type Problem, plural, problemLines, RUBRIC_SHEET } from "../core";
+import { backfillHistory } from "./backfill";
 import { askCalibrationColumn, checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import type { ColumnPurpose } from "./columnDialog";
 import { AddonError, dataSheetFor } from "./dataSheet";
 import {
   keepAccountKey,
+  rescoreHistoryCommand,
   type SnapshotReport,
   scheduleWeeklySnapshot,
   stopScheduledSnapshot,
@@ -80,6 +82,15 @@ export const insertLiveColumn = (): string | undefined => runCommand(insertLiveS
 export const calibration = (): void => runCommand(askCalibrationColumn);
 export const snapshot = (interactive: boolean): SnapshotReport | undefined =>
   runCommand(() => takeSnapshot({ ask: interactive, toast: interactive }), interactive);
+/** Says a history command's report in an alert: it changes a sheet the user is not looking at. */
+const reported = (command: () => string | undefined) => (): string | undefined =>
+  runCommand(() => {
+    const message = command();
+    if (message !== undefined) alert(message);
+    return message;
+  });
+export const rescoreHistory = reported(rescoreHistoryCommand);
+export const backfill = reported(backfillHistory);
 
 /**
  * onOpen: the menu, then (when the add-on is in use in this document, AuthMode.LIMITED or FULL)

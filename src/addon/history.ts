@@ -7,13 +7,16 @@ import {
   type CellValue,
   ColumnError,
   cellBudget,
+  columnLetter,
   HISTORY_HEADERS,
   HISTORY_SHEET,
   type HistoryLayout,
+  type HistoryRescore,
   historyByAccount,
   historyLayout,
   RUBRIC_SHEET,
   readHistory,
+  rescoreHistory,
   rubricFingerprint,
   type Snapshot,
   scoreChange,
@@ -167,7 +170,7 @@ export function appendHistory(
 }
 
 /** Every cell of the spreadsheet, empty ones included (what Sheets counts against its 10 M limit). */
-function spreadsheetCells(ss: Spreadsheet): number {
+export function spreadsheetCells(ss: Spreadsheet): number {
   return ss.getSheets().reduce((sum, sheet) => sum + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
 }
 
@@ -340,4 +343,50 @@ export function healthTrend(
     return name === "" ? "" : (scoreChange(byAccount, name, w) ?? "");
   });
   return grid.length === 1 ? (out[0] ?? "") : out.map((v) => [v]);
+}
+
+/**
+ * "Rescore history with this rubric": every snapshot's kept values scored under the current
+ * rubric, as of the snapshot's date, into the `Score <fp>` and `Band <fp>` columns of its
+ * fingerprint, beside the old scores (never over them). One read of the sheet and one write of
+ * the two columns, whatever its size; a rerun writes the same pair again.
+ */
+export function rescoreHistoryCommand(): string {
+  const ss = activeSpreadsheet();
+  return withDocumentLock(() => {
+    const { rubric } = currentRubric(ss);
+    const history = ss.getSheetByName(HISTORY_SHEET);
+    if (!history || history.getLastRow() < 2) {
+      throw new AddonError(
+        `There is no history to rescore yet: take a snapshot first (Extensions → Health Score → Take snapshot).`,
+      );
+    }
+    const grid = history.getDataRange().getValues() as CellValue[][];
+    let out: HistoryRescore;
+    try {
+      out = rescoreHistory(grid, rubric, timeZoneOf(ss));
+    } catch (e) {
+      throw new AddonError(`The ${HISTORY_SHEET} sheet: ${(e as Error).message}`);
+    }
+    const maxColumns = history.getMaxColumns();
+    const grow = Math.max(0, out.column + 2 - maxColumns);
+    const budget = cellBudget(spreadsheetCells(ss), grow * history.getMaxRows(), "This rescore of history");
+    if (budget.refuse) throw new AddonError(budget.refuse);
+    if (budget.warn) ss.toast(budget.warn, "Health Score", 10);
+    if (grow > 0) history.insertColumnsAfter(maxColumns, grow);
+    const block = history.getRange(1, out.column + 1, grid.length, 2);
+    block.setNumberFormats(grid.map(() => ["0.0", PLAIN_TEXT]));
+    block.setValues(out.cells);
+    const where = `columns ${columnLetter(out.column)}:${columnLetter(out.column + 1)}`;
+    const parts = [
+      `Rescored ${out.rescored} ${out.rescored === 1 ? "snapshot" : "snapshots"} of ${HISTORY_SHEET} under this rubric (${out.fingerprint}), in ${where}; the old scores are unchanged.`,
+    ];
+    if (out.own > 0) parts.push(`${out.own} taken under this rubric already hold its scores.`);
+    if (out.withoutValues > 0)
+      parts.push(
+        `${out.withoutValues} from before snapshots kept their values cannot be rescored; trends under this rubric start after them.`,
+      );
+    if (budget.warn) parts.push(budget.warn);
+    return parts.join(" ");
+  });
 }

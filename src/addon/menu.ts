@@ -13,6 +13,8 @@ export const MENU_ITEMS: readonly (readonly [caption: string, functionName: stri
   ["Take snapshot", "takeSnapshot"],
   ["Schedule weekly snapshot", "scheduleWeeklySnapshot"],
   ["Stop scheduled snapshot", "stopScheduledSnapshot"],
+  ["Rescore history with this rubric", "rescoreHistory"],
+  ["Backfill history from sources", "backfillHistory"],
   ["Check rubric against churn", "checkCalibration"],
   "separator",
   ["Set up rubric sheet", "setupRubricSheet"],

@@ -488,8 +488,14 @@ export function rescoreHistory(
     return [r.score ?? "", r.band];
   });
   const existing = layout.rescored.get(fingerprint);
-  const column =
-    existing && existing.score >= 0 && existing.band === existing.score + 1 ? existing.score : layout.width;
+  let column = layout.width;
+  if (existing && existing.score >= 0 && existing.band === existing.score + 1) column = existing.score;
+  else {
+    // A new pair goes in the first two columns after the header's that hold nothing at all.
+    const empty = (c: number) =>
+      grid.every((row) => row[c] === "" || row[c] === null || row[c] === undefined);
+    while (!empty(column) || !empty(column + 1)) column++;
+  }
   return { fingerprint, column, cells, rescored, own, withoutValues };
 }
 

@@ -2,6 +2,21 @@
 
 export type { AsOfChoice } from "./asOf";
 export { AsOfError, chooseAsOf } from "./asOf";
+export type { BackfillInput } from "./backfill";
+export {
+  anotherWeekFits,
+  BACKFILL_WEEKS,
+  backfillDates,
+  backfillProblem,
+  backfillRowsPerWeek,
+  backfillWeek,
+  prepareSources,
+  SCRIPT_ROWS_PER_SECOND,
+  SCRIPT_SECONDS,
+  undatedColumns,
+  WRITE_SECONDS,
+  weeksThatFit,
+} from "./backfill";
 export type {
   BandCalibration,
   BootstrapOptions,

@@ -89,6 +89,8 @@ describe("the menu", () => {
       "Take snapshot",
       "Schedule weekly snapshot",
       "Stop scheduled snapshot",
+      "Rescore history with this rubric",
+      "Backfill history from sources",
       "Check rubric against churn",
       "—",
       "Set up rubric sheet",

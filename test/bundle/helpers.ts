@@ -8,6 +8,7 @@ import {
   type Emulator,
   loadBundle,
 } from "gas-sheets-emulator";
+import { parseRubric, rubricToGrid } from "../../src/core";
 
 export const CODE = readFileSync("dist/Code.js", "utf8");
 export const NOW = new Date("2026-11-26T10:00:00Z");
@@ -42,6 +43,44 @@ export function customers(): unknown[][] {
   };
   return rows.map((row, i) => (i === 0 ? row : row.map(typed)));
 }
+
+/** examples/from-activity.json: a rubric whose metrics come from the Logins, Tickets and NPS sheets. */
+export const ACTIVITY_RUBRIC = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
+
+/** An example CSV as a sheet holds it: numbers as numbers, ISO dates as Dates (noon, the same day in London). */
+export function sheetOf(file: string, rows?: number): unknown[][] {
+  const all = parse(readFileSync(`examples/${file}`, "utf8")) as string[][];
+  const typed = (text: string): unknown => {
+    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)))
+      return new Date(`${text}T12:00:00Z`);
+    return text;
+  };
+  const body = all.slice(1).map((row) => row.map(typed));
+  const wanted = rows ?? body.length;
+  return [
+    all[0] as unknown[],
+    ...Array.from({ length: wanted }, (_, i) => body[i % body.length] as unknown[]),
+  ];
+}
+
+export const SOURCE_SHEETS = { Logins: "logins.csv", Tickets: "tickets.csv", NPS: "nps.csv" };
+/** The sample with its activity sheets and the from-activity rubric: `dataRows` accounts, `sourceRows` rows per source. */
+export const activitySheets = (dataRows?: number, sourceRows?: number): Record<string, unknown[][]> => {
+  const data = customers();
+  const body = data.slice(1);
+  const rows = dataRows ?? body.length;
+  return {
+    Customers: [
+      data[0] as unknown[],
+      ...Array.from({ length: rows }, (_, i) => body[i % body.length] as unknown[]),
+    ],
+    ...Object.fromEntries(
+      Object.entries(SOURCE_SHEETS).map(([sheet, file]) => [sheet, sheetOf(file, sourceRows)]),
+    ),
+    "Health Rubric": rubricToGrid(ACTIVITY_RUBRIC),
+  };
+};
 
 /**
  * Picks `column` in the column dialog the add-on showed last and clicks OK, as a user does: the

@@ -79,6 +79,47 @@ describe("Take snapshot", () => {
   });
 });
 
+describe("Take snapshot against Sheets' 10 M cells", () => {
+  it("says so before writing when the spreadsheet would pass 80% of them", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    // Another sheet of the spreadsheet already holds 8 M cells (rows × columns, empty ones count).
+    const big = emu.spreadsheet.insertSheet("Archive");
+    big.insertRowsAfter(big.getMaxRows(), Math.ceil(8_000_000 / big.getMaxColumns()) - big.getMaxRows());
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.clickMenuItem("Take snapshot");
+    pickColumn({ emu, addon }, "Account");
+    const toasts = emu.ui.toasts.map((t) => t.message);
+    expect(toasts.at(-2)).toMatch(
+      /^This snapshot takes the spreadsheet to 8\.\d M of the 10 M cells Google Sheets holds \(past 80%\): delete old history rows/,
+    );
+    expect(toasts.at(-1)).toMatch(/^Took a snapshot of 200 accounts .*past 80%/);
+  });
+
+  it("makes the same service calls for ten times the accounts", () => {
+    const calls = (factor: number) => {
+      const data = customers();
+      const rows = Array.from({ length: 600 * factor }, (_, i) => {
+        const row = [...(data[1 + (i % 200)] as unknown[])];
+        row[0] = `Account ${i}`;
+        return row;
+      });
+      const emu = createEmulator({
+        sheets: { Customers: [data[0] as unknown[], ...rows] },
+        timeZone: "Europe/London",
+        now: () => new Date("2026-11-02T09:00:00Z"),
+      });
+      const addon = loadBundle(CODE, emu);
+      addon.call("takeSnapshot");
+      pickColumn({ emu, addon }, "Account");
+      emu.calls.reset();
+      addon.call("takeSnapshot");
+      expect(emu.sheetValues("Health History")).toHaveLength(1 + 2 * 600 * factor);
+      return emu.calls.all();
+    };
+    expect(calls(10)).toEqual(calls(1));
+  });
+});
+
 describe("Take snapshot on a history from before values were kept", () => {
   it("adds the Values column after the last header, leaving the user's own column alone", () => {
     const { emu, addon } = openWithClock("2026-11-09T09:00:00Z");
@@ -289,5 +330,101 @@ describe("review fixes", () => {
     expect(emu.sheetValues("Health Rubric").find((r) => r[0] === "Data sheet")?.[1]).toBe("Customers");
     addon.call("stopScheduledSnapshot");
     expect(emu.triggers().map((t) => t.handlerFunction)).toEqual(["somethingElse"]);
+  });
+});
+
+describe("Rescore history with this rubric", () => {
+  /** Two weekly snapshots under the starter, then the NPS weight changed on the rubric sheet. */
+  const twoWeeksThenNewRubric = () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.call("takeSnapshot");
+    pickColumn(s, "Account");
+    s.setDate("2026-11-09T09:00:00Z");
+    s.addon.call("takeSnapshot");
+    const history = s.emu.spreadsheet.getSheetByName("Health History");
+    history?.insertColumnsAfter(7, 1); // the sheet has only its own seven columns: the user adds one
+    history?.getRange("H1:H2").setValues([["My notes"], ["renewal call booked"]]);
+    const rubric = s.emu.sheetValues("Health Rubric");
+    const nps = rubric.findIndex((r) => r[0] === "nps") + 1;
+    s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(nps, 5).setValue(5);
+    s.emu.spreadsheet.setActiveSheet(s.emu.spreadsheet.getSheetByName("Customers") as never);
+    s.setDate("2026-11-16T09:00:00Z");
+    return s;
+  };
+
+  it("writes the new rubric's scores beside the old ones, as Rescore under it would have given them", () => {
+    const s = twoWeeksThenNewRubric();
+    const before = s.emu.sheetValues("Health History");
+    s.addon.clickMenuItem("Rescore history with this rubric");
+    const after = s.emu.sheetValues("Health History");
+    const header = after[0] as string[];
+    const fp = header[8]?.replace("Score ", "") ?? "";
+    expect(fp).toMatch(/^[0-9a-f]{8}$/);
+    expect(fp).not.toBe(before[1]?.[5]);
+    expect(header.slice(7, 10)).toEqual(["My notes", `Score ${fp}`, `Band ${fp}`]);
+    // Nothing of the old history changed, the user's note included.
+    expect(after.map((r) => r.slice(0, 8))).toEqual(before.map((r) => r.slice(0, 8)));
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toMatch(
+      new RegExp(
+        `^Rescored 400 snapshots of Health History under this rubric \\(${fp}\\), in columns I:J; the old scores are unchanged\\.$`,
+      ),
+    );
+
+    // The 9 November rows hold what Rescore all rows gives under the new rubric on that day (a
+    // No data score is blank in the history, as in a snapshot's own Score).
+    s.setDate("2026-11-09T09:00:00Z");
+    s.addon.call("rescoreAll");
+    const data = s.emu.sheetValues("Customers");
+    const score = column(data, "Health Score");
+    const band = column(data, "Health Band");
+    const week2 = after.slice(201);
+    expect(week2.map((r) => [r[8], r[9]])).toEqual(
+      data
+        .slice(1)
+        .filter((r) => r[0] !== "")
+        .map((r) => [r[score] === "No data" ? "" : r[score], r[band]]),
+    );
+  });
+
+  it("is idempotent, and lets the trend continue across the rubric change", () => {
+    const s = twoWeeksThenNewRubric();
+    s.addon.call("rescoreHistory");
+    const once = s.emu.sheetValues("Health History");
+    s.addon.call("rescoreHistory");
+    expect(s.emu.sheetValues("Health History")).toEqual(once);
+
+    s.addon.call("rescoreAll");
+    const data = s.emu.sheetValues("Customers");
+    const trend = column(data, "Health Trend");
+    // Today's score under the new rubric against 9 November's, rescored under it: the same cells.
+    expect(data.slice(1).filter((r) => r[0] !== "" && r[trend] !== "").length).toBeGreaterThan(190);
+    expect(data[1]?.[trend]).toBe("■ 0");
+  });
+
+  it("says there is nothing to rescore without a history", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.clickMenuItem("Rescore history with this rubric");
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+      "There is no history to rescore yet: take a snapshot first (Extensions → Health Score → Take snapshot).",
+    );
+  });
+
+  it("makes the same service calls for ten times the history", () => {
+    const calls = (weeks: number) => {
+      const s = twoWeeksThenNewRubric();
+      const history = s.emu.sheetValues("Health History");
+      const rows = history.slice(1, 201);
+      const sheet = s.emu.spreadsheet.getSheetByName("Health History");
+      for (let w = 1; w < weeks; w++) {
+        const copy = rows.map((r) => [new Date(Date.UTC(2026, 9, 26 - 7 * w, 12)), ...r.slice(1, 7)]);
+        sheet?.insertRowsAfter(sheet.getMaxRows(), copy.length);
+        sheet?.getRange(sheet.getLastRow() + 1, 1, copy.length, 7).setValues(copy);
+      }
+      s.emu.calls.reset();
+      s.addon.call("rescoreHistory");
+      expect(s.emu.sheetValues("Health History").length).toBe(1 + 200 * (weeks + 1));
+      return s.emu.calls.all();
+    };
+    expect(calls(20)).toEqual(calls(2));
   });
 });

@@ -1,44 +1,11 @@
 /** Rubrics reading sources, through the built bundle on the emulator: Rescore, call counts, HEALTHSCORE. */
 import { readFileSync } from "node:fs";
-import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { parseRubric, rubricToGrid, scoreTable } from "../../src/core";
-import { customers, open } from "./helpers";
+import { open, activitySheets as sheets } from "./helpers";
 
 const rubric = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
 const withoutSources = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
-
-/** An example CSV as a sheet holds it: numbers as numbers, ISO dates as Dates (noon, the same day in London). */
-function sheetOf(file: string, rows?: number): unknown[][] {
-  const all = parse(readFileSync(`examples/${file}`, "utf8")) as string[][];
-  const typed = (text: string): unknown => {
-    if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-    if (/^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)))
-      return new Date(`${text}T12:00:00Z`);
-    return text;
-  };
-  const body = all.slice(1).map((row) => row.map(typed));
-  const wanted = rows ?? body.length;
-  return [
-    all[0] as unknown[],
-    ...Array.from({ length: wanted }, (_, i) => body[i % body.length] as unknown[]),
-  ];
-}
-
-const SOURCES = { Logins: "logins.csv", Tickets: "tickets.csv", NPS: "nps.csv" };
-const sheets = (dataRows?: number, sourceRows?: number): Record<string, unknown[][]> => {
-  const data = customers();
-  const body = data.slice(1);
-  const rows = dataRows ?? body.length;
-  return {
-    Customers: [
-      data[0] as unknown[],
-      ...Array.from({ length: rows }, (_, i) => body[i % body.length] as unknown[]),
-    ],
-    ...Object.fromEntries(Object.entries(SOURCES).map(([sheet, file]) => [sheet, sheetOf(file, sourceRows)])),
-    "Health Rubric": rubricToGrid(rubric),
-  };
-};
 
 describe("Rescore with sources", () => {
   it("scores every account from its activity sheets as the core does, and says what did not count", () => {

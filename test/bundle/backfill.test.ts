@@ -1,0 +1,126 @@
+/** Backfill history from sources, through the built bundle on the emulator. */
+import { describe, expect, it } from "vitest";
+import { scorecard } from "../../src/core";
+import { ACTIVITY_RUBRIC, activitySheets, NOW, open, pickColumn } from "./helpers";
+
+const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
+/** The history's dates, in sheet order, once each. */
+const datesOf = (history: unknown[][]) => [...new Set(history.slice(1).map((r) => iso(r[0])))];
+
+/** The sample with its activity sheets: the rubric's key (Account) names the accounts. */
+const sample = (dataRows?: number, sourceRows?: number, clock?: () => Date) =>
+  open(activitySheets(dataRows, sourceRows), "Customers", clock ? { now: clock } : {});
+
+describe("Backfill history from sources", () => {
+  it("says how many weeks fit, then scores each account as of each past week as the core does", () => {
+    const sheets = activitySheets();
+    const { emu, addon } = sample();
+    emu.queuePromptResponse("4");
+    addon.clickMenuItem("Backfill history from sources");
+    const asked = emu.ui.prompts.at(-1)?.prompt ?? "";
+    expect(asked).toMatch(
+      /^Scores each account as of each past week from the 95,536 rows of the source sheets, before the first snapshot in Health History\. About \d+ weeks fit in one run/,
+    );
+    const history = emu.sheetValues("Health History");
+    expect(datesOf(history)).toEqual(["2026-11-05", "2026-11-12", "2026-11-19", "2026-11-26"]);
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      "Backfilled 4 weeks (2026-11-05 to 2026-11-26) of 800 account rows into Health History, above its earlier rows. Seat utilisation is a column of your sheet with no past: every week reads today's cell.",
+    );
+    // 12 November's rows are what the core scores with as-of 12 November from the same sheets.
+    const tables = Object.fromEntries(
+      Object.entries({ logins: "Logins", tickets: "Tickets", nps: "NPS" }).map(([name, sheet]) => {
+        const [headers, ...rows] = sheets[sheet] as never[][];
+        return [name, { headers: headers as never, rows }];
+      }),
+    );
+    const [headers, ...rows] = sheets.Customers as never[][];
+    const expected = scorecard(ACTIVITY_RUBRIC, headers as never, {
+      asOf: "2026-11-12",
+      timeZone: "Europe/London",
+      sources: tables,
+    }).scoreRows(rows);
+    const week = history.filter((r) => iso(r[0]) === "2026-11-12");
+    expect(week.map((r) => [r[1], r[2] === "" ? null : r[2], r[3]])).toEqual(
+      expected.map((r, i) => [(rows[i] as unknown[])[0], r.score, r.band]),
+    );
+    expect(JSON.parse(week[0]?.[6] as string)).toHaveProperty("count of logins, last 30 days");
+    // The accounts sheet is untouched.
+    expect(emu.sheetValues("Customers")).toEqual(sheets.Customers);
+  });
+
+  it("fills only the weeks before the first snapshot, above the rows already there", () => {
+    const { emu, addon } = sample(20, 500);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
+    const taken = emu.sheetValues("Health History");
+    emu.queuePromptResponse(""); // the default, 26 weeks
+    addon.call("backfillHistory");
+    const history = emu.sheetValues("Health History");
+    const dates = datesOf(history);
+    expect(dates).toHaveLength(26);
+    expect(dates.at(-2)).toBe("2026-11-19");
+    expect(dates.at(-1)).toBe("2026-11-26");
+    expect(history).toHaveLength(1 + 26 * 20);
+    expect(history.slice(-20)).toEqual(taken.slice(1)); // today's snapshot, unchanged, last
+
+    emu.queuePromptResponse("26");
+    addon.call("backfillHistory");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      "Health History already starts on 2026-06-04, and 26 weeks back from today reach no earlier: ask for more weeks to go further back.",
+    );
+    expect(emu.sheetValues("Health History")).toEqual(history);
+  });
+
+  it("stops before Apps Script's 6 minutes, keeping the newest weeks done, and a rerun goes on", () => {
+    // A slow spreadsheet: the clock moves 20 seconds each time the add-on reads it.
+    let t = NOW.getTime();
+    const { emu, addon } = sample(20, 500, () => {
+      t += 20_000;
+      return new Date(t);
+    });
+    emu.queuePromptResponse("26");
+    addon.call("backfillHistory");
+    const message = emu.ui.alerts.at(-1)?.prompt ?? "";
+    const done = Number(/^Backfilled (\d+) weeks/.exec(message)?.[1]);
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(26);
+    expect(message).toContain(
+      `Stopped after ${done} of 26 weeks to stay within Apps Script's 6-minute limit; they are written: run Backfill again to go further back.`,
+    );
+    const dates = datesOf(emu.sheetValues("Health History"));
+    expect(dates).toHaveLength(done);
+    expect(dates.at(-1)).toBe("2026-11-26"); // the newest weeks: no gap before today
+
+    emu.queuePromptResponse("26");
+    addon.call("backfillHistory");
+    const more = datesOf(emu.sheetValues("Health History"));
+    expect(more.length).toBeGreaterThan(done);
+    expect(more.slice(-done)).toEqual(dates);
+  });
+
+  it("refuses a rubric with no source, and a number of weeks that is not one", () => {
+    const plain = open({ Customers: activitySheets().Customers as unknown[][] }, "Customers");
+    plain.addon.clickMenuItem("Backfill history from sources");
+    expect(plain.emu.ui.alerts.at(-1)?.prompt).toMatch(/^The rubric reads no source of raw activity/);
+
+    const { emu, addon } = sample(5, 10);
+    emu.queuePromptResponse("twelve");
+    addon.clickMenuItem("Backfill history from sources");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      'The number of weeks must be a whole number from 1 to 520, not "twelve": run Backfill again and type one.',
+    );
+    expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
+  });
+
+  it("makes the same service calls for ten times the accounts and the activity", () => {
+    const calls = (factor: number) => {
+      const { emu, addon } = sample(20 * factor, 300 * factor);
+      emu.queuePromptResponse("3");
+      emu.calls.reset();
+      addon.call("backfillHistory");
+      expect(emu.sheetValues("Health History")).toHaveLength(1 + 3 * 20 * factor);
+      return emu.calls.all();
+    };
+    expect(calls(10)).toEqual(calls(1));
+  });
+});
