@@ -5,8 +5,8 @@
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
- *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--as-of YYYY-MM-DD]
- *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <scored.csv|scored.parquet>]
+ *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--source name=table ...] [--as-of YYYY-MM-DD]
+ *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--source name=file ...] [--out <scored.csv|scored.parquet>]
  *   healthscore history rescore <history.csv> --rubric <rubric.json> [--out <file.csv>]
  *   healthscore history backfill <data.csv> --rubric <rubric.json> --source name=file.csv ... [--weeks 26] [--as-of YYYY-MM-DD] [--out <file.csv>]
  */
@@ -31,8 +31,9 @@ const USAGE = `Usage:
   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
                    [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
-                  [--as-of YYYY-MM-DD] [--time-zone Area/City]
-  healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--out <file.csv|file.parquet>]
+                  [--source name=table ...] [--as-of YYYY-MM-DD] [--time-zone Area/City]
+  healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--source name=file ...]
+                  [--out <file.csv|file.parquet>]
   healthscore history rescore <history.csv> --rubric <rubric.json> [--out <file.csv>] [--time-zone Area/City]
   healthscore history backfill <data.csv> --rubric <rubric.json> --source name=file.csv ... [--weeks 26]
                                [--as-of YYYY-MM-DD] [--out <file.csv>] [--time-zone Area/City]
@@ -55,6 +56,8 @@ plan      for every account, the fewest changes that lift it into the next band 
 sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
           health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
           Without --as-of, days count to the engine's current date (in --time-zone when given).
+          --source     the table holding a source's rows, e.g. --source logins=analytics.logins
+                       (default: a table named as the source); with --run, its CSV or Parquet file
           --run        scores a CSV or Parquet file with that query on an embedded DuckDB and
                        writes CSV to standard output, or to --out (Parquet when it ends .parquet)
 history   rescore: a CSV export of the Health History sheet with the rubric's scores of every
@@ -106,7 +109,7 @@ async function run(argv: string[]): Promise<string | undefined> {
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
   if (command === "history") return historyCommand({ files, ...values, ...asOfOptions(values) }, USAGE);
-  if (command === "sql") return sqlCommand(files, { ...values, source: undefined });
+  if (command === "sql") return sqlCommand(files, { ...values, source: undefined }, values.source ?? []);
   if (command !== "score" && command !== "plan")
     throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
@@ -143,7 +146,11 @@ async function run(argv: string[]): Promise<string | undefined> {
   return undefined;
 }
 
-async function sqlCommand(files: string[], values: Record<string, string | boolean | undefined>) {
+async function sqlCommand(
+  files: string[],
+  values: Record<string, string | boolean | undefined>,
+  sources: string[],
+) {
   if (files.length > 0)
     throw new CliError(`sql takes no file: give the data with --run <data.csv>.\n\n${USAGE}`, 2);
   const text = (name: string) => (typeof values[name] === "string" ? (values[name] as string) : undefined);
@@ -151,7 +158,13 @@ async function sqlCommand(files: string[], values: Record<string, string | boole
   if (!rubric) throw new CliError(`sql needs --rubric <rubric.json>.\n\n${USAGE}`, 2);
   // Checks --as-of and --time-zone; without --as-of the printed query asks the engine for today.
   const checked = asOfOptions(values);
-  const args = { rubric, dialect: text("dialect"), table: text("table"), timeZone: text("time-zone") };
+  const args = {
+    rubric,
+    dialect: text("dialect"),
+    table: text("table"),
+    timeZone: text("time-zone"),
+    sources,
+  };
   const data = text("run");
   if (data === undefined) {
     if (text("out")) throw new CliError("--out goes with --run <data.csv>.", 2);

@@ -9,8 +9,8 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { ColumnError } from "../src/core";
-import { compileSql, DIALECT_NAMES, type DialectName, SqlError } from "../src/core/sql";
+import { ColumnError, fromsRead, type Rubric } from "../src/core";
+import { compileSql, DIALECT_NAMES, type DialectName, SqlError, type SqlOptions } from "../src/core/sql";
 import { CliError, requireRubric } from "./io";
 
 export interface SqlArgs {
@@ -21,6 +21,42 @@ export interface SqlArgs {
   timeZone?: string;
   run?: string;
   out?: string;
+  /** `name=table` (printing) or `name=file` (--run), one per source. */
+  sources?: readonly string[];
+}
+
+/**
+ * `--source name=where` as a map, checked against the rubric's sources. Printing, a source not
+ * given is read from a table named as the source; --run needs a file for each source it reads.
+ */
+function sourceSpecs(rubric: Rubric, specs: readonly string[], running: boolean): Record<string, string> {
+  const declared = Object.keys(rubric.sources ?? {});
+  const given: Record<string, string> = {};
+  const example = running ? "logins=logins.csv" : "logins=analytics.logins";
+  for (const spec of specs) {
+    const at = spec.indexOf("=");
+    const name = spec.slice(0, at).trim();
+    if (at < 1 || at === spec.length - 1)
+      throw new CliError(
+        `--source must be written name=${running ? "file" : "table"}, like --source ${example}, not "${spec}".`,
+        2,
+      );
+    if (!declared.includes(name))
+      throw new CliError(
+        `--source ${name}: the rubric has no source "${name}" (${declared.length === 0 ? "the rubric declares no sources" : `the rubric's sources are ${declared.join(", ")}`}).`,
+        2,
+      );
+    given[name] = spec.slice(at + 1).trim();
+  }
+  if (running) {
+    const absent = [...new Set(fromsRead(rubric).map((f) => f.from.source))].filter((n) => !given[n]);
+    if (absent.length > 0)
+      throw new CliError(
+        `The rubric reads the ${absent.length === 1 ? "source" : "sources"} ${absent.map((n) => `"${n}"`).join(", ")}: give ${absent.length === 1 ? "its file" : "their files"} with ${absent.map((n) => `--source ${n}=<${n}.csv>`).join(" ")}.`,
+        2,
+      );
+  }
+  return given;
 }
 
 function dialectOf(name: string | undefined, running: boolean): DialectName {
@@ -38,10 +74,15 @@ function dialectOf(name: string | undefined, running: boolean): DialectName {
   return name as DialectName;
 }
 
-function compile(args: SqlArgs, dialect: DialectName, table: string, headers?: string[]): string {
+function compile(
+  args: SqlArgs,
+  dialect: DialectName,
+  table: string,
+  known: Pick<SqlOptions, "headers" | "sources" | "sourceHeaders"> = {},
+): string {
   const rubric = requireRubric(args.rubric);
   try {
-    return compileSql(rubric, { dialect, table, asOf: args.asOf, timeZone: args.timeZone, headers });
+    return compileSql(rubric, { dialect, table, asOf: args.asOf, timeZone: args.timeZone, ...known });
   } catch (e) {
     if (e instanceof SqlError) throw new CliError(`${args.rubric}: ${e.message}`);
     if (e instanceof ColumnError) throw new CliError(`${args.run}: ${e.message}`);
@@ -54,7 +95,8 @@ export function printSql(args: SqlArgs): string {
   const dialect = dialectOf(args.dialect, false);
   if (!args.table)
     throw new CliError("sql needs --table <name>: the table (or view) with one row per account.", 2);
-  return compile(args, dialect, args.table).trimEnd();
+  const sources = sourceSpecs(requireRubric(args.rubric), args.sources ?? [], false);
+  return compile(args, dialect, args.table, { sources }).trimEnd();
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
@@ -74,7 +116,8 @@ function reader(path: string): string {
  */
 export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
   dialectOf(args.dialect, true);
-  requireRubric(args.rubric);
+  const files = sourceSpecs(requireRubric(args.rubric), args.sources ?? [], true);
+  const ordered = Object.keys(files).length > 0;
   let duckdb: typeof import("@duckdb/node-api");
   try {
     duckdb = await import("@duckdb/node-api");
@@ -87,17 +130,46 @@ export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
   try {
     const connection = await instance.connect();
     try {
-      await connection.run(`CREATE VIEW data AS SELECT * FROM ${reader(resolve(args.run))}`);
+      // Joined to its sources, the rows would come out in the hash join's order: the file is
+      // loaded as a table, whose rowid is the file's order, and the result sorted by it.
+      await connection.run(
+        ordered
+          ? `CREATE TABLE data_file AS SELECT * FROM ${reader(resolve(args.run))}`
+          : `CREATE VIEW data AS SELECT * FROM ${reader(resolve(args.run))}`,
+      );
     } catch (e) {
       throw new CliError(`Cannot read "${args.run}": ${firstLine(e)}.`);
     }
-    const described = (await connection.runAndReadAll("DESCRIBE data")).getRowObjectsJson();
-    const sql = compile(
-      args,
-      "duckdb",
-      "data",
-      described.map((c) => String(c.column_name)),
-    );
+    const columns = async (view: string) =>
+      (await connection.runAndReadAll(`DESCRIBE ${view}`))
+        .getRowObjectsJson()
+        .map((c) => String(c.column_name));
+    // Each source file is a view the query reads once, grouped by account.
+    const sources: Record<string, string> = {};
+    const sourceHeaders: Record<string, string[]> = {};
+    for (const [i, [name, file]] of Object.entries(files).entries()) {
+      const view = `source_${i}`;
+      try {
+        await connection.run(`CREATE VIEW ${view} AS SELECT * FROM ${reader(resolve(file))}`);
+      } catch (e) {
+        if (e instanceof CliError) throw e;
+        throw new CliError(`Cannot read "${file}" (--source ${name}): ${firstLine(e)}.`);
+      }
+      sources[name] = view;
+      sourceHeaders[name] = await columns(view);
+    }
+    let sql: string;
+    try {
+      const headers = await columns(ordered ? "data_file" : "data");
+      if (ordered) await connection.run("CREATE VIEW data AS SELECT *, rowid AS hs__order FROM data_file");
+      sql = compile(args, "duckdb", "data", { headers, sources, sourceHeaders });
+      if (ordered) sql = `SELECT * EXCLUDE (hs__order) FROM (${sql}) ORDER BY hs__order`;
+    } catch (e) {
+      // A source's missing column names the source; the data file's is said as before.
+      if (e instanceof CliError && e.message.startsWith(`${args.run}: The source "`))
+        throw new CliError(e.message.slice(args.run.length + 2));
+      throw e;
+    }
     // Standard output may be a pipe or a socket DuckDB cannot open: write a temporary file and
     // stream it out.
     const tmp = args.out ? undefined : mkdtempSync(join(tmpdir(), "healthscore-"));

@@ -132,7 +132,10 @@ export function transferSection(draft: Draft): HTMLElement {
     say(`Writing the ${label} query…`);
     try {
       const sql = await server.rubricSql(rubric, dialect.value as DialectName, name);
-      copy(sql, `the rubric as one ${label} query over ${name}`);
+      // The query reads each source from the table of its name (the CLI's --source maps them).
+      const sources = Object.keys(rubric.sources ?? {});
+      const from = sources.length ? `, each source from the table of its name (${sources.join(", ")})` : "";
+      copy(sql, `the rubric as one ${label} query over ${name}${from}`);
     } catch (e) {
       say((e as Error).message, "error");
     }

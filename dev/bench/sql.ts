@@ -22,6 +22,7 @@ import { performance } from "node:perf_hooks";
 import { type CellValue, parseRubric } from "../../src/core";
 import { compileSql, DIALECT_NAMES } from "../../src/core/sql";
 import { AS_OF, makeTable, RUBRIC_JSON } from "./data";
+import { makeLogins, SOURCE_ROWS, SOURCES_RUBRIC_JSON } from "./sources";
 
 export const SQL_ROWS = Number(process.env.BENCH_SQL_ROWS) || 1_000_000;
 /** The issue's goal for the largest starter rubric's query. */
@@ -65,6 +66,50 @@ export interface SqlBench {
   duckdb: { ms: number; ok: boolean; error: string };
   /** The largest query per dialect over the starter rubrics, and which starter it is. */
   sizes: { dialect: string; bytes: number; rubric: string }[];
+  /** examples/from-activity.json's query per dialect (sources as CTEs). */
+  sourcesQuery: { dialect: string; bytes: number }[];
+}
+
+export const SQL_SOURCE_ROWS = Number(process.env.BENCH_SQL_SOURCE_ROWS) || SOURCE_ROWS;
+
+export interface SqlSourcesBench {
+  rows: number;
+  accounts: number;
+  core: { ms: number; ok: boolean; error: string };
+  duckdb: { ms: number; ok: boolean; error: string };
+}
+
+/**
+ * Sources through the SQL export: the sources bench's login rows (1,000,000 for 10,000 accounts,
+ * 6 `from` metrics) as a CSV, scored end to end by the built CLI, `score --source` (the core) side
+ * by side with `sql --run --source` (the query's per-source CTEs on the embedded DuckDB).
+ */
+export async function benchSqlSources(): Promise<SqlSourcesBench> {
+  const dir = mkdtempSync(join(tmpdir(), "healthscore-bench-sql-sources-"));
+  try {
+    const logins = makeLogins(SQL_SOURCE_ROWS);
+    const accounts = join(dir, "accounts.csv");
+    const file = join(dir, "logins.csv");
+    const rubric = join(dir, "rubric.json");
+    writeFileSync(rubric, JSON.stringify(SOURCES_RUBRIC_JSON));
+    writeFileSync(accounts, `Account\n${logins.accounts.join("\n")}\n`);
+    const out = createWriteStream(file);
+    out.write(`${logins.headers.join(",")}\n`);
+    for (let i = 0; i < logins.rows.length; i += 100_000)
+      out.write(
+        `${logins.rows
+          .slice(i, i + 100_000)
+          .map((r) => r.map(csvCell).join(","))
+          .join("\n")}\n`,
+      );
+    await new Promise<void>((resolve) => out.end(resolve));
+    const common = ["--rubric", rubric, "--as-of", AS_OF, "--time-zone", "UTC", "--source", `logins=${file}`];
+    const core = cliToFile(["score", accounts, ...common, "--format", "csv"], join(dir, "core.csv"));
+    const duckdb = cli(["sql", ...common, "--run", accounts, "--out", join(dir, "duckdb.csv")]);
+    return { rows: logins.rows.length, accounts: logins.accounts.length, core, duckdb };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 export async function benchSql(): Promise<SqlBench> {
@@ -82,13 +127,17 @@ export async function benchSql(): Promise<SqlBench> {
       let largest = { dialect, bytes: 0, rubric: "" };
       for (const file of readdirSync("examples").filter((f) => f.endsWith(".json"))) {
         const r = parseRubric(JSON.parse(readFileSync(join("examples", file), "utf8")));
-        if (r.sources !== undefined) continue; // the export does not compile sources yet
         const bytes = Buffer.byteLength(compileSql(r, { dialect, table: "accounts", asOf: AS_OF }));
         if (bytes > largest.bytes) largest = { dialect, bytes, rubric: file };
       }
       return largest;
     });
-    return { rows: SQL_ROWS, csvBytes: statSync(data).size, core, duckdb, sizes };
+    const activity = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
+    const sourcesQuery = DIALECT_NAMES.map((dialect) => ({
+      dialect,
+      bytes: Buffer.byteLength(compileSql(activity, { dialect, table: "accounts", asOf: AS_OF })),
+    }));
+    return { rows: SQL_ROWS, csvBytes: statSync(data).size, core, duckdb, sizes, sourcesQuery };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

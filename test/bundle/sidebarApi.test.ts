@@ -53,6 +53,13 @@ describe("the sidebar's data", () => {
     const json = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
     const sql = addon.call("sidebarCall", "rubricSql", [json, "snowflake", "crm.accounts"]);
     expect(sql).toBe(compileSql(parseRubric(json), { dialect: "snowflake", table: "crm.accounts" }));
+    // Sources are read from tables named as the sources.
+    const activity = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+    const withSources = addon.call("sidebarCall", "rubricSql", [activity, "bigquery", "crm.accounts"]);
+    expect(withSources).toBe(
+      compileSql(parseRubric(activity), { dialect: "bigquery", table: "crm.accounts" }),
+    );
+    expect(withSources).toContain("FROM logins AS hs__t");
     expect(() => addon.call("sidebarCall", "rubricSql", [{ ...json, bands: [] }, "duckdb", "t"])).toThrow(
       "Fix the rubric's problems first: each is shown at its field.",
     );

@@ -81,4 +81,66 @@ describe("healthscore sql", () => {
       /^healthscore: .*short\.csv: The data has no columns "Seat utilisation" .*\.\n$/,
     );
   });
+
+  it("scores raw activity on DuckDB, each --source file read as a table, as healthscore score does", () => {
+    const activity = ["--rubric", "examples/from-activity.json", "--as-of", "2026-11-26"];
+    const files = ["logins", "tickets", "nps"].flatMap((s) => ["--source", `${s}=examples/${s}.csv`]);
+    const sql = run("sql", ...activity, "--run", "examples/customers.csv", ...files);
+    expect(sql.stderr).toBe("");
+    const core = run("score", "examples/customers.csv", ...activity, ...files, "--format", "csv");
+    const fromSql = parse(sql.stdout, { columns: true }) as Record<string, string>[];
+    const fromCore = parse(core.stdout, { columns: true }) as Record<string, string>[];
+    expect(fromSql).toHaveLength(200);
+    const score = (s: string | undefined) => (s ? Number(s) : null);
+    expect(fromSql.map((r) => [r.Account, score(r.health_score), r.health_band, r.health_drivers])).toEqual(
+      fromCore.map((r) => [r.Account, score(r["Health Score"]), r["Health Band"], r["Health Drivers"]]),
+    );
+  });
+
+  it("prints each source's table as --source names it, and says which file --run lacks", () => {
+    const printed = run(
+      "sql",
+      "--rubric",
+      "examples/from-activity.json",
+      "--dialect",
+      "bigquery",
+      "--table",
+      "crm.accounts",
+      "--source",
+      "logins=my-project.analytics.logins",
+    );
+    expect(printed.status).toBe(0);
+    expect(printed.stdout).toContain("FROM `my-project.analytics.logins` AS hs__t");
+    expect(printed.stdout).toContain("FROM tickets AS hs__t");
+
+    const unknown = run(
+      "sql",
+      "--rubric",
+      "examples/from-activity.json",
+      "--dialect",
+      "duckdb",
+      "--table",
+      "t",
+      "--source",
+      "visits=v",
+    );
+    expect(unknown.status).toBe(2);
+    expect(unknown.stderr).toBe(
+      'healthscore: --source visits: the rubric has no source "visits" (the rubric\'s sources are logins, tickets, nps).\n',
+    );
+
+    const lacking = run(
+      "sql",
+      "--rubric",
+      "examples/from-activity.json",
+      "--run",
+      "examples/customers.csv",
+      "--source",
+      "logins=examples/logins.csv",
+    );
+    expect(lacking.status).toBe(2);
+    expect(lacking.stderr).toBe(
+      'healthscore: The rubric reads the sources "nps", "tickets": give their files with --source nps=<nps.csv> --source tickets=<tickets.csv>.\n',
+    );
+  });
 });

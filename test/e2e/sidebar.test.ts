@@ -277,6 +277,19 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     );
   });
 
+  it("copies a rubric with sources as one query reading each source from the table of its name", async () => {
+    const p = await open({ sheets: ACTIVITY_SHEETS, rubric: FROM_ACTIVITY });
+    await p.locator("#transfer summary").click();
+    await p.getByLabel("SQL dialect").selectOption("postgres");
+    await p.getByRole("button", { name: "Copy as SQL" }).click();
+    await p.locator("#transfer .msg", { hasText: /Copied|Ctrl\+C/ }).waitFor();
+    const sql = await p.locator("#rubric-json").inputValue();
+    expect(sql).toBe(compileSql(parseRubric(FROM_ACTIVITY), { dialect: "postgres", table: "accounts" }));
+    expect(await p.locator("#transfer .msg").textContent()).toMatch(
+      /^(Copied the rubric as one PostgreSQL query over accounts, each source from the table of its name \(logins, tickets, nps\)\.|Press Ctrl\+C to copy it\.)$/,
+    );
+  });
+
   it("keeps unsaved edits one click away when an import replaces them", async () => {
     const p = await open({ rubric: FIVE_DIMENSIONS });
     await p.getByLabel("Name", { exact: true }).fill("My edits");

@@ -4,8 +4,9 @@
  * core's results to the decimal. The query is a chain of CTEs, each adding working columns
  * (`hs_...`) computed from the previous one, in the order score.ts works: cells → readings →
  * metric scores → group sums → raw score → flags (add → floor → cap) → rounding → band, and the
- * drivers text that explain() writes. Every step mirrors a function of the core; the parity suite
- * (test/core/sql/) runs both on the same rows.
+ * drivers text that explain() writes. Sources come first: per source a chain of CTEs over its
+ * table, grouped by account key, LEFT JOINed to the table (see compileSources). Every step mirrors
+ * a function of the core; the parity suite (test/core/sql/) runs both on the same rows.
  *
  * SQL facts that bite, measured on the engines (ENGINES.md): no GREATEST/LEAST (NULL on BigQuery
  * and Snowflake when any argument is): CASE; every literal is a double (Postgres 1/4 is 0);
@@ -14,11 +15,13 @@
  */
 
 import { isoDay, readCell } from "../cells";
-import { columnsRead, mapColumns } from "../columns";
+import { ColumnError, columnsRead, mapColumns } from "../columns";
+import type { Test } from "../conditions";
 import { explain, flagEffect } from "../explain";
+import { fromText } from "../fromText";
 import { ALL_ZERO_POINTS_NOTE, NO_DATA_COLOR, type RowResult, ZERO_WEIGHT_NOTE } from "../score";
-import { fromsRead } from "../sources";
-import type { BaseRubric, Flag, InputKind, Metric, Rubric } from "../types";
+import { fromKey, fromsRead } from "../sources";
+import type { BaseRubric, From, InputKind, Metric, Rubric, Source } from "../types";
 import { NO_DATA } from "../validate";
 import {
   dayNumber,
@@ -47,6 +50,10 @@ export interface SqlOptions {
    * column must be the exact (case-sensitive) name of a warehouse column.
    */
   headers?: readonly string[];
+  /** The table each source's rows are in, by source name; a source not named is its own name. */
+  sources?: Readonly<Record<string, string>>;
+  /** Each source table's column names, when known: matched as `headers` are. */
+  sourceHeaders?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** A rubric the export cannot turn into SQL; the message is one sentence for the user. */
@@ -75,12 +82,14 @@ const IN_RANGE = 1e15;
 const TEXT = 0;
 const PARSE = 1;
 const DAYS = 2;
-const READ = 3;
-const SCORE = 4;
-const SUM = 5;
-const TOTAL = 6;
-const RAW = 7;
-const RANK = 8;
+/** Aggregates from sources as cells: unmatched accounts' zeros, and compare's percent change. */
+const AGG = 3;
+const READ = 4;
+const SCORE = 5;
+const SUM = 6;
+const TOTAL = 7;
+const RAW = 8;
+const RANK = 9;
 
 /**
  * The query under construction: layers of named expressions, each a CTE over the one before. An
@@ -99,6 +108,16 @@ class Layers {
 }
 
 /**
+ * One chain of CTEs: the main query's over the table, or a source's over its rows before they are
+ * grouped. Each has its own working columns (made once: `memo`) and its own as-of day.
+ */
+class Chain {
+  readonly q = new Layers();
+  readonly memo = new Map<string, string>();
+  asOf = "";
+}
+
+/**
  * The reason texts of the core's invalid cells, taken from the core itself so they never drift:
  * the part after the quoted cell, e.g. ` is not a number`.
  */
@@ -114,26 +133,33 @@ export function compileSql(rubric: Rubric, options: SqlOptions): string {
     throw new SqlError(
       `Unknown SQL dialect "${options.dialect}": use duckdb, postgres, bigquery or snowflake.`,
     );
-  // Metrics and flags `from` sources are not compiled yet: refuse rather than read a column that is not there.
-  const fromSources = fromsRead(rubric);
-  if (fromSources.length > 0)
-    throw new SqlError(
-      `The SQL export cannot compile sources yet: ${fromSources[0]?.reader} is computed from the source "${fromSources[0]?.from.source}"; score this rubric with healthscore score --source, or in the spreadsheet.`,
-    );
   return new Compiler(d, rubric, options).query();
 }
 
+/** A cell the query reads: a table's column, a source's, or an aggregate from a source. */
 interface Column {
-  /** The rubric's spelling, which must be the warehouse column's exact name. */
-  name: string;
-  index: number;
+  /** A working column (or expression) holding the cell as trimmed text; NULL when empty. */
   text: string;
+  index: number;
+  chain: Chain;
+  /** An aggregate that is a number (all but latest): the number, NULL when missing. */
+  num?: string;
+}
+
+/** A source compiled: its CTEs, and how the table joins it by the account key. */
+interface CompiledSource {
+  ctes: string[];
+  join: string;
 }
 
 class Compiler {
-  readonly q = new Layers();
+  readonly main = new Chain();
+  readonly q = this.main.q;
   readonly columns = new Map<string, Column>();
-  readonly memo = new Map<string, string>();
+  /** Each `from` as a cell of the table's rows, by fromKey. */
+  readonly aggregates = new Map<string, Column>();
+  readonly sources: CompiledSource[] = [];
+  cells = 0;
   readonly reasons = {
     number: reasonAfter("\u0001", "number"),
     signs: reasonAfter("--5", "number"),
@@ -141,7 +167,6 @@ class Compiler {
     boolean: reasonAfter("\u0001", "boolean"),
     daysSince: reasonAfter("\u0001", "daysSince"),
   };
-  asOf = "";
 
   constructor(
     readonly d: Dialect,
@@ -157,11 +182,10 @@ class Compiler {
     for (const { column } of columnsRead(rubric)) {
       const key = column.trim().toLowerCase();
       if (this.columns.has(key)) continue;
-      const index = this.columns.size;
       const name = headers && at ? (headers[at.get(key) as number] as string) : column;
-      const text = q.add(TEXT, `hs_c${index}`, trimmed(d, d.text(`hs__t.${d.ident(name)}`)));
-      this.columns.set(key, { name: column, index, text });
+      this.columns.set(key, this.cell(this.main, `hs_c${this.columns.size}`, name));
     }
+    this.compileSources();
     const rubrics: BaseRubric[] = [rubric, ...Object.values(rubric.segments?.rubrics ?? {})];
     const results = rubrics.map((r, i) => this.compileRubric(r, `hs_r${i}`));
 
@@ -189,48 +213,261 @@ class Compiler {
     return this.render(health);
   }
 
+  /** A column of the chain's table (`hs__t`) as a cell: its trimmed text, a working column named `name`. */
+  cell(chain: Chain, name: string, column: string): Column {
+    const d = this.d;
+    return {
+      text: chain.q.add(TEXT, name, trimmed(d, d.text(`hs__t.${d.ident(column)}`))),
+      index: this.cells++,
+      chain,
+    };
+  }
+
   col(column: string): Column {
     const c = this.columns.get(column.trim().toLowerCase());
     if (!c) throw new Error(`column "${column}" was not collected`);
     return c;
   }
 
-  /** A working column made once per cell column: its number, boolean, day number or missing test. */
+  /** The cell a metric or flag reads: its column, or its aggregate. */
+  cellOf(item: { column?: string; from?: From }): Column {
+    if (!item.from) return this.col(item.column as string);
+    const c = this.aggregates.get(fromKey(item.from));
+    if (!c) throw new Error(`aggregate "${fromText(item.from)}" was not compiled`);
+    return c;
+  }
+
+  /** A working column made once per cell: its number, boolean, day number or missing test. */
   once(kind: string, column: Column, layer: number, make: () => string): string {
     const key = `${kind}${column.index}`;
-    let name = this.memo.get(key);
+    const { memo, q } = column.chain;
+    let name = memo.get(key);
     if (name === undefined) {
-      name = this.q.add(layer, `hs_${key}`, make());
-      this.memo.set(key, name);
+      name = q.add(layer, `hs_${key}`, make());
+      memo.set(key, name);
     }
     return name;
   }
 
-  missing = (c: Column) => this.once("m", c, PARSE, () => isMissing(this.d, c.text));
-  number = (c: Column) => this.once("n", c, PARSE, () => parseNumber(this.d, c.text));
-  typedBoolean = (c: Column) => this.once("b", c, PARSE, () => typedBoolean(this.d, c.text));
-  boolean = (c: Column) => this.once("y", c, PARSE, () => readBoolean(this.d, c.text));
+  // An aggregate that is a number is read as the core reads a number cell: no parsing, never
+  // yes/no unless 1 or 0, never a date.
+  missing = (c: Column) =>
+    c.num ? `(${c.num} IS NULL)` : this.once("m", c, PARSE, () => isMissing(this.d, c.text));
+  number = (c: Column) => c.num ?? this.once("n", c, PARSE, () => parseNumber(this.d, c.text));
+  typedBoolean = (c: Column) =>
+    c.num ? "NULL" : this.once("b", c, PARSE, () => typedBoolean(this.d, c.text));
+  boolean = (c: Column) =>
+    c.num
+      ? `CASE WHEN ${c.num} = 1 THEN 1 WHEN ${c.num} = 0 THEN 0 END`
+      : this.once("y", c, PARSE, () => readBoolean(this.d, c.text));
   day = (c: Column) => {
+    // Typed: GoogleSQL refuses `20783 - NULL`.
+    if (c.num) return this.d.double("NULL");
     const [y, m, dd] = isoParts(this.d, c.text).map((e, i) =>
       this.once(["yr", "mo", "dd"][i] as string, c, PARSE, () => e),
     );
     return this.once("day", c, DAYS, () => dayNumber(this.d, y as string, m as string, dd as string));
   };
+  /** The cell read as a number metric reads it (readCell's "number"): NULL when missing or unreadable. */
+  numeric = (c: Column) =>
+    this.once("v", c, DAYS, () => {
+      const num = this.number(c);
+      return `CASE WHEN ${this.missing(c)} THEN NULL WHEN ${num} IS NOT NULL THEN CASE WHEN ABS(${num}) <= ${this.d.num(IN_RANGE)} THEN ${num} END ELSE ${this.typedBoolean(c)} END`;
+    });
 
   /** The as-of day number: a constant, or today's date in the zone (parsed like a date cell). */
-  asOfDay(): string {
-    if (this.asOf) return this.asOf;
+  asOfDay(chain = this.main): string {
+    if (chain.asOf) return chain.asOf;
     const { asOf, timeZone } = this.options;
     if (asOf !== undefined) {
       const day = isoDay(asOf);
       if (day === undefined)
         throw new SqlError(`The as-of date "${asOf}" is not a date: write it as YYYY-MM-DD.`);
-      this.asOf = this.d.num(day);
+      chain.asOf = this.d.num(day);
     } else {
-      const text = this.q.add(TEXT, "hs_today", this.d.today(timeZone));
-      this.asOf = this.day({ name: "", index: -1, text });
+      const text = chain.q.add(TEXT, "hs_today", this.d.today(timeZone));
+      chain.asOf = this.day({ index: this.cells++, text, chain });
     }
-    return this.asOf;
+    return chain.asOf;
+  }
+
+  /**
+   * Every source the rubric reads, as CTEs: its rows' cells read as the core reads them, then
+   * grouped by the account key (trimmed, lower-cased) with every aggregate of that source in one
+   * GROUP BY, LEFT JOINed to the table by the key. As sources.ts: rows whose key is blank or
+   * missing name no account; a source with a date never counts a row with no readable date or
+   * one dated after the as-of date; `days: N` keeps ages 0 … N−1, compare's window before N …
+   * 2N−1. An account with no rows gets 0 for count, distinct and sum, missing for the others;
+   * a data row whose key is blank gets every aggregate missing.
+   */
+  compileSources(): void {
+    const { d, q, rubric, options } = this;
+    const n = (x: number) => d.num(x);
+    const read = fromsRead(rubric);
+    if (read.length === 0) return;
+    const key = this.col(rubric.key as string);
+    const keyText = trimmed(d, d.text(`hs__t.${d.ident(this.tableColumn(rubric.key as string))}`));
+    const names = [...new Set(read.map((r) => r.from.source))];
+    names.forEach((name, s) => {
+      const source = rubric.sources?.[name] as Source;
+      const chain = new Chain();
+      const headers = options.sourceHeaders?.[name];
+      const cols = new Map<string, Column>();
+      const colOf = (column: string, reader: string): Column => {
+        const k = column.trim().toLowerCase();
+        let c = cols.get(k);
+        if (!c) {
+          let at = column;
+          if (headers) {
+            const found = headers.find((h) => h.trim().toLowerCase() === k);
+            if (found === undefined)
+              throw new ColumnError(
+                `The source "${name}" has no column "${column}" (read by ${reader}): add it to its table, or change the rubric.`,
+              );
+            at = found;
+          }
+          c = this.cell(chain, `hs_c${cols.size}`, at);
+          cols.set(k, c);
+        }
+        return c;
+      };
+      const k = colOf(source.key, "its key");
+      const group = chain.q.add(READ, "hs_k", `LOWER(${k.text})`);
+      const keep = [`NOT ${this.missing(k)}`];
+      let age = "";
+      if (source.date !== undefined) {
+        const day = this.day(colOf(source.date, "its date"));
+        const asOf = this.asOfDay(chain);
+        keep.push(`${day} IS NOT NULL`, `${day} <= ${asOf}`);
+        age = `${asOf} - ${day}`;
+      }
+      const aggs: string[] = [];
+      const computed = new Map<string, string>();
+      const cte = `hs_s${s}`;
+      read.forEach(({ from, reader }, j) => {
+        if (from.source !== name) return;
+        const c = from.column === undefined ? undefined : colOf(from.column, reader);
+        const where = (from.where ?? []).map((w) => {
+          const cell = colOf(w.column, reader);
+          const test =
+            w.in !== undefined
+              ? `(${w.in.map((when) => this.test(cell, { when })).join(" OR ")})`
+              : this.test(cell, w.equals !== undefined ? { when: w.equals } : w);
+          // Two `from`s with the same condition share its working column.
+          const same = `where ${cell.index} ${JSON.stringify([w.equals, w.in, w.contains, w.min, w.max])}`;
+          let named = chain.memo.get(same);
+          if (named === undefined) {
+            named = chain.q.add(READ, `hs_w${chain.memo.size}`, test);
+            chain.memo.set(same, named);
+          }
+          return named;
+        });
+        const windows =
+          from.days === undefined
+            ? [[]]
+            : [
+                [`${age} < ${n(from.days)}`],
+                ...(from.compare ? [[`${age} >= ${n(from.days)}`, `${age} < ${n(2 * from.days)}`]] : []),
+              ];
+        const raw = windows.map((w, b) => {
+          const conds = [...w, ...where];
+          const when = (x: string) =>
+            conds.length === 0 ? x : `CASE WHEN ${conds.join(" AND ")} THEN ${x} END`;
+          const value = () => this.numeric(c as Column);
+          let agg: string;
+          switch (from.agg) {
+            case "count":
+              agg = d.double(
+                conds.length === 0 ? "COUNT(*)" : `SUM(CASE WHEN ${conds.join(" AND ")} THEN 1 ELSE 0 END)`,
+              );
+              break;
+            case "distinct":
+              agg = d.double(
+                `COUNT(DISTINCT ${when(`CASE WHEN NOT ${this.missing(c as Column)} THEN LOWER(${(c as Column).text}) END`)})`,
+              );
+              break;
+            case "sum":
+              agg = `COALESCE(SUM(${when(value())}), ${n(0)})`;
+              break;
+            case "avg":
+              // The core's sum / count, not AVG: the engines' AVG may sum otherwise.
+              agg = `SUM(${when(value())}) / NULLIF(${d.double(`COUNT(${when(value())})`)}, ${n(0)})`;
+              break;
+            case "min":
+            case "max":
+              agg = `${from.agg.toUpperCase()}(${when(value())})`;
+              break;
+            case "latest":
+              // The cell of the row with the latest day: MAX over the day as 8 digits followed
+              // by the cell's text (no engine-specific arg_max, and one pass). A table has no row order,
+              // so where the core takes the later row of a tie, SQL takes the greatest text.
+              agg = `SUBSTR(MAX(${when(`${d.intText(`${this.day(colOf(source.date as string, "its date"))} + ${n(LATEST_SHIFT)}`)} || COALESCE(${(c as Column).text}, '')`)}), 9)`;
+              break;
+          }
+          // A count of the last 30 days read by a metric and by a compare is computed once.
+          let made = computed.get(agg);
+          if (made === undefined) {
+            const out = `hs_${b === 0 ? "a" : "b"}${j}`;
+            aggs.push(`    ${agg} AS ${out}`);
+            made = q.add(TEXT, `hs_s${s}${out.slice(3)}`, `${cte}.${out}`);
+            computed.set(agg, made);
+          }
+          return made;
+        });
+        // The aggregate as a cell of the table's rows.
+        const count = from.agg === "count" || from.agg === "distinct" || from.agg === "sum";
+        let column: Column;
+        if (from.compare) {
+          const [now, before] = raw.map((r) =>
+            from.agg === "latest" ? this.numeric({ text: r, index: this.cells++, chain: this.main }) : r,
+          );
+          column = this.number_(
+            q.add(
+              AGG,
+              `hs_s${s}x${j}`,
+              `CASE WHEN ${before} = 0 THEN NULL ELSE (${now} - ${before}) / ${before} * ${n(100)} END`,
+            ),
+          );
+        } else if (from.agg === "latest") {
+          column = { text: raw[0] as string, index: this.cells++, chain: this.main };
+        } else if (count) {
+          column = this.number_(
+            q.add(
+              AGG,
+              `hs_s${s}x${j}`,
+              `CASE WHEN ${this.missing(key)} THEN NULL ELSE COALESCE(${raw[0]}, ${n(0)}) END`,
+            ),
+          );
+        } else {
+          column = this.number_(raw[0] as string);
+        }
+        this.aggregates.set(fromKey(from), column);
+      });
+      const ctes = this.renderChain(
+        chain,
+        `hs_s${s}_`,
+        `${tableName(d, options.sources?.[name] ?? name)} AS hs__t`,
+        false,
+      );
+      const last = `hs_s${s}_${ctes.length}`;
+      ctes.push(
+        `${cte} ${d.cte} (\n  SELECT ${group},\n${aggs.join(",\n")}\n  FROM ${last}\n  WHERE ${keep.join(" AND ")}\n  GROUP BY ${group}\n)`,
+      );
+      this.sources.push({ ctes, join: `LEFT JOIN ${cte} ON ${cte}.hs_k = LOWER(${keyText})` });
+    });
+  }
+
+  /** A number aggregate as a cell: its text as the engine writes the number. */
+  number_(num: string): Column {
+    return { text: this.d.text(num), num, index: this.cells++, chain: this.main };
+  }
+
+  /** The table's own spelling of a rubric column (as the core matches headers), or the rubric's. */
+  tableColumn(column: string): string {
+    const { headers } = this.options;
+    if (!headers) return column;
+    const k = column.trim().toLowerCase();
+    return headers.find((h) => h.trim().toLowerCase() === k) ?? column;
   }
 
   compileRubric(r: BaseRubric, p: string): RubricResult {
@@ -257,13 +494,13 @@ class Compiler {
     };
 
     const metrics = r.metrics.map((m, i) => this.compileMetric(r, m, `${p}m${i}`));
-    const flags = r.flags.map((f, i) => q.add(READ, `${p}f${i}`, this.flagFires(f)));
+    const flags = r.flags.map((f, i) => q.add(READ, `${p}f${i}`, this.test(this.cellOf(f), f)));
     // A yes/no flag's cell that is there but not yes or no is said so, after the metrics' cells.
     const flagReasons = r.flags.map((f, i) => {
       if (typeof f.when !== "boolean") return "NULL";
-      const c = this.col(f.column as string);
+      const c = this.cellOf(f);
       const reason = `CASE WHEN NOT ${this.missing(c)} AND ${this.boolean(c)} IS NULL THEN ${quoted(c.text)} || ${d.str(this.reasons.boolean)} END`;
-      return `${d.str(`${f.column}: `)} || ${q.add(READ, `${p}f${i}x`, reason)}`;
+      return `${d.str(`${readsOf(f)}: `)} || ${q.add(READ, `${p}f${i}x`, reason)}`;
     });
 
     // Sums per group: weight × score over metrics that count, their weight, whether any is present.
@@ -414,7 +651,7 @@ class Compiler {
     );
     const invalidParts = r.metrics.map((m, i) => {
       const reason = metrics[i]?.reason;
-      return reason ? `${d.str(`${m.column}: `)} || ${reason}` : "NULL";
+      return reason ? `${d.str(`${readsOf(m)}: `)} || ${reason}` : "NULL";
     });
     // BigQuery refuses `'; ' || NULL`: parts that are always NULL are left out.
     const joined = (all: string[], parts = all.filter((x) => x !== "NULL")) =>
@@ -466,9 +703,10 @@ class Compiler {
   compileMetric(r: BaseRubric, m: Metric, p: string): CompiledMetric {
     const { d, q } = this;
     const n = (x: number) => d.num(x);
-    const c = this.col(m.column as string);
+    const c = this.cellOf(m);
     const miss = this.missing(c);
-    const isMap = m.score.type === "map";
+    // A number aggregate meets a map as a number, as a number cell does in the core.
+    const isMap = m.score.type === "map" && !c.num;
     let value = "NULL"; // a number
     let text = "NULL"; // text, for map scorers
     let reason = ""; // why a cell is invalid
@@ -587,10 +825,9 @@ class Compiler {
     }
   }
 
-  /** A flag's condition on its cell, as score.ts's condition(): TRUE or FALSE, never NULL. */
-  flagFires(f: Flag): string {
+  /** A flag's (or a `where`'s) condition on a cell, as conditions.ts's condition(): TRUE or FALSE, never NULL. */
+  test(c: Column, f: Test): string {
     const { d } = this;
-    const c = this.col(f.column as string);
     const text = `LOWER(COALESCE(${c.text}, ''))`;
     let cond: string;
     if (typeof f.when === "boolean") cond = `${this.boolean(c)} = ${f.when ? 1 : 0}`;
@@ -610,23 +847,42 @@ class Compiler {
     return `COALESCE(${cond}, FALSE)`;
   }
 
-  render(health: [string, string][]): string {
-    const { d, q } = this;
-    const ctes = q.layers
+  /**
+   * A chain's layers as CTEs named prefix1, prefix2 …, the first over `from` (the table, with its
+   * own columns carried along when `carry`), each next over the one before.
+   */
+  renderChain(chain: Chain, prefix: string, from: string, carry: boolean): string[] {
+    const { d } = this;
+    const ctes = chain.q.layers
       .filter((l) => l.length > 0)
       .map((l) => l.map(([name, expr]) => `    ${expr} AS ${name}`).join(",\n"));
-    const table = tableName(d, this.options.table);
-    const first = d.carry === "row" ? "hs__t AS hs__row" : "hs__t.*";
-    const parts = ctes.map((cols, i) =>
+    const first = !carry ? "" : d.carry === "row" ? "hs__t AS hs__row,\n" : "hs__t.*,\n";
+    return ctes.map((cols, i) =>
       i === 0
-        ? `hs__1 ${d.cte} (\n  SELECT ${first},\n${cols}\n  FROM ${table} AS hs__t\n)`
-        : `hs__${i + 1} ${d.cte} (\n  SELECT *,\n${cols}\n  FROM hs__${i}\n)`,
+        ? `${prefix}1 ${d.cte} (\n  SELECT ${first}${cols}\n  FROM ${from}\n)`
+        : `${prefix}${i + 1} ${d.cte} (\n  SELECT *,\n${cols}\n  FROM ${prefix}${i}\n)`,
     );
+  }
+
+  render(health: [string, string][]): string {
+    const { d, q } = this;
+    const from = [`${tableName(d, this.options.table)} AS hs__t`, ...this.sources.map((s) => s.join)].join(
+      "\n  ",
+    );
+    const parts = this.renderChain(this.main, "hs__", from, true);
     const star = d.carry === "row" ? "(hs__row).*" : `* ${d.exclude} (${q.names.join(", ")})`;
     const select = health.map(([name, expr]) => `  ${expr} AS ${name}`).join(",\n");
-    return `WITH ${parts.join(",\n")}\nSELECT ${star},\n${select}\nFROM hs__${parts.length}\n`;
+    const ctes = [...this.sources.flatMap((s) => s.ctes), ...parts];
+    return `WITH ${ctes.join(",\n")}\nSELECT ${star},\n${select}\nFROM hs__${parts.length}\n`;
   }
 }
+
+/** What the drivers call the cell an item reads: its column, or its aggregate (`count of logins`), as score.ts. */
+const readsOf = (item: { column?: string; from?: From }): string =>
+  item.from ? fromText(item.from) : (item.column ?? "");
+
+/** Added to a day number so every day of a 4-digit year is 8 digits (0000-01-01 is −719,528, 9999-12-31 2,932,896). */
+const LATEST_SHIFT = 20_000_000;
 
 /** What explain() says of a row with no score: no metric has a value, or the note's reason. */
 const noData = (note?: string) =>

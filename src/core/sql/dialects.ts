@@ -25,6 +25,8 @@ export interface Dialect {
   strip(expr: string, pattern: string): string;
   /** Text the query has already checked to be a plain decimal number, as a DOUBLE. */
   toDouble(expr: string): string;
+  /** A number (an integer count) as a DOUBLE. */
+  double(expr: string): string;
   /** Text already checked to be digits, as an integer. */
   toInt(expr: string): string;
   /** A whole-valued DOUBLE as text without a decimal point. */
@@ -94,10 +96,13 @@ const duckdb: Dialect = {
   text: (e) =>
     `CASE WHEN typeof(${e}) IN ('DOUBLE', 'FLOAT') OR typeof(${e}) LIKE 'DECIMAL%' THEN regexp_replace(CAST(CAST(${e} AS DOUBLE) AS VARCHAR), '[.]0$', '') ELSE CAST(${e} AS VARCHAR) END`,
   matches: (e, p) => `regexp_full_match(${e}, ${singleQuoted(p)})`,
-  trim: (e, chars) => `trim(${e}, ${chars})`,
+  // trim(x, characters) with these characters costs about 5 µs a cell (3x the rest of reading a
+  // cell, measured on 300,000 rows); the anchored pattern strips the same characters in a fifth.
+  trim: (e) => `regexp_replace(${e}, '^[${RE2_SPACE}]+|[${RE2_SPACE}]+$', '', 'g')`,
   spaceChars: withChr("chr"),
   strip: (e, p) => `regexp_replace(${e}, ${singleQuoted(p)}, '', 'g')`,
   toDouble: (e) => `CAST(${e} AS DOUBLE)`,
+  double: (e) => `CAST(${e} AS DOUBLE)`,
   toInt: (e) => `CAST(${e} AS INTEGER)`,
   intText: (e) => `CAST(CAST(${e} AS BIGINT) AS VARCHAR)`,
   contains: (e, n) => `strpos(${e}, ${n}) > 0`,
@@ -127,6 +132,7 @@ const postgres: Dialect = {
   // Only ever applied to text the query has checked: a plain CAST fails the query on bad text
   // (Postgres 15 has no safe cast), and takes '0x1A' and 'inf'.
   toDouble: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
+  double: (e) => `CAST(${e} AS DOUBLE PRECISION)`,
   toInt: (e) => `CAST(${e} AS INTEGER)`,
   intText: (e) => `CAST(CAST(${e} AS BIGINT) AS TEXT)`,
   contains: (e, n) => `strpos(${e}, ${n}) > 0`,
@@ -153,6 +159,7 @@ const bigquery: Dialect = {
   spaceChars: `CODE_POINTS_TO_STRING([9, 10, 11, 12, 13]) || '${UNICODE_SPACES}'`,
   strip: (e, p) => `REGEXP_REPLACE(${e}, r'${p}', '')`,
   toDouble: (e) => `SAFE_CAST(${e} AS FLOAT64)`,
+  double: (e) => `CAST(${e} AS FLOAT64)`,
   toInt: (e) => `SAFE_CAST(${e} AS INT64)`,
   intText: (e) => `CAST(CAST(${e} AS INT64) AS STRING)`,
   contains: (e, n) => `STRPOS(${e}, ${n}) > 0`,
@@ -180,6 +187,8 @@ const snowflake: Dialect = {
   spaceChars: withChr("CHR"),
   strip: (e, p) => `REGEXP_REPLACE(${e}, $$${p}$$, '')`,
   toDouble: (e) => `TRY_CAST(${e} AS DOUBLE)`,
+  // TRY_CAST takes text only.
+  double: (e) => `CAST(${e} AS DOUBLE)`,
   toInt: (e) => `TRY_CAST(${e} AS INTEGER)`,
   intText: (e) => `CAST(CAST(${e} AS BIGINT) AS VARCHAR)`,
   contains: (e, n) => `POSITION(${n}, ${e}) > 0`,

@@ -1,7 +1,7 @@
 /** The SQL compiler's refusals and spellings, without an engine. */
 import { describe, expect, it } from "vitest";
-import { parseRubric, type Rubric } from "../../../src/core";
-import { compileSql, SqlError } from "../../../src/core/sql";
+import { parseRubric } from "../../../src/core";
+import { compileSql } from "../../../src/core/sql";
 
 const RUBRIC = parseRubric({
   bands: [
@@ -12,17 +12,62 @@ const RUBRIC = parseRubric({
 });
 
 describe("compileSql", () => {
-  it("refuses, in one sentence, a rubric whose metric reads raw activity rows", () => {
-    const withSources = {
+  it("reads each source from the table --source names, or from a table named as the source", () => {
+    const withSources = parseRubric({
       ...RUBRIC,
+      key: "Account",
+      sources: {
+        logins: { sheet: "Logins", key: "Account", date: "Date" },
+        tickets: { sheet: "Tickets", key: "Account" },
+      },
       metrics: [
-        { ...RUBRIC.metrics[0], label: "Logins, last 30 days", from: { source: "logins", agg: "count" } },
+        {
+          id: "logins",
+          from: { source: "logins", agg: "count", days: 30 },
+          score: { type: "range", worst: 0, best: 10 },
+        },
+        {
+          id: "tickets",
+          from: { source: "tickets", agg: "count" },
+          score: { type: "range", worst: 5, best: 0 },
+        },
       ],
-    } as unknown as Rubric;
-    const compile = () => compileSql(withSources, { dialect: "bigquery", table: "t" });
-    expect(compile).toThrow(SqlError);
-    expect(compile).toThrow(
-      'The SQL export cannot compile sources yet: metric "Logins, last 30 days" is computed from the source "logins"; score this rubric with healthscore score --source, or in the spreadsheet.',
+    });
+    const sql = compileSql(withSources, {
+      dialect: "postgres",
+      table: "crm.accounts",
+      asOf: "2026-11-26",
+      sources: { logins: "events.logins" },
+    });
+    expect(sql).toContain("FROM events.logins AS hs__t");
+    expect(sql).toContain("FROM tickets AS hs__t");
+    expect(sql).toContain("LEFT JOIN hs_s0 ON hs_s0.hs_k = LOWER(");
+    expect(sql).toContain("LEFT JOIN hs_s1 ON hs_s1.hs_k = LOWER(");
+  });
+
+  it("names a source column its table lacks, in one sentence", () => {
+    const withSources = parseRubric({
+      ...RUBRIC,
+      key: "Account",
+      sources: { logins: { sheet: "Logins", key: "Account", date: "Date" } },
+      metrics: [
+        {
+          id: "users",
+          label: "Users",
+          from: { source: "logins", agg: "distinct", column: "User" },
+          score: { type: "range", worst: 0, best: 10 },
+        },
+      ],
+    });
+    expect(() =>
+      compileSql(withSources, {
+        dialect: "duckdb",
+        table: "data",
+        headers: ["Account"],
+        sourceHeaders: { logins: ["account", "date", "Email"] },
+      }),
+    ).toThrow(
+      'The source "logins" has no column "User" (read by metric "Users"): add it to its table, or change the rubric.',
     );
   });
 

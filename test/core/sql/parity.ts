@@ -23,12 +23,23 @@ import { compileSql, type DialectName } from "../../../src/core/sql";
 export const AS_OF = "2026-11-26";
 const ROOT = join(import.meta.dirname, "../../..");
 
-export interface Fixture {
-  name: string;
-  rubric: Rubric;
+/** Rows as a CSV holds them: a header row, then text cells. */
+export interface Table {
   headers: string[];
   rows: string[][];
 }
+
+export interface Fixture extends Table {
+  name: string;
+  rubric: Rubric;
+  /** The rows of each source the rubric reads, by source name. */
+  sources?: Record<string, Table>;
+  /** The as-of date, when not AS_OF. */
+  asOf?: string;
+}
+
+/** How a test loads rows into an engine: as a table (or a CTE) whose name it returns. */
+export type Load = (t: Table, typed: boolean) => Promise<string>;
 
 /** How a test runs SQL on one engine: rows as plain objects, numbers as numbers. */
 export interface Engine {
@@ -36,22 +47,30 @@ export interface Engine {
   run(sql: string): Promise<Record<string, unknown>[]>;
 }
 
-function customers(): { headers: string[]; rows: string[][] } {
-  const [headers, ...rows] = parse(readFileSync(join(ROOT, "examples/customers.csv"), "utf8")) as string[][];
+/** An examples/ CSV file's rows. */
+export function csvTable(file: string): Table {
+  const [headers, ...rows] = parse(readFileSync(join(ROOT, "examples", file), "utf8")) as string[][];
   return { headers: headers as string[], rows };
 }
+const customers = () => csvTable("customers.csv");
 
-/** Every starter rubric in examples/, on the starter data (those reading sources once the export compiles them). */
+/** The examples' activity exports, by the source names examples/from-activity.json gives them. */
+export const exampleSources = (): Record<string, Table> => ({
+  logins: csvTable("logins.csv"),
+  tickets: csvTable("tickets.csv"),
+  nps: csvTable("nps.csv"),
+});
+
+/** Every starter rubric in examples/, on the starter data and (for sources) the activity exports. */
 export function starterFixtures(): Fixture[] {
   const data = customers();
+  const sources = exampleSources();
   return readdirSync(join(ROOT, "examples"))
     .filter((f) => f.endsWith(".json"))
-    .map((f) => ({
-      name: `examples/${f}`,
-      rubric: parseRubric(JSON.parse(readFileSync(join(ROOT, "examples", f), "utf8"))),
-      ...data,
-    }))
-    .filter((fixture) => fixture.rubric.sources === undefined);
+    .map((f) => {
+      const rubric = parseRubric(JSON.parse(readFileSync(join(ROOT, "examples", f), "utf8")));
+      return { name: `examples/${f}`, rubric, ...data, ...(rubric.sources ? { sources } : {}) };
+    });
 }
 
 const BANDS = [
@@ -440,27 +459,76 @@ function literal(d: DialectName, type: ColumnType, cell: string): string {
  * The fixture's rows as a SELECT (typed columns, or every column text as a CSV holds it), with a
  * row_id to put the engine's rows back in order.
  */
-export function rowsQuery(d: DialectName, f: Fixture, typed: boolean): string {
+export function rowsQuery(d: DialectName, f: Table, typed: boolean, from = 0, to = f.rows.length): string {
   const types = f.headers.map((_, c) => (typed ? columnType(f.rows.map((r) => r[c] ?? "")) : "text"));
   const cells = (row: string[]) => f.headers.map((_, c) => literal(d, types[c] as ColumnType, row[c] ?? ""));
+  const rows = f.rows.slice(from, to);
   if (d === "bigquery") {
     // GoogleSQL has no VALUES table.
-    return f.rows
+    return rows
       .map(
         (row, i) =>
-          `SELECT ${i} AS row_id, ${cells(row)
+          `SELECT ${from + i} AS row_id, ${cells(row)
             .map((x, c) => `${x} AS ${quoteIdent(d, f.headers[c] as string)}`)
             .join(", ")}`,
       )
       .join(" UNION ALL\n");
   }
   const names = ["row_id", ...f.headers].map((h) => quoteIdent(d, h)).join(", ");
-  return `SELECT * FROM (VALUES ${f.rows.map((row, i) => `(${i}, ${cells(row).join(", ")})`).join(",\n")}) AS v(${names})`;
+  return `SELECT * FROM (VALUES ${rows.map((row, i) => `(${from + i}, ${cells(row).join(", ")})`).join(",\n")}) AS v(${names})`;
 }
 
-/** The fixture loaded as a table named `name`: CREATE TABLE ... AS (DuckDB, Postgres). */
-export function createTable(d: DialectName, name: string, f: Fixture, typed: boolean): string {
-  return `CREATE TABLE ${name} AS ${rowsQuery(d, f, typed)}`;
+/**
+ * The columns of a table read from a CSV file whose every cell is text (DuckDB's `read_csv` with
+ * `all_varchar`), typed as rowsQuery types them; an empty cell stays '' in a text column.
+ */
+export function castsFromText(d: DialectName, f: Table, typed: boolean): string {
+  return f.headers
+    .map((h, c) => {
+      const type = typed ? columnType(f.rows.map((r) => r[c] ?? "")) : "text";
+      const col = quoteIdent(d, h);
+      const value =
+        type === "text" ? `COALESCE(${col}, '')` : `CAST(NULLIF(${col}, '') AS ${TYPES[d][type]})`;
+      return `${value} AS ${col}`;
+    })
+    .join(", ");
+}
+
+/**
+ * The fixture loaded as a table named `name` (DuckDB, Postgres): CREATE TABLE ... AS the first
+ * rows, then INSERTs of 5,000 rows at a time (an activity export has tens of thousands).
+ */
+export function createTable(d: DialectName, name: string, f: Table, typed: boolean): string[] {
+  const out = [`CREATE TABLE ${name} AS ${rowsQuery(d, f, typed, 0, 5000)}`];
+  for (let from = 5000; from < f.rows.length; from += 5000)
+    out.push(`INSERT INTO ${name} ${rowsQuery(d, f, typed, from, from + 5000)}`);
+  return out;
+}
+
+/**
+ * The fixture with its sources cut to the rows of every `step`-th account of the data (and
+ * rows of no account kept as they are): GoogleSQL's reference engine reads tables as query text.
+ */
+export function sliced(f: Fixture, step: number): Fixture {
+  if (!f.sources || !f.rubric.key) return f;
+  const at = f.headers.findIndex((h) => h.trim().toLowerCase() === f.rubric.key?.trim().toLowerCase());
+  const keys = new Set(f.rows.map((r) => (r[at] ?? "").trim().toLowerCase()));
+  const kept = new Set(
+    f.rows.filter((_, i) => i % step === 0).map((r) => (r[at] ?? "").trim().toLowerCase()),
+  );
+  const sources = Object.fromEntries(
+    Object.entries(f.sources).map(([name, t]) => {
+      const k = t.headers.findIndex(
+        (h) => h.trim().toLowerCase() === f.rubric.sources?.[name]?.key.trim().toLowerCase(),
+      );
+      const rows = t.rows.filter((r) => {
+        const key = (r[k] ?? "").trim().toLowerCase();
+        return kept.has(key) || !keys.has(key);
+      });
+      return [name, { headers: t.headers, rows }];
+    }),
+  );
+  return { ...f, name: `${f.name} (sources of every ${step}th account)`, sources };
 }
 
 // ---- comparing --------------------------------------------------------------------------------
@@ -475,7 +543,11 @@ export interface Compared {
 
 /** The core's results and the engine's, row by row; drivers text only where cells load as text. */
 export function differences(f: Fixture, engineRows: Record<string, unknown>[], drivers: boolean): Compared[] {
-  const core: RowResult[] = scoreTable(f.rubric, f.headers, f.rows, { asOf: AS_OF, timeZone: "UTC" });
+  const core: RowResult[] = scoreTable(f.rubric, f.headers, f.rows, {
+    asOf: f.asOf ?? AS_OF,
+    timeZone: "UTC",
+    sources: f.sources,
+  });
   const rows = [...engineRows].sort((a, b) => Number(a.row_id) - Number(b.row_id));
   const out: Compared[] = [];
   expect(rows.length, `${f.name}: the engine's row count`).toBe(core.length);
@@ -501,19 +573,299 @@ export function differences(f: Fixture, engineRows: Record<string, unknown>[], d
 }
 
 /** Runs every fixture on an engine, typed and as text, and returns every difference (at most 20). */
-export async function parity(
-  engine: Engine,
-  fixtures: Fixture[],
-  load: (f: Fixture, typed: boolean) => Promise<string>,
-) {
+export async function parity(engine: Engine, fixtures: Fixture[], load: Load) {
   const found: (Compared & { load: string })[] = [];
   for (const f of fixtures) {
     for (const typed of [false, true]) {
       const table = await load(f, typed);
-      const sql = compileSql(f.rubric, { dialect: engine.dialect, table, asOf: AS_OF });
+      const sources: Record<string, string> = {};
+      for (const [name, t] of Object.entries(f.sources ?? {})) sources[name] = await load(t, typed);
+      const sql = compileSql(f.rubric, { dialect: engine.dialect, table, asOf: f.asOf ?? AS_OF, sources });
       const rows = await engine.run(sql);
       for (const d of differences(f, rows, !typed)) found.push({ ...d, load: typed ? "typed" : "text" });
     }
   }
   return found.slice(0, 20);
+}
+
+// ---- sources ----------------------------------------------------------------------------------
+
+const day = (offset: number) => isoText((isoDay(AS_OF) as number) + offset);
+
+/** Accounts as a data table holds them: spaces and case in keys, a blank key, a duplicate, one with no activity. */
+const ACCOUNTS: Table = {
+  headers: ["Account", "Plan"],
+  rows: [
+    ["Acme", "Pro"],
+    [" beta ", "Free"],
+    ["GAMMA", "Pro"],
+    ["Delta", "Pro"],
+    ["", "Free"],
+    ["acme", "Pro"],
+    ["N/A", "Free"],
+  ],
+};
+
+/**
+ * Activity with every edge the core's aggregation has: keys in other case and spacing, blank and
+ * missing keys, rows of no account; dates on the as-of day, at the window's last day and the
+ * day after it, in the window before, after the as-of date, unreadable or impossible; numbers
+ * as CSVs write them and cells that are none.
+ */
+// biome-ignore format: rows read better one per line
+const EVENTS: Table = {
+  headers: ["Account", "Date", "User", "Amount", "Status", "Paid", "Score"],
+  rows: [
+    ["Acme", day(0), "u1", "10", "Open", "TRUE", "9"],
+    [" acme ", day(-29), "U1 ", "1,200", " open ", "yes", "7"],
+    ["ACME", day(-30), "u2", "45%", "Pending", "FALSE", "5"],
+    ["Acme", day(-59), "u3", "N/A", "Closed", "no", "3"],
+    ["Acme", day(-60), "u4", "-3", "Open", "TRUE", "1"],
+    ["Acme", day(1), "u5", "100", "Open", "TRUE", "10"],
+    ["Acme", "2026/11/20", "u6", "5", "Open", "TRUE", "2"],
+    ["Acme", "", "u7", "5", "Open", "TRUE", "2"],
+    ["Acme", "2026-02-30", "u8", "5", "Open", "TRUE", "2"],
+    // A tie on the latest day: the later row holds the greater text, where SQL (no row order) looks.
+    ["beta", day(-3), "", "abc", "OPEN", "0", ""],
+    ["Beta", day(-3), "N/A", "(4)", "pending ", "1", "8"],
+    ["BETA", day(-45), "x", "$1,000", "Closed", "", "6"],
+    ["gamma", day(-100), "g", "2", "Closed", "FALSE", "4"],
+    ["", day(-1), "blank", "1", "Open", "TRUE", "1"],
+    ["n/a", day(-1), "missing", "1", "Open", "TRUE", "1"],
+    ["Zeta", day(-1), "z", "1", "Open", "TRUE", "1"],
+  ],
+};
+
+/** The same kind of rows with every cell readable, so a typed load makes DATE, DOUBLE and BOOLEAN columns. */
+// biome-ignore format: rows read better one per line
+const CLEAN: Table = {
+  headers: ["Account", "Date", "User", "Amount", "Status", "Paid", "Score"],
+  rows: [
+    ["Acme", day(0), "u1", "10", "Open", "true", "9"],
+    ["acme", day(-29), "u1", "12.5", "open", "false", "7"],
+    ["Acme", day(-30), "u2", "-3", "Pending", "true", "5"],
+    ["Acme", day(-59), "u3", "0", "Closed", "false", "3"],
+    ["Acme", day(-60), "u4", "7", "Open", "true", "1"],
+    ["Acme", day(2), "u5", "100", "Open", "true", "10"],
+    ["beta", day(-3), "b1", "4", "Open", "true", "8"],
+    ["beta", day(-33), "b2", "8", "Closed", "false", "6"],
+    ["gamma", day(-100), "g", "2", "Closed", "false", "4"],
+    ["Zeta", day(-1), "z", "1", "Open", "true", "1"],
+  ],
+};
+
+/** Every aggregate, window, condition and compare a `from` can have, over one source. */
+function everyFrom(): Record<string, unknown>[] {
+  const from = (f: Record<string, unknown>) => ({ source: "events", ...f });
+  const range = { type: "range", worst: 0, best: 10 };
+  const metrics: [Record<string, unknown>, Record<string, unknown>?][] = [
+    [{ agg: "count", days: 30 }],
+    [
+      { agg: "count", days: 30, compare: "previous" },
+      { type: "range", worst: -100, best: 100 },
+    ],
+    [{ agg: "count", days: 1 }],
+    [{ agg: "distinct", column: "User", days: 30 }],
+    [
+      { agg: "distinct", column: "User", days: 60, compare: "previous" },
+      { type: "range", worst: -100, best: 100 },
+    ],
+    [
+      { agg: "sum", column: "Amount" },
+      { type: "range", worst: 0, best: 2000 },
+    ],
+    [
+      { agg: "sum", column: "Amount", days: 30, compare: "previous" },
+      { type: "range", worst: -100, best: 100 },
+    ],
+    [
+      { agg: "avg", column: "Amount", days: 60 },
+      { type: "range", worst: 0, best: 1000 },
+    ],
+    [
+      { agg: "avg", column: "Score", days: 30, compare: "previous" },
+      { type: "range", worst: -100, best: 100 },
+    ],
+    [{ agg: "min", column: "Amount", where: [{ column: "Status", in: ["open", "Pending"] }] }],
+    [{ agg: "max", column: "Amount", where: [{ column: "Status", contains: "PEN" }] }],
+    [{ agg: "count", where: [{ column: "Paid", equals: true }] }],
+    [
+      {
+        agg: "count",
+        where: [
+          { column: "Paid", equals: false },
+          { column: "Status", equals: "closed" },
+        ],
+      },
+    ],
+    [{ agg: "count", where: [{ column: "Amount", min: 5, max: 100 }] }],
+    [{ agg: "count", where: [{ column: "Score", equals: 7 }] }],
+    [{ agg: "latest", column: "Score" }],
+    [
+      { agg: "latest", column: "Score", days: 30, compare: "previous" },
+      { type: "range", worst: -100, best: 100 },
+    ],
+    [
+      { agg: "count", days: 30 },
+      { type: "map", values: { "0": 0, "1": 50, "2": 80 }, else: 100 },
+    ],
+  ];
+  return [
+    {
+      name: "every aggregate, window, condition and compare",
+      method: "weighted",
+      missing: "zero",
+      key: "Account",
+      sources: { events: { sheet: "Events", key: "Account", date: "Date" } },
+      bands: BANDS,
+      metrics: [
+        ...metrics.map(([f, score], i) => ({ id: `m${i}`, from: from(f), score: score ?? range })),
+        {
+          id: "last",
+          input: "daysSince",
+          from: from({ agg: "latest", column: "Date" }),
+          score: { type: "range", worst: 90, best: 0 },
+        },
+        {
+          id: "text",
+          input: "text",
+          from: from({ agg: "latest", column: "Status" }),
+          score: { type: "map", values: { open: 100, closed: 0 }, else: 50 },
+        },
+        {
+          id: "yes",
+          input: "boolean",
+          from: from({ agg: "latest", column: "Paid" }),
+          score: { type: "steps", steps: [{ min: 1, score: 100 }], else: 0 },
+        },
+        { id: "plan", column: "Plan", input: "text", score: { type: "map", values: { pro: 100 }, else: 0 } },
+      ],
+      flags: [
+        {
+          id: "busy",
+          from: from({ agg: "count", where: [{ column: "Status", equals: "open" }] }),
+          min: 2,
+          cap: 60,
+        },
+        { id: "quiet", from: from({ agg: "count", days: 30 }), when: 0, add: -10 },
+        { id: "open", from: from({ agg: "latest", column: "Status" }), when: "open", floor: 20 },
+        { id: "paid", from: from({ agg: "latest", column: "Paid" }), when: true, add: 5 },
+      ],
+    },
+    {
+      name: "a source without dates, points",
+      method: "points",
+      key: "Account",
+      sources: { events: { sheet: "Events", key: "Account" } },
+      bands: [
+        { label: "Low", color: "#f4c7c3" },
+        { label: "High", from: 20, color: "#b7e1cd" },
+      ],
+      metrics: [
+        { id: "n", from: from({ agg: "count" }), score: { type: "perUnit", points: 2 } },
+        {
+          id: "s",
+          from: from({ agg: "sum", column: "Amount", where: [{ column: "Status", in: ["Open"] }] }),
+          score: { type: "perUnit", points: 0.01, cap: 15 },
+        },
+        {
+          id: "d",
+          from: from({ agg: "distinct", column: "Status" }),
+          score: { type: "scale", neutral: 2, step: 3 },
+        },
+      ],
+      flags: [],
+    },
+  ];
+}
+
+/** Rubrics reading sources, over activity with every edge, and over a clean export typed as a warehouse would. */
+export function sourceFixtures(): Fixture[] {
+  return everyFrom().flatMap((json) => {
+    const rubric = parseRubric({ version: 1, ...json });
+    const name = json.name as string;
+    return [
+      { name, rubric, ...ACCOUNTS, sources: { events: EVENTS } },
+      { name: `${name}, clean rows`, rubric, ...ACCOUNTS, sources: { events: CLEAN } },
+      // A window moves with the as-of date: the day after, yesterday's as-of day is a day old.
+      {
+        name: `${name}, a day later`,
+        rubric,
+        ...ACCOUNTS,
+        sources: { events: CLEAN },
+        asOf: isoText((isoDay(AS_OF) as number) + 1),
+      },
+    ];
+  });
+}
+
+const randomKey = fc.constantFrom("Acme", "acme", " ACME ", "Beta", "beta ", "Gamma", "Zeta", "", "N/A");
+const randomFrom = fc
+  .record({
+    agg: fc.constantFrom("count", "distinct", "sum", "avg", "min", "max", "latest"),
+    column: fc.constantFrom("A", "B"),
+    days: fc.option(fc.constantFrom(1, 2, 7, 30), { nil: undefined }),
+    compare: fc.boolean(),
+    where: fc.option(
+      fc.oneof(
+        fc.record({
+          column: fc.constantFrom("A", "B"),
+          equals: fc.constantFrom<boolean | number | string>(true, 1, "gold", "7"),
+        }),
+        fc.record({ column: fc.constantFrom("A", "B"), in: fc.constant(["gold", "1", "TRUE"]) }),
+        fc.record({ column: fc.constantFrom("A", "B"), contains: fc.constantFrom("o", "1") }),
+        fc.record({ column: fc.constantFrom("A", "B"), min: fc.constant(0), max: fc.constant(50) }),
+      ),
+      { nil: undefined },
+    ),
+  })
+  .map(({ agg, column, days, compare, where }) => ({
+    source: "s",
+    agg,
+    // latest reads the date itself: a tie on the latest day then gives one answer whatever the row.
+    ...(agg === "count" ? {} : { column: agg === "latest" ? "D" : column }),
+    ...(days ? { days, ...(compare ? { compare: "previous" } : {}) } : {}),
+    ...(where ? { where: [where] } : {}),
+  }));
+
+/**
+ * Random `from`s over random small sources of tricky cells, keys spelt every way and dates around
+ * the as-of date; seeded, so a failure repeats (SQL_PARITY_RUNS and SQL_PARITY_SEED as above).
+ */
+export function randomSourceFixtures(
+  count = Math.ceil(Number(process.env.SQL_PARITY_RUNS ?? 25) / 2),
+  seed = Number(process.env.SQL_PARITY_SEED ?? 20261202),
+): Fixture[] {
+  const dateCell = fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min: -65, max: 2 }).map(day) },
+    { weight: 1, arbitrary: fc.constantFrom("", "N/A", "2026/11/20", "2026-02-30", `${day(-3)}T23:59:00Z`) },
+  );
+  const samples = fc.sample(
+    fc.tuple(
+      fc.array(randomFrom, { minLength: 1, maxLength: 6 }),
+      fc.array(fc.tuple(randomKey, dateCell, cell, cell), { minLength: 0, maxLength: 40 }),
+    ),
+    { seed, numRuns: count },
+  );
+  return samples.map(([froms, rows], i) => ({
+    name: `random sources #${i} (seed ${seed})`,
+    rubric: parseRubric({
+      version: 1,
+      method: "weighted",
+      missing: "zero",
+      key: "Account",
+      sources: { s: { sheet: "S", key: "K", date: "D" } },
+      bands: BANDS,
+      metrics: froms.map((from, m) => ({
+        id: `m${m}`,
+        input: from.agg === "latest" ? "daysSince" : "number",
+        from,
+        score: { type: "range", worst: -20, best: 20 },
+      })),
+      flags: [{ id: "f", from: froms[0], min: 1, max: 3, cap: 45 }],
+    }),
+    headers: ["Account"],
+    rows: [["Acme"], ["BETA"], ["Delta"], [""], ["gamma"]],
+    sources: { s: { headers: ["K", "D", "A", "B"], rows } },
+  }));
 }

@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseRubric } from "../../../src/core";
 import { compileSql } from "../../../src/core/sql";
-import { AS_OF, featureFixtures, starterFixtures } from "./parity";
+import { AS_OF, featureFixtures, sourceFixtures, starterFixtures } from "./parity";
 
 const GOLDEN = join(import.meta.dirname, "snowflake");
 
@@ -20,17 +20,21 @@ const FUNCTIONS = new Set([
   "CAST",
   "CHR",
   "COALESCE",
+  "COUNT",
   "CONVERT_TIMEZONE",
   "CURRENT_DATE",
   "CURRENT_TIMESTAMP",
   "FLOOR",
   "LENGTH",
   "LOWER",
+  "MAX",
+  "MIN",
   "NULLIF",
   "POSITION",
   "REGEXP_LIKE",
   "REGEXP_REPLACE",
   "SUBSTR",
+  "SUM",
   "TO_CHAR",
   "TRIM",
   "TRY_CAST",
@@ -113,6 +117,27 @@ const cases = [
       timeZone: "America/New_York",
     }),
   },
+  // Sources: each in the table --source names (the others in a table named as the source).
+  ...sourceFixtures()
+    .filter((f) => !/, (clean rows|a day later)$/.test(f.name))
+    .map((f) => ({
+      file: `sources-${f.name.replace(/[^a-z0-9]+/gi, "-")}.sql`,
+      sql: compileSql(f.rubric, {
+        dialect: "snowflake",
+        table: "crm.accounts",
+        asOf: AS_OF,
+        sources: { events: "RAW.PRODUCT.EVENTS" },
+      }),
+    })),
+  {
+    file: "from-activity-today-in-zone.sql",
+    sql: compileSql(starterFixtures().find((f) => f.name.endsWith("from-activity.json"))?.rubric as never, {
+      dialect: "snowflake",
+      table: "ANALYTICS.PUBLIC.ACCOUNTS",
+      timeZone: "Europe/Berlin",
+      sources: { logins: "ANALYTICS.PUBLIC.LOGINS" },
+    }),
+  },
 ];
 
 describe("the SQL export for Snowflake", () => {
@@ -132,6 +157,17 @@ describe("the SQL export for Snowflake", () => {
       expect(shapeProblems(sql)).toEqual([]);
     },
   );
+
+  it("groups each source by its key and joins it to the table, in the tables --source names", () => {
+    const sql = cases.at(-1)?.sql ?? "";
+    expect(sql).toContain("FROM ANALYTICS.PUBLIC.LOGINS AS hs__t");
+    expect(sql).toContain("FROM nps AS hs__t");
+    expect(sql).toMatch(/GROUP BY hs_k\n\)/);
+    expect(sql).toMatch(/LEFT JOIN hs_s0 ON hs_s0\.hs_k = LOWER\(TRIM\(/);
+    expect(sql).toContain(
+      "TO_CHAR(CONVERT_TIMEZONE('Europe/Berlin', CURRENT_TIMESTAMP()), 'YYYY-MM-DD') AS hs_today",
+    );
+  });
 
   it("catches a query Snowflake would not run", () => {
     expect(shapeProblems("SELECT GREATEST(a, NULL), 'open")).toEqual([
@@ -157,7 +193,7 @@ describe("the SQL export for Snowflake", () => {
     const quoted = compileSql(rubric, { dialect: "snowflake", table: "t", asOf: AS_OF });
     expect(quoted).toContain("'O''Brien \\\\ score '");
     expect(quoted).toContain('hs__t."Say ""hi"""');
-    const today = cases.at(-1)?.sql ?? "";
+    const today = cases.find((c) => c.file === "five-dimensions-today-in-zone.sql")?.sql ?? "";
     expect(today).toContain(
       "TO_CHAR(CONVERT_TIMEZONE('America/New_York', CURRENT_TIMESTAMP()), 'YYYY-MM-DD')",
     );
