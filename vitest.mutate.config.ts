@@ -1,9 +1,17 @@
 import { defineConfig } from "vitest/config";
 
-// The tests Stryker runs: those that import src/ and cli/ directly (stryker.config.mjs says why).
+// The tests Stryker may run (each dev/mutate/<folder>.mjs narrows them with `testFiles`): those that
+// import src/ and cli/. The bundle tests run here on the sources (HEALTHSCORE_ADDON=sources, see
+// test/bundle/helpers.ts), since a mutant never reaches the built dist/Code.js. Left out: the
+// Chromium tests, and the SQL engine tests, which start a database for every mutant.
 export default defineConfig({
   test: {
-    include: ["test/core/**/*.test.ts", "test/cli/plan.test.ts"],
+    include: ["test/core/**/*.test.ts", "test/bundle/**/*.test.ts", "test/cli/**/*.test.ts"],
+    exclude: ["test/core/sql/{duckdb,postgres,bigquery}.test.ts", "**/node_modules/**"],
+    env: { HEALTHSCORE_ADDON: "sources" },
+    // One module graph for all test files: a mutant is switched on at run time, not by reloading,
+    // and not re-importing the sources for every file makes each mutant's run far cheaper.
+    isolate: false,
     testTimeout: 60_000,
   },
 });

@@ -10,9 +10,11 @@ import {
   type MetricCalibration,
   SourceColumnError,
 } from "../src/core";
+import { runHistoryCalibration } from "./calibrateHistory";
 import { openCsv } from "./csv";
 import { asOfOptions, CliError, requireRubric } from "./io";
 import { readSources, sourceColumnError } from "./sources";
+import { grid } from "./table";
 
 export type CalibrateFormat = "table" | "json";
 
@@ -26,6 +28,8 @@ export interface CalibrateOptions {
   "time-zone"?: string;
   encoding?: string;
   source?: string[];
+  history?: string;
+  horizon?: string;
 }
 
 export interface CalibrateArgs {
@@ -44,12 +48,27 @@ export interface CalibrateArgs {
 /** Checks the command line, then calibrates. */
 export function calibrateCommand(options: CalibrateOptions, usage: string): Promise<string> {
   const { files, rubric, outcome } = options;
-  if (files.length !== 1) throw new CliError(`calibrate takes one data file.\n\n${usage}`, 2);
-  if (!rubric) throw new CliError(`calibrate needs --rubric <rubric.json>.\n\n${usage}`, 2);
-  if (!outcome) throw new CliError("calibrate needs --outcome <column>: the column saying who churned.", 2);
   const format = options.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
+  if (options.history !== undefined) {
+    if (files.length > 0 || outcome !== undefined)
+      throw new CliError(
+        "calibrate --history reads churn from the history itself (a Churn date or Churned column): give no data file and no --outcome.",
+        2,
+      );
+    const { timeZone } = asOfOptions(options);
+    const { history, horizon, encoding } = options;
+    return runHistoryCalibration({ history, rubric, horizon, timeZone, format, encoding });
+  }
+  if (options.horizon !== undefined)
+    throw new CliError(
+      "--horizon goes with --history <history.csv>: the days after each snapshot in which churn counts.",
+      2,
+    );
+  if (files.length !== 1) throw new CliError(`calibrate takes one data file.\n\n${usage}`, 2);
+  if (!rubric) throw new CliError(`calibrate needs --rubric <rubric.json>.\n\n${usage}`, 2);
+  if (!outcome) throw new CliError("calibrate needs --outcome <column>: the column saying who churned.", 2);
   const { asOf, timeZone } = asOfOptions(options);
   return runCalibration({
     data: files[0] as string,
@@ -93,25 +112,13 @@ export async function runCalibration(args: CalibrateArgs): Promise<string> {
 const percent = (x: number | null) => (x === null ? "" : `${(x * 100).toFixed(1)}%`);
 const fixed3 = (x: number | null) => (x === null ? "n/a" : x.toFixed(3));
 
-/** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */
-function grid(rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string[] {
-  const widths = align.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
-  return rows.map(
-    (r) =>
-      `  ${align
-        .map((a, c) => {
-          const cell = r[c] ?? "";
-          return a === "r" ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number);
-        })
-        .join("  ")
-        .trimEnd()}`,
-  );
-}
-
 export function report(c: Calibration, asOf: string): string {
   const out: string[] = [];
   const truth = c.outcome.positive === "churned" ? "TRUE = churned" : "TRUE = renewed";
   out.push(`Calibration of "${c.rubric}" against "${c.outcome.column}" (${truth}), as of ${asOf}`);
+  out.push(
+    "Hindsight: today's scores against today's churn column, which flatters the score (accounts that left have stopped using the product); with a Health History export, --history checks each snapshot's score against churn in the days after it.",
+  );
   const left: string[] = [];
   if (c.excluded.no_outcome > 0) left.push(`${c.excluded.no_outcome} without an outcome`);
   if (c.excluded.no_score > 0) left.push(`${c.excluded.no_score} with no score`);

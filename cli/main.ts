@@ -4,6 +4,7 @@
  *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
  *   healthscore validate <rubric.json>
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore calibrate --history <history.csv> [--horizon 90] [--rubric <rubric.json>] [--format table|json]
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--source name=table ...] [--as-of YYYY-MM-DD]
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--source name=file ...] [--out <scored.csv|scored.parquet>]
@@ -28,6 +29,8 @@ const USAGE = `Usage:
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
                         [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
+  healthscore calibrate --history <history.csv> [--horizon 90] [--rubric <rubric.json>]
+                        [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
                    [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
@@ -51,6 +54,11 @@ calibrate checks the rubric against which accounts churned: AUC, churn by band, 
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
                        (a column named like "Renewed" or "Retained" reads TRUE as stayed)
+          --history    a Health History export (Date, Account, Score, Band, …, and a Churn date
+                       or Churned column): the score at each snapshot against churn in the
+                       --horizon days after it (default 90), lead time, and weights fitted on
+                       earlier snapshots and tested on later ones (with --rubric, when the
+                       history kept the values it reads)
 plan      for every account, the fewest changes that lift it into the next band (or --target),
           with the values to write and the score they give; says why when there is no plan.
 sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
@@ -79,6 +87,8 @@ async function run(argv: string[]): Promise<string | undefined> {
       rubric: { type: "string", short: "r" },
       source: { type: "string", short: "s", multiple: true },
       outcome: { type: "string", short: "o" },
+      history: { type: "string" },
+      horizon: { type: "string" },
       target: { type: "string", short: "t" },
       "as-of": { type: "string" },
       format: { type: "string", short: "f", default: "table" },

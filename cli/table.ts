@@ -104,3 +104,18 @@ export function summaryLine(s: Summary, color = false): string {
   if (s.noData > 0) parts.push(paint(` ${NO_DATA} ${s.noData} `, NO_DATA_COLOR));
   return `${s.rows} accounts: ${parts.join(" ")}`;
 }
+
+/** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */
+export function grid(rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string[] {
+  const widths = align.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  return rows.map(
+    (r) =>
+      `  ${align
+        .map((a, c) => {
+          const cell = r[c] ?? "";
+          return a === "r" ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number);
+        })
+        .join("  ")
+        .trimEnd()}`,
+  );
+}

@@ -22,7 +22,7 @@ import {
   scoreTable,
 } from "../src/core";
 import { benchAddon } from "./bench/addon";
-import { benchCalibration } from "./bench/calibration";
+import { benchCalibration, benchPredictive } from "./bench/calibration";
 import { benchCli, type CliBench } from "./bench/cli";
 import { AS_OF, makeTable, RUBRIC_JSON } from "./bench/data";
 import { formulaSheet } from "./bench/formulas";
@@ -324,6 +324,12 @@ console.log();
 console.log(
   `calibration — ${fmt(calibration.accounts)} accounts resampled from examples/customers.csv, simple-ryg against Churned:` +
     ` ${fmt(calibration.ms)} ms for the whole check (median of 5; AUC ${calibration.auc.toFixed(3)})`,
+);
+
+const predictive = benchPredictive();
+console.log(
+  `predictive calibration — examples/history.csv (${fmt(predictive.snapshots)} snapshots), rescored under five-dimensions, 90-day horizon:` +
+    ` ${fmt(predictive.ms)} ms for the whole check (median of 3; AUC ${predictive.auc.toFixed(3)})`,
 );
 
 docRows.push([

@@ -140,7 +140,7 @@ export class CalibrationSection {
       this.#calibration = c;
       this.#checkedSaved = saved;
       this.#status.replaceChildren();
-      this.#render(c);
+      this.#render(c, c.predictive);
     } catch (e) {
       this.#calibration = null;
       this.#result.replaceChildren();
@@ -156,7 +156,8 @@ export class CalibrationSection {
     }
   }
 
-  #render(c: Calibration): void {
+  /** `predictive`: the server's sentences on the check against the Health History (or why there is none). */
+  #render(c: Calibration, predictive?: { mode: string; sentences: string[] }): void {
     fill(
       this.#result,
       h(
@@ -164,6 +165,13 @@ export class CalibrationSection {
         { class: "calib-head" },
         `Checked "${c.rubric}" against ${c.outcome.column}; the Health Calibration sheet has the details.`,
       ),
+      predictive
+        ? h(
+            "div",
+            { class: predictive.mode === "predictive" ? "callout" : "hint", id: "calib-mode" },
+            ...predictive.sentences.map((s) => h("p", {}, s)),
+          )
+        : null,
       this.#stale,
       ...howWellItRanks(c),
       c.warning ? h("p", { class: "callout warning-box" }, c.warning) : null,

@@ -3,7 +3,7 @@
  * It prints the URL and the sample's bands after a first rescore.
  */
 import { readFileSync } from "node:fs";
-import { parseRubric, rubricToGrid } from "../../src/core";
+import { HISTORY_SHEET, parseRubric, rubricToGrid } from "../../src/core";
 import { sampleSheet } from "./sample";
 import { DEFAULT_PORT, SAMPLE_DAY, SAMPLE_SHEET, startPlayground } from "./server";
 
@@ -24,6 +24,8 @@ try {
       Logins: sampleSheet("examples/logins.csv"),
       Tickets: sampleSheet("examples/tickets.csv"),
       NPS: sampleSheet("examples/nps.csv"),
+      // Six months of weekly snapshots with churn dates, so Check rubric against churn is predictive.
+      [HISTORY_SHEET]: sampleSheet("examples/history.csv"),
       "Health Rubric": rubricToGrid(rubric),
     },
   });

@@ -1,6 +1,9 @@
 /**
  * Check rubric against churn: the core's calibration of the scores against an outcome column,
  * written to the Health Calibration sheet as readable tables with a chart of churn per band.
+ * When the Health History sheet has enough snapshots (and churn dates: its own Churn date or
+ * Churned column, or the data's churn date column), the predictive check comes first: each
+ * snapshot's score against churn in the 90 days after it. The sheet says which mode and why.
  */
 import {
   CALIBRATION_SHEET,
@@ -8,20 +11,79 @@ import {
   CalibrationError,
   type CellValue,
   calibrate,
+  calibrateHistory,
   calibrationVerdict,
   guessOutcomeColumn,
+  HISTORY_SHEET,
+  type HistoryCalibration,
+  PredictiveError,
+  predictiveSentences,
+  type Rubric,
+  readChurnDates,
 } from "../core";
 import { askForColumn } from "./columnDialog";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
 import { writeGrid } from "./grid";
-import { currentRubric } from "./rescore";
+import { accountColumn, currentRubric } from "./rescore";
 import { setAsOfToday } from "./rubricSheet";
 import { activeSpreadsheet, timeZoneOf } from "./spreadsheet";
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type DataLayout = ReturnType<typeof readDataLayout>;
 
-/** Calibrates the rubric against `outcomeColumn` and writes the report sheet. */
-export function checkCalibration(outcomeColumn: string): Calibration {
+/** What the check did: the predictive check when the history allows it, and why (or why not), in sentences. */
+export interface PredictiveSummary {
+  mode: "predictive" | "hindsight";
+  sentences: string[];
+}
+
+/**
+ * The predictive check on the Health History sheet, when it can be made; else the sentence that
+ * says why the check falls back to hindsight.
+ */
+function predictiveCheck(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  rubric: Rubric,
+  layout: DataLayout,
+  accountKey: string | undefined,
+): { result?: HistoryCalibration; summary: PredictiveSummary } {
+  const history = ss.getSheetByName(HISTORY_SHEET);
+  const hindsight = (why: string) => ({
+    summary: {
+      mode: "hindsight" as const,
+      sentences: [
+        `Hindsight: today's scores against today's churn column, which flatters the score (accounts that left have stopped using the product). ${why}`,
+      ],
+    },
+  });
+  if (!history || history.getLastRow() < 2)
+    return hindsight(
+      `There is no ${HISTORY_SHEET} yet: once weekly snapshots span 90 days, the check tests each snapshot's score against churn in the 90 days after it.`,
+    );
+  const [headers = [], ...rows] = history.getDataRange().getValues() as CellValue[][];
+  const timeZone = timeZoneOf(ss);
+  const churnDates = readChurnDates(layout.headers, layout.rows, accountColumn(layout, accountKey), timeZone);
+  try {
+    const result = calibrateHistory(headers, rows, {
+      timeZone,
+      rubric,
+      ...(churnDates ? { churnDates } : {}),
+    });
+    return { result, summary: { mode: "predictive", sentences: predictiveSentences(result) } };
+  } catch (e) {
+    if (e instanceof PredictiveError)
+      return hindsight(
+        `The ${HISTORY_SHEET} is not enough yet: ${e.message.charAt(0).toLowerCase()}${e.message.slice(1)}`,
+      );
+    throw e;
+  }
+}
+
+/**
+ * Calibrates the rubric against `outcomeColumn` and writes the report
+ * sheet, with the predictive check on the history first when there is enough of it.
+ */
+export function checkCalibration(outcomeColumn: string): Calibration & { predictive: PredictiveSummary } {
   const ss = activeSpreadsheet();
   const settings = currentRubric(ss);
   const layout = readDataLayout(dataSheetFor(ss, settings.dataSheet), settings.rubric);
@@ -36,13 +98,17 @@ export function checkCalibration(outcomeColumn: string): Calibration {
     if (e instanceof CalibrationError) throw new AddonError(e.message);
     throw e;
   }
-  writeReport(ss, result, layout.sheet.getName());
+  const predictive = predictiveCheck(ss, settings.rubric, layout, settings.accountKey);
+  writeReport(ss, result, layout.sheet.getName(), predictive);
+  const p = predictive.result;
   ss.toast(
-    `${calibrationVerdict(result)} AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned. See the ${CALIBRATION_SHEET} sheet.`,
+    p
+      ? `Predictive AUC ${p.auc.toFixed(2)} (95% interval ${p.auc_ci[0].toFixed(2)}–${p.auc_ci[1].toFixed(2)}) for churn within ${p.horizon} days of ${p.dates.count} snapshots. See the ${CALIBRATION_SHEET} sheet.`
+      : `${calibrationVerdict(result)} AUC ${result.auc.toFixed(2)} (95% interval ${result.auc_ci[0].toFixed(2)}–${result.auc_ci[1].toFixed(2)}) on ${result.n} accounts, ${result.churned} churned, in hindsight. See the ${CALIBRATION_SHEET} sheet.`,
     "Health Score",
     10,
   );
-  return result;
+  return { ...result, predictive: predictive.summary };
 }
 
 /**
@@ -66,16 +132,23 @@ export function askCalibrationColumn(): void {
 const round = (n: number | null | undefined, digits = 3) =>
   n === null || n === undefined || !Number.isFinite(n) ? "" : Number(n.toFixed(digits));
 
-/** The row (1-based) of the Accounts / Churned / Churn rate line; its churn rate is in column 6. */
-const COUNTS_ROW = 4;
-
-/** The report as rows of cells, and where the churn-per-band table sits (for the chart and formats). */
-function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; bandRows: [number, number] } {
+/**
+ * The report as rows of cells: the predictive check first when there is one, then the hindsight
+ * check; where the churn-per-band table and the Accounts line (churn rate in column 6) sit.
+ */
+function reportGrid(
+  c: Calibration,
+  dataSheet: string,
+  predictive: ReturnType<typeof predictiveCheck>,
+): { grid: CellValue[][]; bandRows: [number, number]; countsRow: number } {
   const rows: CellValue[][] = [];
   const add = (...cells: CellValue[]) => rows.push(cells);
   add(CALIBRATION_SHEET);
+  if (predictive.result) rows.push(...predictiveRows(predictive.result));
   add(calibrationVerdict(c));
+  if (!predictive.result) rows.push(...predictive.summary.sentences.map((t) => [t]));
   add("Rubric", c.rubric, "Data", dataSheet, "Outcome", `${c.outcome.column} (TRUE = ${c.outcome.positive})`);
+  const countsRow = rows.length + 1;
   add("Accounts", c.n, "Churned", c.churned, "Churn rate", round(c.churn_rate));
   if (c.warning) add(c.warning);
   if (c.outcome_warning) add(c.outcome_warning);
@@ -131,23 +204,55 @@ function reportGrid(c: Calibration, dataSheet: string): { grid: CellValue[][]; b
   if (c.note) add(c.note);
   const width = 6;
   const grid = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? ""));
-  return { grid, bandRows: [bandsStart + 1, bandsEnd] };
+  return { grid, bandRows: [bandsStart + 1, bandsEnd], countsRow };
 }
 
-function writeReport(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, c: Calibration, dataSheet: string): Sheet {
+/** The predictive check's sentences and tables, then the hindsight check's heading. */
+function predictiveRows(p: HistoryCalibration): CellValue[][] {
+  const rows: CellValue[][] = predictiveSentences(p).map((s) => [s]);
+  {
+    const lowest = p.bands[0]?.label ?? "";
+    rows.push(
+      [],
+      [`Churn within ${p.horizon} days by band`, "Snapshots", "Churned", "Churn rate"],
+      ...p.bands.map((b) => [b.label, b.snapshots, b.churned, round(b.churn_rate)]),
+      [],
+      ["Lead time", "Churned accounts", `In ${lowest}`, "Share"],
+      ...p.lead_time.map((l) => [`${l.days} days before`, l.churned, l.in_lowest, round(l.share)]),
+    );
+    const t = p.time_split;
+    if (t)
+      rows.push(
+        [],
+        [`AUC (fit before ${t.split})`, "Fit", "Holdout", "Suggested share %"],
+        ["Current weights", round(t.current.fit_auc), round(t.current.holdout_auc)],
+        ["Suggested weights", round(t.suggested.fit_auc), round(t.suggested.holdout_auc)],
+        ...(p.metrics ?? []).map((m) => [m.label, "", "", round(t.weights[m.id], 1)]),
+      );
+  }
+  rows.push([], ["Hindsight check: today's scores against today's churn column"]);
+  return rows;
+}
+
+function writeReport(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  c: Calibration,
+  dataSheet: string,
+  predictive: ReturnType<typeof predictiveCheck>,
+): Sheet {
   const active = ss.getActiveSheet();
   const sheet = ss.getSheetByName(CALIBRATION_SHEET) ?? ss.insertSheet(CALIBRATION_SHEET);
   active.activate();
   sheet.clear();
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
-  const { grid, bandRows } = reportGrid(c, dataSheet);
+  const { grid, bandRows, countsRow } = reportGrid(c, dataSheet, predictive);
   if (grid.length > sheet.getMaxRows())
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   writeGrid(sheet, 1, 1, grid);
   sheet.getRange(1, 1, 2, 1).setFontWeight("bold");
   const [first, last] = bandRows;
   // Churn rates are fractions (0.12), shown as percentages (12.0%) like everywhere else.
-  sheet.getRangeList([`F${COUNTS_ROW}`, `E${first + 1}:E${last}`]).setNumberFormat("0.0%");
+  sheet.getRangeList([`F${countsRow}`, `E${first + 1}:E${last}`]).setNumberFormat("0.0%");
   // The chart: churn rate per band, from the Band and Churn rate columns of the table above.
   const chart = sheet
     .newChart()

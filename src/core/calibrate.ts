@@ -11,6 +11,7 @@
  */
 import { fitLogistic, type LogisticFit } from "./calibrate/logistic";
 import { type OutcomePositive, outcomePositive, readOutcome } from "./calibrate/outcome";
+import { featureRubric, suggestedWeights, withWeights } from "./calibrate/rubricWeights";
 import { auc, aucStandardError, bootstrapAucCi, DEFAULT_SEED, stratifiedFolds } from "./calibrate/stats";
 import { offeredThresholds, suggestThresholds, type ThresholdSuggestion } from "./calibrate/thresholds";
 import { type WeightsVerdict, weightsVerdict } from "./calibrate/verdict";
@@ -448,9 +449,6 @@ function metricCalibration(
   };
 }
 
-/** The fit's weights: a metric whose higher score goes with churn (a positive coefficient) gets 0. */
-const suggestedWeights = (fit: LogisticFit): number[] => Array.from(fit.rawCoef, (c) => Math.max(0, -c));
-
 /**
  * Cross-validated AUC of the rubric's own score and of the suggestion refitted on each training
  * fold, over the same stratified folds; null for both with fewer than two folds.
@@ -518,32 +516,6 @@ function notesFor(
       "Points rubric: the suggested weights are shares (they sum to 100); loading them keeps today's total weight, so each metric's points keep their scale.",
     );
   return notes;
-}
-
-/** The top-level metrics at weight 1, alone: no groups, flags or segments. */
-function featureRubric(rubric: Rubric): Rubric {
-  return {
-    ...rubric,
-    groups: undefined,
-    flags: [],
-    segments: undefined,
-    metrics: rubric.metrics.map((m) => ({ ...m, weight: 1, group: undefined })),
-  };
-}
-
-/**
- * The rubric with other weights for its top-level metrics (relative; under points, scaled to keep
- * today's total weight) and no groups; bands, flags, missing policies and segments as they are.
- */
-function withWeights(rubric: Rubric, weights: readonly number[]): Rubric {
-  const total = weights.reduce((a, b) => a + b, 0);
-  const current = rubric.metrics.reduce((a, m) => a + m.weight, 0);
-  const scale = rubric.method === "points" && total > 0 ? current / total : 1;
-  return {
-    ...rubric,
-    groups: undefined,
-    metrics: rubric.metrics.map((m, j) => ({ ...m, weight: (weights[j] ?? 0) * scale, group: undefined })),
-  };
 }
 
 /** Band labels low to high: the top level's, then segment-only ones, then No data. */

@@ -10,6 +10,7 @@ const MINUS = "\u2212";
 export function signed(n: number): string {
   const r = Math.sign(n) * Math.round(Math.abs(n)); // halves away from zero, like scores
   if (r === 0) return "0";
+  // Stryker disable next-line EqualityOperator: equivalent, 0 returned above
   return r < 0 ? `${MINUS}${-r}` : `+${r}`;
 }
 

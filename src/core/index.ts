@@ -54,6 +54,24 @@ export {
 } from "./calibrate";
 export type { AppliedWeights, Suggestion } from "./calibrate/apply";
 export { applySuggestedThresholds, applySuggestedWeights, thresholdsFit } from "./calibrate/apply";
+export type { HistoryCalibration, HistoryCalibrationOptions } from "./calibrate/fromHistory";
+export { calibrateHistory, predictiveSentences, readChurnDates } from "./calibrate/fromHistory";
+export type {
+  HistoryPoint,
+  HorizonBand,
+  HorizonOutcome,
+  LeadTime,
+  PredictiveCalibration,
+  PredictiveOptions,
+  TimeSplit,
+} from "./calibrate/predict";
+export {
+  DEFAULT_HORIZON,
+  horizonOutcome,
+  LEAD_DAYS,
+  PredictiveError,
+  predictiveCalibration,
+} from "./calibrate/predict";
 export type { DayContext, Reading } from "./cells";
 export {
   dayContext,

@@ -1,21 +1,41 @@
-/** Loading the built add-on (dist/Code.js, built by npm test) into a fresh emulator, as Sheets would. */
+/**
+ * Loading the built add-on (dist/Code.js, built by npm test) into a fresh emulator, as Sheets would.
+ *
+ * With HEALTHSCORE_ADDON=sources (set by vitest.mutate.config.ts) the same tests run src/main.ts's
+ * entry points in this process instead (loadSources), so that mutation testing, which changes
+ * only the sources, measures src/addon by the tests written for it. The tests that read the
+ * bundle's text or its vm context are skipped then.
+ */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import {
-  type BundleHandle,
   type CreateEmulatorOptions,
   createEmulator,
   type Emulator,
   loadBundle,
+  loadSources,
+  type ScriptHandle,
 } from "gas-sheets-emulator";
 import { parseRubric, rubricToGrid } from "../../src/core";
+import * as main from "../../src/main";
 
-export const CODE = readFileSync("dist/Code.js", "utf8");
+export const FROM_SOURCES = process.env.HEALTHSCORE_ADDON === "sources";
+/** The built bundle's text; read when first asked for, so runs from the sources need no build. */
+export const code = (): string => {
+  code_ ??= readFileSync("dist/Code.js", "utf8");
+  return code_;
+};
+let code_: string | undefined;
 export const NOW = new Date("2026-11-26T10:00:00Z");
 
 export interface Session {
   emu: Emulator;
-  addon: BundleHandle;
+  addon: ScriptHandle;
+}
+
+/** The add-on loaded into `emu`: the built bundle, or the sources under HEALTHSCORE_ADDON=sources. */
+export function load(emu: Emulator): ScriptHandle {
+  return FROM_SOURCES ? loadSources(main, emu) : loadBundle(code(), emu);
 }
 
 /** A spreadsheet holding `sheets`, opened with the add-on installed (so its menu is built). */
@@ -25,14 +45,14 @@ export function open(
   options: CreateEmulatorOptions = {},
 ): Session {
   const emu = createEmulator({ sheets, activeSheet, timeZone: "Europe/London", now: () => NOW, ...options });
-  const addon = loadBundle(CODE, emu);
+  const addon = load(emu);
   addon.callAs("NONE", "onOpen", emu.openEvent("NONE"));
   return { emu, addon };
 }
 
-/** examples/customers.csv as a sheet would hold it: numbers as numbers, TRUE/FALSE as booleans, dates as Dates. */
-export function customers(): unknown[][] {
-  const rows = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+/** examples/customers.csv (or another sample) as a sheet would hold it: numbers as numbers, TRUE/FALSE as booleans, dates as Dates. */
+export function customers(file = "examples/customers.csv"): unknown[][] {
+  const rows = parse(readFileSync(file, "utf8")) as string[][];
   const typed = (text: string): unknown => {
     if (text === "") return "";
     if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);

@@ -1,8 +1,8 @@
 /** Snapshots, trends and the weekly snapshot, through the built bundle on the emulator. */
 
-import { createEmulator, loadBundle } from "gas-sheets-emulator";
+import { createEmulator } from "gas-sheets-emulator";
 import { describe, expect, it } from "vitest";
-import { CODE, customers, pickColumn, preselectedColumn } from "./helpers";
+import { customers, load, pickColumn, preselectedColumn } from "./helpers";
 
 /** A spreadsheet whose clock the test moves. */
 function openWithClock(start: string) {
@@ -12,7 +12,7 @@ function openWithClock(start: string) {
     timeZone: "Europe/London",
     now: () => now,
   });
-  const addon = loadBundle(CODE, emu);
+  const addon = load(emu);
   addon.callAs("NONE", "onOpen", emu.openEvent("NONE"));
   return {
     emu,
@@ -108,7 +108,7 @@ describe("Take snapshot against Sheets' 10 M cells", () => {
         timeZone: "Europe/London",
         now: () => new Date("2026-11-02T09:00:00Z"),
       });
-      const addon = loadBundle(CODE, emu);
+      const addon = load(emu);
       addon.call("takeSnapshot");
       pickColumn({ emu, addon }, "Account");
       emu.calls.reset();

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { explain, flagEffect, formatValue, signed } from "../../src/core";
+import { ALL_ZERO_POINTS_NOTE, ZERO_WEIGHT_NOTE } from "../../src/core/score";
 import { pct, rubric, scoreRow } from "./helpers";
 
 const MINUS = "\u2212";
@@ -85,6 +86,19 @@ describe("explain", () => {
     const result = scoreRow(many, { A: 92, B: 12, C: 52, D: 32 });
     expect(explain(result)).toBe(`B 12 (${MINUS}22); D 32 (${MINUS}17); C 52 (${MINUS}12)`);
     expect(explain(result, 1)).toBe(`B 12 (${MINUS}22)`);
+  });
+
+  it("says why a row has no score, and what the weights did to a row that has one", () => {
+    expect(explain(scoreRow(r, { ...row, "Logins 30d": "", NPS: "" }))).toBe(
+      "No data: no metric has a value",
+    );
+    const zero = rubric({ metrics: [{ ...pct("A"), weight: 0 }] });
+    expect(explain(scoreRow(zero, { A: 50 }))).toBe(`No data: ${ZERO_WEIGHT_NOTE}`);
+    const allZero = rubric({
+      method: "points",
+      metrics: [{ id: "a", column: "A", weight: 0, score: { type: "perUnit", points: 1 } }],
+    });
+    expect(explain(scoreRow(allZero, { A: 5 }))).toBe(ALL_ZERO_POINTS_NOTE);
   });
 
   it("shows points and text values under points", () => {

@@ -27,6 +27,7 @@ describe("rubric paths", () => {
   it("knows a path inside another: metrics[2].score is inside metrics[2], not inside metrics[20]", () => {
     expect(isUnder("metrics[2].score", "metrics[2]")).toBe(true);
     expect(isUnder("metrics[2]", "metrics[2]")).toBe(true);
+    expect(isUnder("metrics[2]", "metrics")).toBe(true);
     expect(isUnder("metrics[20]", "metrics[2]")).toBe(false);
     expect(isUnder("metricsx", "metrics")).toBe(false);
     expect(isUnder("anything", "")).toBe(true);

@@ -106,6 +106,10 @@ describe("range scorer", () => {
     expect(scoreOf(logins, 30)).toBe(100);
   });
 
+  it("scores best as 100 under weighted even when the range says `points`", () => {
+    expect(scoreOf({ type: "range", worst: 0, best: 10, points: 40 }, 5)).toBe(50);
+  });
+
   it("treats worst > best as lower is better", () => {
     const daysSinceLogin = { type: "range", worst: 30, best: 0 };
     expect(scoreOf(daysSinceLogin, 0)).toBe(100);
@@ -193,6 +197,11 @@ describe("map scorer", () => {
     expect(scoreOf(discount, 0.1)).toBe(60);
     expect(scoreOf(discount, 5)).toBe(90);
     expect(scoreOf(discount, 0.2)).toBe(0);
+  });
+
+  it("matches such a number to the first key that reads as it, when two do", () => {
+    const discount = { type: "map", values: { "10%": 60, "10.0%": 20 } };
+    expect(scoreOf(discount, 0.1)).toBe(60);
   });
 
   it("clamps to 0..100 under weighted and gives signed points under points", () => {

@@ -20,6 +20,14 @@ describe("weight shares", () => {
       0, 1, 0,
     ]);
     expect(metricShares({ metrics: [metric("a", 0)] })).toEqual([0]);
+    expect(metricShares({ metrics: [metric("a", Number.POSITIVE_INFINITY), metric("b", 1)] })).toEqual([
+      0, 1,
+    ]);
+  });
+
+  it("has no shares for a draft whose metrics are not a list yet", () => {
+    expect(metricShares({ metrics: "a, b" })).toEqual([]);
+    expect(groupShares({ groups: { G: 1 }, metrics: {} })).toEqual(new Map([["G", 0]]));
   });
 
   it("with groups, multiplies a metric's share of its group by the group's share", () => {
@@ -40,6 +48,22 @@ describe("weight shares", () => {
     const r = { groups: { Adoption: 1, Empty: 3 }, metrics: [metric("a", 1, "Adoption")] };
     expect(metricShares(r)).toEqual([1]);
     expect(groupShares(r).get("Empty")).toBe(0);
+  });
+
+  it("gives no share to a metric outside the groups, or in a group or among groups weighing 0", () => {
+    const r = {
+      groups: { Adoption: 1, Service: 1 },
+      metrics: [
+        metric("a", 1, "Adoption"),
+        metric("b", 1),
+        metric("c", 1, "Support"),
+        metric("d", 0, "Service"),
+      ],
+    };
+    expect(metricShares(r)).toEqual([1, 0, 0, 0]);
+    const zero = { groups: { Adoption: 0 }, metrics: [metric("a", 1, "Adoption")] };
+    expect(metricShares(zero)).toEqual([0]);
+    expect(groupShares(zero)).toEqual(new Map([["Adoption", 0]]));
   });
 
   it("ignores groups under the points method, where they do not apply", () => {

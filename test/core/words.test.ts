@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageText, plural } from "../../src/core";
+import { coverageText, plural, thousands } from "../../src/core";
 
 describe("plural", () => {
   it("says one thing, or many things with a thousands separator", () => {
@@ -7,6 +7,16 @@ describe("plural", () => {
     expect(plural(0, "account")).toBe("0 accounts");
     expect(plural(1200, "account")).toBe("1,200 accounts");
     expect(plural(2, "match", "matches")).toBe("2 matches");
+  });
+});
+
+describe("thousands", () => {
+  it("groups the whole part only, and leaves what is not a plain number as JavaScript writes it", () => {
+    expect(thousands(1234567.891)).toBe("1,234,567.891");
+    expect(thousands(-9990)).toBe("-9,990");
+    expect(thousands(999)).toBe("999");
+    expect(thousands(1e21)).toBe("1e+21");
+    expect(thousands(Number.POSITIVE_INFINITY)).toBe("Infinity");
   });
 });
 

@@ -8,7 +8,15 @@ import { readFileSync } from "node:fs";
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
 import { sampleSheet } from "../../dev/playground/sample";
-import { type Calibration, type CellValue, calibrate, calibrationVerdict, parseRubric } from "../../src/core";
+import {
+  type Calibration,
+  type CellValue,
+  calibrate,
+  calibrateHistory,
+  calibrationVerdict,
+  parseRubric,
+  predictiveSentences,
+} from "../../src/core";
 import { describeInChromium, usePlayground } from "./browser";
 
 const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
@@ -50,6 +58,23 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     await checkButton(p).click();
     await section(p).locator("#calib-auc, [role=alert]").first().waitFor();
   }
+
+  it("says first how the scores at each snapshot of the Health History foretold churn", async () => {
+    const history = sampleSheet("examples/history.csv") as CellValue[][];
+    const p = await open({
+      rubric: FIVE_DIMENSIONS,
+      sheets: { Customers: sampleSheet(), "Health History": history },
+    });
+    await check(p, "Churned");
+    const [headers, ...rows] = history;
+    const want = calibrateHistory(headers as CellValue[], rows, {
+      timeZone: "Europe/London",
+      rubric: parseRubric(FIVE_DIMENSIONS),
+    });
+    const mode = section(p).locator("#calib-mode");
+    expect(await mode.getAttribute("class")).toBe("callout");
+    expect(await mode.locator("p").allTextContents()).toEqual(predictiveSentences(want));
+  });
 
   it("checks the saved rubric against Churned: AUC, churn per band and weights as the core computes them", async () => {
     const p = await open({ rubric: SIMPLE });

@@ -32,7 +32,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT, displayValue, readValue, type Scalar } f
 
 export type { CallCounts, EffectiveFormat, EmulatedGlobals, Emulator } from "./api";
 export type { AuthModeName, ButtonName } from "./enums";
-export { type BundleHandle, type LoadOptions, loadBundle } from "./load";
+export { type BundleHandle, type LoadOptions, loadBundle, loadSources, type ScriptHandle } from "./load";
 export type {
   AlertRecord,
   EmulatorOptions,

@@ -26,9 +26,8 @@ export interface LoadOptions {
   filename?: string;
 }
 
-export interface BundleHandle {
-  /** The vm context: its global object holds the bundle's top-level functions. */
-  readonly context: vm.Context;
+/** A script loaded into an emulator (loadBundle, loadSources), driven as Sheets drives it. */
+export interface ScriptHandle {
   /** Calls a global function of the bundle in the emulator's current auth mode; one execution. */
   call(name: string, ...args: unknown[]): unknown;
   /** Calls a global function as if started in `authMode` (e.g. "CUSTOM_FUNCTION", "NONE"). */
@@ -44,6 +43,11 @@ export interface BundleHandle {
   runTrigger(uniqueId: string): unknown;
   /** True when the bundle defines a global function of that name. */
   has(name: string): boolean;
+}
+
+export interface BundleHandle extends ScriptHandle {
+  /** The vm context: its global object holds the bundle's top-level functions. */
+  readonly context: vm.Context;
 }
 
 // Installs a Date whose clock is the emulator's. Its prototype is the real Date.prototype, so
@@ -81,9 +85,61 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
   state.realm = realm;
   state.scriptEval = (source) => vm.runInContext(source, context);
   vm.runInContext(code, context, { filename });
+  const globals = context as Record<string, unknown>;
+  return { context, ...driver(emu, realm, globals, (fn, args) => fn(...args)) };
+}
 
+/**
+ * Runs a script's SOURCES in this process, for mutation testing (which can only change code it
+ * runs): `functions` are the entry points (`import * as main from "./src/main"`), each call made
+ * with the emulator's services installed as globals, and its clock as `Date` when it was given
+ * one, for that call only. Unlike loadBundle this is not Apps Script's sandbox: Node's globals
+ * stay in reach and values are of the test's realm, so prove Apps Script behaviour on the bundle.
+ */
+export function loadSources(functions: Record<string, unknown>, emu: Emulator): ScriptHandle {
+  const state = stateOf(emu);
+  const services = emu.globals as unknown as Record<string, unknown>;
+  const host = globalThis as Record<string, unknown>;
+  return driver(emu, hostRealm, functions, (fn, args) => {
+    const saved = Object.keys(services).map((name) => [name, host[name]] as const);
+    const savedDate = host.Date;
+    Object.assign(host, services);
+    if (state.nowGiven) host.Date = clockDate(() => state.now().getTime());
+    try {
+      return fn(...args);
+    } finally {
+      for (const [name, value] of saved) host[name] = value;
+      host.Date = savedDate;
+    }
+  });
+}
+
+// The host's Date with the emulator's clock: `new Date()` and `Date.now()` read it; its prototype is
+// Date's, so every Date is still `instanceof Date`. (loadBundle's CLOCK_SHIM, for a vm context.)
+function clockDate(nowMs: () => number): DateConstructor {
+  const RealDate = Date;
+  function ClockDate(this: unknown, ...args: unknown[]) {
+    if (!new.target) return new RealDate(nowMs()).toString();
+    return Reflect.construct(RealDate, args.length === 0 ? [nowMs()] : args, RealDate);
+  }
+  ClockDate.prototype = RealDate.prototype;
+  ClockDate.now = () => nowMs();
+  ClockDate.UTC = RealDate.UTC;
+  ClockDate.parse = RealDate.parse;
+  return ClockDate as unknown as DateConstructor;
+}
+
+// call, callAs, clickMenuItem, runTrigger and has over the functions in `globals`, each call
+// made by `invoke` (in the vm context, or with the services installed) as one execution.
+function driver(
+  emu: Emulator,
+  realm: Realm,
+  globals: Record<string, unknown>,
+  invoke: (fn: (...args: unknown[]) => unknown, args: unknown[]) => unknown,
+): ScriptHandle {
+  const state = stateOf(emu);
   const fnNamed = (name: string): ((...args: unknown[]) => unknown) => {
-    const fn = (context as Record<string, unknown>)[name];
+    const fn = globals[name];
     // Apps Script's message when a trigger or menu item names a function that is not there.
     if (typeof fn !== "function") throw new Error(`Script function not found: ${name}`);
     return fn as (...args: unknown[]) => unknown;
@@ -97,14 +153,19 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
     if (state.authMode === "FULL" || state.authMode === "LIMITED") state.addonInUse = true;
     const fn = fnNamed(name);
     try {
-      return intoRealm(fn(...args.map((a) => intoRealm(a, realm))), hostRealm);
+      return intoRealm(
+        invoke(
+          fn,
+          args.map((a) => intoRealm(a, realm)),
+        ),
+        hostRealm,
+      );
     } finally {
       state.endExecution();
     }
   };
 
   return {
-    context,
     call,
     callAs(authMode, name, ...args) {
       const saved = state.authMode;
@@ -141,7 +202,7 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
         state.triggerSource = saved.source;
       }
     },
-    has: (name) => typeof (context as Record<string, unknown>)[name] === "function",
+    has: (name) => typeof globals[name] === "function",
   };
 }
 

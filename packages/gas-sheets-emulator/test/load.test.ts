@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createEmulator, loadBundle } from "../src/index";
+import { createEmulator, loadBundle, loadSources } from "../src/index";
 import { customers, emulator } from "./helpers";
 
 describe("loadBundle", () => {
@@ -104,5 +104,39 @@ describe("loadBundle", () => {
     const emu = createEmulator();
     loadBundle(BUNDLE, emu);
     expect(() => loadBundle(BUNDLE, emu)).toThrow(/already runs a bundle/);
+  });
+});
+
+describe("loadSources", () => {
+  // Entry points as a source module exports them, reaching the services as globals.
+  const g = globalThis as Record<string, unknown>;
+  const sources = {
+    sheetName: () =>
+      (g.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).getActiveSheet().getName(),
+    today: () => [new Date().toISOString(), Date.now(), new Date(2026, 0, 15) instanceof Date],
+    lockAndForget: () =>
+      (g.LockService as GoogleAppsScript.Lock.LockService).getDocumentLock().waitLock(10000),
+  };
+
+  it("gives each call the emulator's services and clock, and takes them away after it", () => {
+    const RealDate = Date;
+    const emu = createEmulator({ sheets: { Customers: [] }, now: () => new Date("2026-11-26T10:00:00Z") });
+    const script = loadSources(sources, emu);
+    expect(script.call("sheetName")).toBe("Customers");
+    expect(script.call("today")).toEqual([
+      "2026-11-26T10:00:00.000Z",
+      Date.parse("2026-11-26T10:00:00Z"),
+      true,
+    ]);
+    expect(g.SpreadsheetApp).toBeUndefined();
+    expect(g.Date).toBe(RealDate);
+  });
+
+  it("ends each call as an execution, and names a function that is not there as Apps Script does", () => {
+    const emu = createEmulator();
+    const script = loadSources(sources, emu);
+    script.call("lockAndForget");
+    expect(emu.scriptHoldsLock("document")).toBe(false);
+    expect(() => script.call("missing")).toThrow("Script function not found: missing");
   });
 });

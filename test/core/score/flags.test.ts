@@ -64,6 +64,12 @@ describe("flag conditions", () => {
     expect(fires(flag, "")).toBe(false);
   });
 
+  it("reads a checkbox as 1 or 0 for `when: <number>`", () => {
+    expect(fires({ when: 1, cap: 20 }, true)).toBe(true);
+    expect(fires({ when: 0, cap: 20 }, false)).toBe(true);
+    expect(fires({ when: 1, cap: 20 }, false)).toBe(false);
+  });
+
   it("fires `when: <text>` on equal text, trimmed and case-insensitively", () => {
     const flag = { when: "High", cap: 39 };
     expect(fires(flag, "high")).toBe(true);
@@ -87,6 +93,7 @@ describe("flag conditions", () => {
     expect(fires(flag, 29)).toBe(false);
     expect(fires(flag, "")).toBe(false);
     expect(fires(flag, "soon")).toBe(false);
+    expect(fires(flag, new Date("2026-11-26T12:00:00Z"))).toBe(false);
   });
 
   it("fires `max` when the number is at most it", () => {

@@ -1,0 +1,8 @@
+import { mutationConfig } from "./shared.mjs";
+
+// `npm run mutate:cli`: cli/, measured by the CLI tests that import it.
+export default mutationConfig("cli", {
+  mutate: ["cli/**/*.ts"],
+  testFiles: ["test/cli/**/*.test.ts"],
+  breakAt: null,
+});
