@@ -23,14 +23,15 @@ export interface SourceFiles {
 }
 
 /**
- * Reads the files given as `name=file` for the sources the rubric reads. A source the rubric reads
- * but that is not given, or a name the rubric does not declare, is one sentence and a non-zero exit.
+ * `--source name=where` as a map (`where` a file, or for the SQL export a table), checked against
+ * the rubric: a name the rubric does not declare, or a spec without `=`, is one sentence and exit
+ * 2; with `every`, a source the rubric reads but that is not given is one sentence and exit 1.
  */
-export async function readSources(
+export function sourceSpecs(
   rubric: Rubric,
   specs: readonly string[],
-  encoding?: string,
-): Promise<SourceFiles> {
+  { what = "file", every = true }: { what?: "file" | "table"; every?: boolean } = {},
+): Record<string, string> {
   const declared = Object.keys(rubric.sources ?? {});
   const given: Record<string, string> = {};
   for (const spec of specs) {
@@ -38,7 +39,7 @@ export async function readSources(
     const name = spec.slice(0, at).trim();
     if (at < 1 || at === spec.length - 1)
       throw new CliError(
-        `--source must be written name=file, like --source logins=logins.csv, not "${spec}".`,
+        `--source must be written name=${what}, like --source ${what === "file" ? "logins=logins.csv" : "logins=analytics.logins"}, not "${spec}".`,
         2,
       );
     if (!declared.includes(name)) {
@@ -50,14 +51,29 @@ export async function readSources(
     }
     given[name] = spec.slice(at + 1);
   }
-  const read = [...new Set(fromsRead(rubric).map((f) => f.from.source))];
-  const absent = read.filter((name) => given[name] === undefined);
+  const absent = every ? sourcesRead(rubric).filter((name) => given[name] === undefined) : [];
   if (absent.length > 0) {
     const one = absent.length === 1;
     throw new CliError(
       `The rubric reads the ${one ? "source" : "sources"} ${absent.map((n) => `"${n}"`).join(", ")}: give ${one ? "its file" : "their files"} with ${absent.map((n) => `--source ${n}=<${n}.csv>`).join(" ")}.`,
     );
   }
+  return given;
+}
+
+const sourcesRead = (rubric: Rubric) => [...new Set(fromsRead(rubric).map((f) => f.from.source))];
+
+/**
+ * Reads the files given as `name=file` for the sources the rubric reads. A source the rubric reads
+ * but that is not given, or a name the rubric does not declare, is one sentence and a non-zero exit.
+ */
+export async function readSources(
+  rubric: Rubric,
+  specs: readonly string[],
+  encoding?: string,
+): Promise<SourceFiles> {
+  const given = sourceSpecs(rubric, specs);
+  const read = sourcesRead(rubric);
   const tables: Record<string, SourceTable> = {};
   const files: SourceFiles["files"] = {};
   for (const name of read) {

@@ -9,9 +9,10 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { ColumnError, fromsRead, type Rubric } from "../src/core";
+import { ColumnError } from "../src/core";
 import { compileSql, DIALECT_NAMES, type DialectName, SqlError, type SqlOptions } from "../src/core/sql";
 import { CliError, requireRubric } from "./io";
+import { sourceSpecs } from "./sources";
 
 export interface SqlArgs {
   rubric: string;
@@ -23,40 +24,6 @@ export interface SqlArgs {
   out?: string;
   /** `name=table` (printing) or `name=file` (--run), one per source. */
   sources?: readonly string[];
-}
-
-/**
- * `--source name=where` as a map, checked against the rubric's sources. Printing, a source not
- * given is read from a table named as the source; --run needs a file for each source it reads.
- */
-function sourceSpecs(rubric: Rubric, specs: readonly string[], running: boolean): Record<string, string> {
-  const declared = Object.keys(rubric.sources ?? {});
-  const given: Record<string, string> = {};
-  const example = running ? "logins=logins.csv" : "logins=analytics.logins";
-  for (const spec of specs) {
-    const at = spec.indexOf("=");
-    const name = spec.slice(0, at).trim();
-    if (at < 1 || at === spec.length - 1)
-      throw new CliError(
-        `--source must be written name=${running ? "file" : "table"}, like --source ${example}, not "${spec}".`,
-        2,
-      );
-    if (!declared.includes(name))
-      throw new CliError(
-        `--source ${name}: the rubric has no source "${name}" (${declared.length === 0 ? "the rubric declares no sources" : `the rubric's sources are ${declared.join(", ")}`}).`,
-        2,
-      );
-    given[name] = spec.slice(at + 1).trim();
-  }
-  if (running) {
-    const absent = [...new Set(fromsRead(rubric).map((f) => f.from.source))].filter((n) => !given[n]);
-    if (absent.length > 0)
-      throw new CliError(
-        `The rubric reads the ${absent.length === 1 ? "source" : "sources"} ${absent.map((n) => `"${n}"`).join(", ")}: give ${absent.length === 1 ? "its file" : "their files"} with ${absent.map((n) => `--source ${n}=<${n}.csv>`).join(" ")}.`,
-        2,
-      );
-  }
-  return given;
 }
 
 function dialectOf(name: string | undefined, running: boolean): DialectName {
@@ -95,7 +62,9 @@ export function printSql(args: SqlArgs): string {
   const dialect = dialectOf(args.dialect, false);
   if (!args.table)
     throw new CliError("sql needs --table <name>: the table (or view) with one row per account.", 2);
-  const sources = sourceSpecs(requireRubric(args.rubric), args.sources ?? [], false);
+  // A source not given is read from a table named as the source.
+  const rubric = requireRubric(args.rubric);
+  const sources = sourceSpecs(rubric, args.sources ?? [], { what: "table", every: false });
   return compile(args, dialect, args.table, { sources }).trimEnd();
 }
 
@@ -116,7 +85,7 @@ function reader(path: string): string {
  */
 export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
   dialectOf(args.dialect, true);
-  const files = sourceSpecs(requireRubric(args.rubric), args.sources ?? [], true);
+  const files = sourceSpecs(requireRubric(args.rubric), args.sources ?? []);
   const ordered = Object.keys(files).length > 0;
   let duckdb: typeof import("@duckdb/node-api");
   try {

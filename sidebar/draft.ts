@@ -61,6 +61,9 @@ export function renameKey(obj: Json, from: string, to: string): Json {
 /** What changed: "value" (one field, typed) or "structure" (something added, removed, moved, loaded). */
 export type Change = "value" | "structure";
 
+/** How many edits Ctrl+Z can take back. */
+const UNDO_STEPS = 100;
+
 export class Draft {
   /** The rubric being edited; null while nothing is loaded (no rubric yet). */
   json: Json | null = null;
@@ -71,8 +74,15 @@ export class Draft {
   headers: readonly string[] | undefined = undefined;
   /** The path of the rubric being edited: [] for the top level, or a segment's. */
   scope: Path = [];
+  /** What the last change removed ("metric NPS"), for the snackbar's Undo; "" after any other change. */
+  removed = "";
   #savedText = "null";
   #updating = false;
+  /** Earlier drafts (JSON text), the newest last, for undo; and the undone ones, for redo. */
+  #past: string[] = [];
+  #future: string[] = [];
+  /** The field being typed in: typing in one field, up to the next other change, is one undo step. */
+  #typing = "";
   #listeners: ((change: Change) => void)[] = [];
 
   onChange(listener: (change: Change) => void): void {
@@ -85,11 +95,14 @@ export class Draft {
     this.#savedText = canonical(this.saved);
     this.json = this.saved ? clone(this.saved) : null;
     this.scope = [];
+    this.#past = [];
+    this.#future = [];
     this.#changed("structure");
   }
 
   /** Replaces the draft (a starter, an import, a discard); the saved rubric stays. */
   replace(json: Json | null): void {
+    this.#remember();
     this.json = json ? clone(json) : null;
     if (!this.scopeExists()) this.scope = [];
     this.#changed("structure");
@@ -110,6 +123,7 @@ export class Draft {
   /** One field changed (typing): no re-render, only messages and preview. */
   set(path: Path, value: unknown): void {
     if (!this.json) return;
+    if (!this.#updating) this.#remember(pathText(path));
     setAt(this.json, path, value);
     if (!this.#updating) this.#changed("value");
   }
@@ -130,9 +144,10 @@ export class Draft {
     );
   }
 
-  /** Something was added, removed, moved or renamed: the editor re-renders. */
-  update(mutate: (json: Json) => void): void {
+  /** Something was added, removed (`removed` says what), moved or renamed: the editor re-renders. */
+  update(mutate: (json: Json) => void, removed = ""): void {
     if (!this.json) return;
+    this.#remember();
     this.#updating = true;
     try {
       mutate(this.json);
@@ -140,7 +155,37 @@ export class Draft {
       this.#updating = false;
     }
     if (!this.scopeExists()) this.scope = [];
+    this.#changed("structure", removed);
+  }
+
+  /** Takes back the last edit (Ctrl+Z, or the snackbar's Undo); false when there is none. */
+  undo(): boolean {
+    return this.#step(this.#past, this.#future);
+  }
+
+  /** Puts back the last edit undone (Ctrl+Y); false when there is none. */
+  redo(): boolean {
+    return this.#step(this.#future, this.#past);
+  }
+
+  #step(from: string[], to: string[]): boolean {
+    const text = from.pop();
+    if (text === undefined) return false;
+    to.push(JSON.stringify(this.json));
+    this.json = JSON.parse(text) as Json | null;
+    this.#typing = "";
+    if (!this.scopeExists()) this.scope = [];
     this.#changed("structure");
+    return true;
+  }
+
+  /** Notes the draft before an edit, as one undo step; keystrokes in the same field make one step. */
+  #remember(typing = ""): void {
+    if (typing && typing === this.#typing) return;
+    this.#typing = typing;
+    this.#past.push(JSON.stringify(this.json));
+    if (this.#past.length > UNDO_STEPS) this.#past.shift();
+    this.#future = [];
   }
 
   setScope(scope: Path): void {
@@ -164,7 +209,8 @@ export class Draft {
     return this.validation[which].filter((p) => isUnder(p.path, prefix));
   }
 
-  #changed(change: Change): void {
+  #changed(change: Change, removed = ""): void {
+    this.removed = removed;
     this.validation = this.json
       ? validateRubric(this.json, { headers: this.headers })
       : { errors: [], warnings: [] };

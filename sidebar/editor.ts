@@ -163,7 +163,7 @@ function itemTools(
       draft.update(() => {
         items().splice(i, 1);
         if (path[path.length - 1] === "bands") delete (items()[0] as Json | undefined)?.from;
-      }),
+      }, what),
     ),
   );
   return tools;
@@ -315,7 +315,7 @@ function groupsSection(ctx: EditorContext, scope: Path): HTMLElement {
                     else m.group = first;
                   }
                 }
-              }),
+              }, `group ${name}`),
             ),
           ),
         ),
@@ -433,7 +433,7 @@ function sourcesSection(ctx: EditorContext): HTMLElement {
             const rest = { ...all };
             delete rest[name];
             draft.set(["sources"], Object.keys(rest).length ? rest : undefined);
-          }),
+          }, `source ${name}`),
         ),
       ),
       form.slot(p),
@@ -820,7 +820,7 @@ function segmentsSection(ctx: EditorContext): HTMLElement {
             const rest = { ...rubrics };
             delete rest[name];
             draft.set([...path, "rubrics"], rest);
-          }),
+          }, `segment ${name}`),
         ),
       ),
     );
@@ -885,7 +885,11 @@ function segmentsSection(ctx: EditorContext): HTMLElement {
     ),
     h(
       "button",
-      { type: "button", class: "link", onclick: () => draft.update(() => draft.set(path, undefined)) },
+      {
+        type: "button",
+        class: "link",
+        onclick: () => draft.update(() => draft.set(path, undefined), "the segments"),
+      },
       "Stop using segments",
     ),
   );

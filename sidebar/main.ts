@@ -6,6 +6,7 @@
  */
 import type { SidebarData } from "../src/addon/sidebarApi";
 import {
+  canonical,
   isOutputColumn,
   type PlainCell,
   type Problem,
@@ -27,6 +28,10 @@ import { STARTERS } from "./starters";
 import { transferSection } from "./transfer";
 
 const PREVIEW_DELAY_MS = 40;
+/** How long after the last edit the draft is kept on the server for a reopen (src/addon/drafts.ts). */
+const KEEP_DELAY_MS = 1500;
+/** How long the snackbar offers Undo after a removal (Ctrl+Z still works after). */
+const SNACKBAR_MS = 8000;
 
 class App {
   readonly draft = new Draft();
@@ -41,6 +46,11 @@ class App {
   #state = h("span", { class: "state", id: "save-state" });
   #save = h("button", { type: "button", class: "primary", id: "save" }, "Save");
   #discard = h("button", { type: "button", id: "discard" }, "Discard");
+  #snackbar = h("div", { class: "snackbar", id: "snackbar", role: "status", hidden: true });
+  #snackbarTimer = 0;
+  /** The draft text the server keeps for this user and spreadsheet (null: none). */
+  #kept: string | null;
+  #keepTimer = 0;
   #busy = false;
   #pendingFocus: FocusPlace | null = null;
   #previewTimer = 0;
@@ -50,6 +60,9 @@ class App {
     this.headers = (data.data?.headers ?? []).filter((hd) => hd.trim() !== "" && !isOutputColumn(hd));
     this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
     if (data.data) this.draft.headers = this.headers;
+    this.#kept = data.draft;
+    // Closing the sidebar or the tab: keep the last edits now rather than after the delay.
+    window.addEventListener("pagehide", () => this.#keep());
     this.#save.addEventListener("click", () => void this.save());
     this.#discard.addEventListener("click", () => this.discard());
     document.addEventListener("keydown", (e) => {
@@ -59,10 +72,28 @@ class App {
         document.activeElement?.dispatchEvent(new Event("change", { bubbles: true }));
         if (!this.#save.disabled) void this.save();
       }
+      // Ctrl+Z / Ctrl+Y (Ctrl+Shift+Z) undo and redo edits to the rubric, in a field too (it
+      // re-renders with the value before); the JSON box and other boxes keep the browser's own.
+      const key = e.key.toLowerCase();
+      const target = e.target as HTMLElement;
+      const ownUndo =
+        target instanceof HTMLTextAreaElement ||
+        (target instanceof HTMLInputElement && !this.#editor.contains(target));
+      if ((e.ctrlKey || e.metaKey) && (key === "z" || key === "y") && !ownUndo && !this.#busy) {
+        e.preventDefault();
+        if (key === "y" || e.shiftKey) this.draft.redo();
+        else this.draft.undo();
+      }
     });
     this.draft.onChange((change) => {
       if (change === "structure") this.#renderEditor();
+      // "Rescore now" belongs to the save it follows: once the draft moves on, it would rescore
+      // with a rubric that is no longer the one being edited, so the saved notice goes.
+      if (this.#notice.querySelector("#rescore") && this.draft.dirty) this.#notice.replaceChildren();
+      this.#snack(this.draft.removed);
       this.#afterChange();
+      clearTimeout(this.#keepTimer);
+      this.#keepTimer = window.setTimeout(() => this.#keep(), KEEP_DELAY_MS);
     });
   }
 
@@ -89,12 +120,54 @@ class App {
       h(
         "footer",
         { class: "bar" },
+        this.#snackbar,
         this.problems.element,
         h("div", { class: "buttons" }, this.#save, this.#discard),
       ),
     );
     this.preview.setSaved(this.data.rubric);
     this.draft.loadSaved(this.data.rubric);
+    this.#offerKeptDraft();
+  }
+
+  /** Asks whether to bring back the edits left unsaved when the sidebar last closed. */
+  #offerKeptDraft(): void {
+    let kept: Json | null = null;
+    try {
+      kept = JSON.parse(this.#kept ?? "null") as Json | null;
+    } catch {
+      // Unreadable: nothing to offer (the next edit replaces it).
+    }
+    if (!kept || canonical(kept) === canonical(this.draft.saved)) return;
+    const answer = (restore: boolean) => {
+      this.#notice.replaceChildren();
+      if (restore) this.draft.replace(kept);
+      else this.#keep();
+    };
+    this.notice(
+      "ok",
+      "Restore your unsaved edits? You closed the editor without saving them.",
+      h(
+        "button",
+        { type: "button", class: "primary", id: "restore-draft", onclick: () => answer(true) },
+        "Restore",
+      ),
+      h("button", { type: "button", id: "discard-draft", onclick: () => answer(false) }, "Discard them"),
+    );
+  }
+
+  /** Tells the server the unsaved edits (or that there are none), when that changed. */
+  #keep(): void {
+    clearTimeout(this.#keepTimer);
+    // While "Restore your unsaved edits?" waits, the kept draft is not overwritten before the answer.
+    if (this.#notice.querySelector("#restore-draft")) return;
+    const text = this.draft.dirty && this.draft.json ? JSON.stringify(this.draft.json) : null;
+    if (text === this.#kept) return;
+    this.#kept = text;
+    server.keepDraft(text).catch((e: Error) => {
+      this.#kept = null;
+      this.notice("error", `Your unsaved edits could not be kept for when the editor reopens: ${e.message}`);
+    });
   }
 
   #sheetProblems(): HTMLElement | null {
@@ -221,6 +294,21 @@ class App {
     this.#state.classList.toggle("dirty", dirty);
   }
 
+  /** Shows "Removed metric NPS. Undo" for a few seconds after a removal; any other change hides it. */
+  #snack(removed: string): void {
+    clearTimeout(this.#snackbarTimer);
+    this.#snackbar.hidden = !removed;
+    if (!removed) return;
+    fill(
+      this.#snackbar,
+      h("span", {}, `Removed ${removed}.`),
+      h("button", { type: "button", class: "link", onclick: () => this.draft.undo() }, "Undo"),
+    );
+    this.#snackbarTimer = window.setTimeout(() => {
+      this.#snackbar.hidden = true;
+    }, SNACKBAR_MS);
+  }
+
   notice(kind: "ok" | "error" | "busy", text: string, ...extra: Node[]): void {
     fill(this.#notice, h("div", { class: `notice ${kind}` }, h("p", {}, text), ...extra));
     if (kind === "error") this.#notice.scrollIntoView({ block: "nearest" });
@@ -246,8 +334,13 @@ class App {
   async save(): Promise<void> {
     const rubric = this.draft.valid;
     if (!rubric) return;
+    clearTimeout(this.#keepTimer);
     const saved = await this.#run("Saving…", () => server.saveRubric(rubric));
-    if (!saved) return;
+    if (!saved) {
+      this.#keep(); // not saved: the edits are kept for a reopen, as before
+      return;
+    }
+    this.#kept = null; // saveRubric forgot the kept draft
     this.data.asOf = saved.asOf;
     this.preview.setSaved(parseRubric(rubric));
     this.draft.loadSaved(rubric);

@@ -1,7 +1,8 @@
 /**
- * The playground page (browser side): draws the emulated spreadsheet from /api/state, runs menu
- * items, switches sheets, and hosts the real sidebar in an iframe. Everything from the sheet is
- * set as text (textContent), never parsed as HTML.
+ * The playground page (browser side): draws the emulated spreadsheet from /api/state (cells,
+ * formula results and errors, embedded charts as SVG), runs menu items, switches sheets, and hosts
+ * the real sidebar and the add-on's dialogs in iframes. Everything from the sheet is set as text
+ * (textContent, SVG text nodes), never parsed as HTML.
  */
 
 type MenuEntry =
@@ -20,9 +21,20 @@ interface State {
   today: string;
   sheets: string[];
   active: string;
-  grid: { values: string[][]; format: (CellFormat | null)[][] };
+  grid: {
+    values: string[][];
+    format: (CellFormat | null)[][];
+    /** The text of formulas the emulator does not calculate ('' elsewhere). */
+    uncalculated: string[][];
+    errors: { a1: string; error: string; message: string }[];
+    wraps: boolean[][];
+    merges: { row: number; column: number; rows: number; columns: number }[];
+    heights: number[];
+  };
+  charts: Chart[];
   menu: { caption: string; items: MenuEntry[] } | null;
   sidebar: { title: string; count: number } | null;
+  dialog: { title: string; width: number | null; height: number | null; count: number } | null;
   alerts: { title: string | null; prompt: string }[];
   toasts: { title: string; message: string }[];
 }
@@ -32,7 +44,17 @@ const MIN_ROWS = 40;
 const MIN_COLS = 10;
 const FIRST_MENUS = ["File", "Edit", "View", "Insert", "Format", "Data", "Tools"];
 
-let seen = { alerts: 0, toasts: 0, sidebars: 0 };
+interface Chart {
+  type: string;
+  title: string;
+  anchor: { row: number; column: number };
+  series: string;
+  points: { label: string; value: number; text: string }[];
+}
+
+const SVG = "http://www.w3.org/2000/svg";
+
+let seen = { alerts: 0, toasts: 0, sidebars: 0, dialogs: 0 };
 let first = true;
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -68,7 +90,12 @@ async function refresh(): Promise<void> {
   $("today").textContent = `Emulated Apps Script · today is ${state.today} in the spreadsheet`;
   drawMenu(state);
   drawGrid(state);
+  drawCharts(state.charts);
   drawTabs(state);
+  if (state.dialog && state.dialog.count > seen.dialogs) {
+    seen.dialogs = state.dialog.count;
+    if (!first) showHtmlDialog(state.dialog);
+  }
   if (state.sidebar && state.sidebar.count > seen.sidebars) {
     seen.sidebars = state.sidebar.count;
     $("sidebar-title").textContent = state.sidebar.title || "Sidebar";
@@ -76,7 +103,13 @@ async function refresh(): Promise<void> {
     $<HTMLIFrameElement>("sidebar-frame").src = `/sidebar?v=${state.sidebar.count}`;
   }
   // What happened before the page opened is not news: only later alerts and toasts pop up.
-  if (first) seen = { ...seen, alerts: state.alerts.length, toasts: state.toasts.length };
+  if (first)
+    seen = {
+      ...seen,
+      alerts: state.alerts.length,
+      toasts: state.toasts.length,
+      dialogs: state.dialog?.count ?? 0,
+    };
   first = false;
   for (const t of state.toasts.slice(seen.toasts)) toast(t.title, t.message);
   const alert = state.alerts.slice(seen.alerts).at(-1);
@@ -157,6 +190,15 @@ function drawMenu(state: State): void {
 
 function drawGrid(state: State): void {
   const { values, format } = state.grid;
+  const errors = new Map(state.grid.errors.map((e) => [e.a1, e.message]));
+  // A merged range is drawn as its top-left cell spanning the others, which are left out.
+  const spans = new Map<string, { rows: number; columns: number }>();
+  const covered = new Set<string>();
+  for (const m of state.grid.merges) {
+    spans.set(`${m.row - 1},${m.column - 1}`, m);
+    for (let i = 0; i < m.rows; i++)
+      for (let j = 0; j < m.columns; j++) if (i || j) covered.add(`${m.row - 1 + i},${m.column - 1 + j}`);
+  }
   const cols = Math.max(MIN_COLS, (values[0]?.length ?? 0) + 2);
   const rows = Math.max(MIN_ROWS, values.length + 5);
   const table = $("grid");
@@ -169,11 +211,36 @@ function drawGrid(state: State): void {
   for (let r = 0; r < rows; r++) {
     const tr = el("tr");
     tr.append(el("th", String(r + 1), "rowhead"));
+    const height = state.grid.heights[r];
+    if (height && height !== 21) tr.style.height = `${height}px`;
     for (let c = 0; c < cols; c++) {
-      const text = values[r]?.[c] ?? "";
+      if (covered.has(`${r},${c}`)) continue;
+      const formula = state.grid.uncalculated[r]?.[c] ?? "";
+      const text = values[r]?.[c] || formula;
       const td = el("td", text);
+      if (formula) {
+        td.classList.add("formula");
+        td.title = `Not calculated in the playground (only the add-on's own functions are): ${formula}`;
+      }
+      const error = errors.get(`${letter(c)}${r + 1}`);
+      if (error) {
+        td.classList.add("error");
+        td.title = error;
+      }
       if (text !== "" && /^[-+]?[\d.,]+%?$/.test(text)) td.classList.add("num");
       if (c === 0) td.classList.add("colA");
+      const span = spans.get(`${r},${c}`);
+      if (span) {
+        td.colSpan = span.columns;
+        td.rowSpan = span.rows;
+        td.classList.add("merged");
+      }
+      if (state.grid.wraps[r]?.[c]) {
+        td.classList.add("wrap");
+        // Wrapped text takes the cell's width, never widens its columns (as in Sheets).
+        const box = el("div", text, "wrapbox");
+        td.replaceChildren(box);
+      }
       const f = format[r]?.[c];
       if (f?.background) td.style.background = f.background;
       if (f?.fontColor) td.style.color = f.fontColor;
@@ -184,6 +251,76 @@ function drawGrid(state: State): void {
     body.append(tr);
   }
   table.replaceChildren(head, body);
+}
+
+/** Embedded charts over the grid at their anchor cell; a column chart drawn as SVG bars. */
+function drawCharts(charts: Chart[]): void {
+  const layer = $("charts");
+  layer.replaceChildren();
+  for (const chart of charts) {
+    const figure = el("figure", undefined, "chart");
+    figure.setAttribute("role", "img");
+    const anchor = document.querySelector<HTMLElement>(
+      `#grid tbody tr:nth-child(${chart.anchor.row}) > td:nth-of-type(${chart.anchor.column})`,
+    );
+    figure.style.left = `${anchor?.offsetLeft ?? 0}px`;
+    figure.style.top = `${anchor?.offsetTop ?? 0}px`;
+    figure.setAttribute(
+      "aria-label",
+      `${chart.title}: ${chart.points.map((p) => `${p.label} ${p.text}`).join(", ")}`,
+    );
+    figure.append(el("figcaption", chart.title || chart.series));
+    figure.append(columnChart(chart));
+    layer.append(figure);
+  }
+}
+
+function svg<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string | number>,
+  text?: string,
+) {
+  const e = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  if (text !== undefined) e.textContent = text;
+  return e;
+}
+
+/** Bars from zero, one per point, its value text above it and its label below. */
+function columnChart(chart: Chart): SVGSVGElement {
+  const [w, h, pad] = [360, 200, 28];
+  const root = svg("svg", { width: w, height: h, viewBox: `0 0 ${w} ${h}` });
+  const max = Math.max(0, ...chart.points.map((p) => p.value)) || 1;
+  const slot = (w - 2 * pad) / Math.max(1, chart.points.length);
+  root.append(svg("line", { x1: pad, y1: h - pad, x2: w - pad, y2: h - pad, stroke: "#5f6368" }));
+  chart.points.forEach((p, i) => {
+    const barH = Math.max(0, (p.value / max) * (h - 2 * pad - 16));
+    const x = pad + i * slot + slot * 0.2;
+    const bar = svg("rect", {
+      x,
+      y: h - pad - barH,
+      width: slot * 0.6,
+      height: barH,
+      fill: "#4285f4",
+      class: "bar",
+    });
+    bar.append(svg("title", {}, `${p.label}: ${p.text}`));
+    root.append(bar);
+    root.append(svg("text", { x: x + slot * 0.3, y: h - pad - barH - 4, "text-anchor": "middle" }, p.text));
+    root.append(svg("text", { x: x + slot * 0.3, y: h - pad + 16, "text-anchor": "middle" }, p.label));
+  });
+  return root;
+}
+
+/** A dialog the add-on showed (showModalDialog): its page in an iframe, with its title. */
+function showHtmlDialog(d: NonNullable<State["dialog"]>): void {
+  const dialog = $<HTMLDialogElement>("html-dialog");
+  $("html-dialog-title").textContent = d.title;
+  const frame = $<HTMLIFrameElement>("html-dialog-frame");
+  frame.style.width = `${d.width ?? 400}px`;
+  frame.style.height = `${d.height ?? 300}px`;
+  frame.src = `/dialog?v=${d.count}`;
+  if (!dialog.open) dialog.showModal();
 }
 
 function drawTabs(state: State): void {
@@ -216,10 +353,16 @@ function showAlert(title: string, text: string): void {
 }
 
 window.addEventListener("message", (e: MessageEvent<{ playground?: string }>) => {
-  if (e.source !== $<HTMLIFrameElement>("sidebar-frame").contentWindow) return;
+  const fromSidebar = e.source === $<HTMLIFrameElement>("sidebar-frame").contentWindow;
+  const fromDialog = e.source === $<HTMLIFrameElement>("html-dialog-frame").contentWindow;
+  if (!fromSidebar && !fromDialog) return;
   if (e.data?.playground === "ran") void refresh();
-  if (e.data?.playground === "close") $("sidebar").hidden = true;
+  if (e.data?.playground === "close") {
+    if (fromSidebar) $("sidebar").hidden = true;
+    else $<HTMLDialogElement>("html-dialog").close();
+  }
 });
+$("html-dialog-close").addEventListener("click", () => $<HTMLDialogElement>("html-dialog").close());
 $("sidebar-close").addEventListener("click", () => {
   $("sidebar").hidden = true;
 });

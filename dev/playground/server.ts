@@ -9,7 +9,8 @@
  *
  *   GET  /                 the page (page.html + build/playground-page.js)
  *   GET  /sidebar          the sidebar the add-on last showed, with the google.script.run shim
- *   GET  /api/state        grid, menu, alerts, toasts of the active sheet
+ *   GET  /dialog           the dialog (showModalDialog) the add-on last showed, with the same shim
+ *   GET  /api/state        grid, charts, menu, alerts, toasts, dialogs of the active sheet
  *   POST /api/menu         {caption}: clicks a menu item
  *   POST /api/sheet        {name}: makes a sheet the active one (as clicking its tab does)
  *   POST /run              {name, args}: google.script.run.sidebarCall(name, args)
@@ -69,7 +70,7 @@ function unsendable(value: unknown, where: string): string | undefined {
 }
 
 /**
- * google.script.run for the sidebar, over HTTP: the same chain (withSuccessHandler,
+ * google.script.run for the sidebar and dialogs, over HTTP: the same chain (withSuccessHandler,
  * withFailureHandler, withUserObject), asynchronous, and failing on what Apps Script refuses.
  */
 const SHIM = `<script>
@@ -133,6 +134,18 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
     if (report) summary = `${report.rows} accounts: ${report.bandLine}`;
   }
   addon.clickMenuItem("Edit rubric"); // the sidebar opens beside the grid, as after a click
+  emu.recalculate();
+
+  /**
+   * Runs what the page asked of the add-on, then recalculates the formulas that call its custom
+   * functions, as Sheets does after an edit: the page then shows what Sheets would.
+   */
+  const act = (fn: () => unknown) => {
+    const result = attempt(fn);
+    emu.recalculate();
+    return result;
+  };
+  const withShim = (html: string) => html.replace(/<head[^>]*>/i, (m) => `${m}\n${SHIM}`);
 
   const server = createServer((req, res) => {
     handle(req, res).catch((e: unknown) =>
@@ -161,12 +174,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
             "text/plain",
             "No sidebar is open: use Extensions → Health Score → Edit rubric.",
           );
-        return sendText(
-          res,
-          200,
-          "text/html",
-          shown.content.replace(/<head[^>]*>/i, (m) => `${m}\n${SHIM}`),
-        );
+        return sendText(res, 200, "text/html", withShim(shown.content));
+      }
+      case "GET /dialog": {
+        const shown = emu.ui.dialogs.at(-1);
+        if (!shown) return sendText(res, 404, "text/plain", "No dialog was shown.");
+        return sendText(res, 200, "text/html", withShim(shown.content));
       }
       case "GET /api/state":
         return send(res, 200, state());
@@ -175,7 +188,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return send(
           res,
           200,
-          attempt(() => addon.clickMenuItem(caption)),
+          act(() => addon.clickMenuItem(caption)),
         );
       }
       case "POST /api/sheet": {
@@ -183,11 +196,12 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         const sheet = emu.spreadsheet.getSheetByName(name);
         if (!sheet) return send(res, 404, { ok: false, message: `No sheet "${name}".` });
         emu.spreadsheet.setActiveSheet(sheet);
+        emu.recalculate();
         return send(res, 200, { ok: true });
       }
       case "POST /run": {
         const { name, args } = (await body(req)) as { name: string; args: unknown[] };
-        const result = attempt(() => addon.call("sidebarCall", name, args));
+        const result = act(() => addon.call("sidebarCall", name, args));
         const bad = result.ok ? unsendable(result.value, "the result") : undefined;
         if (bad)
           return send(res, 200, {
@@ -211,18 +225,44 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         return f.background || f.fontColor || f.bold ? f : null;
       }),
     );
+    // A formula the emulator does not calculate (formulas.ts) shows its text, marked as such.
+    const formulas = emu.sheetFormulas(active);
+    const uncalculated = display.map((row, r) => row.map((v, c) => (v === "" ? formulas[r]?.[c] || "" : "")));
+    const errors = emu.formulaErrors().filter((e) => e.sheet === active);
     const menu = emu.ui.menus.filter((m) => m.addon).at(-1) ?? null;
+    const dialog = emu.ui.dialogs.at(-1);
+    // Merged cells, wrapped text and row heights, as the add-on set them (the rubric sheet's how-to row).
+    const sheet = ss.getActiveSheet();
+    const used = sheet.getRange(1, 1, display.length, display[0]?.length ?? 1);
+    const merges = used.getMergedRanges().map((m) => ({
+      row: m.getRow(),
+      column: m.getColumn(),
+      rows: m.getNumRows(),
+      columns: m.getNumColumns(),
+    }));
     return {
       title: ss.getName(),
       today: emu.now().toISOString().slice(0, 10),
       sheets: ss.getSheets().map((s) => s.getName()),
       active,
-      grid: { values: display, format },
+      grid: {
+        values: display,
+        format,
+        uncalculated,
+        errors: errors.map(({ a1, error, message }) => ({ a1, error, message })),
+        wraps: used.getWraps(),
+        merges,
+        heights: display.map((_, r) => sheet.getRowHeight(r + 1)),
+      },
+      charts: chartsOf(emu, active),
       menu: menu && { caption: "Health Score", items: menu.items },
       sidebar:
         emu.ui.sidebars.length > 0
           ? { title: emu.ui.sidebars.at(-1)?.title, count: emu.ui.sidebars.length }
           : null,
+      dialog: dialog
+        ? { title: dialog.title, width: dialog.width, height: dialog.height, count: emu.ui.dialogs.length }
+        : null,
       alerts: emu.ui.alerts.map((a) => ({ title: a.title, prompt: a.prompt })),
       toasts: emu.ui.toasts.map((t) => ({ title: t.title, message: t.message })),
     };
@@ -247,6 +287,33 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         server.close(() => resolve());
       }),
   };
+}
+
+/**
+ * The sheet's embedded charts as the page draws them: the type, title and anchor cell, and each
+ * category's label and value, read from the chart's ranges (the first range the labels, the
+ * second the values, below `numHeaders` header rows), as Sheets would plot them.
+ */
+function chartsOf(emu: Emulator, sheetName: string) {
+  const sheet = emu.spreadsheet.getSheetByName(sheetName);
+  return (sheet?.getCharts() ?? []).map((chart) => {
+    const [labels, values] = chart.getRanges();
+    const headers = Number(chart.getOptions().get("numHeaders") ?? 0);
+    const column = (range: typeof labels, read: "getValues" | "getDisplayValues") =>
+      (range ? range[read]().map((row) => row[0]) : []).slice(headers);
+    const info = chart.getContainerInfo();
+    return {
+      type: chart.modify().getChartType().toString(),
+      title: String(chart.getOptions().get("title") ?? ""),
+      anchor: { row: info.getAnchorRow(), column: info.getAnchorColumn() },
+      series: values ? String(values.getDisplayValues()[0]?.[0] ?? "") : "",
+      points: column(labels, "getDisplayValues").map((label, i) => ({
+        label: String(label),
+        value: Number(column(values, "getValues")[i]) || 0,
+        text: String(column(values, "getDisplayValues")[i] ?? ""),
+      })),
+    };
+  });
 }
 
 /**

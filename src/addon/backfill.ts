@@ -25,7 +25,7 @@ import {
   weeksThatFit,
 } from "../core";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
-import { appendHistory } from "./history";
+import { writeSnapshots } from "./history";
 import { accountColumn, currentRubric, withDocumentLock } from "./rescore";
 import { readSourceSheets, withSourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
@@ -90,7 +90,7 @@ export function backfillHistory(): string | undefined {
     const rows = done.reverse().flat();
     const first = done[0]?.[0]?.date ?? "";
     const last = done[done.length - 1]?.[0]?.date ?? "";
-    const warning = appendHistory(ss, rows, "This backfill", "top");
+    const warning = writeSnapshots(ss, rows, "This backfill", "top");
     const parts = [
       `Backfilled ${done.length} ${done.length === 1 ? "week" : "weeks"} (${first} to ${last}) of ${thousands(rows.length)} account rows into ${HISTORY_SHEET}, above its earlier rows.`,
     ];

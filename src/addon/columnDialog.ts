@@ -9,7 +9,7 @@
  * is shown in the dialog, which stays open to pick again. The page is a template string of
  * about 2 KB, so it costs the bundle little; every column name in it is HTML-escaped.
  */
-import { type CellValue, headerKey, textOf } from "../core";
+import { type CellValue, headerKey, isOutputColumn, textOf } from "../core";
 import { AddonError } from "./dataSheet";
 
 /** What the picked column is for; each has its own callback in pickedColumn (sidebarApi). */
@@ -21,7 +21,7 @@ export interface ColumnQuestion {
   title: string;
   /** One or two sentences under it: what the column is for. */
   help: string;
-  /** The data sheet's header row. */
+  /** The data sheet's header row; the add-on's own output columns are left out of the list. */
   headers: readonly CellValue[];
   /** The column selected at first (a guess), when it is one of the headers. */
   selected?: string;
@@ -31,7 +31,7 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 
 /** The dialog's page: the question, the dropdown of columns, Cancel and OK. */
 export function columnDialogHtml(q: ColumnQuestion): string {
-  const names = q.headers.map(textOf).filter((name) => name.trim() !== "");
+  const names = q.headers.map(textOf).filter((name) => name.trim() !== "" && !isOutputColumn(name));
   const selected = q.selected === undefined ? "" : headerKey(q.selected);
   const options = names
     .map((name) => {

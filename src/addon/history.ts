@@ -94,7 +94,7 @@ export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefin
       fingerprint,
       values,
     );
-    const warning = appendHistory(ss, rows, "This snapshot", "end");
+    const warning = writeSnapshots(ss, rows, "This snapshot", "end");
     const message = `Took a snapshot of ${rows.length} accounts on ${date} in ${HISTORY_SHEET} (rubric ${fingerprint}).${warning ? ` ${warning}` : ""}`;
     if (options.toast) ss.toast(message, "Health Score", 8);
     return { date, accounts: rows.length, fingerprint, message };
@@ -107,7 +107,7 @@ export function takeSnapshot(options: SnapshotOptions): SnapshotReport | undefin
  * header row; a history from before values were kept gets its Values column. Says the 10 M cell
  * warning in a toast before writing (and returns it), and refuses a write Sheets could not hold.
  */
-export function appendHistory(
+export function writeSnapshots(
   ss: Spreadsheet,
   rows: readonly Snapshot[],
   what: string,
@@ -138,7 +138,9 @@ export function appendHistory(
   if (budget.refuse) throw new AddonError(budget.refuse);
   if (budget.warn) ss.toast(budget.warn, "Health Score", 10);
   if (growColumns > 0) history.insertColumnsAfter(history.getMaxColumns(), growColumns);
-  if (where === "top") history.insertRowsAfter(1, rows.length);
+  // Before row 2, not after the header: new rows take the formatting of the row they are inserted
+  // beside, and the header's is bold.
+  if (where === "top") history.insertRowsBefore(2, rows.length);
   else if (growRows > 0) history.insertRowsAfter(maxRows, growRows);
   const timeZone = timeZoneOf(ss);
   const formats = new Array<string>(width).fill(PLAIN_TEXT);
@@ -160,13 +162,22 @@ export function appendHistory(
     row[layout.band] = s.band;
     row[layout.coverage] = s.coverage;
     row[layout.rubric] = s.rubric;
-    row[layout.values] = s.values ? valuesText(s.values, timeZone) : "";
+    row[layout.values] = s.values ? valuesCell(s.values, timeZone, s.account) : "";
     return row;
   });
   const block = history.getRange(start, 1, values.length, width);
   block.setNumberFormats(values.map(() => formats));
   block.setValues(values);
   return budget.warn;
+}
+
+/** The Values cell of an account; a rubric reading too much to fit in a cell is said with the account. */
+function valuesCell(values: Record<string, CellValue>, timeZone: string, account: string): string {
+  try {
+    return valuesText(values, timeZone);
+  } catch (e) {
+    throw new AddonError(`${account}: ${(e as Error).message}`);
+  }
 }
 
 /** Every cell of the spreadsheet, empty ones included (what Sheets counts against its 10 M limit). */

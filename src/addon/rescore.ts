@@ -43,6 +43,7 @@ import {
   outputRuns,
   readDataLayout,
 } from "./dataSheet";
+import { readDraft } from "./drafts";
 import { PLAIN_TEXT } from "./grid";
 import { RUBRIC_RANGE_NAME, readRubricSheet, setAsOfToday, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
@@ -168,6 +169,9 @@ export function rescoreAll(): RescoreReport {
         : "",
       dropped.length > 0 ? `Dropped a band since the last snapshot: ${firstFew(dropped)}.` : "",
       ...sourceSheetNotes(card, sources),
+      readDraft(ss) === null
+        ? ""
+        : "The sidebar holds unsaved edits to the rubric: this rescore used the saved one.",
     ]
       .filter(Boolean)
       .join(" ");
@@ -314,12 +318,15 @@ export function insertLiveScoreColumn(): string {
   const last = sheet.getRange(1, layout.lastDataColumn).getA1Notation().replace(/\d+$/, "");
   const formula = `=HEALTHSCORE(A${headerRow + 1}:${last}, A${headerRow}:${last}${headerRow}, ${RUBRIC_RANGE_NAME})`;
   sheet.getRange(headerRow, column).setValue(LIVE_COLUMN);
+  // The whole column below is cleared for the result to spill into, and formatted: a spilled
+  // cell shows in its own format, not the formula cell's.
   const below = sheet.getMaxRows() - headerRow;
-  if (below > 0) sheet.getRange(headerRow + 1, column, below, 1).clearContent();
-  sheet
-    .getRange(headerRow + 1, column)
-    .setFormula(formula)
-    .setNumberFormat("0.0");
+  if (below > 0)
+    sheet
+      .getRange(headerRow + 1, column, below, 1)
+      .clearContent()
+      .setNumberFormat("0.0");
+  sheet.getRange(headerRow + 1, column).setFormula(formula);
   // Running from the menu is what puts the add-on in use in this spreadsheet, and Sheets knows
   // an add-on's custom functions only where it is in use (developers.google.com/apps-script/
   // add-ons/lifecycle: installed vs enabled); a cell computed before that may still show #NAME?.

@@ -25,6 +25,7 @@ import { checkCalibration } from "./calibration";
 import { removeColorBands } from "./colorBands";
 import { pickedColumn } from "./commands";
 import { AddonError, dataSheetFor, readDataLayout } from "./dataSheet";
+import { keepDraft, readDraft } from "./drafts";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
@@ -63,6 +64,8 @@ export interface SidebarData {
   dataProblem: string | null;
   /** Every other sheet and its header row, for the sidebar to pick a source's sheet and columns. */
   sheets: { name: string; headers: string[] }[];
+  /** The unsaved edits this user left in the sidebar for this spreadsheet (JSON text), or null. */
+  draft: string | null;
 }
 
 function plain(cell: CellValue, dayOf: (d: Date) => number): PlainCell {
@@ -167,6 +170,7 @@ export function getSidebarData(): SidebarData {
     data,
     dataProblem,
     sheets: sheetHeaders(ss, zoneDay(timeZone)),
+    draft: readDraft(ss),
   };
 }
 
@@ -184,6 +188,7 @@ export function saveRubric(json: unknown): { name: string; asOf: string; sheet: 
   const active = ss.getActiveSheet();
   const asOf = today(ss);
   writeRubricSheet(ss, v.rubric, { ...previous?.settings, asOf });
+  keepDraft(ss, null); // saved: nothing unsaved is left to bring back
   active.activate(); // writing may create the rubric sheet, which Sheets makes active
   return { name: v.rubric.name, asOf, sheet: RUBRIC_SHEET };
 }
@@ -210,6 +215,10 @@ export const sidebarApi = {
     return removeColorBands(dataSheetFor(ss, currentRubric(ss).dataSheet));
   },
   insertLiveScoreColumn,
+  /** Keeps the sidebar's unsaved edits (JSON text) for when it reopens; null forgets them. */
+  keepDraft(text: string | null): void {
+    keepDraft(activeSpreadsheet(), text);
+  },
   rubricSql,
   /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
   checkCalibration(outcomeColumn: string) {

@@ -19,7 +19,7 @@ describe("Backfill history from sources", () => {
     addon.clickMenuItem("Backfill history from sources");
     const asked = emu.ui.prompts.at(-1)?.prompt ?? "";
     expect(asked).toMatch(
-      /^Scores each account as of each past week from the 95,536 rows of the source sheets, before the first snapshot in Health History\. About \d+ weeks fit in one run/,
+      /^Scores each account as of each past week from the 95,536 rows of the source sheets, before the first snapshot in Health History\. About 329 weeks fit in one run/,
     );
     const history = emu.sheetValues("Health History");
     expect(datesOf(history)).toEqual(["2026-11-05", "2026-11-12", "2026-11-19", "2026-11-26"]);

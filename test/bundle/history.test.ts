@@ -401,6 +401,24 @@ describe("Rescore history with this rubric", () => {
     expect(data[1]?.[trend]).toBe("■ 0");
   });
 
+  it("lets HEALTHTREND follow the rubric of each account's latest snapshot across the change", () => {
+    const trendOf = (s: ReturnType<typeof twoWeeksThenNewRubric>) =>
+      s.addon.callAs(
+        "CUSTOM_FUNCTION",
+        "HEALTHTREND",
+        "Xenon Robotics",
+        s.emu.sheetValues("Health History"),
+        1,
+      );
+    const without = twoWeeksThenNewRubric();
+    without.addon.call("takeSnapshot"); // 16 November, under the new rubric
+    expect(trendOf(without)).toBe(""); // nothing earlier under it
+    const rescored = twoWeeksThenNewRubric();
+    rescored.addon.call("rescoreHistory");
+    rescored.addon.call("takeSnapshot");
+    expect(trendOf(rescored)).toBe(0); // against 9 November rescored under it: the same cells
+  });
+
   it("says there is nothing to rescore without a history", () => {
     const s = openWithClock("2026-11-02T09:00:00Z");
     s.addon.clickMenuItem("Rescore history with this rubric");
@@ -426,5 +444,22 @@ describe("Rescore history with this rubric", () => {
       return s.emu.calls.all();
     };
     expect(calls(20)).toEqual(calls(2));
+  });
+});
+
+describe("the column dialog", () => {
+  it("lists the data's own columns, not the add-on's output columns, with every name as text", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    const csm = column(emu.sheetValues("Customers"), "CSM") + 1;
+    emu.spreadsheet.getSheetByName("Customers")?.getRange(1, csm).setValue("<b>Owner</b>");
+    addon.call("rescoreAll");
+    addon.clickMenuItem("Take snapshot");
+    const html = emu.ui.dialogs.at(-1)?.content ?? "";
+    const options = [...html.matchAll(/<option value="[^"]*"[^>]*>([^<]*)<\/option>/g)].map((m) => m[1]);
+    expect(options).toContain("Account");
+    expect(options).toContain("&#60;b&#62;Owner&#60;/b&#62;");
+    expect(options).not.toContain("Health Score");
+    expect(options).not.toContain("Health Band");
+    expect(html).not.toContain("<b>Owner");
   });
 });

@@ -79,6 +79,93 @@ describeInChromium("the playground", { timeout: 60_000 }, () => {
     expect(await sidebar.locator("#notice").textContent()).toMatch(/^Scored 200 rows of "Customers"/);
   });
 
+  /** Clicks Extensions → `item`. */
+  async function menu(p: Page, item: string) {
+    await p.getByRole("button", { name: "Extensions" }).click();
+    await p.getByRole("menuitem", { name: item }).click();
+  }
+
+  /** Every cell of the grid's column under `header`, by the account in column A. */
+  function columnByAccount(p: Page, header: string) {
+    return p.evaluate(
+      `(() => {
+        const rows = [...document.querySelectorAll("#grid tbody tr")];
+        const headers = [...rows[0].querySelectorAll("td")].map((td) => td.textContent);
+        const col = headers.indexOf(${JSON.stringify(header)});
+        return Object.fromEntries(rows.slice(1).map((tr) => [tr.querySelector("td").textContent, tr.querySelectorAll("td")[col].textContent]).filter(([a]) => a));
+      })()`,
+    ) as Promise<Record<string, string>>;
+  }
+
+  it("shows the live score column's values, calculated by the add-on's own HEALTHSCORE as Sheets would", async () => {
+    const p = await open();
+    await menu(p, "Insert live score column");
+    await p.locator(".toast", { hasText: "Inserted =HEALTHSCORE(" }).waitFor();
+    await p.getByRole("tab", { name: "Customers" }).click();
+    await expect
+      .poll(async () => (await columnByAccount(p, "Live Health Score"))["Xenon Robotics"])
+      .toMatch(/^\d+\.\d$/);
+    const live = await columnByAccount(p, "Live Health Score");
+    const rescored = await columnByAccount(p, "Health Score");
+    // The formula spills one score per row, the same scores the rescore wrote.
+    expect(Object.keys(live)).toHaveLength(200);
+    for (const [account, score] of Object.entries(rescored)) {
+      if (score === "No data") expect(live[account]).toBe("No data");
+      else expect(Number(live[account])).toBeCloseTo(Number(score), 1);
+    }
+    expect(await p.locator("#grid td.error").count()).toBe(0);
+  });
+
+  it("asks Check rubric against churn's question in a dialog with the sheet's columns, then draws the chart", async () => {
+    const p = await open();
+    await menu(p, "Check rubric against churn");
+    const dialog = p.locator("#html-dialog");
+    await dialog.waitFor();
+    expect(await p.locator("#html-dialog-title").textContent()).toBe("Which column says who churned?");
+    const frame = p.frameLocator("#html-dialog-frame");
+    const select = frame.getByLabel("Column");
+    expect(await select.inputValue()).toBe("Churned"); // selected by its name
+    expect(await select.locator("option").allTextContents()).toEqual(sampleSheet()[0]);
+    await select.selectOption("Segment"); // not an outcome: the dialog says so and stays open
+    await frame.getByRole("button", { name: "OK" }).click();
+    await expect.poll(() => frame.getByRole("alert").textContent()).toMatch(/Segment/);
+    expect(await dialog.isVisible()).toBe(true);
+    await select.selectOption("Churned");
+    await frame.getByRole("button", { name: "OK" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    await p.locator(".toast", { hasText: "separation" }).waitFor();
+    await p.getByRole("tab", { name: "Health Calibration" }).click();
+    // The chart the add-on inserted, drawn from its ranges: churn rate per band.
+    const chart = p.locator("#charts figure");
+    await chart.waitFor();
+    expect(await chart.locator("figcaption").textContent()).toBe("Churn rate by band");
+    expect(await chart.locator("rect.bar").count()).toBe(4); // Red, Yellow, Green, No data
+    expect(await chart.getAttribute("aria-label")).toMatch(
+      /^Churn rate by band: Red \d+\.\d%, Yellow \d+\.\d%, Green \d+\.\d%/,
+    );
+  });
+
+  it("asks Take snapshot's question in a dialog, and takes it when a column is picked", async () => {
+    const p = await open();
+    await menu(p, "Take snapshot");
+    await p.locator("#html-dialog").waitFor();
+    const frame = p.frameLocator("#html-dialog-frame");
+    expect(await frame.getByLabel("Column").inputValue()).toBe("Account");
+    await frame.getByRole("button", { name: "OK" }).click();
+    await p.locator(".toast", { hasText: "Took a snapshot of 200 accounts" }).waitFor();
+    expect(await p.locator("#html-dialog").isVisible()).toBe(false);
+    await p.getByRole("tab", { name: "Health History" }).waitFor();
+  });
+
+  it("closes a dialog on Cancel without doing anything", async () => {
+    const p = await open();
+    await menu(p, "Check rubric against churn");
+    await p.locator("#html-dialog").waitFor();
+    await p.frameLocator("#html-dialog-frame").getByRole("button", { name: "Cancel" }).click();
+    await p.locator("#html-dialog").waitFor({ state: "hidden" });
+    expect(await p.getByRole("tab", { name: "Health Calibration" }).count()).toBe(0);
+  });
+
   it("shows sheet text as text in the grid and the sidebar, never as HTML", async () => {
     const sheet = sampleSheet().map((row, i) => [...row, i === 0 ? EVIL : `<b>${i}</b>`]);
     const p = await open({ sheets: { Customers: sheet } });

@@ -13,7 +13,8 @@ const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
 const FIVE_DIMENSIONS = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
 
 describeInChromium("the sidebar keeps work and says one thing", { timeout: 60_000 }, () => {
-  const { open } = usePlayground();
+  const { open, playground } = usePlayground();
+  const kept = () => Object.keys(playground().emu.properties("user")).length > 0;
 
   const metricCard = (p: Page, title: string) =>
     p.locator("details.card", { has: p.locator(".title", { hasText: title }) });
@@ -75,5 +76,83 @@ describeInChromium("the sidebar keeps work and says one thing", { timeout: 60_00
     expect(await metricCard(p, "NPS").locator(".msg .warning").textContent()).toBe(
       'wieght: unknown field "wieght" is ignored: did you mean "weight"?',
     );
+  });
+
+  it("undoes a removal on its own from the snackbar, and steps back through edits with Ctrl+Z", async () => {
+    const p = await open({ rubric: SIMPLE });
+    const titles = () => p.locator("#editor details.card .title").allTextContents();
+    const before = await titles();
+    await metricCard(p, "NPS").locator("summary").click();
+    await p.getByRole("button", { name: "Remove metric NPS" }).click();
+    expect(await titles()).not.toContain("NPS");
+    expect(await p.locator("#snackbar").textContent()).toBe("Removed metric NPS.Undo");
+    await p.locator("#snackbar").getByRole("button", { name: "Undo" }).click();
+    expect(await titles()).toEqual(before);
+    expect(await p.locator("#snackbar").isHidden()).toBe(true);
+    expect(await p.locator("#save-state").textContent()).toMatch(/^Saved/);
+
+    // A band's removal says so too; any edit after hides the snackbar.
+    await p.getByRole("button", { name: "Remove band 2" }).click();
+    expect(await p.locator("#snackbar").textContent()).toBe("Removed band 2.Undo");
+    await p.getByLabel("Name", { exact: true }).fill("Renamed");
+    expect(await p.locator("#snackbar").isHidden()).toBe(true);
+
+    // Ctrl+Z: the name typed (one step however many keys), then the band removed; Ctrl+Y redoes.
+    await p.locator("body").click();
+    await p.keyboard.press("Control+z");
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe(SIMPLE.name);
+    expect(await p.locator(".band.item").count()).toBe(2);
+    await p.keyboard.press("Control+z");
+    expect(await p.locator(".band.item").count()).toBe(3);
+    expect(await p.locator("#save-state").textContent()).toMatch(/^Saved/);
+    await p.keyboard.press("Control+y");
+    expect(await p.locator(".band.item").count()).toBe(2);
+  });
+
+  it("never offers Rescore now for a save the draft has moved past", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.getByLabel("Name", { exact: true }).fill("Saved once");
+    await p.locator("#save").click();
+    await p.locator("#rescore").waitFor();
+    await p.getByLabel("Name", { exact: true }).fill("Edited after");
+    expect(await p.locator("#rescore").count()).toBe(0);
+    expect(await p.locator("#notice").textContent()).toBe("");
+  });
+
+  it("brings unsaved edits back when the sidebar reopens, or discards them on request", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.getByLabel("Name", { exact: true }).fill("Left unsaved");
+    await metricCard(p, "NPS").locator("summary").click();
+    await p.getByRole("button", { name: "Remove metric NPS" }).click();
+    await expect.poll(kept, { timeout: 15_000 }).toBe(true);
+
+    await p.reload();
+    await p.locator("#save-state").waitFor();
+    expect(await p.locator("#notice").textContent()).toContain("Restore your unsaved edits?");
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe(SIMPLE.name); // not yet
+    await p.getByRole("button", { name: "Restore", exact: true }).click();
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe("Left unsaved");
+    expect(await p.locator("#editor details.card .title").allTextContents()).not.toContain("NPS");
+    expect(await p.locator("#save-state").textContent()).toBe("Unsaved changes");
+
+    await p.reload();
+    await p.getByRole("button", { name: "Discard them" }).click();
+    expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe(SIMPLE.name);
+    await expect.poll(kept, { timeout: 15_000 }).toBe(false);
+    await p.reload();
+    await p.locator("#save-state").waitFor();
+    expect(await p.locator("#notice").textContent()).toBe("");
+  });
+
+  it("makes the menu's Rescore say it used the saved rubric while the sidebar holds unsaved edits", async () => {
+    const p = await open({ rubric: SIMPLE });
+    await p.getByLabel("Name", { exact: true }).fill("Not saved yet");
+    await expect.poll(kept, { timeout: 15_000 }).toBe(true);
+    const report = playground().addon.call("rescoreAll") as { message: string };
+    expect(report.message).toContain(
+      "The sidebar holds unsaved edits to the rubric: this rescore used the saved one.",
+    );
+    await p.getByLabel("Name", { exact: true }).fill(SIMPLE.name); // back to the saved rubric
+    await expect.poll(kept, { timeout: 15_000 }).toBe(false);
   });
 });

@@ -4,6 +4,7 @@
  */
 import type { ChartsService } from "./charts";
 import type { AuthModeName, ButtonName, EnumValue } from "./enums";
+import type { FormulaError } from "./formulas";
 import type { HtmlService } from "./html";
 import type { LockService } from "./lock";
 import type { PropertiesService, PropertyStoreName } from "./properties";
@@ -98,4 +99,12 @@ export interface Emulator {
   openEvent(authMode?: AuthModeName): Record<string, unknown>;
   /** The emulator's clock. */
   now(): Date;
+  /**
+   * Calculates every formula that calls the loaded bundle's own custom functions with range,
+   * named-range or literal arguments (formulas.ts): results in the cells, spilled as Sheets does.
+   * Nothing recalculates by itself. Throws when no bundle is loaded.
+   */
+  recalculate(): void;
+  /** The #NAME?, #ERROR! and #REF! cells of the last recalculate(), each with its tooltip. */
+  formulaErrors(): FormulaError[];
 }

@@ -17,6 +17,7 @@ import type { EffectiveFormat, EmulatedGlobals, Emulator } from "./api";
 import { ChartsService } from "./charts";
 import { conditionalFormatAt } from "./conditional";
 import { AuthMode, type ButtonName, EnumValue } from "./enums";
+import { formulaErrors, recalculate } from "./formulas";
 import { HtmlService } from "./html";
 import { LockService } from "./lock";
 import { PropertiesService, type PropertyStoreName } from "./properties";
@@ -32,6 +33,7 @@ import { DATE_FORMAT, DATE_TIME_FORMAT, displayValue, readValue, type Scalar } f
 
 export type { CallCounts, EffectiveFormat, EmulatedGlobals, Emulator } from "./api";
 export type { AuthModeName, ButtonName } from "./enums";
+export type { FormulaError } from "./formulas";
 export { type BundleHandle, type LoadOptions, loadBundle, loadSources, type ScriptHandle } from "./load";
 export type {
   AlertRecord,
@@ -167,6 +169,12 @@ export function createEmulator(options: CreateEmulatorOptions = {}): Emulator {
       user: new User(ctx, ctx.user),
     }),
     now: () => ctx.now(),
+    recalculate: () => {
+      if (!ctx.customFunctions) throw new Error("recalculate() needs a bundle: call loadBundle first.");
+      const { names, run } = ctx.customFunctions;
+      recalculate(spreadsheet, names, run);
+    },
+    formulaErrors: () => formulaErrors(spreadsheet),
   };
   bindState(emu, ctx);
   return emu;

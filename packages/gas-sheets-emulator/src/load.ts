@@ -18,6 +18,7 @@
 import vm from "node:vm";
 import type { Emulator } from "./api";
 import type { AuthModeName } from "./enums";
+import { customFunctionNames } from "./formulas";
 import { hostRealm, intoRealm, type Realm } from "./realm";
 import { type MenuEntry, stateOf } from "./state";
 
@@ -86,7 +87,7 @@ export function loadBundle(code: string, emu: Emulator, options: LoadOptions = {
   state.scriptEval = (source) => vm.runInContext(source, context);
   vm.runInContext(code, context, { filename });
   const globals = context as Record<string, unknown>;
-  return { context, ...driver(emu, realm, globals, (fn, args) => fn(...args)) };
+  return { context, ...driver(emu, realm, globals, (fn, args) => fn(...args), customFunctionNames(code)) };
 }
 
 /**
@@ -136,6 +137,8 @@ function driver(
   realm: Realm,
   globals: Record<string, unknown>,
   invoke: (fn: (...args: unknown[]) => unknown, args: unknown[]) => unknown,
+  /** The @customfunction functions formulas may call (emu.recalculate); none for loadSources. */
+  customFunctions: ReadonlyMap<string, string> = new Map(),
 ): ScriptHandle {
   const state = stateOf(emu);
   const fnNamed = (name: string): ((...args: unknown[]) => unknown) => {
@@ -165,17 +168,24 @@ function driver(
     }
   };
 
+  const callAs = (authMode: AuthModeName, name: string, ...args: unknown[]): unknown => {
+    const saved = state.authMode;
+    state.authMode = authMode;
+    try {
+      return call(name, ...args);
+    } finally {
+      state.authMode = saved;
+    }
+  };
+  // Formulas calling the bundle's @customfunction functions (formulas.ts, emu.recalculate).
+  state.customFunctions = {
+    names: customFunctions,
+    run: (name, args) => callAs("CUSTOM_FUNCTION", name, ...args),
+  };
+
   return {
     call,
-    callAs(authMode, name, ...args) {
-      const saved = state.authMode;
-      state.authMode = authMode;
-      try {
-        return call(name, ...args);
-      } finally {
-        state.authMode = saved;
-      }
-    },
+    callAs,
     clickMenuItem(caption) {
       const item = emu.ui.menus.flatMap((m) => flatten(m.items)).find((i) => i.caption === caption);
       if (!item) {

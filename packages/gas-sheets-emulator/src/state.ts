@@ -122,6 +122,11 @@ export interface HeldLock {
 
 export class EmulatorState implements Invoker {
   readonly calls = new CallCounter();
+  /** The loaded bundle's custom functions (upper-case name → its name) and how to call one (load.ts). */
+  customFunctions: {
+    names: ReadonlyMap<string, string>;
+    run: (name: string, args: unknown[]) => unknown;
+  } | null = null;
   realm: Realm = hostRealm;
   authMode: AuthModeName = "FULL";
   readonly options: Required<

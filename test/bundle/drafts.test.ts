@@ -1,0 +1,71 @@
+/** The sidebar's unsaved edits kept in the user's properties (src/addon/drafts.ts), on the built bundle. */
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { CHUNK_BYTES, utf8Chunks } from "../../src/addon/drafts";
+import { customers, open } from "./helpers";
+
+const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+const bytes = (text: string) => Buffer.byteLength(text, "utf8");
+
+describe("the kept draft", () => {
+  it("keeps a draft larger than one property holds, in pieces under the 9 KB limit, and gives it back whole", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    // About 20 KB of rubric with accents and an emoji (several bytes each), as a user's labels may have.
+    const big = {
+      ...SIMPLE,
+      metrics: Array.from({ length: 150 }, (_, i) => ({
+        ...SIMPLE.metrics[0],
+        id: `m${i}`,
+        label: `Utilisé ${i} 📈`,
+      })),
+    };
+    const text = JSON.stringify(big);
+    addon.call("sidebarCall", "keepDraft", [text]);
+    const stored = Object.entries(emu.properties("user"));
+    expect(bytes(text)).toBeGreaterThan(18_000);
+    expect(stored.length).toBeGreaterThanOrEqual(1 + Math.ceil(bytes(text) / CHUNK_BYTES));
+    for (const [, value] of stored) expect(bytes(value)).toBeLessThanOrEqual(CHUNK_BYTES);
+    expect((addon.call("sidebarCall", "getSidebarData", []) as { draft: string }).draft).toBe(text);
+
+    // A smaller draft leaves no piece of the larger one behind; null forgets it.
+    addon.call("sidebarCall", "keepDraft", [JSON.stringify(SIMPLE)]);
+    expect(Object.keys(emu.properties("user"))).toHaveLength(2);
+    addon.call("sidebarCall", "keepDraft", [null]);
+    expect(emu.properties("user")).toEqual({});
+    expect((addon.call("sidebarCall", "getSidebarData", []) as { draft: string | null }).draft).toBeNull();
+  });
+
+  it("keeps each spreadsheet's draft apart in the user's one store", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "keepDraft", ["{}"]);
+    const id = emu.spreadsheet.getId();
+    expect(Object.keys(emu.properties("user")).every((k) => k.includes(id))).toBe(true);
+  });
+
+  it("forgets the draft once the rubric is saved", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "keepDraft", [JSON.stringify({ ...SIMPLE, name: "Edited" })]);
+    addon.call("sidebarCall", "saveRubric", [{ ...SIMPLE, name: "Edited" }]);
+    expect(emu.properties("user")).toEqual({});
+  });
+
+  it("says the menu's Rescore used the saved rubric while the sidebar holds unsaved edits", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "saveRubric", [SIMPLE]);
+    addon.call("rescoreAll");
+    expect(emu.ui.toasts.at(-1)?.message).not.toContain("unsaved");
+    addon.call("sidebarCall", "keepDraft", [JSON.stringify({ ...SIMPLE, name: "Edited" })]);
+    addon.call("rescoreAll");
+    expect(emu.ui.toasts.at(-1)?.message).toContain(
+      "The sidebar holds unsaved edits to the rubric: this rescore used the saved one.",
+    );
+  });
+
+  it("cuts text by UTF-8 bytes, never inside a character", () => {
+    const text = "é📈a".repeat(1000);
+    const chunks = utf8Chunks(text, 10);
+    expect(chunks.join("")).toBe(text);
+    for (const c of chunks) expect(bytes(c)).toBeLessThanOrEqual(10);
+    expect(utf8Chunks("", 10)).toEqual([""]);
+  });
+});
