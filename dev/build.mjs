@@ -67,9 +67,13 @@ copyFileSync("appsscript.json", "dist/appsscript.json");
 // package.json says "sideEffects": false (no module of ours runs anything when imported), so esbuild
 // leaves out whole core modules the sidebar never calls, such as the rubric sheet's table layout.
 // The budget keeps it that way: the SQL compiler (~19 KB) once rode along for Copy as SQL alone,
-// and now runs on the server (src/addon/sidebarApi.ts, rubricSql). UTF-8 output keeps text such as
+// and the starter rubrics (~7 KB) for a first run; both now come from the server when needed. UTF-8 output keeps text such as
 // "…" and "→" as two or three bytes rather than six-byte \u escapes (the page declares utf-8).
 const SIDEBAR_BUDGET = 150 * 1024;
+// The sidebar's "Learn more" opens the README's sidebar section where the project is published:
+// package.json's "homepage" (the help page the Marketplace listing asks for, docs/publishing.md).
+// Without one, the sidebar shows no link rather than a dead one.
+const { homepage = "" } = JSON.parse(readFileSync("package.json", "utf8"));
 const sidebar = await build({
   entryPoints: ["sidebar/main.ts"],
   bundle: true,
@@ -77,6 +81,9 @@ const sidebar = await build({
   target: ["chrome100", "firefox100", "safari15", "edge100"],
   minify: true,
   charset: "utf8",
+  define: {
+    README_URL: JSON.stringify(homepage && `${homepage.replace(/#.*$/, "")}#the-sidebar-edit-rubric`),
+  },
   write: false,
   logLevel: "warning",
 });

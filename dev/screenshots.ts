@@ -21,7 +21,7 @@ try {
   const card = sidebar.locator("details.card").nth(2);
   await card.locator("summary").click();
   await card.getByLabel("Weight").fill("4");
-  await sidebar.locator("#preview-account").selectOption({ label: "Maple Analytics" });
+  await sidebar.locator("#preview-account").fill("Maple Analytics");
   await sidebar.locator("#preview[data-ms]").waitFor({ state: "attached" });
   await sidebar
     .locator("details.section", { hasText: "Bands" })

@@ -734,7 +734,7 @@ function segmentsSection(ctx: EditorContext): HTMLElement {
   const segments = draft.get(path);
   if (!isObject(segments)) {
     const column = h("select", { id: "segment-column" });
-    column.append(h("option", { value: "" }, "Choose the segment column…"));
+    column.append(h("option", { value: "" }, "Choose a column"));
     for (const header of ctx.headers) column.append(h("option", { value: header }, header));
     return section(
       "Segments",

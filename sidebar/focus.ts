@@ -50,3 +50,21 @@ export function restoreFocus(editor: HTMLElement, form: Form, place: FocusPlace)
   }
   form.focus(text);
 }
+
+/**
+ * Keeps the focused element clear of the sticky header and Save bar. The browser scrolls a field
+ * into view on focus, but not out from under a sticky bar (which grows with the problem list), so
+ * after every focus move the page scrolls the field just above the bar, or just below the header.
+ */
+export function keepFocusClear(header: HTMLElement, bar: HTMLElement): void {
+  const GAP = 8;
+  document.addEventListener("focusin", (e) => {
+    const el = e.target as HTMLElement;
+    if (header.contains(el) || bar.contains(el)) return;
+    const box = el.getBoundingClientRect();
+    const below = box.bottom + GAP - bar.getBoundingClientRect().top;
+    const above = header.getBoundingClientRect().bottom + GAP - box.top;
+    if (below > 0) window.scrollBy(0, below);
+    else if (above > 0) window.scrollBy(0, -above);
+  });
+}

@@ -8,6 +8,7 @@ import { pathText } from "../src/core";
 import { h, uid } from "./dom";
 import type { Draft, Path } from "./draft";
 import { fieldWords } from "./fieldWords";
+import { FIELD_HELP } from "./help";
 
 interface Slot {
   path: () => string;
@@ -154,11 +155,40 @@ export class Form {
   #wrap(path: Path, label: string, control: HTMLElement, opts: FieldOptions): HTMLElement {
     const message = h("div", { class: "msg", id: `${control.id}-msg`, "aria-live": "polite" });
     control.setAttribute("aria-describedby", message.id);
+    const help = opts.hideLabel ? undefined : FIELD_HELP[label];
+    const about = help
+      ? h("div", { class: "hint about", id: `${control.id}-about`, hidden: true }, help)
+      : null;
     const wrapper = h(
       "div",
       { class: `field${opts.class ? ` ${opts.class}` : ""}` },
-      h("label", { for: control.id, class: opts.hideLabel ? "sr-only" : undefined }, label),
+      h(
+        "div",
+        { class: "label-row" },
+        h("label", { for: control.id, class: opts.hideLabel ? "sr-only" : undefined }, label),
+        about
+          ? h(
+              "button",
+              {
+                type: "button",
+                class: "about-button",
+                // Named "?" with its field in the title (read as its description), so the field's
+                // own label stays the only thing named like the field.
+                title: `About ${label}`,
+                "aria-expanded": "false",
+                "aria-controls": about.id,
+                onclick: (e: Event) => {
+                  const button = e.currentTarget as HTMLElement;
+                  about.hidden = !about.hidden;
+                  button.setAttribute("aria-expanded", String(!about.hidden));
+                },
+              },
+              "?",
+            )
+          : null,
+      ),
       h("div", { class: "control" }, control),
+      about,
       opts.hint ? h("div", { class: "hint" }, opts.hint) : null,
       message,
     );
@@ -201,6 +231,14 @@ export class Form {
     for (const p of warnings) place(p, "warning");
     for (const fn of this.refreshers) fn();
     return unplaced;
+  }
+
+  /** Shows the draft's value at `path` in its field, after a change made elsewhere (a histogram handle). */
+  showValue(path: Path): void {
+    const text = pathText(path);
+    const control = this.slots.find((s) => s.path() === text)?.control;
+    if (control instanceof HTMLInputElement && control !== document.activeElement)
+      control.value = show(this.draft.get(path));
   }
 
   /** Focuses the control (or the nearest slot) of a problem's path, opening closed cards. */

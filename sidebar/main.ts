@@ -19,12 +19,11 @@ import { CalibrationSection } from "./calibration";
 import { fill, h } from "./dom";
 import { Draft, type Json } from "./draft";
 import { type EditorContext, renderEditor } from "./editor";
-import { type FocusPlace, focusedPlace, restoreFocus } from "./focus";
+import { type FocusPlace, focusedPlace, keepFocusClear, restoreFocus } from "./focus";
 import { Form } from "./form";
 import { Preview } from "./preview";
 import { ProblemList, scopeOf } from "./problems";
 import { server } from "./server";
-import { STARTERS } from "./starters";
 import { transferSection } from "./transfer";
 
 const PREVIEW_DELAY_MS = 40;
@@ -32,6 +31,9 @@ const PREVIEW_DELAY_MS = 40;
 const KEEP_DELAY_MS = 1500;
 /** How long the snackbar offers Undo after a removal (Ctrl+Z still works after). */
 const SNACKBAR_MS = 8000;
+
+/** The README's sidebar section, from package.json's homepage at build time (dev/build.mjs); "" without one. */
+declare const README_URL: string;
 
 class App {
   readonly draft = new Draft();
@@ -56,7 +58,16 @@ class App {
   #previewTimer = 0;
 
   constructor(readonly data: SidebarData) {
-    this.preview = new Preview(data.data, data.dataProblem, { asOf: data.asOf, timeZone: data.timeZone });
+    this.preview = new Preview(data.data, data.dataProblem, {
+      asOf: data.asOf,
+      timeZone: data.timeZone,
+      // A histogram handle writes the band's From in the draft, as the editor's field would, and that field shows it.
+      onThreshold: (band, from) => {
+        const path = [...this.draft.scope, "bands", band, "from"];
+        this.draft.set(path, from);
+        this.form.showValue(path);
+      },
+    });
     this.headers = (data.data?.headers ?? []).filter((hd) => hd.trim() !== "" && !isOutputColumn(hd));
     this.calibration = new CalibrationSection(this.draft, this.headers, data.dataProblem);
     if (data.data) this.draft.headers = this.headers;
@@ -98,14 +109,32 @@ class App {
   }
 
   mount(root: HTMLElement): void {
+    const header = h(
+      "header",
+      { class: "top" },
+      h(
+        "div",
+        { class: "title" },
+        h("h1", {}, "Health rubric"),
+        // HtmlService's frame cannot navigate itself: links open a new tab.
+        README_URL
+          ? h("a", { href: README_URL, target: "_blank", rel: "noopener", id: "learn-more" }, "Learn more")
+          : null,
+        this.#state,
+      ),
+      this.preview.strip,
+    );
+    const bar = h(
+      "footer",
+      { class: "bar" },
+      this.#snackbar,
+      this.problems.element,
+      h("div", { class: "buttons" }, this.#save, this.#discard),
+    );
+    keepFocusClear(header, bar);
     fill(
       root,
-      h(
-        "header",
-        { class: "top" },
-        h("div", { class: "title" }, h("h1", {}, "Health rubric"), this.#state),
-        this.preview.strip,
-      ),
+      header,
       h(
         "main",
         {},
@@ -115,15 +144,9 @@ class App {
         this.preview.section,
         this.#editor,
         this.calibration.section,
-        transferSection(this.draft),
+        transferSection(this.draft, this.data.starters),
       ),
-      h(
-        "footer",
-        { class: "bar" },
-        this.#snackbar,
-        this.problems.element,
-        h("div", { class: "buttons" }, this.#save, this.#discard),
-      ),
+      bar,
     );
     this.preview.setSaved(this.data.rubric);
     this.draft.loadSaved(this.data.rubric);
@@ -189,15 +212,42 @@ class App {
       this.#start.replaceChildren();
       return;
     }
+    // The server sends the starters whenever no rubric is saved, which is when this shows.
+    const starters = this.data.starters ?? [];
+    // First run after a rescore without a rubric: say which rubric made the scores in the sheet.
+    const scoredWith = starters.find((s) => s.rubric.name === this.data.scoredWith);
     fill(
       this.#start,
-      h("h2", {}, "Choose a starting rubric"),
+      scoredWith
+        ? h(
+            "div",
+            { class: "callout", id: "scored-with" },
+            h(
+              "p",
+              {},
+              `"${this.data.data?.sheet}" was scored with the starter rubric "${String(scoredWith.rubric.name)}": no rubric is saved in this spreadsheet yet, so every rescore uses it. Save it to a Health Rubric sheet to see and change how it scores.`,
+            ),
+            h(
+              "button",
+              {
+                type: "button",
+                class: "primary",
+                onclick: () => {
+                  this.draft.replace(scoredWith.rubric as Json);
+                  void this.save();
+                },
+              },
+              "Save this rubric",
+            ),
+          )
+        : null,
+      h("h2", {}, scoredWith ? "Or start from another rubric" : "Choose a starting rubric"),
       h(
         "p",
         { class: "help" },
         "This spreadsheet has no rubric yet. Start from one of these, adjust it with the preview, then Save: it goes to a new Health Rubric sheet.",
       ),
-      ...STARTERS.map((s) =>
+      ...starters.map((s) =>
         h(
           "button",
           { type: "button", class: "starter", onclick: () => this.draft.replace(s.rubric as Json) },
@@ -271,9 +321,11 @@ class App {
       );
       return;
     }
-    this.#previewTimer = window.setTimeout(() => {
-      this.preview.update(this.draft.valid, errors.length);
-    }, PREVIEW_DELAY_MS);
+    const update = () => this.preview.update(this.draft.valid, errors.length, this.draft.scope);
+    // Moving a threshold re-bands the rows already scored, cheap enough for every step of a drag;
+    // anything else rescores them, once typing pauses.
+    if (this.preview.onlyBandsMoved(this.draft.valid)) update();
+    else this.#previewTimer = window.setTimeout(update, PREVIEW_DELAY_MS);
   }
 
   #updateButtons(): void {

@@ -1,7 +1,8 @@
 /**
  * The live preview: the draft scored in the browser with the core, on the rows the server sent.
- * No server round-trip, so it follows every keystroke. It shows the band distribution, what
- * changes against the saved rubric, and one account's score with its drivers.
+ * No server round-trip, so it follows every keystroke. It shows the scores as a histogram with the
+ * band thresholds to drag, the band distribution, what changes against the saved rubric, and one
+ * account's score with its drivers.
  */
 import type { SidebarData } from "../src/addon/sidebarApi";
 import {
@@ -13,10 +14,12 @@ import {
   MissingSourceError,
   NO_DATA,
   NO_DATA_COLOR,
+  type PathKey,
   planner,
   plural,
   type RowResult,
   type Rubric,
+  rebandRows,
   type Summary,
   scoreTable,
   signed,
@@ -24,6 +27,7 @@ import {
   thousands,
 } from "../src/core";
 import { fill, h } from "./dom";
+import { Histogram, type HistogramRow } from "./histogram";
 
 type Data = NonNullable<SidebarData["data"]>;
 type Results = (RowResult | undefined)[];
@@ -34,10 +38,26 @@ interface Scored {
 }
 
 const ACCOUNT_HEADERS = ["account", "customer", "company", "account name", "name", "client"];
-const MAX_CHANGES_SHOWN = 8;
+/** Changes listed at first, and added by each "Show more": the list scrolls, the page stays light. */
+const CHANGES_PAGE = 100;
 
 /** Drivers shown for the chosen account; the rest cost less. */
 const DRIVERS_SHOWN = 6;
+
+/**
+ * The draft with its bands left out. Bands never change a score (the core bands a row after
+ * scoring it), so two drafts with the same key score alike, and the preview re-bands the rows it
+ * has rather than score them again: dragging a threshold costs a loop, not a rescore.
+ */
+const withoutBands = (rubric: Rubric): string =>
+  JSON.stringify(rubric, (key, value) => (key === "bands" ? undefined : value));
+
+export interface PreviewOptions {
+  asOf: string;
+  timeZone: string;
+  /** A histogram handle moved band i's from (of the rubric being edited) to `from`. */
+  onThreshold?: (band: number, from: unknown) => void;
+}
 
 export class Preview {
   /** The compact distribution that stays in view while editing. */
@@ -45,38 +65,99 @@ export class Preview {
   /** The full preview section. */
   readonly section: HTMLElement;
   #body = h("div", { class: "section-body" });
-  #account = h("select", { id: "preview-account" });
-  #accountDetail = h("div", { class: "account" });
+  // The body's parts are kept across updates, so a dragged handle or a focused field is never replaced.
+  #note = h("div", {});
+  #histogram: Histogram;
+  #dist = h("div", {});
+  #changes = h("div", { class: "changes" });
+  #account = h("input", {
+    id: "preview-account",
+    type: "search",
+    list: "account-names",
+    autocomplete: "off",
+    spellcheck: "false",
+    placeholder: "Type to find an account",
+  });
+  #accountRow = 0;
+  #accountDetail = h("div", { class: "account", id: "account-detail" });
+  /** Each row's name in the picker: its account name, with its row number when two share one. */
   #names: string[] = [];
   #saved: Scored | null = null;
   #savedRubric: Rubric | null = null;
   #draft: Rubric | undefined;
+  #scope: readonly PathKey[] = [];
   #current: Scored | null = null;
+  #currentKey = "";
   /** Milliseconds the last update took (scoring every row and drawing), kept on the section as data-ms. */
   lastMs = 0;
 
   constructor(
     readonly data: Data | null,
     readonly dataProblem: string | null,
-    readonly options: { asOf: string; timeZone: string },
+    readonly options: PreviewOptions,
   ) {
+    this.#histogram = new Histogram((band, from) => this.options.onThreshold?.(band, from));
     this.section = h(
       "details",
       { class: "section preview", open: true, id: "preview" },
       h("summary", {}, h("h2", {}, "Preview")),
       this.#body,
     );
-    if (data) {
-      const col = accountColumn(data.headers);
-      this.#names = data.rows.map((row, i) => {
-        const name = col >= 0 ? String(row[col] ?? "").trim() : "";
-        return name || `Row ${i + 2}`;
-      });
-      this.#names.forEach((name, i) => {
-        this.#account.append(h("option", { value: String(i) }, name));
-      });
-      this.#account.addEventListener("change", () => this.#renderAccount());
+    if (!data) return;
+    const col = accountColumn(data.headers);
+    const names = data.rows.map(
+      (row, i) => (col >= 0 ? String(row[col] ?? "").trim() : "") || `Row ${i + 2}`,
+    );
+    const seen = new Map<string, number>();
+    for (const n of names) seen.set(n.toLowerCase(), (seen.get(n.toLowerCase()) ?? 0) + 1);
+    this.#names = names.map((n, i) => ((seen.get(n.toLowerCase()) ?? 0) > 1 ? `${n} (row ${i + 2})` : n));
+    const list = h("datalist", { id: "account-names" }, ...this.#names.map((n) => h("option", { value: n })));
+    this.#account.value = this.#names[0] ?? "";
+    // The list filters as one types; a name picked or typed in full shows that account, and
+    // Enter takes the first name that contains what was typed.
+    this.#account.addEventListener("input", () => {
+      const row = this.#names.indexOf(this.#account.value);
+      if (row >= 0) this.#choose(row);
+    });
+    this.#account.addEventListener("change", () => this.#pickTyped());
+    this.#account.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") this.#pickTyped();
+    });
+    fill(
+      this.#body,
+      this.#note,
+      this.#histogram.element,
+      this.#dist,
+      this.#changes,
+      h(
+        "div",
+        { class: "field" },
+        h("label", { for: this.#account.id }, "Account"),
+        h("div", { class: "control" }, this.#account, list),
+      ),
+      this.#accountDetail,
+    );
+  }
+
+  #pickTyped(): void {
+    const typed = this.#account.value.trim().toLowerCase();
+    if (!typed) return;
+    const row = this.#names.findIndex((n) => n.toLowerCase() === typed);
+    const found = row >= 0 ? row : this.#names.findIndex((n) => n.toLowerCase().includes(typed));
+    if (found < 0) {
+      fill(
+        this.#accountDetail,
+        h("p", { class: "muted" }, `No account's name contains "${this.#account.value.trim()}".`),
+      );
+      return;
     }
+    this.#account.value = this.#names[found] as string;
+    this.#choose(found);
+  }
+
+  #choose(row: number): void {
+    this.#accountRow = row;
+    this.#renderAccount();
   }
 
   /** The rubric saved on the sheet, which changes are counted against. */
@@ -85,9 +166,17 @@ export class Preview {
     this.#saved = rubric ? this.#score(rubric) : null;
   }
 
-  /** Scores the draft (undefined while it has errors) and shows the result. */
-  update(draft: Rubric | undefined, errorCount: number): void {
+  /** True when the draft differs from the one last shown only in its bands: updating is then cheap. */
+  onlyBandsMoved(draft: Rubric | undefined): boolean {
+    return Boolean(
+      draft && this.#current && !this.#current.error && withoutBands(draft) === this.#currentKey,
+    );
+  }
+
+  /** Scores the draft (undefined while it has errors) and shows the result; `scope` is the rubric being edited. */
+  update(draft: Rubric | undefined, errorCount: number, scope: readonly PathKey[] = []): void {
     this.#draft = draft;
+    this.#scope = scope;
     if (!this.data) {
       fill(this.strip, h("span", { class: "muted" }, "No rows to preview."));
       fill(
@@ -106,7 +195,11 @@ export class Preview {
     }
     this.strip.classList.remove("stale");
     const started = performance.now();
-    this.#current = this.#score(draft);
+    if (this.onlyBandsMoved(draft)) rebandRows(draft, (this.#current as Scored).results);
+    else {
+      this.#current = this.#score(draft);
+      this.#currentKey = withoutBands(draft);
+    }
     this.#render();
     this.lastMs = performance.now() - started;
     this.section.dataset.ms = this.lastMs.toFixed(1);
@@ -137,33 +230,42 @@ export class Preview {
 
   #render(): void {
     const current = this.#current as Scored;
+    const failed = Boolean(current.error);
+    for (const part of [this.#histogram.element, this.#dist, this.#changes]) part.hidden = failed;
     if (current.error) {
       fill(this.strip, h("span", { class: "error" }, "The preview cannot read the sheet: see below."));
-      fill(this.#body, h("p", { class: "error" }, current.error));
+      fill(this.#note, h("p", { class: "error" }, current.error));
+      fill(this.#accountDetail);
       return;
     }
-    const summary = summarize(this.#draft as Rubric, current.results);
+    const draft = this.#draft as Rubric;
+    const summary = summarize(draft, current.results);
     const saved = this.#saved && !this.#saved.error ? this.#saved : null;
     const before = saved && this.#savedRubric ? summarize(this.#savedRubric, saved.results) : null;
     const counts = bandCounts(summary);
-    const changes = saved ? bandChanges(saved.results, current.results) : [];
+    const changes = saved ? bandChanges(bandLabels(draft), saved.results, current.results) : [];
     // The strip: one stacked bar and one line, always in view.
     fill(this.strip, stackedBar(counts), stripLine(counts, saved ? changes.length : null));
-    // The section: the sample note, the distribution, the changes, one account.
-    fill(
-      this.#body,
-      this.#sampleNote(summary.rows),
-      distribution(counts, before),
-      this.#changeList(saved !== null, changes),
-      h(
-        "div",
-        { class: "field" },
-        h("label", { for: this.#account.id }, "Account"),
-        h("div", { class: "control" }, this.#account),
-      ),
-      this.#accountDetail,
-    );
+    fill(this.#note, this.#sampleNote(summary.rows));
+    this.#drawHistogram(draft, current.results);
+    fill(this.#dist, distribution(counts, before));
+    this.#changeList(saved !== null, changes);
     this.#renderAccount();
+  }
+
+  /** The scores of the rows the rubric being edited scores, under its bands. */
+  #drawHistogram(draft: Rubric, results: Results): void {
+    const segment = this.#scope.length === 3 ? String(this.#scope[2]) : undefined;
+    const rubric = (segment === undefined ? draft : draft.segments?.rubrics[segment]) ?? draft;
+    const rows: HistogramRow[] = [];
+    for (const r of results)
+      if (r && r.score !== null && r.segment === segment)
+        rows.push({ score: r.score, color: safeColor(r.color) });
+    this.#histogram.update(
+      rows,
+      rubric.bands.map((b) => ({ label: b.label, color: safeColor(b.color), from: b.from })),
+      rubric.method !== "points",
+    );
   }
 
   #sampleNote(rows: number): HTMLElement {
@@ -181,11 +283,15 @@ export class Preview {
     );
   }
 
-  /** The accounts that would change band against the saved rubric, each a link to its detail. */
-  #changeList(compared: boolean, changes: readonly BandChange[]): HTMLElement {
-    const list = h("div", { class: "changes" });
+  /**
+   * Every account that would change band against the saved rubric, the furthest moved first, in
+   * a list that scrolls and grows a page at a time; each opens the account's drivers.
+   */
+  #changeList(compared: boolean, changes: readonly BandChange[]): void {
+    const list = this.#changes;
     if (!compared) {
-      list.append(
+      fill(
+        list,
         h(
           "p",
           { class: "muted" },
@@ -194,40 +300,50 @@ export class Preview {
             : "No rubric is saved yet, so there is nothing to compare with.",
         ),
       );
-      return list;
+      return;
     }
     if (changes.length === 0) {
-      list.append(h("p", { class: "muted" }, "No account changes band against the saved rubric."));
-      return list;
+      fill(list, h("p", { class: "muted" }, "No account changes band against the saved rubric."));
+      return;
     }
-    const link = (c: BandChange) =>
-      h(
-        "button",
-        { type: "button", class: "link", onclick: () => this.select(c.row) },
-        this.#names[c.row] ?? `Row ${c.row + 2}`,
+    const ul = h("ul", { class: "change-list", id: "change-list", tabindex: "-1" });
+    const more = h("button", { type: "button", class: "link", id: "more-changes" });
+    const show = (shown: number) => {
+      const next = changes.slice(ul.children.length, shown);
+      ul.append(
+        ...next.map((c) =>
+          h(
+            "li",
+            {},
+            h(
+              "button",
+              { type: "button", class: "link", onclick: () => this.select(c.row) },
+              this.#names[c.row] ?? `Row ${c.row + 2}`,
+            ),
+            ` ${c.from} → ${c.to} `,
+            h("span", { class: "muted" }, `${scoreText(c.scoreFrom)} → ${scoreText(c.scoreTo)}`),
+          ),
+        ),
       );
-    list.append(
-      h("h3", {}, `${plural(changes.length, "account")} would change band`),
-      h(
-        "ul",
-        {},
-        ...changes.slice(0, MAX_CHANGES_SHOWN).map((c) => h("li", {}, link(c), ` ${c.from} → ${c.to}`)),
-      ),
-    );
-    if (changes.length > MAX_CHANGES_SHOWN)
-      list.append(h("p", { class: "muted" }, `and ${changes.length - MAX_CHANGES_SHOWN} more.`));
-    return list;
+      const left = changes.length - ul.children.length;
+      more.hidden = left <= 0;
+      more.textContent = `Show ${Math.min(left, CHANGES_PAGE)} more of ${thousands(left)}`;
+    };
+    more.addEventListener("click", () => show(ul.children.length + CHANGES_PAGE));
+    fill(list, h("h3", {}, `${plural(changes.length, "account")} would change band`), ul, more);
+    show(CHANGES_PAGE);
   }
 
-  /** Shows one account (by row index) in the preview. */
+  /** Shows one account (by row index) in the preview, with its drivers. */
   select(row: number): void {
-    this.#account.value = String(row);
-    this.#renderAccount();
+    this.#account.value = this.#names[row] ?? "";
+    this.#choose(row);
+    this.#accountDetail.scrollIntoView({ block: "nearest" });
     this.#account.focus();
   }
 
   #renderAccount(): void {
-    const i = Number(this.#account.value || 0);
+    const i = this.#accountRow;
     const r = this.#current?.results[i];
     const before = this.#saved && !this.#saved.error ? this.#saved.results[i] : undefined;
     if (!r) {
@@ -283,6 +399,31 @@ interface BandChange {
   row: number;
   from: string;
   to: string;
+  scoreFrom: number | null;
+  scoreTo: number | null;
+}
+
+/**
+ * The rows whose band differs between two scorings of the same rows, the furthest moved first:
+ * by bands crossed (low to high, No data below the lowest), then by how far the score moved.
+ */
+function bandChanges(labels: readonly { label: string }[], before: Results, after: Results): BandChange[] {
+  const rank = new Map(labels.map((b, i) => [b.label, i + 1]));
+  const out: (BandChange & { steps: number; points: number })[] = [];
+  after.forEach((r, i) => {
+    const b = before[i];
+    if (!r || !b || r.band === b.band) return;
+    out.push({
+      row: i,
+      from: b.band,
+      to: r.band,
+      scoreFrom: b.score,
+      scoreTo: r.score,
+      steps: Math.abs((rank.get(r.band) ?? 0) - (rank.get(b.band) ?? 0)),
+      points: Math.abs((r.score ?? 0) - (b.score ?? 0)),
+    });
+  });
+  return out.sort((x, y) => y.steps - x.steps || y.points - x.points || x.row - y.row);
 }
 
 /** Rows per band, low to high, then No data (shown only when some row has it). */
@@ -293,15 +434,7 @@ function bandCounts(summary: Summary): BandShown[] {
   ].filter((b, i, all) => b.count > 0 || i < all.length - 1);
 }
 
-/** The rows whose band differs between two scorings of the same rows. */
-function bandChanges(before: Results, after: Results): BandChange[] {
-  const out: BandChange[] = [];
-  after.forEach((r, i) => {
-    const b = before[i];
-    if (r && b && r.band !== b.band) out.push({ row: i, from: b.band, to: r.band });
-  });
-  return out;
-}
+const scoreText = (score: number | null): string => (score === null ? NO_DATA : score.toFixed(1));
 
 function stackedBar(counts: readonly BandShown[]): HTMLElement {
   const bar = h("div", { class: "stack", "aria-hidden": "true" });

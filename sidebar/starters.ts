@@ -1,34 +1,21 @@
 /**
- * The starter rubrics offered when the spreadsheet has no rubric yet: examples/*.json, bundled
- * into the sidebar (so they cost the Apps Script bundle nothing).
+ * The starter rubrics (src/addon/starters.ts). The server sends them with the sidebar's data on a
+ * first run; otherwise they are asked for once, when someone opens "Start over", so the page sent
+ * at every opening does not carry them.
  */
-import fiveDimensions from "../examples/five-dimensions.json";
-import lifecycle from "../examples/lifecycle.json";
-import pointsFiveTier from "../examples/points-five-tier.json";
-import simpleRyg from "../examples/simple-ryg.json";
-import type { Json } from "./draft";
+import type { SidebarApi } from "../src/addon/sidebarApi";
+import { server } from "./server";
 
-export interface Starter {
-  rubric: Json;
-  summary: string;
+export type Starter = ReturnType<SidebarApi["starterRubrics"]>[number];
+
+let starters: Promise<readonly Starter[]> | undefined;
+
+/** The starters: those the server already sent, else one call to the server (tried again after a failure). */
+export function starterRubrics(sent?: readonly Starter[] | null): Promise<readonly Starter[]> {
+  if (sent) starters ??= Promise.resolve(sent);
+  starters ??= server.starterRubrics().catch((e: unknown) => {
+    starters = undefined;
+    throw e;
+  });
+  return starters;
 }
-
-export const STARTERS: readonly Starter[] = [
-  {
-    rubric: simpleRyg,
-    summary:
-      "Red, yellow, green from seat utilisation, features, NPS and P1 tickets, capped when nobody logged in.",
-  },
-  {
-    rubric: fiveDimensions,
-    summary: "Adoption, financial, service, relationship and external groups, with risk flags.",
-  },
-  {
-    rubric: lifecycle,
-    summary: "An adopted rubric, with leading indicators for accounts still onboarding.",
-  },
-  {
-    rubric: pointsFiveTier,
-    summary: "Points for years, CSAT, tickets and reviews, in five tiers from Critical to Superstar.",
-  },
-];

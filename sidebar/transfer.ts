@@ -8,7 +8,7 @@ import type { DialectName } from "../src/core/sql";
 import { h } from "./dom";
 import type { Draft, Json } from "./draft";
 import { server } from "./server";
-import { STARTERS } from "./starters";
+import { type Starter, starterRubrics } from "./starters";
 
 export function rubricJson(draft: Draft): string {
   return JSON.stringify(draft.valid ?? draft.json ?? {}, null, 2);
@@ -24,7 +24,7 @@ function fileName(draft: Draft): string {
   }.json`;
 }
 
-export function transferSection(draft: Draft): HTMLElement {
+export function transferSection(draft: Draft, sent: readonly Starter[] | null): HTMLElement {
   const area = h("textarea", {
     id: "rubric-json",
     rows: 8,
@@ -143,13 +143,27 @@ export function transferSection(draft: Draft): HTMLElement {
 
   const starter = h("select", { id: "starter-pick" });
   starter.append(h("option", { value: "" }, "Choose a starter rubric…"));
-  STARTERS.forEach((s, i) => {
-    starter.append(h("option", { value: String(i) }, String(s.rubric.name)));
-  });
+  let starters: readonly Starter[] = [];
+  let asked = false;
+  /** Fetched when the section first opens (they are not in the page: sidebar/starters.ts). */
+  const listStarters = () => {
+    if (asked) return;
+    asked = true;
+    starterRubrics(sent).then(
+      (list) => {
+        starters = list;
+        starter.append(...list.map((s, i) => h("option", { value: String(i) }, String(s.rubric.name))));
+      },
+      (e: Error) => {
+        asked = false;
+        say(e.message, "error");
+      },
+    );
+  };
 
   return h(
     "details",
-    { class: "section", id: "transfer" },
+    { class: "section", id: "transfer", ontoggle: listStarters },
     h("summary", {}, h("h2", {}, "Import, export, start over")),
     h(
       "div",
@@ -213,11 +227,10 @@ export function transferSection(draft: Draft): HTMLElement {
         file,
       ),
       h("label", { for: dialect.id }, "Copy as SQL, for a warehouse: dialect and table"),
+      h("div", { class: "row" }, dialect, table),
       h(
         "div",
-        { class: "row" },
-        dialect,
-        table,
+        { class: "buttons" },
         h("button", { type: "button", id: "copy-sql", onclick: copySql }, "Copy as SQL"),
       ),
       message,
@@ -231,7 +244,7 @@ export function transferSection(draft: Draft): HTMLElement {
           {
             type: "button",
             onclick: () => {
-              const s = STARTERS[Number(starter.value)];
+              const s = starters[Number(starter.value)];
               if (!starter.value || !s) {
                 starter.focus();
                 return;

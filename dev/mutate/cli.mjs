@@ -4,5 +4,6 @@ import { mutationConfig } from "./shared.mjs";
 export default mutationConfig("cli", {
   mutate: ["cli/**/*.ts"],
   testFiles: ["test/cli/**/*.test.ts"],
+  // Not measured yet (README, "Mutation testing"): set it to the first whole run's score.
   breakAt: null,
 });

@@ -5,5 +5,6 @@ import { mutationConfig } from "./shared.mjs";
 export default mutationConfig("core", {
   mutate: ["src/core/**/*.ts"],
   testFiles: ["test/core/**/*.test.ts"],
-  breakAt: null,
+  // The score of the files measured so far (README, "Mutation testing"): raise it when a run scores more.
+  breakAt: 81,
 });

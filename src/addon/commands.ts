@@ -180,7 +180,7 @@ export function checkRubric(): void {
   } else {
     const { rubric, warnings } = reading;
     alert(
-      `The rubric "${rubric.name}" is valid: ${rubric.metrics.length} metrics, ${rubric.flags.length} flags, bands ${rubric.bands.map((b) => b.label).join(" / ")}.${warnings.length ? `\n\nWorth a look:\n${list(warnings)}` : ""}`,
+      `The rubric "${rubric.name}" is valid: ${plural(rubric.metrics.length, "metric")}, ${plural(rubric.flags.length, "flag")}, bands ${rubric.bands.map((b) => b.label).join(" / ")}.${warnings.length ? `\n\nWorth a look:\n${list(warnings)}` : ""}`,
     );
   }
 }

@@ -9,6 +9,7 @@ import {
   bandLine,
   type CellValue,
   droppedBand,
+  elapsed,
   explain,
   HISTORY_SHEET,
   headerKey,
@@ -17,6 +18,7 @@ import {
   type OutputColumn,
   PLAN_COLUMN,
   planner,
+  plural,
   previousSnapshots,
   problemsSentence,
   RUBRIC_SHEET,
@@ -158,12 +160,16 @@ export function rescoreAll(): RescoreReport {
       }
     });
     applyColorBands(layout.sheet, rubric, bandColumns(layout));
+    // Sheets scrolls to the active range: selecting the first output's header brings the scores
+    // into view, which otherwise sit right of the columns a person was looking at.
+    layout.sheet.getRange(layout.headerRow, Math.min(...Object.values(layout.outputs))).activate();
 
     const summary = summarize(rubric, results);
     const invalidRows = summary.invalidRows.map((k) => layout.headerRow + 1 + k);
-    const seconds = Math.round((Date.now() - started) / 100) / 10;
+    const ms = Date.now() - started;
+    const seconds = Math.round(ms / 100) / 10;
     const message = [
-      `Scored ${summary.rows} rows of "${layout.sheet.getName()}" in ${seconds} s: ${bandLine(summary) || "no rows"}.`,
+      `Scored ${plural(summary.rows, "row")} of "${layout.sheet.getName()}" in ${elapsed(ms)}: ${bandLine(summary) || "no rows"}.`,
       invalidRows.length > 0
         ? `${invalidRows.length} ${invalidRows.length === 1 ? "row has" : "rows have"} unreadable cells (row ${firstFew(invalidRows)}); Health Drivers says which.`
         : "",

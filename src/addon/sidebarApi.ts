@@ -5,10 +5,9 @@
  *
  * google.script.run fails on Dates (and functions, DOM nodes), even nested: every value crossing
  * here is plain JSON. Date cells travel as ISO text (`2026-11-01`), which the core reads the same
- * way for daysSince and text metrics. The starter rubrics are the sidebar's own (it bundles
- * examples/*.json), so they cost the Apps Script bundle nothing. The SQL compiler is the other way
- * round: only Copy as SQL needs it, so the server compiles (see `rubricSql`) and the sidebar, sent
- * each time it opens, stays under its budget.
+ * way for daysSince and text metrics. The sidebar's page is sent each time it opens and has a
+ * size budget, so what only a rare action needs stays here: the starter rubrics (sent on a first
+ * run, or asked for by "Start over") and the SQL compiler (Copy as SQL, see `rubricSql`).
  */
 import {
   type CellValue,
@@ -31,6 +30,7 @@ import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
 import { readSourceSheets, type SourceSheets, sourcesRead } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
+import { STARTERS, type Starter } from "./starters";
 
 /** Rows sent to the sidebar for its live preview; beyond this the preview runs on a sample. */
 export const PREVIEW_ROWS = 5_000;
@@ -60,6 +60,13 @@ export interface SidebarData {
     /** The saved rubric's source sheets, only the rows of the accounts previewed (the aggregates need no others). */
     sources: Record<string, { headers: string[]; rows: PlainCell[][] }>;
   } | null;
+  /**
+   * With no rubric saved but the sheet already scored (a rescore ran without one, so with the
+   * starter rubric): that rubric's name, for the sidebar to say so and offer to save it.
+   */
+  scoredWith: string | null;
+  /** The starter rubrics, when no valid rubric is saved (the sidebar then offers them); else null. */
+  starters: readonly Starter[] | null;
   /** Why no data came (e.g. the active sheet is the rubric sheet). */
   dataProblem: string | null;
   /** Every other sheet and its header row, for the sidebar to pick a source's sheet and columns. */
@@ -145,9 +152,12 @@ export function getSidebarData(): SidebarData {
   const reading = readRubricSheet(ss);
   let data: SidebarData["data"] = null;
   let dataProblem: string | null = null;
+  let scoredWith: string | null = null;
   try {
     const sheet = dataSheetFor(ss, reading?.settings.dataSheet);
     const layout = readDataLayout(sheet, reading?.rubric ?? starterRubric());
+    if (!reading && layout.outputs["Health Score"] !== undefined && !layout.created.includes("Health Score"))
+      scoredWith = starterRubric().name;
     const dayOf = zoneDay(timeZone);
     const rows = previewRows(layout.rows, dayOf);
     data = {
@@ -168,6 +178,8 @@ export function getSidebarData(): SidebarData {
     asOf: today(ss),
     timeZone,
     data,
+    scoredWith,
+    starters: reading?.rubric ? null : STARTERS,
     dataProblem,
     sheets: sheetHeaders(ss, zoneDay(timeZone)),
     draft: readDraft(ss),
@@ -220,6 +232,7 @@ export const sidebarApi = {
     keepDraft(activeSpreadsheet(), text);
   },
   rubricSql,
+  starterRubrics: (): readonly Starter[] => STARTERS,
   /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
   checkCalibration(outcomeColumn: string) {
     return checkCalibration(outcomeColumn);

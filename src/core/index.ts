@@ -163,6 +163,7 @@ export {
   applyFlags,
   bandFor,
   NO_DATA_COLOR,
+  rebandRows,
   roundScore,
   scorecard,
   scoreNonBlank,
@@ -190,4 +191,4 @@ export {
 } from "./validate";
 export type { WeightedParts } from "./weights";
 export { groupShares, metricShares } from "./weights";
-export { coverageText, plural, thousands } from "./words";
+export { coverageText, elapsed, plural, thousands } from "./words";

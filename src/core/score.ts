@@ -553,6 +553,27 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
 }
 
 /**
+ * Re-bands scored rows in place for a rubric that differs from the one that scored them only in
+ * its bands (thresholds, labels, colours, actions): a band never changes a score, so the scores
+ * stand and each row takes the band of its own rubric (its segment's, or the top level's).
+ * The sidebar calls it while a threshold is dragged, instead of scoring every row again.
+ */
+export function rebandRows(rubric: Rubric, results: readonly (RowResult | undefined)[]): void {
+  for (const r of results) {
+    if (!r) continue;
+    const bands = (r.segment !== undefined && rubric.segments?.rubrics[r.segment]?.bands) || rubric.bands;
+    setBand(r, bandFor(bands, r.score));
+  }
+}
+
+/** A result's band, colour and action from its band (No data without one). */
+function setBand(r: RowResult, band: Band | undefined): void {
+  r.band = band ? band.label : NO_DATA;
+  r.color = band ? band.color : NO_DATA_COLOR;
+  r.action = band?.action;
+}
+
+/**
  * A row's result. `drivers` is worked out on first read (sorting every row's metrics costs more
  * than scoring them, and most callers read a few rows' drivers or none); it is a getter, so
  * JSON.stringify leaves it out: copy it explicitly.
@@ -586,9 +607,7 @@ class ScoredRow implements RowResult {
     at: number,
   ) {
     this.score = score;
-    this.band = band ? band.label : NO_DATA;
-    this.color = band ? band.color : NO_DATA_COLOR;
-    this.action = band?.action;
+    setBand(this, band);
     this.coverage = coverage;
     this.flags = flags;
     this.missing = missing;

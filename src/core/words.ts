@@ -19,3 +19,9 @@ export function thousands(n: number): string {
 export function coverageText(coverage: number): string {
   return `${Math.round(coverage * 100)}%`;
 }
+
+/** How long something took: `340 ms` under a second, `2.4 s` from there (a tenth of a second is noise). */
+export function elapsed(ms: number): string {
+  if (ms < 999.5) return `${Math.max(0, Math.round(ms))} ms`;
+  return `${thousands(Math.round(ms / 100) / 10)} s`;
+}

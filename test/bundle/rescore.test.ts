@@ -7,6 +7,7 @@ import {
   explain,
   parseRubric,
   planner,
+  plural,
   rubricToGrid,
   scoreTable,
 } from "../../src/core";
@@ -44,8 +45,10 @@ describe("Rescore all rows", () => {
     });
     const toast = emu.ui.toasts.at(-1)?.message ?? "";
     expect(toast).toMatch(
-      /^Scored 200 rows of "Customers" in [\d.]+ s: Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
+      /^Scored 200 rows of "Customers" in (\d+ ms|[\d.]+ s): Red \d+ · Yellow \d+ · Green \d+ · No data 1\.$/,
     );
+    // The scores are brought into view: the first output's header is the active cell.
+    expect(emu.spreadsheet.getActiveRange().getA1Notation()).toBe(`${columnLetter(width)}1`);
   });
 
   it("fills a Health Plan column the user added with each account's plan, and adds none otherwise", () => {
@@ -229,7 +232,7 @@ describe("Rescore all rows", () => {
       const { emu, addon } = open({ Customers: [data[0] as unknown[], ...body] });
       emu.calls.reset();
       addon.call("rescoreAll");
-      expect(emu.ui.toasts.at(-1)?.message).toContain(`Scored ${rows} rows`);
+      expect(emu.ui.toasts.at(-1)?.message).toContain(`Scored ${plural(rows, "row")}`);
       return emu.calls.all();
     };
     const small = counts(10);

@@ -64,4 +64,20 @@ describe("the sidebar's data", () => {
       "Fix the rubric's problems first: each is shown at its field.",
     );
   });
+
+  it("sends the starter rubrics with the data only while no rubric is saved, and on request", () => {
+    const { addon } = open({ Customers: customers() });
+    const first = addon.call("sidebarCall", "getSidebarData", []) as {
+      starters: { rubric: { name: string } }[];
+    };
+    expect(first.starters.map((s) => s.rubric.name)).toEqual([
+      "Simple red / yellow / green",
+      "Five dimensions",
+      "Lifecycle: adopted, with an onboarding rubric",
+      "Points, five tiers",
+    ]);
+    addon.call("sidebarCall", "saveRubric", [first.starters[1]?.rubric]);
+    expect((addon.call("sidebarCall", "getSidebarData", []) as { starters: unknown }).starters).toBeNull();
+    expect(addon.call("sidebarCall", "starterRubrics", [])).toEqual(first.starters);
+  });
 });

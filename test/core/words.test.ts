@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { coverageText, plural, thousands } from "../../src/core";
+import { coverageText, elapsed, plural, thousands } from "../../src/core";
 
 describe("plural", () => {
   it("says one thing, or many things with a thousands separator", () => {
@@ -26,5 +26,16 @@ describe("coverage", () => {
     expect(coverageText(0.375)).toBe("38%");
     expect(coverageText(0.125)).toBe("13%");
     expect(coverageText(0)).toBe("0%");
+  });
+});
+
+describe("elapsed", () => {
+  it("says a time under a second in milliseconds, and longer ones in seconds to a tenth", () => {
+    expect(elapsed(0)).toBe("0 ms");
+    expect(elapsed(340.4)).toBe("340 ms");
+    expect(elapsed(999.4)).toBe("999 ms");
+    expect(elapsed(999.6)).toBe("1 s");
+    expect(elapsed(2_449)).toBe("2.4 s");
+    expect(elapsed(1_234_567)).toBe("1,234.6 s");
   });
 });

@@ -71,12 +71,20 @@ describeInChromium("the preview's row limit", { timeout: 120_000 }, () => {
       await page.waitForFunction("document.getElementById('preview').dataset.ms !== ''");
       times.push(Number(await page.locator("#preview").getAttribute("data-ms")));
     }
+    // A histogram handle moved a step: the rows are re-banded, not scored again.
+    const steps: number[] = [];
+    const handle = page.getByRole("slider", { name: "Green from" });
+    for (let k = 0; k < 7; k++) {
+      await page.evaluate("document.getElementById('preview').dataset.ms = ''");
+      await handle.press("ArrowLeft");
+      await page.waitForFunction("document.getElementById('preview').dataset.ms !== ''");
+      steps.push(Number(await page.locator("#preview").getAttribute("data-ms")));
+    }
     await page.close();
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)] as number;
+    const median = (xs: number[]) => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)] as number;
     console.log(
-      `preview of ${n} rows: median ${median.toFixed(1)} ms per edit (min ${times[0]?.toFixed(1)}, max ${times.at(-1)?.toFixed(1)}); ${(payload.length / 1024).toFixed(0)} KB sent to the sidebar`,
+      `preview of ${n} rows: median ${median(times).toFixed(1)} ms per edit (min ${times[0]?.toFixed(1)}, max ${times.at(-1)?.toFixed(1)}), ${median(steps).toFixed(1)} ms per threshold step; ${(payload.length / 1024).toFixed(0)} KB sent to the sidebar`,
     );
-    if (n <= PREVIEW_ROWS) expect(median).toBeLessThan(BUDGET_MS);
+    if (n <= PREVIEW_ROWS) expect(median(times)).toBeLessThan(BUDGET_MS);
   });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rebandRows } from "../../../src/core";
 import { pct, RYG_BANDS, rubric, scoreRows } from "../helpers";
 
 describe("segments", () => {
@@ -44,5 +45,33 @@ describe("segments", () => {
       expect(result.band).toBe("Red");
       expect(result.segment).toBeUndefined();
     }
+  });
+
+  it("re-bands scored rows by their own rubric's bands when only thresholds move, as scoring again would", () => {
+    const moved = rubric({
+      ...r,
+      bands: [RYG_BANDS[0], { ...RYG_BANDS[1], from: 15 }, RYG_BANDS[2]],
+      segments: {
+        column: "Segment",
+        rubrics: {
+          ...r.segments?.rubrics,
+          Onboarding: {
+            ...r.segments?.rubrics.Onboarding,
+            bands: [
+              { label: "Behind", color: "#f4c7c3" },
+              { label: "On track", from: 90, color: "#b7e1cd", action: "Celebrate" },
+            ],
+          },
+        },
+      },
+    });
+    const input = [rows("Onboarding"), rows("Adopted"), { Segment: "Adopted", Usage: "", "Setup done": "" }];
+    const results = scoreRows(r, input);
+    rebandRows(moved, results);
+    const again = scoreRows(moved, input);
+    expect(results.map((x) => [x.band, x.color, x.action])).toEqual(
+      again.map((x) => [x.band, x.color, x.action]),
+    );
+    expect(results.map((x) => x.band)).toEqual(["Behind", "Yellow", "No data"]);
   });
 });
