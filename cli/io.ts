@@ -78,8 +78,8 @@ export function problemsMessage(path: string, problems: readonly Problem[]): str
 }
 
 /** Writes to stdout, waiting when the reader is slower than we are (so output never piles up in memory). */
-export async function writeOut(text: string): Promise<void> {
-  if (text && !process.stdout.write(text)) await once(process.stdout, "drain");
+export async function writeOut(text: string | Uint8Array): Promise<void> {
+  if (text.length > 0 && !process.stdout.write(text)) await once(process.stdout, "drain");
 }
 
 /**

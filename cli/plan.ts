@@ -2,6 +2,7 @@
 import { ColumnError, isBlankRow, type Plan, PlanError, planner } from "../src/core";
 import { openCsv } from "./csv";
 import { CliError, requireRubric } from "./io";
+import { terminalText } from "./table";
 
 export type PlanFormat = "table" | "json";
 
@@ -41,19 +42,22 @@ export async function plan(args: PlanArgs): Promise<string> {
     throw e;
   }
   if (args.format === "json") return JSON.stringify(plans.map(toJson), null, 2);
-  const names = rows.map((r) => r[0] ?? "");
+  // Cells, labels and plans printed as the score table prints them: no control character reaches the terminal.
+  const names = rows.map((r) => terminalText(r[0] ?? ""));
+  const bands = plans.map((p) => terminalText(`${p.band} → ${p.target ?? "-"}`));
+  const header = terminalText(headers[0] ?? "");
   // Widest by a loop, not Math.max(...rows): a spread of every row overflows the stack past ~120,000.
-  let width = headers[0]?.length ?? 0;
+  let width = header.length;
   for (const n of names) width = Math.max(width, n.length);
   width = Math.min(40, width);
   let bandWidth = 4;
-  for (const p of plans) bandWidth = Math.max(bandWidth, `${p.band} → ${p.target ?? ""}`.length);
-  const line = (name: string, bands: string, text: string) =>
-    `${name.slice(0, width).padEnd(width)}  ${bands.padEnd(bandWidth)}  ${text}`;
+  for (const b of bands) bandWidth = Math.max(bandWidth, b.length);
+  const line = (name: string, band: string, text: string) =>
+    `${name.slice(0, width).padEnd(width)}  ${band.padEnd(bandWidth)}  ${terminalText(text)}`;
   const reachable = plans.filter((p) => p.reachable && p.changes.length > 0).length;
   return [
-    line(headers[0] ?? "", "Band → target", "Plan"),
-    ...plans.map((p, i) => line(names[i] ?? "", `${p.band} → ${p.target ?? "-"}`, p.why)),
+    line(header, "Band → target", "Plan"),
+    ...plans.map((p, i) => line(names[i] ?? "", bands[i] ?? "", p.why)),
     "",
     `${plans.length} accounts: ${reachable} with a plan, ${plans.filter((p) => !p.reachable).length} out of reach`,
   ].join("\n");

@@ -10,6 +10,7 @@ import {
   columnLetter,
   columnsRead,
   coverageText,
+  type Driver,
   explain,
   formulaSafe,
   headerKey,
@@ -25,6 +26,7 @@ import {
 } from "../src/core";
 import { type CsvOptions, type CsvTable, csvLine, openCsv } from "./csv";
 import { CliError, requireRubric, writeOut } from "./io";
+import { JsonBytes } from "./jsonBytes";
 import { Progress } from "./progress";
 import { readSources, sourceColumnError, sourceNotes } from "./sources";
 import { summaryLine, type TableLayout, tableHeader, tableLayout, tableLine } from "./table";
@@ -54,7 +56,7 @@ type OutputColumn = (typeof SCORE_COLUMNS)[number];
 
 /** What one format makes of the stream: text for each batch as it is scored, and a last part. */
 interface Writer {
-  batch(rows: readonly string[][], results: readonly (RowResult | undefined)[]): string;
+  batch(rows: readonly string[][], results: readonly (RowResult | undefined)[]): string | Buffer;
   end(): string;
 }
 
@@ -109,44 +111,98 @@ export async function score(args: ScoreArgs): Promise<void> {
 
 function jsonWriter(): Writer {
   let first = true;
+  const out = new JsonBytes(1 << 20);
+  const heads = new DriverHeads();
   return {
     batch(_rows, results) {
-      let text = "";
       for (const r of results) {
         if (!r) continue;
-        // One object per line: V8 writes compact JSON several times faster than indented, and a
-        // line per account stays easy to grep or page through.
-        text += `${first ? "[\n" : ",\n"}${JSON.stringify(toJson(r))}`;
+        // One object per line: a line per account stays easy to grep or page through.
+        out.ascii(first ? "[\n" : ",\n");
+        jsonRow(out, r, heads);
         first = false;
       }
-      return text;
+      return out.take();
     },
     end: () => (first ? "[]\n" : "\n]\n"),
   };
 }
 
-function toJson(r: RowResult) {
-  return {
-    score: r.score,
-    band: r.band,
-    color: r.color,
-    ...(r.action ? { action: r.action } : {}),
-    ...(r.segment ? { segment: r.segment } : {}),
-    ...(r.note ? { note: r.note } : {}),
-    coverage: Math.round(r.coverage * 1000) / 1000,
+/**
+ * A row as the JSON of `{ score, band, color, action?, segment?, note?, coverage, drivers, flags,
+ * missing, invalid, explanation }`, written piece by piece (no object is built per row or driver).
+ */
+function jsonRow(out: JsonBytes, r: RowResult, heads: DriverHeads): void {
+  out.ascii('{"score":');
+  out.number(r.score);
+  out.ascii(',"band":');
+  out.string(r.band);
+  out.ascii(',"color":');
+  out.string(r.color);
+  if (r.action) {
+    out.ascii(',"action":');
+    out.string(r.action);
+  }
+  if (r.segment) {
+    out.ascii(',"segment":');
+    out.string(r.segment);
+  }
+  if (r.note) {
+    out.ascii(',"note":');
+    out.string(r.note);
+  }
+  out.ascii(',"coverage":');
+  out.rounded(r.coverage, 3);
+  out.ascii(',"drivers":[');
+  const drivers = r.drivers;
+  for (let i = 0; i < drivers.length; i++) {
+    const d = drivers[i] as Driver;
+    if (i > 0) out.ascii(",");
+    out.bytes(heads.of(d));
+    if (typeof d.value === "string") out.string(d.value);
+    else out.number(d.value);
     // Two decimals: enough to read, and short numbers are much quicker to write than 17 digits.
-    drivers: r.drivers.map((d) => ({
-      id: d.id,
-      label: d.label,
-      value: d.value,
-      score: Math.round(d.score * 100) / 100,
-      impact: Math.round(d.impact * 100) / 100,
-    })),
-    flags: r.flags,
-    missing: r.missing,
-    invalid: r.invalid,
-    explanation: explain(r),
-  };
+    out.ascii(',"score":');
+    out.rounded(d.score, 2);
+    out.ascii(',"impact":');
+    out.rounded(d.impact, 2);
+    out.ascii("}");
+  }
+  out.ascii('],"flags":');
+  jsonList(out, r.flags);
+  out.ascii(',"missing":');
+  jsonList(out, r.missing);
+  out.ascii(',"invalid":');
+  jsonList(out, r.invalid);
+  out.ascii(',"explanation":');
+  out.string(explain(r));
+  out.ascii("}");
+}
+
+/** Each metric's `{"id":…,"label":…,"value":`, which every row repeats, as bytes made once. */
+class DriverHeads {
+  // By id, with its label: a segment's rubric may give the same id another label.
+  readonly #heads = new Map<string, { label: string; bytes: Uint8Array }>();
+
+  of(d: Driver): Uint8Array {
+    const known = this.#heads.get(d.id);
+    if (known !== undefined && known.label === d.label) return known.bytes;
+    const head = new JsonBytes(64);
+    head.ascii('{"id":');
+    head.string(d.id);
+    head.ascii(',"label":');
+    head.string(d.label);
+    head.ascii(',"value":');
+    const bytes = head.take();
+    this.#heads.set(d.id, { label: d.label, bytes });
+    return bytes;
+  }
+}
+
+/** A list as JSON; most rows' lists are empty. */
+function jsonList(out: JsonBytes, list: readonly unknown[]): void {
+  if (list.length === 0) out.ascii("[]");
+  else out.json(JSON.stringify(list));
 }
 
 // ---- table: fixed widths, lines as they come, the band counts at the end ------------------------

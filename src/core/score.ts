@@ -333,6 +333,8 @@ const readsOf = (item: { column?: string; from?: From }): string =>
 
 const unwrap = (r: Reading): Read => (r.kind === "value" ? r.value : r);
 const IN_RANGE = 1e15;
+/** Text that is a plain decimal number, no spaces, separators or signs but a leading minus. */
+const PLAIN_NUMBER = /^-?\d+(?:\.\d+)?$/;
 
 /**
  * How a metric reads its cell, with fast paths for the common cells: a plain number, and ISO
@@ -360,10 +362,16 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
     }
   }
   if (input === "number") {
-    return (cell) =>
-      typeof cell === "number" && cell >= -IN_RANGE && cell <= IN_RANGE
-        ? cell
-        : unwrap(readCell(cell, input, days));
+    return (cell) => {
+      if (typeof cell === "number") {
+        if (cell >= -IN_RANGE && cell <= IN_RANGE) return cell;
+      } else if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) {
+        // Most text cells of a CSV export are plain digits: read as readCell reads them, minus its checks.
+        const n = Number(cell);
+        if (n >= -IN_RANGE && n <= IN_RANGE) return n;
+      }
+      return unwrap(readCell(cell, input, days));
+    };
   }
   if (input === "daysSince") {
     const cache = new Map<string, Read>();
@@ -392,13 +400,38 @@ const POLICY_SCORE: Record<MissingPolicy, number> = { skip: Number.NaN, zero: 0,
 const EMPTY = Object.freeze([]) as never[];
 
 /**
+ * What one pass read and scored, metric by metric: a row's drivers are worked out from it when
+ * first asked for, so no cell is read twice (a text cell's parse costs more than its scorer). One
+ * set of flat arrays for the whole pass, not objects per row or per cell.
+ */
+class Readings {
+  /** Each metric's score, row after row: its fill when the cell had no value (NaN: no part). */
+  readonly scores: Float64Array;
+  /** The number read, or NaN when the cell was read as text (see `texts`) or had no value. */
+  readonly numbers: Float64Array;
+  /** The text read (a map scorer reads cells as written), at the same places; made on first use. */
+  texts: (string | undefined)[] | undefined;
+
+  constructor(readonly size: number) {
+    this.scores = new Float64Array(size);
+    this.numbers = new Float64Array(size);
+  }
+
+  value(at: number): number | string | null {
+    const n = this.numbers[at] as number;
+    return Number.isNaN(n) ? (this.texts?.[at] ?? null) : n;
+  }
+}
+
+/**
  * Scores rows (all, or those in `only`) with one compiled rubric. The per-cell work is a read, a
- * scorer call and a sum, with no allocation for ordinary cells. Nothing per metric is kept: a
- * row's drivers are worked out again from its cells if and when they are read.
+ * scorer call and a sum, with no allocation for ordinary cells; what each cell read and scored is
+ * kept in the pass's `Readings` for the rows' drivers.
  */
 function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results: RowResult[]): void {
   const n = only ? only.length : rows.length;
   const M = c.metrics.length;
+  const readings = new Readings(n * M);
   const G = c.groupWeights.length;
   const groupSum = new Float64Array(G);
   const groupWeight = new Float64Array(G);
@@ -425,7 +458,16 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
         cm.numeric && typeof cell === "number" && cell >= -IN_RANGE && cell <= IN_RANGE
           ? cell
           : cm.read(cell);
+      const at = k * M + m;
       let s: number;
+      if (typeof r === "number") readings.numbers[at] = r;
+      else {
+        readings.numbers[at] = Number.NaN;
+        if (typeof r === "string") {
+          if (readings.texts === undefined) readings.texts = new Array(readings.size);
+          readings.texts[at] = r;
+        }
+      }
       if (typeof r === "object") {
         s = cm.fill;
         if (missing === EMPTY) missing = [];
@@ -444,6 +486,7 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
         covered += cm.coverageWeight;
         groupPresent[cm.group] = 1;
       }
+      readings.scores[at] = s;
       if (!Number.isNaN(s)) {
         groupSum[cm.group] = (groupSum[cm.group] as number) + cm.weight * s;
         groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
@@ -502,7 +545,8 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       missing,
       invalid,
       raw === null ? null : c,
-      row,
+      readings,
+      k * M,
     );
     if (note !== undefined) (results[i] as RowResult).note = note;
   }
@@ -545,9 +589,10 @@ class ScoredRow implements RowResult {
   declare flags: FiredFlag[];
   declare missing: string[];
   declare invalid: InvalidCell[];
-  /** What the drivers are worked out from, until they are. */
+  /** What the drivers are worked out from, until they are: the pass's readings from `#at` on. */
   #rubric: CompiledRubric | null;
-  #row: readonly CellValue[] | null;
+  #readings: Readings | null;
+  #at: number;
   #drivers: Driver[] | undefined;
 
   constructor(
@@ -558,7 +603,8 @@ class ScoredRow implements RowResult {
     missing: string[],
     invalid: InvalidCell[],
     rubric: CompiledRubric | null,
-    row: readonly CellValue[],
+    readings: Readings,
+    at: number,
   ) {
     this.score = score;
     setBand(this, band);
@@ -567,15 +613,16 @@ class ScoredRow implements RowResult {
     this.missing = missing;
     this.invalid = invalid;
     this.#rubric = rubric;
-    this.#row = row;
+    this.#readings = readings;
+    this.#at = at;
     this.#drivers = undefined;
   }
 
   get drivers(): Driver[] {
     if (this.#drivers === undefined) {
-      this.#drivers = this.#rubric && this.#row ? driversOf(this.#rubric, this.#row) : [];
+      this.#drivers = this.#rubric && this.#readings ? driversOf(this.#rubric, this.#readings, this.#at) : [];
       this.#rubric = null;
-      this.#row = null;
+      this.#readings = null;
     }
     return this.#drivers;
   }
@@ -586,22 +633,15 @@ class ScoredRow implements RowResult {
  * weight share × (100 − score), so the impacts add up to the score before flags, minus 100;
  * under points it is the metric's weighted points.
  */
-function driversOf(c: CompiledRubric, row: readonly CellValue[]): Driver[] {
+function driversOf(c: CompiledRubric, readings: Readings, at: number): Driver[] {
   const M = c.metrics.length;
-  const scores: number[] = [];
-  const values: (number | string | null)[] = [];
   const groupWeight = c.groupWeights.map(() => 0);
   const groupPresent = c.groupWeights.map(() => false);
   for (let m = 0; m < M; m++) {
     const cm = c.metrics[m] as CompiledMetric;
-    const r = cm.read(row[cm.col]);
-    const present = typeof r !== "object";
-    const s = present ? applyScorer(cm.scorer, r) : cm.fill;
-    scores.push(s);
-    values.push(present ? r : null);
-    if (Number.isNaN(s)) continue;
+    if (Number.isNaN(readings.scores[at + m] as number)) continue;
     groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
-    if (present) groupPresent[cm.group] = true;
+    if (readings.value(at + m) !== null) groupPresent[cm.group] = true;
   }
   const counts = c.groupWeights.map(
     (gw, g) => groupPresent[g] === true && (groupWeight[g] as number) > 0 && gw > 0,
@@ -610,7 +650,7 @@ function driversOf(c: CompiledRubric, row: readonly CellValue[]): Driver[] {
 
   const drivers: Driver[] = [];
   for (let m = 0; m < M; m++) {
-    const s = scores[m] as number;
+    const s = readings.scores[at + m] as number;
     if (Number.isNaN(s)) continue;
     const cm = c.metrics[m] as CompiledMetric;
     let impact: number;
@@ -626,7 +666,7 @@ function driversOf(c: CompiledRubric, row: readonly CellValue[]): Driver[] {
     drivers.push({
       id: cm.metric.id,
       label: cm.metric.label,
-      value: values[m] ?? null,
+      value: readings.value(at + m),
       score: c.weighted ? s : cm.weight * s,
       impact,
     });

@@ -83,6 +83,25 @@ describe("healthscore plan", () => {
     expect(lines.at(-1)).toMatch(/^200 accounts: \d+ with a plan, \d+ out of reach$/);
   });
 
+  it("strips terminal control characters from the names, labels and plans it prints", () => {
+    const ryg = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+    ryg.metrics[0].label = "Seats\x1b[2J used";
+    ryg.bands[0].label = "Red\x1b[31m";
+    const rubric = join(tmp, "escapes.json");
+    writeFileSync(rubric, JSON.stringify(ryg));
+    const data = join(tmp, "escapes.csv");
+    writeFileSync(
+      data,
+      "Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\n" +
+        '"Evil\x1b]0;pwned\x07\x1b[2J Co",0.1,1,2,3,1\n',
+    );
+    const r = run("plan", data, "--rubric", rubric, ...AS_OF);
+    expect(r.status).toBe(0);
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
+    expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
+    expect(r.stdout).toMatch(/^Evil\]0;pwned\[2J Co\s+Red\[31m → Yellow\s+.*Seats\[2J used/m);
+  });
+
   it("refuses a target that is not a band, in one sentence", () => {
     const r = run(
       "plan",

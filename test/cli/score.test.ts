@@ -1,7 +1,9 @@
 import { execFileSync, spawn, spawnSync } from "node:child_process";
 import { createWriteStream, readFileSync } from "node:fs";
+import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { parseRubric, scoreTable } from "../../src/core";
+import { csvLine } from "../../cli/csv";
+import { explain, parseRubric, scoreTable } from "../../src/core";
 import { CLI, file, run, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
 
 const simpleRyg = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
@@ -41,6 +43,54 @@ describe("healthscore score", () => {
     }
     const noData = rows.at(-1);
     expect(noData).toMatchObject({ score: null, band: "No data", coverage: 0 });
+  });
+
+  it("writes each row as JSON.stringify writes the core's result, byte for byte, for every starter", () => {
+    // The sample, plus rows whose text cells JSON must escape (a map scorer shows them as written).
+    const [headers = [], ...rows] = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+    const news = headers.indexOf("Company news");
+    for (const text of ['Said "no" \\ left', "tab\there", "Expansion 🎉 à Zürich", "\u0007bell"])
+      rows.push(rows[0]?.map((cell, i) => (i === news ? text : cell)) as string[]);
+    const data = file("escapes.csv", [headers, ...rows].map((row) => csvLine(row, ",")).join(""));
+    for (const name of ["simple-ryg", "points-five-tier", "five-dimensions", "lifecycle"]) {
+      const rubric = parseRubric(JSON.parse(readFileSync(`examples/${name}.json`, "utf8")));
+      const results = scoreTable(rubric, headers, rows, { asOf: "2026-11-26", timeZone: "UTC" });
+      const expected = results.map((r) =>
+        JSON.stringify({
+          score: r.score,
+          band: r.band,
+          color: r.color,
+          ...(r.action ? { action: r.action } : {}),
+          ...(r.segment ? { segment: r.segment } : {}),
+          ...(r.note ? { note: r.note } : {}),
+          coverage: Math.round(r.coverage * 1000) / 1000,
+          drivers: r.drivers.map((d) => ({
+            id: d.id,
+            label: d.label,
+            value: d.value,
+            score: Math.round(d.score * 100) / 100,
+            impact: Math.round(d.impact * 100) / 100,
+          })),
+          flags: r.flags,
+          missing: r.missing,
+          invalid: r.invalid,
+          explanation: explain(r),
+        }),
+      );
+      const out = run(
+        "score",
+        data,
+        "--rubric",
+        `examples/${name}.json`,
+        "--as-of",
+        "2026-11-26",
+        "--time-zone",
+        "UTC",
+        "--format",
+        "json",
+      );
+      expect(out.stdout).toBe(`[\n${expected.join(",\n")}\n]\n`);
+    }
   });
 
   it("appends the output columns to the CSV and replaces them when scoring its own output", () => {

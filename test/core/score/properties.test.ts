@@ -342,6 +342,36 @@ describe("properties", () => {
     );
   });
 
+  it("reads a number written as text (as a CSV holds it) as the number itself, drivers included", () => {
+    const number = fc.oneof(
+      fc.integer({ min: -1000, max: 1000 }),
+      fc.double({ min: -1e6, max: 1e6, noNaN: true }).map((n) => n || 0), // no -0: its text is "0"
+      fc.constantFrom(1e-7, 1e15, 1e16, -1e16),
+    );
+    const numberMetric = numericMetric.map((m) => ({ ...m, input: "number" }));
+    fc.assert(
+      fc.property(
+        rubricSpec(numberMetric, { method: fc.constantFrom("weighted" as const, "points" as const) })
+          .map(numbered)
+          .chain((spec) => fc.tuple(fc.constant(spec), rowsFor(headersOf(spec).length, number))),
+        ([spec, rows]) => {
+          const rubric = parseRubric(toJson(spec));
+          const asText = score(
+            rubric,
+            headersOf(spec),
+            rows.map((row) => row.map(String)),
+          );
+          score(rubric, headersOf(spec), rows).forEach((r, i) => {
+            const t = asText[i];
+            expect(t).toEqual(r);
+            expect(t?.drivers).toEqual(r.drivers);
+          });
+        },
+      ),
+      { numRuns: NUM_RUNS },
+    );
+  });
+
   it("scores each row of arbitrary map-metric cells as it would alone", () => {
     fc.assert(
       fc.property(
