@@ -75,7 +75,7 @@ export function benchAddon(headers: readonly CellValue[], rows: CellValue[][]): 
   rs.addon.call("rescoreAll");
   const rescoreMs = performance.now() - t0;
   const toast = rs.emu.ui.toasts.at(-1)?.message ?? "";
-  if (!toast.startsWith(`Scored ${rows.length} rows`))
+  if (!toast.startsWith(`Scored ${rows.length.toLocaleString("en-US")} rows`))
     throw new Error(`bench: rescore did not finish: ${toast || rs.emu.ui.alerts.at(-1)?.prompt}`);
 
   return {
