@@ -12,6 +12,9 @@
 import {
   type CellValue,
   dayToIso,
+  findHeaderRow,
+  findTextHeaderRow,
+  HEADER_SEARCH_ROWS,
   headerKey,
   type Problem,
   RUBRIC_SHEET,
@@ -131,17 +134,32 @@ function previewSources(
   return out;
 }
 
-/** Each sheet but the rubric sheet, with its first row's non-blank headers (one read per sheet). */
-function sheetHeaders(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, dayOf: (d: Date) => number) {
+/**
+ * Each sheet but the rubric sheet, with its header row's non-blank headers (one read per sheet, of
+ * the top rows only). The header row is found below any title rows: for a sheet the rubric already
+ * reads as a source, as Rescore finds it; for any other sheet (or when none of its top rows names a
+ * column the rubric reads of it), the first row of two or more text cells; else the first row.
+ */
+function sheetHeaders(
+  ss: GoogleAppsScript.Spreadsheet.Spreadsheet,
+  rubric: Rubric | undefined,
+  dayOf: (d: Date) => number,
+) {
+  const sources = Object.entries(rubric?.sources ?? {});
   return ss
     .getSheets()
     .filter((sheet) => sheet.getName() !== RUBRIC_SHEET)
     .map((sheet) => {
+      const name = sheet.getName();
       const width = sheet.getLastColumn();
-      const row = width > 0 ? (sheet.getRange(1, 1, 1, width).getValues()[0] ?? []) : [];
+      const height = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
+      const top = (width > 0 && height > 0 ? sheet.getRange(1, 1, height, width).getValues() : []) as CellValue[][];
+      const source = sources.find(([, s]) => s.sheet === name)?.[0];
+      const asSource = rubric && source !== undefined ? findHeaderRow(top, rubric, source) : -1;
+      const index = asSource >= 0 ? asSource : Math.max(0, findTextHeaderRow(top));
       return {
-        name: sheet.getName(),
-        headers: row.map((c) => String(plain(c, dayOf))).filter((t) => t.trim()),
+        name,
+        headers: (top[index] ?? []).map((c) => String(plain(c, dayOf))).filter((t) => t.trim()),
       };
     });
 }
@@ -181,7 +199,7 @@ export function getSidebarData(): SidebarData {
     scoredWith,
     starters: reading?.rubric ? null : STARTERS,
     dataProblem,
-    sheets: sheetHeaders(ss, zoneDay(timeZone)),
+    sheets: sheetHeaders(ss, reading?.rubric ?? undefined, zoneDay(timeZone)),
     draft: readDraft(ss),
   };
 }

@@ -211,3 +211,15 @@ export function findHeaderRow(
   const read = new Set(columns.map((c) => c.trim().toLowerCase()));
   return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => row.some((h) => read.has(headerKey(h))));
 }
+
+/**
+ * The header row of a sheet no rubric reads yet (so no column name to look for): the first of the
+ * top five rows whose non-empty cells are all text, at least two of them, else -1. A title row has
+ * one cell, a data row a number or a date, so neither passes.
+ */
+export function findTextHeaderRow(rows: readonly (readonly CellValue[])[]): number {
+  return rows.slice(0, HEADER_SEARCH_ROWS).findIndex((row) => {
+    const filled = row.filter((c) => c !== null && c !== undefined && String(c).trim() !== "");
+    return filled.length >= 2 && filled.every((c) => typeof c === "string");
+  });
+}

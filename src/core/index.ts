@@ -96,6 +96,7 @@ export {
   columnsRead,
   displayedColumns,
   findHeaderRow,
+  findTextHeaderRow,
   HEADER_SEARCH_ROWS,
   headerKey,
   mapColumns,

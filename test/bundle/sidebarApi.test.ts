@@ -48,6 +48,23 @@ describe("the sidebar's data", () => {
     expect(sent.sheets[2]?.headers).toEqual([]);
   });
 
+  it("offers a source sheet's real header, below the title rows above it", () => {
+    const activity = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+    const day = new Date("2026-11-20T00:00:00Z");
+    const { addon } = open({
+      Customers: customers(),
+      // A source of the rubric: its header is the row naming the columns the rubric reads of it.
+      Logins: [["Login export", "November"], ["Account", "Date"], ["Acme", day]],
+      // Not a source yet: its header is the first row of two or more text cells.
+      Visits: [["Visits, exported 2026-11-20", ""], [], ["Account", "Page", "When"], ["Acme", "home", day]],
+    });
+    addon.call("sidebarCall", "saveRubric", [activity]);
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    const headersOf = (name: string) => sent.sheets.find((s) => s.name === name)?.headers;
+    expect(headersOf("Logins")).toEqual(["Account", "Date"]);
+    expect(headersOf("Visits")).toEqual(["Account", "Page", "When"]);
+  });
+
   it("compiles the sidebar's draft into the query the CLI prints, and refuses an invalid one in a sentence", () => {
     const { addon } = open({ Customers: customers() });
     const json = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
