@@ -153,7 +153,9 @@ function sheetHeaders(
       const name = sheet.getName();
       const width = sheet.getLastColumn();
       const height = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
-      const top = (width > 0 && height > 0 ? sheet.getRange(1, 1, height, width).getValues() : []) as CellValue[][];
+      const top = (
+        width > 0 && height > 0 ? sheet.getRange(1, 1, height, width).getValues() : []
+      ) as CellValue[][];
       const source = sources.find(([, s]) => s.sheet === name)?.[0];
       const asSource = rubric && source !== undefined ? findHeaderRow(top, rubric, source) : -1;
       const index = asSource >= 0 ? asSource : Math.max(0, findTextHeaderRow(top));

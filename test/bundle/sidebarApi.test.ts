@@ -54,7 +54,11 @@ describe("the sidebar's data", () => {
     const { addon } = open({
       Customers: customers(),
       // A source of the rubric: its header is the row naming the columns the rubric reads of it.
-      Logins: [["Login export", "November"], ["Account", "Date"], ["Acme", day]],
+      Logins: [
+        ["Login export", "November"],
+        ["Account", "Date"],
+        ["Acme", day],
+      ],
       // Not a source yet: its header is the first row of two or more text cells.
       Visits: [["Visits, exported 2026-11-20", ""], [], ["Account", "Page", "When"], ["Acme", "home", day]],
     });

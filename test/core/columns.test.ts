@@ -107,12 +107,23 @@ describe("findHeaderRow", () => {
 
 describe("findTextHeaderRow", () => {
   it("skips a title row and a blank row to the first row of two or more text cells", () => {
-    const rows = [["Login export", "", ""], [], ["Account", "", "Date"], ["Acme", "", new Date("2026-11-20")]];
+    const rows = [
+      ["Login export", "", ""],
+      [],
+      ["Account", "", "Date"],
+      ["Acme", "", new Date("2026-11-20")],
+    ];
     expect(findTextHeaderRow(rows)).toBe(2);
   });
 
   it("does not take a row holding a number or a date for a header", () => {
-    expect(findTextHeaderRow([["Acme", 3], ["Acme", new Date("2026-11-20")], ["Account", "Logins"]])).toBe(2);
+    expect(
+      findTextHeaderRow([
+        ["Acme", 3],
+        ["Acme", new Date("2026-11-20")],
+        ["Account", "Logins"],
+      ]),
+    ).toBe(2);
   });
 
   it("answers -1 when none of the top five rows is two or more text cells", () => {
