@@ -1,6 +1,7 @@
 /**
  * The live preview: the draft scored in the browser with the core, on the rows the server sent.
- * No server round-trip, so it follows every keystroke. It shows the scores as a histogram with the
+ * No server round-trip, so it follows every keystroke (only a change of the key or of the Sources
+ * asks the server for the draft's source rows). It shows the scores as a histogram with the
  * band thresholds to drag, the band distribution, what changes against the saved rubric, and one
  * account's score with its drivers.
  */
@@ -28,6 +29,7 @@ import {
 } from "../src/core";
 import { fill, h } from "./dom";
 import { Histogram, type HistogramRow } from "./histogram";
+import { server } from "./server";
 
 type Data = NonNullable<SidebarData["data"]>;
 type Results = (RowResult | undefined)[];
@@ -88,6 +90,8 @@ export class Preview {
   #scope: readonly PathKey[] = [];
   #current: Scored | null = null;
   #currentKey = "";
+  /** The key and Sources the rows of `data.sources` were read for (set by the first rubric shown). */
+  #sourcesFor: string | undefined;
   /** Milliseconds the last update took (scoring every row and drawing), kept on the section as data-ms. */
   lastMs = 0;
 
@@ -162,6 +166,7 @@ export class Preview {
 
   /** The rubric saved on the sheet, which changes are counted against. */
   setSaved(rubric: Rubric | null): void {
+    this.#sourcesFor ??= sourcesKey(rubric ?? undefined);
     this.#savedRubric = rubric;
     this.#saved = rubric ? this.#score(rubric) : null;
   }
@@ -177,6 +182,7 @@ export class Preview {
   update(draft: Rubric | undefined, errorCount: number, scope: readonly PathKey[] = []): void {
     this.#draft = draft;
     this.#scope = scope;
+    if (draft && this.data) this.#readSources(draft, errorCount);
     if (!this.data) {
       fill(this.strip, h("span", { class: "muted" }, "No rows to preview."));
       fill(
@@ -205,6 +211,29 @@ export class Preview {
     this.section.dataset.ms = this.lastMs.toFixed(1);
   }
 
+  /**
+   * The server sent the source rows the saved rubric reads; when the draft's key or Sources change
+   * (a source added, its sheet or columns picked), it is asked for the draft's, then the preview is
+   * drawn again, so an unsaved source previews.
+   */
+  #readSources(draft: Rubric, errorCount: number): void {
+    const wanted = sourcesKey(draft);
+    if (wanted === this.#sourcesFor) return;
+    this.#sourcesFor = wanted;
+    server
+      .draftSources(draft)
+      .then((sources) => {
+        const data = this.data as Data;
+        if (wanted !== this.#sourcesFor) return; // a later edit asked again
+        data.sources = { ...data.sources, ...sources };
+        this.#currentKey = "";
+        this.update(this.#draft, errorCount, this.#scope);
+      })
+      .catch(() => {
+        // The preview keeps saying which source it lacks; Save still reads it.
+      });
+  }
+
   #score(rubric: Rubric): Scored {
     const data = this.data as Data;
     try {
@@ -222,7 +251,7 @@ export class Preview {
       if (e instanceof MissingSourceError)
         return {
           results: [],
-          error: `${e.message} Save the rubric, then open the sidebar again to preview it.`,
+          error: `${e.message} Give each its sheet and columns under Sources to preview it.`,
         };
       throw e;
     }
@@ -549,4 +578,9 @@ function accountColumn(headers: readonly string[]): number {
 /** Colours come from the rubric, which the core has validated as #rgb / #rrggbb; anything else is grey. */
 export function safeColor(color: string): string {
   return /^#[0-9a-f]{3}(?:[0-9a-f]{3})?$/i.test(color) ? color : NO_DATA_COLOR;
+}
+
+/** What the source rows sent depend on: the rubric's key and its Sources table. */
+function sourcesKey(rubric: Rubric | undefined): string {
+  return JSON.stringify([rubric?.key ?? null, rubric?.sources ?? null]);
 }

@@ -236,6 +236,25 @@ export function rubricSql(json: unknown, dialect: DialectName, table: string): s
   return compileSql(v.rubric, { dialect, table });
 }
 
+/**
+ * The rows of each source the sidebar's draft (maybe unsaved) reads, for the previewed accounts: so
+ * a source added or changed in the sidebar previews before Save. An invalid draft or an unreadable
+ * data sheet sends none (the sidebar names those problems itself).
+ */
+export function draftSources(json: unknown): NonNullable<SidebarData["data"]>["sources"] {
+  const rubric = validateRubric(json).rubric;
+  if (!rubric) return {};
+  const ss = activeSpreadsheet();
+  const dayOf = zoneDay(timeZoneOf(ss));
+  try {
+    const layout = readDataLayout(dataSheetFor(ss, readRubricSheet(ss)?.settings.dataSheet), rubric);
+    return previewSources(ss, rubric, layout.headers, previewRows(layout.rows, dayOf), dayOf);
+  } catch (e) {
+    if (e instanceof AddonError) return {};
+    throw e;
+  }
+}
+
 /** Every function the sidebar may call. Problems the user can fix reach it as the error's message. */
 export const sidebarApi = {
   getSidebarData,
@@ -252,6 +271,7 @@ export const sidebarApi = {
     keepDraft(activeSpreadsheet(), text);
   },
   rubricSql,
+  draftSources,
   starterRubrics: (): readonly Starter[] => STARTERS,
   /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
   checkCalibration(outcomeColumn: string) {

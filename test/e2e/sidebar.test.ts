@@ -136,6 +136,19 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(sheet[title + 3]?.[0] ?? "").toBe("");
   });
 
+  it("previews a source whose sheet is picked in the sidebar, before it is saved", async () => {
+    const sources = { ...FROM_ACTIVITY.sources, nps: { ...FROM_ACTIVITY.sources.nps, sheet: "NPS old" } };
+    const p = await open({ sheets: ACTIVITY_SHEETS, rubric: { ...FROM_ACTIVITY, sources } });
+    // Rescore would stop at the sheet the saved Sources table names; the preview says so.
+    const error = p.locator("#preview p.error");
+    await expect.poll(() => error.textContent()).toContain("which are not given");
+    const nps = p.locator(".item.source", { has: p.locator("strong", { hasText: /^nps$/ }) });
+    await nps.getByLabel("Sheet", { exact: true }).selectOption("NPS");
+    await expect.poll(() => strip(p).textContent()).toMatch(/^Red \d+ · Yellow \d+ · Green \d+/);
+    expect(await error.count()).toBe(0);
+    expect(await p.locator("#save-state").textContent()).toBe("Unsaved changes");
+  });
+
   it("adds a metric from a header of the sheet, with a scorer that fits the column", async () => {
     const p = await open({ rubric: SIMPLE });
     await p.locator("#add-metric-column").selectOption("CSAT");
