@@ -357,6 +357,18 @@ function columnField(ctx: EditorContext, path: Path, label: string, after?: () =
 }
 
 /**
+ * A metric's or flag's Column. With sources, it also offers no column, so a metric that reads one
+ * can be switched to "Or computed from a source" (a rubric item has a column or a from, never both).
+ */
+function readerColumnField(ctx: EditorContext, path: Path): HTMLElement {
+  const sources = ctx.draft.get(["sources"]);
+  if (ctx.headers.length === 0 || !isObject(sources) || Object.keys(sources).length === 0)
+    return columnField(ctx, path, "Column");
+  const none: [string, string] = ["", "None: computed from a source"];
+  return ctx.form.select(path, "Column", [none, ...columnOptions(ctx)]);
+}
+
+/**
  * The row under a list that adds an item from a column: a picker of the sheet's headers ("New
  * column" when the sheet has none) and an Add button. Add with nothing picked focuses the picker;
  * otherwise `onPick` adds the item inside a draft update. `inUse` marks headers " (in use)".
@@ -538,7 +550,7 @@ function metricCard(
       "div",
       { class: "card-body" },
       form.slot(path),
-      columnField(ctx, [...path, "column"], "Column"),
+      readerColumnField(ctx, [...path, "column"]),
       fromField(ctx, path),
       form.text([...path, "label"], "Label", { placeholder: str(metric.column) || "Shown in reasons" }),
       groupNames.length && weighted
@@ -703,7 +715,7 @@ function flagCard(ctx: EditorContext, scope: Path, i: number, flag: Json): HTMLE
       { class: "card-body" },
       form.slot(path),
       form.text([...path, "label"], "Label", { placeholder: str(flag.column) }),
-      columnField(ctx, [...path, "column"], "Column"),
+      readerColumnField(ctx, [...path, "column"]),
       fromField(ctx, path),
       h(
         "div",

@@ -99,6 +99,18 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
       .toContainEqual(expect.stringContaining("write the window as “last 30 days”, not “last month”"));
   });
 
+  it("switches a metric from its column to a source: no column, then a From, and the rubric is valid", async () => {
+    const p = await open({ sheets: ACTIVITY_SHEETS, rubric: FROM_ACTIVITY });
+    await expect.poll(() => strip(p).textContent()).toContain("no change");
+    const card = metricCard(p, "Seat utilisation");
+    await card.locator("summary").click();
+    await card.getByLabel("Column", { exact: true }).selectOption("");
+    await card.getByLabel("Or computed from a source").fill("count of tickets, last 30 days");
+    await expect.poll(() => strip(p).textContent()).toMatch(/· \d+ changes?$/);
+    expect((await card.locator(".msg").allTextContents()).filter(Boolean)).toEqual([]);
+    expect(await p.locator("#save").isEnabled()).toBe(true);
+  });
+
   it("adds a source by picking a sheet and its columns, names a missing key column inline, and saves it to the Sources table", async () => {
     const p = await open({ sheets: ACTIVITY_SHEETS, rubric: SIMPLE });
     const sources = p.locator("details.section", { has: p.locator("h2", { hasText: "Sources" }) });
