@@ -424,10 +424,13 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
 
   it("says what to do when Google refuses a call because several accounts are signed in", async () => {
     const p = await open({ rubric: SIMPLE });
+    // Only Save is refused: the draft kept 1.5 s after an edit would otherwise race it to the notice.
     await p.route("**/run", (route) =>
-      route.fulfill({
-        json: { ok: false, message: "ScriptError: Authorization is required to perform that action." },
-      }),
+      route.request().postData()?.includes("saveRubric")
+        ? route.fulfill({
+            json: { ok: false, message: "ScriptError: Authorization is required to perform that action." },
+          })
+        : route.continue(),
     );
     await p.getByLabel("Name", { exact: true }).fill("Renamed");
     await p.locator("#save").click();
