@@ -361,9 +361,7 @@ function columnField(ctx: EditorContext, path: Path, label: string, after?: () =
  * can be switched to "Or computed from a source" (a rubric item has a column or a from, never both).
  */
 function readerColumnField(ctx: EditorContext, path: Path): HTMLElement {
-  const sources = ctx.draft.get(["sources"]);
-  if (ctx.headers.length === 0 || !isObject(sources) || Object.keys(sources).length === 0)
-    return columnField(ctx, path, "Column");
+  if (ctx.headers.length === 0 || sourceNames(ctx).length === 0) return columnField(ctx, path, "Column");
   const none: [string, string] = ["", "None: computed from a source"];
   return ctx.form.select(path, "Column", [none, ...columnOptions(ctx)]);
 }
@@ -416,8 +414,8 @@ function addFromColumn(
  * The rubric's `key` (the data's account column) and its sources: each a sheet, the sheet's
  * account column and, optionally, its date column. A source keeps the name it was added with
  * (the sheet's, as an id): `from` words name it, so renaming it would break them. Rows of a source
- * added here reach the preview only after Save (the server sends saved sources' rows), and the
- * preview says so.
+ * added or edited here reach the preview before Save (the preview asks the server for the draft's
+ * sources when they change).
  */
 function sourcesSection(ctx: EditorContext): HTMLElement {
   const { form, draft } = ctx;
@@ -922,13 +920,18 @@ function copyOf(item: Json, taken: ReadonlySet<string>, fallback: string): Json 
  * they are typed; validation reads them, so a mistake is named inline like any other field's.
  */
 function fromField(ctx: EditorContext, path: Path): HTMLElement | null {
-  const { form, draft } = ctx;
-  const sources = draft.get(["sources"]);
-  if (!isObject(sources) || Object.keys(sources).length === 0) return null;
+  const [first] = sourceNames(ctx);
+  if (first === undefined) return null;
   const words = (v: unknown) =>
     typeof v === "string" ? v : isObject(v) ? fromText(v as unknown as From) : "";
-  return form.text([...path, "from"], "Or computed from a source", {
+  return ctx.form.text([...path, "from"], "Or computed from a source", {
     format: words,
-    placeholder: `count of ${Object.keys(sources)[0]}, last 30 days`,
+    placeholder: `count of ${first}, last 30 days`,
   });
+}
+
+/** The draft's source names, in order: none means From fields and "no column" are not offered. */
+function sourceNames(ctx: EditorContext): string[] {
+  const sources = ctx.draft.get(["sources"]);
+  return isObject(sources) ? Object.keys(sources) : [];
 }
