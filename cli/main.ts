@@ -2,7 +2,7 @@
  * healthscore: the command line over the scoring core.
  *
  *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
- *   healthscore validate <rubric.json>
+ *   healthscore validate <rubric.json> [--data <data.csv>] [--source name=file.csv ...]
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore calibrate --history <history.csv> [--horizon 90] [--rubric <rubric.json>] [--format table|json]
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
@@ -25,7 +25,7 @@ const USAGE = `Usage:
   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD]
                     [--format table|csv|json] [--time-zone Area/City] [--encoding windows-1252]
                     [--color | --no-color]
-  healthscore validate <rubric.json>
+  healthscore validate <rubric.json> [--data <data.csv>] [--source name=file.csv ...] [--encoding windows-1252]
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
                         [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
@@ -50,6 +50,8 @@ score     scores every row of a CSV file (comma, semicolon or tab separated; one
                        Health Drivers, Coverage columns) or json (one object per row)
           --encoding   the file's text encoding when it is not UTF-8, e.g. windows-1252
 validate  lists every problem in a rubric; exits 1 when it has errors.
+          --data       a data file: every column the rubric reads must be in its header row
+                       (read alone, not the rows); --source name=file checks a source's file too
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
@@ -106,6 +108,7 @@ async function run(argv: string[], io: CliStreams): Promise<string | undefined> 
     allowPositionals: true,
     options: {
       rubric: { type: "string", short: "r" },
+      data: { type: "string" },
       source: { type: "string", short: "s", multiple: true },
       outcome: { type: "string", short: "o" },
       history: { type: "string" },
@@ -136,7 +139,8 @@ async function run(argv: string[], io: CliStreams): Promise<string | undefined> 
 
   if (command === "validate") {
     if (files.length !== 1) throw new CliError(`validate takes one rubric file.\n\n${USAGE}`, 2);
-    return validate(files[0] as string);
+    const { data, source, encoding } = values;
+    return validate({ rubric: files[0] as string, data, sources: source, encoding });
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
   if (command === "history")
