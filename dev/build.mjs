@@ -133,7 +133,7 @@ const npmPackages = Object.keys({ ...pkg.dependencies, ...pkg.devDependencies })
 await Promise.all([
   build({
     ...node,
-    entryPoints: ["cli/main.ts"],
+    entryPoints: ["cli/bin.ts"],
     outfile: "build/cli.js",
     // DuckDB is a native optional dependency, loaded at run time by `sql --run` only.
     external: ["@duckdb/node-api"],
