@@ -80,6 +80,9 @@ history   rescore: a CSV export of the Health History sheet with the rubric's sc
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
+/** A note for the user beside the output (source rows that did not count): stderr. */
+const note = (line: string) => process.stderr.write(`healthscore: ${line}\n`);
+
 /** Runs the command line; returns text to print, or prints it itself as it goes (score). */
 async function run(argv: string[]): Promise<string | undefined> {
   const { values, positionals } = parseArgs({
@@ -153,7 +156,7 @@ async function run(argv: string[]): Promise<string | undefined> {
     width: process.stdout.isTTY ? process.stdout.columns : undefined,
     encoding: values.encoding,
     sources: values.source ?? [],
-    note: (line) => process.stderr.write(`healthscore: ${line}\n`),
+    note,
     // On a terminal's stderr only, and not when the output itself is going to that terminal.
     progress: !!process.stderr.isTTY && !process.stdout.isTTY,
   });
@@ -185,7 +188,7 @@ async function sqlCommand(
     return printSql({ ...args, asOf: text("as-of") });
   }
   // Scoring a file here counts days to today on this machine, as `score` does.
-  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out") });
+  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out"), note });
   return written || undefined;
 }
 
