@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
 import { isEncoding } from "./csv";
 import { historyCommand } from "./history";
-import { asOfOptions, CliError, writeOut } from "./io";
+import { asOfOptions, CliError, type CliStreams, writeOut } from "./io";
 import { plan } from "./plan";
 import { type Format, score } from "./score";
 import { printSql, runSql } from "./sql";
@@ -80,11 +80,32 @@ history   rescore: a CSV export of the Health History sheet with the rubric's sc
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
-/** A note for the user beside the output (source rows that did not count): stderr. */
-const note = (line: string) => process.stderr.write(`healthscore: ${line}\n`);
+/** Notes for the user beside the output (source rows that did not count), as `score` and `sql --run` write them. */
+const noteTo = (stderr: NodeJS.WritableStream) => (line: string) => stderr.write(`healthscore: ${line}\n`);
 
-/** Runs the command line; returns text to print, or prints it itself as it goes (score). */
-async function run(argv: string[]): Promise<string | undefined> {
+/**
+ * Runs one `healthscore` command: `argv` as after `node cli.js`. Writes its output to `io.stdout`,
+ * notes and the one-sentence error to `io.stderr`, and returns the exit code (0 done, 1 failed,
+ * 2 usage error); it never exits the process, so tests run it in-process. cli/bin.ts is the program.
+ */
+export async function main(argv: string[], io: CliStreams): Promise<number> {
+  try {
+    const text = await run(argv, io);
+    if (text !== undefined) await writeOut(io.stdout, `${text}\n`);
+    return 0;
+  } catch (e) {
+    // Every failure a user can cause is a sentence; anything else is a bug, still without a stack trace.
+    const known =
+      e instanceof CliError ||
+      ((e as Error)?.name === "TypeError" && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"));
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`healthscore: ${known ? message : `unexpected error: ${message}`}\n`);
+    return e instanceof CliError ? e.exitCode : known ? 2 : 1;
+  }
+}
+
+/** Runs the command line; returns text to print, or prints it itself as it goes (score, sql --run). */
+async function run(argv: string[], io: CliStreams): Promise<string | undefined> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -125,8 +146,9 @@ async function run(argv: string[]): Promise<string | undefined> {
     return validate({ rubric: files[0] as string, data, sources: source, encoding });
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
-  if (command === "history") return historyCommand({ files, ...values, ...asOfOptions(values) }, USAGE);
-  if (command === "sql") return sqlCommand(files, { ...values, source: undefined }, values.source ?? []);
+  if (command === "history")
+    return historyCommand({ files, ...values, ...asOfOptions(values), stderr: io.stderr }, USAGE);
+  if (command === "sql") return sqlCommand(files, { ...values, source: undefined }, values.source ?? [], io);
   if (command !== "score" && command !== "plan")
     throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
@@ -142,10 +164,9 @@ async function run(argv: string[]): Promise<string | undefined> {
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
+  const { stdout, stderr, env } = io;
   const color =
-    values["no-color"] || process.env.NO_COLOR
-      ? false
-      : (values.color ?? (process.stdout.isTTY || !!process.env.FORCE_COLOR));
+    values["no-color"] || env.NO_COLOR ? false : (values.color ?? (stdout.isTTY || !!env.FORCE_COLOR));
   await score({
     data: files[0] as string,
     rubric: values.rubric,
@@ -153,12 +174,14 @@ async function run(argv: string[]): Promise<string | undefined> {
     timeZone,
     format,
     color,
-    width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    width: stdout.isTTY ? stdout.columns : undefined,
     encoding: values.encoding,
     sources: values.source ?? [],
-    note,
+    stdout,
+    stderr,
+    note: noteTo(stderr),
     // On a terminal's stderr only, and not when the output itself is going to that terminal.
-    progress: !!process.stderr.isTTY && !process.stdout.isTTY,
+    progress: !!stderr.isTTY && !stdout.isTTY,
   });
   return undefined;
 }
@@ -167,6 +190,7 @@ async function sqlCommand(
   files: string[],
   values: Record<string, string | boolean | undefined>,
   sources: string[],
+  io: CliStreams,
 ) {
   if (files.length > 0)
     throw new CliError(`sql takes no file: give the data with --run <data.csv>.\n\n${USAGE}`, 2);
@@ -188,25 +212,13 @@ async function sqlCommand(
     return printSql({ ...args, asOf: text("as-of") });
   }
   // Scoring a file here counts days to today on this machine, as `score` does.
-  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out"), note });
+  const written = await runSql({
+    ...args,
+    asOf: checked.asOf,
+    run: data,
+    out: text("out"),
+    stdout: io.stdout,
+    note: noteTo(io.stderr),
+  });
   return written || undefined;
-}
-
-// A reader that stops early (`| head`) is not an error: stop quietly.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(0);
-  throw e;
-});
-
-try {
-  const text = await run(process.argv.slice(2));
-  if (text !== undefined) await writeOut(`${text}\n`);
-} catch (e) {
-  // Every failure a user can cause is a sentence; anything else is a bug, still without a stack trace.
-  const known =
-    e instanceof CliError ||
-    ((e as Error)?.name === "TypeError" && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"));
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`healthscore: ${known ? message : `unexpected error: ${message}`}\n`);
-  process.exitCode = e instanceof CliError ? e.exitCode : known ? 2 : 1;
 }
