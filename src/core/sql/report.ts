@@ -89,18 +89,13 @@ function reportQuery(c: Compiler, order: string): string {
    * Each distinct cell of `column` in `table`, read as the scoring query reads it: its rows, the
    * first's place, the cell as it is (`hs_raw`) and the chain's working columns; as CTE `name`.
    */
-  const distinct = (
-    name: string,
-    table: string,
-    column: string,
-    read: (chain: Chain, cell: Column) => string[],
-  ) => {
+  const distinct = (name: string, table: string, column: string, read: (cell: Column) => string[]) => {
     const chain = new Chain();
     const raw = `hs__t.${d.ident(column)}`;
     chain.q.add(TEXT, "hs_raw", raw);
     chain.q.add(TEXT, "hs_rows", "hs__t.hs_rows");
     chain.q.add(TEXT, "hs_o", "hs__t.hs_o");
-    const columns = read(chain, c.cell(chain, "hs_cell", column));
+    const columns = read(c.cell(chain, "hs_cell", column));
     const from = `(SELECT ${raw}, COUNT(*) AS hs_rows, MIN(hs__t.${ord}) AS hs_o FROM ${tableName(d, table)} AS hs__t GROUP BY ${raw}) AS hs__t`;
     const rendered = c.renderChain(chain, `${name}_`, from, false);
     ctes.push(
@@ -110,7 +105,7 @@ function reportQuery(c: Compiler, order: string): string {
   };
   /** A key column's distinct cells: `hs_kt` as written (trimmed), `hs_k` lower-cased, `hs_blank`. */
   const keys = (name: string, table: string, column: string) =>
-    distinct(name, table, column, (_, key) => [
+    distinct(name, table, column, (key) => [
       `${key.text} AS hs_kt`,
       `LOWER(${key.text}) AS hs_k`,
       `${c.missing(key)} AS hs_blank`,
@@ -152,7 +147,7 @@ function reportQuery(c: Compiler, order: string): string {
     // The rows whose date no reading gives a day, a blank key's aside (sources.ts skips those first).
     const dates = `hs_t${s}`;
     const dateColumn = c.sourceColumn(name, source.date, "its date");
-    distinct(`${dates}_cells`, table, dateColumn, (_, date) => [
+    distinct(`${dates}_cells`, table, dateColumn, (date) => [
       `${date.text} AS hs_dt`,
       `${c.day(date)} IS NULL AS hs_undated`,
     ]);
