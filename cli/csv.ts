@@ -6,7 +6,7 @@
 import { isUtf8 } from "node:buffer";
 import { createReadStream } from "node:fs";
 import { type CsvError, parse } from "csv-parse";
-import { columnLetter, findHeaderRow, HEADER_SEARCH_ROWS, type Rubric } from "../src/core";
+import { columnLetter, findHeaderRow, findTextHeaderRow, HEADER_SEARCH_ROWS, type Rubric } from "../src/core";
 import { CliError, cannotRead } from "./io";
 
 /** Separators recognised in a data file, in the order preferred when several would do. */
@@ -51,10 +51,9 @@ export function isEncoding(encoding: string): boolean {
   }
 }
 
-/** Opens a data file: reads up to its header row and says how the rest will be read. */
-export async function openCsv(path: string, options: CsvOptions): Promise<CsvTable> {
-  const chunks = fileChunks(path, options.encoding ?? "utf-8")[Symbol.asyncIterator]();
-  // Enough of the file to see the header: the separator is the one that makes it name the rubric's columns.
+/** The start of a file, read: enough to see its header, and the reads that follow it. */
+async function readHead(path: string, encoding: string | undefined) {
+  const chunks = fileChunks(path, encoding ?? "utf-8")[Symbol.asyncIterator]();
   const head: (Buffer | string)[] = [];
   let text = "";
   while (text.length < SNIFF_CHARS && countLines(text) <= HEADER_SEARCH_ROWS) {
@@ -63,7 +62,14 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     head.push(next.value);
     text += next.value.toString();
   }
-  const delimiter = sniffDelimiter(text.replace(/^\uFEFF/, ""), options.rubric, options.source);
+  return { chunks, head, text: text.replace(/^\uFEFF/, "") };
+}
+
+/** Opens a data file: reads up to its header row and says how the rest will be read. */
+export async function openCsv(path: string, options: CsvOptions): Promise<CsvTable> {
+  // Enough of the file to see the header: the separator is the one that makes it name the rubric's columns.
+  const { chunks, head, text } = await readHead(path, options.encoding);
+  const delimiter = sniffDelimiter(text, options.rubric, options.source);
   const batches = parseBatches(path, delimiter, head, chunks)[Symbol.asyncIterator]();
 
   // The top rows, where the header is looked for; what else came with them is the first data.
@@ -73,16 +79,8 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     if (next.done) break;
     top.push(...next.value);
   }
-  const headerIndex = Math.max(0, findHeaderRow(top, options.rubric, options.source));
-  const headers = trimTrailingEmpty(top[headerIndex] ?? []);
-  if (headers.length === 0) {
-    throw new CliError(
-      options.source === undefined
-        ? `The data file "${path}" is empty: it needs a header row, then one row per account.`
-        : `The file "${path}" of source "${options.source}" is empty: it needs a header row, then its rows.`,
-    );
-  }
-  const headerRow = headerIndex + 1;
+  const { headers, headerRow } = headerOf(path, top, options);
+  const headerIndex = headerRow - 1;
   return {
     path,
     delimiter,
@@ -91,6 +89,41 @@ export async function openCsv(path: string, options: CsvOptions): Promise<CsvTab
     headerRow,
     batches: batchesOf(path, delimiter, headers.length, headerRow, top.slice(headerIndex + 1), batches),
   };
+}
+
+/** The header among a file's top rows: by the rubric's columns, else (no valid rubric) the text-row rule. */
+function headerOf(
+  path: string,
+  top: string[][],
+  options: Omit<CsvOptions, "rubric"> & { rubric?: Rubric },
+): { headers: string[]; headerRow: number } {
+  const { rubric, source } = options;
+  const found = rubric ? findHeaderRow(top, rubric, source) : findTextHeaderRow(top);
+  const headerIndex = Math.max(0, found);
+  const headers = trimTrailingEmpty(top[headerIndex] ?? []);
+  if (headers.length === 0) {
+    throw new CliError(
+      source === undefined
+        ? `The data file "${path}" is empty: it needs a header row, then one row per account.`
+        : `The file "${path}" of source "${source}" is empty: it needs a header row, then its rows.`,
+    );
+  }
+  return { headers, headerRow: headerIndex + 1 };
+}
+
+/**
+ * A file's header row only, found as openCsv finds it, from the first read of the file (never the
+ * whole file: checking the headers of a 1 GB export reads its first megabyte). Without a valid
+ * rubric, the header is the first of the top rows that is all text (the rule for a sheet no rubric
+ * reads yet) and the separator the most frequent in the first line.
+ */
+export async function readHeader(
+  path: string,
+  options: Omit<CsvOptions, "rubric"> & { rubric?: Rubric },
+): Promise<{ headers: string[]; headerRow: number }> {
+  const { chunks, text } = await readHead(path, options.encoding);
+  await chunks.return?.(undefined);
+  return headerOf(path, splitTop(text, sniffDelimiter(text, options.rubric, options.source)), options);
 }
 
 async function* batchesOf(
@@ -238,8 +271,8 @@ function notUtf8(path: string, chunk: Buffer, linesBefore: number): CliError {
 // ---- text to records ----------------------------------------------------------------------------
 
 /** The separator: the one under which the top rows name a column the rubric reads, else the most frequent in the first line. */
-export function sniffDelimiter(head: string, rubric: Rubric, source?: string): string {
-  for (const d of DELIMITERS) if (findHeaderRow(splitTop(head, d), rubric, source) >= 0) return d;
+export function sniffDelimiter(head: string, rubric: Rubric | undefined, source?: string): string {
+  if (rubric) for (const d of DELIMITERS) if (findHeaderRow(splitTop(head, d), rubric, source) >= 0) return d;
   const firstLine = head.slice(0, (head.indexOf("\n") + 1 || head.length + 1) - 1);
   let best: string = DELIMITERS[0];
   let most = 0;

@@ -37,6 +37,8 @@ export interface HistoryOptions {
   encoding?: string;
   asOf: string;
   timeZone: string;
+  /** Where what it did is said. */
+  stderr: NodeJS.WritableStream;
 }
 
 /** Runs `history rescore` or `history backfill`; returns the CSV, or writes it to --out. What it did goes to stderr. */
@@ -58,7 +60,7 @@ export async function historyCommand(options: HistoryOptions, usage: string): Pr
     verb === "rescore"
       ? rescore(file, options.rubric, options.timeZone)
       : await backfill(file, options.rubric, options);
-  process.stderr.write(`healthscore: ${result.said}\n`);
+  options.stderr.write(`healthscore: ${result.said}\n`);
   if (options.out === undefined) return result.csv.replace(/\n$/, "");
   writeFileSync(options.out, result.csv);
   return undefined;

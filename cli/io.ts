@@ -77,9 +77,22 @@ export function problemsMessage(path: string, problems: readonly Problem[]): str
   ].join("\n");
 }
 
-/** Writes to stdout, waiting when the reader is slower than we are (so output never piles up in memory). */
-export async function writeOut(text: string | Uint8Array): Promise<void> {
-  if (text.length > 0 && !process.stdout.write(text)) await once(process.stdout, "drain");
+/**
+ * Where a command reads its settings and writes: the process's own streams and environment when
+ * run as `healthscore` (cli/bin.ts), captured ones when a test runs a command in-process.
+ */
+export interface CliStreams {
+  /** The output; `isTTY` and `columns` when it is a terminal (colour, the table's width). */
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
+  /** Notes, errors and the progress line (only on a terminal: `isTTY`). */
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  /** NO_COLOR and FORCE_COLOR are read from it. */
+  env: Readonly<Record<string, string | undefined>>;
+}
+
+/** Writes to `out`, waiting when the reader is slower than we are (so output never piles up in memory). */
+export async function writeOut(out: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
+  if (text.length > 0 && !out.write(text)) await once(out, "drain");
 }
 
 /**

@@ -2,7 +2,7 @@
  * healthscore: the command line over the scoring core.
  *
  *   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|csv|json]
- *   healthscore validate <rubric.json>
+ *   healthscore validate <rubric.json> [--data <data.csv>] [--source name=file.csv ...]
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore calibrate --history <history.csv> [--horizon 90] [--rubric <rubric.json>] [--format table|json]
  *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
@@ -15,7 +15,7 @@ import { parseArgs } from "node:util";
 import { calibrateCommand } from "./calibrate";
 import { isEncoding } from "./csv";
 import { historyCommand } from "./history";
-import { asOfOptions, CliError, writeOut } from "./io";
+import { asOfOptions, CliError, type CliStreams, writeOut } from "./io";
 import { plan } from "./plan";
 import { type Format, score } from "./score";
 import { printSql, runSql } from "./sql";
@@ -25,7 +25,7 @@ const USAGE = `Usage:
   healthscore score <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--as-of YYYY-MM-DD]
                     [--format table|csv|json] [--time-zone Area/City] [--encoding windows-1252]
                     [--color | --no-color]
-  healthscore validate <rubric.json>
+  healthscore validate <rubric.json> [--data <data.csv>] [--source name=file.csv ...] [--encoding windows-1252]
   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...]
                         [--as-of YYYY-MM-DD]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
@@ -50,6 +50,8 @@ score     scores every row of a CSV file (comma, semicolon or tab separated; one
                        Health Drivers, Coverage columns) or json (one object per row)
           --encoding   the file's text encoding when it is not UTF-8, e.g. windows-1252
 validate  lists every problem in a rubric; exits 1 when it has errors.
+          --data       a data file: every column the rubric reads must be in its header row
+                       (read alone, not the rows); --source name=file checks a source's file too
 calibrate checks the rubric against which accounts churned: AUC, churn by band, each metric's
           direction, suggested weights and band thresholds, cross-validated.
           --outcome    the column saying who churned: TRUE/FALSE, yes/no, churned/renewed
@@ -78,13 +80,35 @@ history   rescore: a CSV export of the Health History sheet with the rubric's sc
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
-/** Runs the command line; returns text to print, or prints it itself as it goes (score). */
-async function run(argv: string[]): Promise<string | undefined> {
+/**
+ * Runs one `healthscore` command: `argv` as after `node cli.js`. Writes its output to `io.stdout`,
+ * notes and the one-sentence error to `io.stderr`, and returns the exit code (0 done, 1 failed,
+ * 2 usage error); it never exits the process, so tests run it in-process. cli/bin.ts is the program.
+ */
+export async function main(argv: string[], io: CliStreams): Promise<number> {
+  try {
+    const text = await run(argv, io);
+    if (text !== undefined) await writeOut(io.stdout, `${text}\n`);
+    return 0;
+  } catch (e) {
+    // Every failure a user can cause is a sentence; anything else is a bug, still without a stack trace.
+    const known =
+      e instanceof CliError ||
+      ((e as Error)?.name === "TypeError" && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"));
+    const message = e instanceof Error ? e.message : String(e);
+    io.stderr.write(`healthscore: ${known ? message : `unexpected error: ${message}`}\n`);
+    return e instanceof CliError ? e.exitCode : known ? 2 : 1;
+  }
+}
+
+/** Runs the command line; returns text to print, or prints it itself as it goes (score, sql --run). */
+async function run(argv: string[], io: CliStreams): Promise<string | undefined> {
   const { values, positionals } = parseArgs({
     args: argv,
     allowPositionals: true,
     options: {
       rubric: { type: "string", short: "r" },
+      data: { type: "string" },
       source: { type: "string", short: "s", multiple: true },
       outcome: { type: "string", short: "o" },
       history: { type: "string" },
@@ -115,11 +139,13 @@ async function run(argv: string[]): Promise<string | undefined> {
 
   if (command === "validate") {
     if (files.length !== 1) throw new CliError(`validate takes one rubric file.\n\n${USAGE}`, 2);
-    return validate(files[0] as string);
+    const { data, source, encoding } = values;
+    return validate({ rubric: files[0] as string, data, sources: source, encoding });
   }
   if (command === "calibrate") return calibrateCommand({ files, ...values }, USAGE);
-  if (command === "history") return historyCommand({ files, ...values, ...asOfOptions(values) }, USAGE);
-  if (command === "sql") return sqlCommand(files, { ...values, source: undefined }, values.source ?? []);
+  if (command === "history")
+    return historyCommand({ files, ...values, ...asOfOptions(values), stderr: io.stderr }, USAGE);
+  if (command === "sql") return sqlCommand(files, { ...values, source: undefined }, values.source ?? [], io);
   if (command !== "score" && command !== "plan")
     throw new CliError(`Unknown command "${command}".\n\n${USAGE}`, 2);
 
@@ -135,10 +161,9 @@ async function run(argv: string[]): Promise<string | undefined> {
   const format = values.format as Format;
   if (!FORMATS.includes(format))
     throw new CliError(`--format must be table, csv or json, not "${values.format}".`, 2);
+  const { stdout, stderr, env } = io;
   const color =
-    values["no-color"] || process.env.NO_COLOR
-      ? false
-      : (values.color ?? (process.stdout.isTTY || !!process.env.FORCE_COLOR));
+    values["no-color"] || env.NO_COLOR ? false : (values.color ?? (stdout.isTTY || !!env.FORCE_COLOR));
   await score({
     data: files[0] as string,
     rubric: values.rubric,
@@ -146,12 +171,14 @@ async function run(argv: string[]): Promise<string | undefined> {
     timeZone,
     format,
     color,
-    width: process.stdout.isTTY ? process.stdout.columns : undefined,
+    width: stdout.isTTY ? stdout.columns : undefined,
     encoding: values.encoding,
     sources: values.source ?? [],
-    note: (line) => process.stderr.write(`healthscore: ${line}\n`),
+    stdout,
+    stderr,
+    note: (line) => stderr.write(`healthscore: ${line}\n`),
     // On a terminal's stderr only, and not when the output itself is going to that terminal.
-    progress: !!process.stderr.isTTY && !process.stdout.isTTY,
+    progress: !!stderr.isTTY && !stdout.isTTY,
   });
   return undefined;
 }
@@ -160,6 +187,7 @@ async function sqlCommand(
   files: string[],
   values: Record<string, string | boolean | undefined>,
   sources: string[],
+  io: CliStreams,
 ) {
   if (files.length > 0)
     throw new CliError(`sql takes no file: give the data with --run <data.csv>.\n\n${USAGE}`, 2);
@@ -181,25 +209,12 @@ async function sqlCommand(
     return printSql({ ...args, asOf: text("as-of") });
   }
   // Scoring a file here counts days to today on this machine, as `score` does.
-  const written = await runSql({ ...args, asOf: checked.asOf, run: data, out: text("out") });
+  const written = await runSql({
+    ...args,
+    asOf: checked.asOf,
+    run: data,
+    out: text("out"),
+    stdout: io.stdout,
+  });
   return written || undefined;
-}
-
-// A reader that stops early (`| head`) is not an error: stop quietly.
-process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-  if (e.code === "EPIPE") process.exit(0);
-  throw e;
-});
-
-try {
-  const text = await run(process.argv.slice(2));
-  if (text !== undefined) await writeOut(`${text}\n`);
-} catch (e) {
-  // Every failure a user can cause is a sentence; anything else is a bug, still without a stack trace.
-  const known =
-    e instanceof CliError ||
-    ((e as Error)?.name === "TypeError" && (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS"));
-  const message = e instanceof Error ? e.message : String(e);
-  process.stderr.write(`healthscore: ${known ? message : `unexpected error: ${message}`}\n`);
-  process.exitCode = e instanceof CliError ? e.exitCode : known ? 2 : 1;
 }

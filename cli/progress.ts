@@ -11,7 +11,7 @@ export class Progress {
 
   /** `enabled`: only when stderr is a terminal (and stdout is not the same terminal, where the output itself shows progress). */
   constructor(
-    private readonly stream: NodeJS.WriteStream,
+    private readonly stream: NodeJS.WritableStream,
     private readonly enabled: boolean,
     private readonly what = "rows",
   ) {}

@@ -43,7 +43,11 @@ export interface ScoreArgs {
   width?: number;
   /** The data file's text encoding (a TextDecoder label); UTF-8 when absent. */
   encoding?: string;
-  /** Show the progress line on stderr. */
+  /** Where the table, CSV or JSON goes. */
+  stdout: NodeJS.WritableStream;
+  /** Where the progress line goes, when `progress`. */
+  stderr: NodeJS.WritableStream;
+  /** Show the progress line on `stderr`. */
   progress?: boolean;
   /** `name=file` for each source the rubric reads. */
   sources?: readonly string[];
@@ -83,7 +87,7 @@ export async function score(args: ScoreArgs): Promise<void> {
         ? await csvWriter(table, rubric, args)
         : tableWriter(rubric, args);
 
-  const progress = new Progress(process.stderr, args.progress ?? false);
+  const progress = new Progress(args.stderr, args.progress ?? false);
   let written = false;
   try {
     for await (const rows of table.batches) {
@@ -91,7 +95,7 @@ export async function score(args: ScoreArgs): Promise<void> {
       progress.add(rows.length);
       if (text) {
         written = true;
-        await writeOut(text);
+        await writeOut(args.stdout, text);
       }
     }
   } catch (e) {
@@ -102,7 +106,7 @@ export async function score(args: ScoreArgs): Promise<void> {
     throw e;
   }
   progress.end();
-  await writeOut(writer.end());
+  await writeOut(args.stdout, writer.end());
   // Known only once every account has been seen: source rows that named none of them.
   for (const line of sourceNotes(card, sources)) args.note?.(line);
 }

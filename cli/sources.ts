@@ -32,7 +32,23 @@ export function sourceSpecs(
   specs: readonly string[],
   { what = "file", every = true }: { what?: "file" | "table"; every?: boolean } = {},
 ): Record<string, string> {
-  const declared = Object.keys(rubric.sources ?? {});
+  const given = givenSources(Object.keys(rubric.sources ?? {}), specs, what);
+  const absent = every ? sourcesRead(rubric).filter((name) => given[name] === undefined) : [];
+  if (absent.length > 0) {
+    const one = absent.length === 1;
+    throw new CliError(
+      `The rubric reads the ${one ? "source" : "sources"} ${absent.map((n) => `"${n}"`).join(", ")}: give ${one ? "its file" : "their files"} with ${absent.map((n) => `--source ${n}=<${n}.csv>`).join(" ")}.`,
+    );
+  }
+  return given;
+}
+
+/** `--source name=where` as a map, each name one of the `declared` sources (else exit 2). */
+export function givenSources(
+  declared: readonly string[],
+  specs: readonly string[],
+  what: "file" | "table" = "file",
+): Record<string, string> {
   const given: Record<string, string> = {};
   for (const spec of specs) {
     const at = spec.indexOf("=");
@@ -51,17 +67,10 @@ export function sourceSpecs(
     }
     given[name] = spec.slice(at + 1);
   }
-  const absent = every ? sourcesRead(rubric).filter((name) => given[name] === undefined) : [];
-  if (absent.length > 0) {
-    const one = absent.length === 1;
-    throw new CliError(
-      `The rubric reads the ${one ? "source" : "sources"} ${absent.map((n) => `"${n}"`).join(", ")}: give ${one ? "its file" : "their files"} with ${absent.map((n) => `--source ${n}=<${n}.csv>`).join(" ")}.`,
-    );
-  }
   return given;
 }
 
-const sourcesRead = (rubric: Rubric) => [...new Set(fromsRead(rubric).map((f) => f.from.source))];
+export const sourcesRead = (rubric: Rubric) => [...new Set(fromsRead(rubric).map((f) => f.from.source))];
 
 /**
  * Reads the files given as `name=file` for the sources the rubric reads. A source the rubric reads

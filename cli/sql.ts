@@ -83,7 +83,9 @@ function reader(path: string): string {
  * Runs the query on an embedded DuckDB and writes the scored rows: to `out` (CSV, or Parquet when
  * it ends in .parquet) or as CSV to standard output. Returns what to print.
  */
-export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
+export async function runSql(
+  args: SqlArgs & { run: string; stdout: NodeJS.WritableStream },
+): Promise<string> {
   dialectOf(args.dialect, true);
   const files = sourceSpecs(requireRubric(args.rubric), args.sources ?? []);
   const ordered = Object.keys(files).length > 0;
@@ -152,7 +154,7 @@ export async function runSql(args: SqlArgs & { run: string }): Promise<string> {
     }
     if (!tmp) return `Wrote ${args.out}.`;
     try {
-      await pipeline(createReadStream(out), process.stdout, { end: false });
+      await pipeline(createReadStream(out), args.stdout, { end: false });
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }

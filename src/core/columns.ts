@@ -73,12 +73,15 @@ function editDistance(a: string, b: string, limit: number): number {
   return Math.min(previous[b.length] as number, limit);
 }
 
-/** `"Seat utilization" is not a column of the data: did you mean "Seat utilisation"?` */
-export function absentColumnMessage(column: string, headers: readonly string[]): string {
+/**
+ * `"Seat utilization" is not a column of the data: did you mean "Seat utilisation"?`; `table`
+ * names whose header row it is (`source "logins"`).
+ */
+export function absentColumnMessage(column: string, headers: readonly string[], table = "the data"): string {
   const near = closestName(column, headers);
   return near === undefined
-    ? `"${column}" is not a column of the data: pick one of its columns, or add this one to the header row`
-    : `"${column}" is not a column of the data: did you mean "${near}"?`;
+    ? `"${column}" is not a column of ${table}: pick one of its columns, or add this one to the header row`
+    : `"${column}" is not a column of ${table}: did you mean "${near}"?`;
 }
 
 /** Every column a rubric reads, with who reads it, in rubric order. */

@@ -79,15 +79,32 @@ class Reader {
     readonly warnings: Problem[],
     /** The data's headers, when known: a column the rubric reads must be one of them. */
     readonly headers?: readonly string[],
+    /** Each source's headers, when known, by source name: its columns must be among them. */
+    readonly sourceHeaders?: ValidateOptions["sourceHeaders"],
   ) {}
 
   /** Reads a data column's name, and names it an error when the data's headers lack it. */
   column(obj: Obj, key: string, path: string, required: boolean): string | undefined {
     const column = this.text(obj, key, path, required);
-    const headers = this.headers;
-    if (column !== undefined && headers && !headers.some((h) => headerKey(h) === column.toLowerCase()))
-      this.error(join(path, key), absentColumnMessage(column, headers));
+    this.among(column, this.headers, join(path, key), "the data");
     return column;
+  }
+
+  /** Names a source's column an error when that source's headers are known and lack it. */
+  sourceColumn(source: string | undefined, column: string | undefined, path: string): void {
+    if (source === undefined || !this.sourceHeaders) return;
+    const own = Object.prototype.hasOwnProperty.call(this.sourceHeaders, source);
+    this.among(column, own ? this.sourceHeaders[source] : undefined, path, `source "${source}"`);
+  }
+
+  among(
+    column: string | undefined,
+    headers: readonly string[] | undefined,
+    path: string,
+    table: string,
+  ): void {
+    if (column !== undefined && headers && !headers.some((h) => headerKey(h) === column.toLowerCase()))
+      this.error(path, absentColumnMessage(column, headers, table));
   }
 
   error(path: string, message: string): void {
@@ -173,13 +190,19 @@ export interface ValidateOptions {
    * naming the closest header.
    */
   headers?: readonly string[];
+  /**
+   * The header row of each source whose rows the caller has (the CLI's `--source name=file`), by
+   * source name: the source's key and date, and the columns its `from`s and their `where`s read,
+   * must then be among them. A source not listed is not checked.
+   */
+  sourceHeaders?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Validates a rubric (parsed JSON or equivalent) and fills in its defaults. */
 export function validateRubric(input: unknown, options: ValidateOptions = {}): Validation {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
-  const r = new Reader(errors, warnings, options.headers);
+  const r = new Reader(errors, warnings, options.headers, options.sourceHeaders);
   if (!isObject(input)) {
     r.error("", "a rubric must be a JSON object with bands and metrics");
     return { errors, warnings };
@@ -767,8 +790,10 @@ function readSources(r: Reader, v: unknown, path: string): Record<string, Source
     }
     r.unknownFields(item, p, ["sheet", "key", "date"]);
     const key = r.text(item, "key", p, true);
+    r.sourceColumn(name, key, join(p, "key"));
     const source: Source = { sheet: r.text(item, "sheet", p, false) ?? name, key: key ?? "" };
     const date = r.text(item, "date", p, false);
+    r.sourceColumn(name, date, join(p, "date"));
     if (date !== undefined) source.date = date;
     sources[name] = source;
   }
@@ -834,6 +859,7 @@ function readFrom(r: Reader, given: unknown, path: string, reads: Reads): From |
   if (agg !== undefined && agg !== "count" && column === undefined)
     r.error(join(path, "column"), `is required for ${agg}: the source column it reads`);
   if (agg === "count" && column !== undefined) r.warn(join(path, "column"), "is ignored: count counts rows");
+  else r.sourceColumn(name, column, join(path, "column"));
   const days = r.number(v, "days", path, { min: 1 });
   if (days !== undefined && !Number.isInteger(days))
     r.error(join(path, "days"), `must be a whole number of days, not ${days}`);
@@ -845,7 +871,7 @@ function readFrom(r: Reader, given: unknown, path: string, reads: Reads): From |
   const compare = r.oneOf(v, "compare", path, ["previous"] as const);
   if (compare !== undefined && days === undefined && v.days === undefined)
     r.error(join(path, "compare"), "needs days: the window to compare with the one before it");
-  const where = v.where === undefined ? undefined : readWhere(r, v.where, join(path, "where"));
+  const where = v.where === undefined ? undefined : readWhere(r, v.where, join(path, "where"), name);
   if (r.errors.length > errorsBefore || name === undefined || agg === undefined) return undefined;
   const from: From = { source: name, agg };
   if (column !== undefined && agg !== "count") from.column = column;
@@ -859,7 +885,7 @@ const comparable = (v: unknown): v is Comparable =>
   typeof v === "boolean" || isNumber(v) || (typeof v === "string" && v.trim() !== "");
 const trimmed = (v: Comparable): Comparable => (typeof v === "string" ? v.trim() : v);
 
-function readWhere(r: Reader, v: unknown, path: string): Condition[] | undefined {
+function readWhere(r: Reader, v: unknown, path: string, source?: string): Condition[] | undefined {
   if (!Array.isArray(v)) {
     r.error(path, 'must be a list of conditions, like [{ "column": "Status", "equals": "Open" }]');
     return undefined;
@@ -874,6 +900,7 @@ function readWhere(r: Reader, v: unknown, path: string): Condition[] | undefined
     r.unknownFields(item, p, ["column", "equals", "in", "contains", "min", "max"]);
     const errorsBefore = r.errors.length;
     const c: Condition = { column: r.text(item, "column", p, true) ?? "" };
+    r.sourceColumn(source, c.column || undefined, join(p, "column"));
     if (item.equals !== undefined) {
       if (comparable(item.equals)) c.equals = trimmed(item.equals);
       else r.error(join(p, "equals"), `must be text, a number or true/false, not ${describe(item.equals)}`);

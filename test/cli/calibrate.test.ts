@@ -1,19 +1,5 @@
-import { spawnSync } from "node:child_process";
-import { mkdtempSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-
-// These run the built CLI (npm test builds first), as a user would.
-const CLI = "build/cli.js";
-const run = (...args: string[]) =>
-  spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
-const tmp = mkdtempSync(join(tmpdir(), "healthscore-calibrate-"));
-const file = (name: string, text: string) => {
-  const path = join(tmp, name);
-  writeFileSync(path, text);
-  return path;
-};
+import { cli, file } from "./cli";
 
 const CALIBRATE = [
   "calibrate",
@@ -45,8 +31,8 @@ const usageRubric = () =>
   );
 
 describe("healthscore calibrate", () => {
-  it("prints a report: AUC with its interval, churn by band, metrics, weights, CV AUC, thresholds", () => {
-    const r = run(...CALIBRATE);
+  it("prints a report: AUC with its interval, churn by band, metrics, weights, CV AUC, thresholds", async () => {
+    const r = await cli(...CALIBRATE);
     expect(r.stderr).toBe("");
     expect(r.status).toBe(0);
     const out = r.stdout;
@@ -66,8 +52,8 @@ describe("healthscore calibrate", () => {
     expect(out).toMatch(/^ {2}Yellow\s+40\s+\d+\.\d%\s+\d+\.\d\s+\d+\.\d%$/m);
   });
 
-  it("gives the sample data a meaningful AUC, as JSON with the documented keys", () => {
-    const r = run(...CALIBRATE, "--format", "json");
+  it("gives the sample data a meaningful AUC, as JSON with the documented keys", async () => {
+    const r = await cli(...CALIBRATE, "--format", "json");
     expect(r.status).toBe(0);
     const c = JSON.parse(r.stdout);
     expect(Object.keys(c)).toEqual(
@@ -81,45 +67,46 @@ describe("healthscore calibrate", () => {
     expect(typeof c.current.cv_auc).toBe("number");
     expect(c.suggested.thresholds).toHaveLength(2);
     // Deterministic: the same run gives the same numbers.
-    expect(run(...CALIBRATE, "--format", "json").stdout).toBe(r.stdout);
+    expect((await cli(...CALIBRATE, "--format", "json")).stdout).toBe(r.stdout);
   });
 
-  it("says the core's verdict on the suggested weights, in the sentence the sidebar and the sheet use", () => {
-    const c = JSON.parse(run(...CALIBRATE, "--format", "json").stdout);
+  it("says the core's verdict on the suggested weights, in the sentence the sidebar and the sheet use", async () => {
+    const c = JSON.parse((await cli(...CALIBRATE, "--format", "json")).stdout);
     expect(c.verdict.better).toMatch(/^(suggested|current|same)$/);
-    expect(run(...CALIBRATE).stdout).toContain(`\n  ${c.verdict.text}\n`);
+    expect((await cli(...CALIBRATE)).stdout).toContain(`\n  ${c.verdict.text}\n`);
   });
 
-  it("prints the warning when there are too few churned accounts", () => {
+  it("prints the warning when there are too few churned accounts", async () => {
     const csv = file(
       "few.csv",
       data((i) => (i % 10 === 0 ? "yes" : "no")),
     );
-    const r = run("calibrate", csv, "--rubric", usageRubric(), "--outcome", "churned");
+    const r = await cli("calibrate", csv, "--rubric", usageRubric(), "--outcome", "churned");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(
       "Warning: Only 6 churned accounts: these numbers are not yet reliable; 20 or more are needed.",
     );
   });
 
-  it("warns about outcome cells it cannot read as yes/no", () => {
+  it("warns about outcome cells it cannot read as yes/no", async () => {
     const csv = file(
       "pending.csv",
       data((i) => (i < 3 ? "pending" : i % 2 === 0 ? "Y" : "N")),
     );
-    const r = run("calibrate", csv, "--rubric", usageRubric(), "--outcome", "Churned");
+    const r = await cli("calibrate", csv, "--rubric", usageRubric(), "--outcome", "Churned");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain('Warning: "Churned" has 3 cells that are neither yes/no');
     expect(r.stdout).toMatch(/57 accounts with an outcome and a score: 28 churned/);
   });
 
-  it("reads a Renewed column as TRUE = stayed", () => {
+  it("reads a Renewed column as TRUE = stayed", async () => {
     const csv = file(
       "renewed.csv",
       data((i) => (i % 3 === 0 ? "FALSE" : "TRUE"), "Renewed"),
     );
     const c = JSON.parse(
-      run("calibrate", csv, "--rubric", usageRubric(), "--outcome", "Renewed", "--format", "json").stdout,
+      (await cli("calibrate", csv, "--rubric", usageRubric(), "--outcome", "Renewed", "--format", "json"))
+        .stdout,
     );
     expect(c.outcome).toEqual({ column: "Renewed", positive: "renewed" });
     expect(c.churned).toBe(20);
@@ -127,34 +114,34 @@ describe("healthscore calibrate", () => {
 });
 
 describe("healthscore calibrate errors", () => {
-  const expectError = (args: string[], status: number, message: string | RegExp) => {
-    const r = run(...args);
+  const expectError = async (args: string[], status: number, message: string | RegExp) => {
+    const r = await cli(...args);
     expect(r.status).toBe(status);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim().split("\n")[0]).toMatch(message);
     expect(r.stderr).not.toMatch(/\n\s+at /);
   };
 
-  it("needs --outcome, and a format it can print", () => {
-    expectError(CALIBRATE.slice(0, 4), 2, "healthscore: calibrate needs --outcome <column>");
-    expectError([...CALIBRATE, "--format", "csv"], 2, /--format must be table or json for calibrate/);
+  it("needs --outcome, and a format it can print", async () => {
+    await expectError(CALIBRATE.slice(0, 4), 2, "healthscore: calibrate needs --outcome <column>");
+    await expectError([...CALIBRATE, "--format", "csv"], 2, /--format must be table or json for calibrate/);
   });
 
-  it("names a missing outcome column", () => {
-    expectError(
+  it("names a missing outcome column", async () => {
+    await expectError(
       [...CALIBRATE.slice(0, 5), "Lost"],
       1,
       'healthscore: examples/customers.csv: The data has no column "Lost": name the column that says which accounts churned.',
     );
   });
 
-  it("says when the outcome column is empty, or holds only one class", () => {
+  it("says when the outcome column is empty, or holds only one class", async () => {
     const rubric = usageRubric();
     const empty = file(
       "empty.csv",
       data(() => ""),
     );
-    expectError(
+    await expectError(
       ["calibrate", empty, "--rubric", rubric, "--outcome", "Churned"],
       1,
       /has no outcomes: write TRUE/,
@@ -163,7 +150,7 @@ describe("healthscore calibrate errors", () => {
       "none.csv",
       data(() => "FALSE"),
     );
-    expectError(
+    await expectError(
       ["calibrate", none, "--rubric", rubric, "--outcome", "Churned"],
       1,
       /None of the 60 scored accounts with an outcome churned: calibration needs both churned and retained accounts\.$/,
@@ -172,7 +159,7 @@ describe("healthscore calibrate errors", () => {
       "all.csv",
       data(() => "churned"),
     );
-    expectError(
+    await expectError(
       ["calibrate", all, "--rubric", rubric, "--outcome", "Churned"],
       1,
       /All 60 scored accounts with an outcome churned/,

@@ -1,39 +1,39 @@
 import { describe, expect, it } from "vitest";
-import { file, run, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
+import { cli, file, SIMPLE, SIMPLE_HEADER, simpleRow, tmpPath } from "./cli";
 
-const json = (path: string, ...more: string[]) => run("score", path, ...SIMPLE, "--format", "json", ...more);
+const json = (path: string, ...more: string[]) => cli("score", path, ...SIMPLE, "--format", "json", ...more);
 const scores = (stdout: string) => JSON.parse(stdout).map((r: { score: number | null }) => r.score);
 const COMMA = [SIMPLE_HEADER, simpleRow(1), simpleRow(2), simpleRow(3)].join("\n");
-const expected = scores(json(file("comma.csv", COMMA)).stdout);
+const expected = scores((await json(file("comma.csv", COMMA))).stdout);
 
 describe("reading the data file", () => {
-  it("reads a semicolon-separated file (Excel in much of Europe) as the same table", () => {
-    const r = json(file("semicolon.csv", COMMA.replace(/,/g, ";")));
+  it("reads a semicolon-separated file (Excel in much of Europe) as the same table", async () => {
+    const r = await json(file("semicolon.csv", COMMA.replace(/,/g, ";")));
     expect(r.stderr).toBe("");
     expect(scores(r.stdout)).toEqual(expected);
   });
 
-  it("reads a tab-separated file", () => {
-    expect(scores(json(file("tabs.tsv", COMMA.replace(/,/g, "\t"))).stdout)).toEqual(expected);
+  it("reads a tab-separated file", async () => {
+    expect(scores((await json(file("tabs.tsv", COMMA.replace(/,/g, "\t")))).stdout)).toEqual(expected);
   });
 
-  it("finds the header below title rows, as the add-on does in the top five rows", () => {
+  it("finds the header below title rows, as the add-on does in the top five rows", async () => {
     const titled = `Customer health export\nGenerated 2026-11-26,,,\n\n${COMMA}`;
-    const r = json(file("titled.csv", titled));
+    const r = await json(file("titled.csv", titled));
     expect(r.stderr).toBe("");
     expect(scores(r.stdout)).toEqual(expected);
   });
 
-  it("keeps title rows in --format csv, unchanged, above the header", () => {
-    const r = run("score", file("titled2.csv", `Q4 export\n${COMMA}`), ...SIMPLE, "--format", "csv");
+  it("keeps title rows in --format csv, unchanged, above the header", async () => {
+    const r = await cli("score", file("titled2.csv", `Q4 export\n${COMMA}`), ...SIMPLE, "--format", "csv");
     const lines = r.stdout.split("\n");
     expect(lines[0]).toBe("Q4 export");
     expect(lines[1]).toBe(`${SIMPLE_HEADER},Health Score,Health Band,Health Drivers,Coverage`);
   });
 
-  it("names a Windows-1252 file as such, with the line and what to do", () => {
+  it("names a Windows-1252 file as such, with the line and what to do", async () => {
     const latin = Buffer.from(`${SIMPLE_HEADER}\nCaf\xe9 Ltd,0.5,3,8,0,10\n`, "latin1");
-    const r = json(file("cp1252.csv", latin));
+    const r = await json(file("cp1252.csv", latin));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain(
       'is not UTF-8: line 2 has the byte 0xE9 ("é" in Windows-1252, as Excel\'s plain "CSV" saves accented letters)',
@@ -42,34 +42,36 @@ describe("reading the data file", () => {
     expect(r.stderr.trim().split("\n")).toHaveLength(1);
   });
 
-  it("reads a Windows-1252 file with --encoding windows-1252", () => {
+  it("reads a Windows-1252 file with --encoding windows-1252", async () => {
     const latin = Buffer.from(`${SIMPLE_HEADER}\nCaf\xe9 Ltd,0.5,3,8,0,10\n`, "latin1");
-    const r = run("score", file("cp1252b.csv", latin), ...SIMPLE, "--encoding", "windows-1252");
+    const r = await cli("score", file("cp1252b.csv", latin), ...SIMPLE, "--encoding", "windows-1252");
     expect(r.status).toBe(0);
     expect(r.stdout).toContain("Café Ltd");
   });
 
-  it("names a UTF-16 file (Excel's Unicode Text)", () => {
+  it("names a UTF-16 file (Excel's Unicode Text)", async () => {
     const utf16 = Buffer.concat([
       Buffer.from([0xff, 0xfe]),
       Buffer.from(COMMA.replace(/,/g, "\t"), "utf16le"),
     ]);
-    const r = json(file("unicode.txt", utf16));
+    const r = await json(file("unicode.txt", utf16));
     expect(r.status).toBe(1);
     expect(r.stderr).toContain('is UTF-16 text (as Excel\'s "Unicode Text" saves it), not UTF-8');
-    expect(scores(json(file("unicode2.txt", utf16), "--encoding", "utf-16le").stdout)).toEqual(expected);
+    expect(scores((await json(file("unicode2.txt", utf16), "--encoding", "utf-16le")).stdout)).toEqual(
+      expected,
+    );
   });
 
-  it("reads a UTF-8 file with a byte-order mark, and accents split across reads", () => {
+  it("reads a UTF-8 file with a byte-order mark, and accents split across reads", async () => {
     const name = "Ünïcödé ".repeat(200_000); // 1.8 MB of two-byte letters: reads end mid-letter
-    const r = json(file("bom.csv", `\ufeff${SIMPLE_HEADER}\n"${name}",0.5,3,8,0,10\n`));
+    const r = await json(file("bom.csv", `\ufeff${SIMPLE_HEADER}\n"${name}",0.5,3,8,0,10\n`));
     expect(r.stderr).toBe("");
     expect(JSON.parse(r.stdout)).toHaveLength(1);
   });
 
-  it("names a row wider than the header (an unquoted comma) and scores nothing on shifted cells", () => {
+  it("names a row wider than the header (an unquoted comma) and scores nothing on shifted cells", async () => {
     const shifted = `${SIMPLE_HEADER}\n${simpleRow(1)}\nAcme, Inc.,0.5,3,8,0,10\n${simpleRow(3)}\n`;
-    const r = json(file("wide.csv", shifted));
+    const r = await json(file("wide.csv", shifted));
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr.trim()).toMatch(
@@ -77,21 +79,21 @@ describe("reading the data file", () => {
     );
   });
 
-  it("reads Excel's trailing empty cells and skips fully blank rows, as the add-on does", () => {
+  it("reads Excel's trailing empty cells and skips fully blank rows, as the add-on does", async () => {
     const excel = `${SIMPLE_HEADER},,,\n${simpleRow(1)},,,\n,,,,,,,,\n\n${simpleRow(2)}\n${simpleRow(3)},,\n`;
-    const r = json(file("excel.csv", excel));
+    const r = await json(file("excel.csv", excel));
     expect(r.stderr).toBe("");
     expect(scores(r.stdout)).toEqual(expected);
   });
 
-  it("says a folder is not a data file, in one sentence", () => {
-    const r = json(tmpPath(""));
+  it("says a folder is not a data file, in one sentence", async () => {
+    const r = await json(tmpPath(""));
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toMatch(/^healthscore: Cannot read data file "[^"]+": it is a folder\.$/);
   });
 
-  it("says where a quote is never closed, in one sentence", () => {
-    const r = json(file("quote.csv", `${SIMPLE_HEADER}\n${simpleRow(1)}\n"Acme,0.5,3,8,0,10\n`));
+  it("says where a quote is never closed, in one sentence", async () => {
+    const r = await json(file("quote.csv", `${SIMPLE_HEADER}\n${simpleRow(1)}\n"Acme,0.5,3,8,0,10\n`));
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(/is not valid CSV near line \d+: a value opens a quote \(".*never closes/);
     expect(r.stderr).not.toContain("unexpected error");

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
-import { file, run, tmpPath } from "./cli";
+import { cli, file, tmpPath } from "./cli";
 
 const SOURCES = ["logins", "tickets", "nps"].flatMap((s) => ["--source", `${s}=examples/${s}.csv`]);
 const ZONE = ["--time-zone", "UTC"];
@@ -17,8 +17,8 @@ const CHANGED = file(
 );
 const csv = (text: string) => parse(text) as string[][];
 
-function backfill(rubric: string, weeks: string, out: string) {
-  const r = run(
+async function backfill(rubric: string, weeks: string, out: string) {
+  const r = await cli(
     "history",
     "backfill",
     "examples/customers.csv",
@@ -39,8 +39,8 @@ function backfill(rubric: string, weeks: string, out: string) {
 }
 
 describe("healthscore history backfill", () => {
-  it("writes the Health History layout, each week scored as `score --as-of` that week scores it", () => {
-    const history = backfill("examples/from-activity.json", "4", tmpPath("backfill.csv"));
+  it("writes the Health History layout, each week scored as `score --as-of` that week scores it", async () => {
+    const history = await backfill("examples/from-activity.json", "4", tmpPath("backfill.csv"));
     expect(history[0]).toEqual(["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values"]);
     expect([...new Set(history.slice(1).map((r) => r[0]))]).toEqual([
       "2026-11-05",
@@ -49,7 +49,7 @@ describe("healthscore history backfill", () => {
       "2026-11-26",
     ]);
     for (const date of ["2026-11-12", "2026-11-26"]) {
-      const scored = run(
+      const scored = await cli(
         "score",
         "examples/customers.csv",
         "--rubric",
@@ -74,8 +74,8 @@ describe("healthscore history backfill", () => {
     }
   });
 
-  it("refuses a rubric that reads no source, and weeks that are not a number", () => {
-    const plain = run(
+  it("refuses a rubric that reads no source, and weeks that are not a number", async () => {
+    const plain = await cli(
       "history",
       "backfill",
       "examples/customers.csv",
@@ -86,7 +86,7 @@ describe("healthscore history backfill", () => {
     expect(plain.stderr).toMatch(
       /^healthscore: examples\/simple-ryg\.json: The rubric reads no source of raw activity/,
     );
-    const weeks = run(
+    const weeks = await cli(
       "history",
       "backfill",
       "examples/customers.csv",
@@ -103,10 +103,10 @@ describe("healthscore history backfill", () => {
 });
 
 describe("healthscore history rescore", () => {
-  it("adds the new rubric's scores beside the old ones: what backfilling under it gives, row for row", () => {
-    const before = backfill("examples/from-activity.json", "3", tmpPath("before.csv"));
-    const direct = backfill(CHANGED, "3", tmpPath("direct.csv"));
-    const r = run("history", "rescore", tmpPath("before.csv"), "--rubric", CHANGED, ...ZONE);
+  it("adds the new rubric's scores beside the old ones: what backfilling under it gives, row for row", async () => {
+    const before = await backfill("examples/from-activity.json", "3", tmpPath("before.csv"));
+    const direct = await backfill(CHANGED, "3", tmpPath("direct.csv"));
+    const r = await cli("history", "rescore", tmpPath("before.csv"), "--rubric", CHANGED, ...ZONE);
     expect(r.status).toBe(0);
     const fp = direct[1]?.[5];
     expect(r.stderr).toBe(
@@ -121,17 +121,26 @@ describe("healthscore history rescore", () => {
 
     // Run again on its own output: the same file.
     const out = file("after.csv", r.stdout);
-    const again = run("history", "rescore", out, "--rubric", CHANGED, ...ZONE, "--out", tmpPath("again.csv"));
+    const again = await cli(
+      "history",
+      "rescore",
+      out,
+      "--rubric",
+      CHANGED,
+      ...ZONE,
+      "--out",
+      tmpPath("again.csv"),
+    );
     expect(again.stdout).toBe("");
     expect(readFileSync(tmpPath("again.csv"), "utf8")).toBe(r.stdout);
   });
 
-  it("keeps rows from before values were kept, and says what it could not rescore", () => {
+  it("keeps rows from before values were kept, and says what it could not rescore", async () => {
     const old = file(
       "old.csv",
       "Date,Account,Score,Band,Coverage,Rubric\n2026-11-02,Acme,70,Green,1,abcdef12\n",
     );
-    const r = run("history", "rescore", old, "--rubric", CHANGED);
+    const r = await cli("history", "rescore", old, "--rubric", CHANGED);
     expect(r.status).toBe(0);
     expect(r.stderr).toBe(
       `healthscore: ${old}: no row has Values to rescore (rows written before snapshots kept their values).\n`,
@@ -139,13 +148,13 @@ describe("healthscore history rescore", () => {
     expect(csv(r.stdout)[1]?.slice(0, 6)).toEqual(["2026-11-02", "Acme", "70", "Green", "1", "abcdef12"]);
   });
 
-  it("says in one sentence when the file is not a history export", () => {
-    const r = run("history", "rescore", "examples/customers.csv", "--rubric", CHANGED);
+  it("says in one sentence when the file is not a history export", async () => {
+    const r = await cli("history", "rescore", "examples/customers.csv", "--rubric", CHANGED);
     expect(r.status).toBe(1);
     expect(r.stderr).toMatch(
       /^healthscore: examples\/customers\.csv: the first line must be the Health History header \(Date, Account, Score, Band, Coverage, Rubric, Values\), not "Account,Segment,.*": export the Health History sheet with File → Download → CSV\.\n$/,
     );
-    const verb = run("history", "replay", "h.csv");
+    const verb = await cli("history", "replay", "h.csv");
     expect(verb.status).toBe(2);
     expect(verb.stderr).toMatch(/^healthscore: history takes rescore or backfill, not "replay"\./);
   });

@@ -1,15 +1,11 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
 import { csvLine } from "../../cli/csv";
+import { cli } from "./cli";
 
-// These run the built CLI (npm test builds first), as a user would.
-const CLI = "build/cli.js";
-const run = (...args: string[]) =>
-  spawnSync("node", [CLI, ...args], { encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
 const tmp = mkdtempSync(join(tmpdir(), "healthscore-plan-"));
 const AS_OF = ["--as-of", "2026-11-26", "--time-zone", "UTC"];
 
@@ -27,9 +23,9 @@ const cellText = (v: unknown) => (typeof v === "boolean" ? (v ? "TRUE" : "FALSE"
 describe("healthscore plan", () => {
   it.each(["simple-ryg", "five-dimensions", "lifecycle", "points-five-tier"])(
     "gives %s plans that, written into the CSV and scored by the CLI, reach their target with score_after",
-    (name) => {
+    async (name) => {
       const rubric = `examples/${name}.json`;
-      const r = run("plan", "examples/customers.csv", "--rubric", rubric, "--format", "json", ...AS_OF);
+      const r = await cli("plan", "examples/customers.csv", "--rubric", rubric, "--format", "json", ...AS_OF);
       expect(r.stderr).toBe("");
       const plans = JSON.parse(r.stdout) as PlanJson[];
       const [headers, ...rows] = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
@@ -43,7 +39,7 @@ describe("healthscore plan", () => {
       const file = join(tmp, `${name}.csv`);
       writeFileSync(file, `${[headers as string[], ...changed].map((r) => csvLine(r, ",")).join("\n")}\n`);
       const after = JSON.parse(
-        run("score", file, "--rubric", rubric, "--format", "json", ...AS_OF).stdout,
+        (await cli("score", file, "--rubric", rubric, "--format", "json", ...AS_OF)).stdout,
       ) as {
         score: number | null;
         band: string;
@@ -65,8 +61,8 @@ describe("healthscore plan", () => {
     },
   );
 
-  it("plans to a named band and prints a table with one line per account", () => {
-    const r = run(
+  it("plans to a named band and prints a table with one line per account", async () => {
+    const r = await cli(
       "plan",
       "examples/customers.csv",
       "--rubric",
@@ -83,7 +79,7 @@ describe("healthscore plan", () => {
     expect(lines.at(-1)).toMatch(/^200 accounts: \d+ with a plan, \d+ out of reach$/);
   });
 
-  it("strips terminal control characters from the names, labels and plans it prints", () => {
+  it("strips terminal control characters from the names, labels and plans it prints", async () => {
     const ryg = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
     ryg.metrics[0].label = "Seats\x1b[2J used";
     ryg.bands[0].label = "Red\x1b[31m";
@@ -95,15 +91,15 @@ describe("healthscore plan", () => {
       "Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\n" +
         '"Evil\x1b]0;pwned\x07\x1b[2J Co",0.1,1,2,3,1\n',
     );
-    const r = run("plan", data, "--rubric", rubric, ...AS_OF);
+    const r = await cli("plan", data, "--rubric", rubric, ...AS_OF);
     expect(r.status).toBe(0);
     // biome-ignore lint/suspicious/noControlCharactersInRegex: no control character may reach the terminal
     expect(r.stdout).not.toMatch(/[\x00-\x09\x0b-\x1f\x7f]/);
     expect(r.stdout).toMatch(/^Evil\]0;pwned\[2J Co\s+Red\[31m → Yellow\s+.*Seats\[2J used/m);
   });
 
-  it("refuses a target that is not a band, in one sentence", () => {
-    const r = run(
+  it("refuses a target that is not a band, in one sentence", async () => {
+    const r = await cli(
       "plan",
       "examples/customers.csv",
       "--rubric",

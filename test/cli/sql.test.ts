@@ -1,21 +1,18 @@
-import { spawnSync } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parse } from "csv-parse/sync";
 import { describe, expect, it } from "vitest";
+import { cli } from "./cli";
 
-// These run the built CLI (npm test builds first), as a user would.
-const run = (...args: string[]) =>
-  spawnSync("node", ["build/cli.js", ...args], { encoding: "utf8", maxBuffer: 64 * 1024 * 1024 });
 const tmp = mkdtempSync(join(tmpdir(), "healthscore-sql-"));
 const RUBRIC = ["--rubric", "examples/five-dimensions.json"];
 
 /** `sql --run` and `score --format csv` on the sample customers give the same rows, in order. */
-function expectSameAsScore(args: string[]): void {
-  const sql = run("sql", ...args, "--run", "examples/customers.csv");
+async function expectSameAsScore(args: string[]): Promise<void> {
+  const sql = await cli("sql", ...args, "--run", "examples/customers.csv");
   expect(sql.stderr).toBe("");
-  const core = run("score", "examples/customers.csv", ...args, "--format", "csv");
+  const core = await cli("score", "examples/customers.csv", ...args, "--format", "csv");
   const fromSql = parse(sql.stdout, { columns: true }) as Record<string, string>[];
   const fromCore = parse(core.stdout, { columns: true }) as Record<string, string>[];
   expect(fromSql).toHaveLength(200);
@@ -27,8 +24,8 @@ function expectSameAsScore(args: string[]): void {
 }
 
 describe("healthscore sql", () => {
-  it("prints one read-only SELECT over the named table", () => {
-    const r = run(
+  it("prints one read-only SELECT over the named table", async () => {
+    const r = await cli(
       "sql",
       ...RUBRIC,
       "--dialect",
@@ -45,8 +42,8 @@ describe("healthscore sql", () => {
     expect(r.stdout).toMatch(/AS health_score,\n[\s\S]*AS health_drivers\nFROM hs__\d+\n$/);
   });
 
-  it("counts days to the engine's date in the time zone when no as-of date is given", () => {
-    const r = run(
+  it("counts days to the engine's date in the time zone when no as-of date is given", async () => {
+    const r = await cli(
       "sql",
       ...RUBRIC,
       "--dialect",
@@ -59,40 +56,40 @@ describe("healthscore sql", () => {
     expect(r.stdout).toContain("CURRENT_DATE('Europe/Berlin')");
   });
 
-  it("says which dialects exist when the dialect is unknown", () => {
-    const r = run("sql", ...RUBRIC, "--dialect", "oracle", "--table", "t");
+  it("says which dialects exist when the dialect is unknown", async () => {
+    const r = await cli("sql", ...RUBRIC, "--dialect", "oracle", "--table", "t");
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'healthscore: --dialect must be duckdb, postgres, bigquery, snowflake, not "oracle".\n',
     );
   });
 
-  it("scores a CSV on DuckDB with the same scores, bands and drivers as healthscore score", () => {
-    expectSameAsScore([...RUBRIC, "--as-of", "2026-11-26"]);
+  it("scores a CSV on DuckDB with the same scores, bands and drivers as healthscore score", async () => {
+    await expectSameAsScore([...RUBRIC, "--as-of", "2026-11-26"]);
   });
 
-  it("writes Parquet with --out and names a column the file lacks in one sentence", () => {
+  it("writes Parquet with --out and names a column the file lacks in one sentence", async () => {
     const out = join(tmp, "scored.parquet");
-    const ok = run("sql", ...RUBRIC, "--run", "examples/customers.csv", "--out", out);
+    const ok = await cli("sql", ...RUBRIC, "--run", "examples/customers.csv", "--out", out);
     expect(ok.stdout).toBe(`Wrote ${out}.\n`);
     expect(readFileSync(out).subarray(0, 4).toString()).toBe("PAR1");
 
     const data = join(tmp, "short.csv");
     writeFileSync(data, "Account,NPS\nAcme,9\n");
-    const bad = run("sql", "--rubric", "examples/simple-ryg.json", "--run", data);
+    const bad = await cli("sql", "--rubric", "examples/simple-ryg.json", "--run", data);
     expect(bad.status).toBe(1);
     expect(bad.stderr).toMatch(
       /^healthscore: .*short\.csv: The data has no columns "Seat utilisation" .*\.\n$/,
     );
   });
 
-  it("scores raw activity on DuckDB, each --source file read as a table, as healthscore score does", () => {
+  it("scores raw activity on DuckDB, each --source file read as a table, as healthscore score does", async () => {
     const files = ["logins", "tickets", "nps"].flatMap((s) => ["--source", `${s}=examples/${s}.csv`]);
-    expectSameAsScore(["--rubric", "examples/from-activity.json", "--as-of", "2026-11-26", ...files]);
+    await expectSameAsScore(["--rubric", "examples/from-activity.json", "--as-of", "2026-11-26", ...files]);
   });
 
-  it("prints each source's table as --source names it, and says which file --run lacks", () => {
-    const printed = run(
+  it("prints each source's table as --source names it, and says which file --run lacks", async () => {
+    const printed = await cli(
       "sql",
       "--rubric",
       "examples/from-activity.json",
@@ -107,7 +104,7 @@ describe("healthscore sql", () => {
     expect(printed.stdout).toContain("FROM `my-project.analytics.logins` AS hs__t");
     expect(printed.stdout).toContain("FROM tickets AS hs__t");
 
-    const unknown = run(
+    const unknown = await cli(
       "sql",
       "--rubric",
       "examples/from-activity.json",
@@ -123,7 +120,7 @@ describe("healthscore sql", () => {
       'healthscore: --source visits: the rubric has no source "visits" (the rubric\'s sources are logins, tickets, nps).\n',
     );
 
-    const lacking = run(
+    const lacking = await cli(
       "sql",
       "--rubric",
       "examples/from-activity.json",

@@ -670,3 +670,49 @@ describe("validateRubric with the data's headers", () => {
     expect(validateRubric(json).errors).toEqual([]);
   });
 });
+
+describe("validateRubric with the sources' headers", () => {
+  const json = {
+    key: "Account",
+    sources: {
+      logins: { key: "Acount", date: "Login date" },
+      tickets: { key: "Account", date: "Opened" },
+    },
+    bands: RYG_BANDS,
+    metrics: [
+      metric("l", { column: undefined, from: { source: "logins", agg: "count", days: 30 } }),
+      metric("s", {
+        column: undefined,
+        from: {
+          source: "logins",
+          agg: "sum",
+          column: "Minutes",
+          where: [{ column: "Devise", equals: "Mobile" }],
+        },
+      }),
+      metric("t", { column: undefined, from: { source: "tickets", agg: "count" } }),
+    ],
+  };
+  const sourceHeaders = { logins: ["Account", "Login day", "Device"] };
+
+  it("makes every column a given source lacks an error naming that source and its closest header", () => {
+    const v = validateRubric(json, { headers: ["Account"], sourceHeaders });
+    expect(v.rubric).toBeUndefined();
+    expect(v.errors.map(formatProblem)).toEqual([
+      'sources.logins.key: "Acount" is not a column of source "logins": did you mean "Account"?',
+      'sources.logins.date: "Login date" is not a column of source "logins": did you mean "Login day"?',
+      'metrics[1].from.column: "Minutes" is not a column of source "logins": pick one of its columns, or add this one to the header row',
+      'metrics[1].from.where[0].column: "Devise" is not a column of source "logins": did you mean "Device"?',
+    ]);
+  });
+
+  it("checks no source whose headers are not given, and no column a count ignores", () => {
+    const counted = {
+      ...json,
+      metrics: [{ ...json.metrics[0], from: { source: "tickets", agg: "count", column: "Nope" } }],
+    };
+    const v = validateRubric(counted, { sourceHeaders: { tickets: ["Account", "Opened"] } });
+    expect(v.errors).toEqual([]);
+    expect(v.warnings.map(formatProblem)).toContain("metrics[0].from.column: is ignored: count counts rows");
+  });
+});
