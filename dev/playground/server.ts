@@ -164,12 +164,16 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
         else w?.reject(new Error(m.message));
       }
     });
-    worker.on("error", (e) => {
-      failed = e;
+    const fail = (e: Error) => {
+      failed ??= e;
       reject(e);
       for (const w of waiting.values()) w.reject(e);
       waiting.clear();
-    });
+    };
+    worker.on("error", fail);
+    worker.on("exit", () =>
+      fail(new Error("The playground's spreadsheet has stopped: start npm start again.")),
+    );
   });
   await ready;
 
