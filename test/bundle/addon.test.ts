@@ -6,8 +6,8 @@ import { readFileSync } from "node:fs";
 import vm from "node:vm";
 import { createEmulator, loadBundle } from "gas-sheets-emulator";
 import { describe, expect, it } from "vitest";
-import { parseRubric, planner, rubricToGrid, scoreTable } from "../../src/core";
-import { code, customers, FROM_SOURCES, open } from "./helpers";
+import { explain, parseRubric, planner, rubricToGrid, scoreTable } from "../../src/core";
+import { code, customers, FROM_SOURCES, open, pickColumn } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
 
@@ -322,6 +322,68 @@ describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
     expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", last, h, undefined, "2026-11-21")).toBe(20);
   });
 
+  it("says which argument is missing or the wrong shape, naming the function called", () => {
+    const { addon } = open({ Customers: data });
+    const call =
+      (fn: string, ...args: unknown[]) =>
+      () =>
+        addon.callAs("CUSTOM_FUNCTION", fn, ...args);
+    expect(call("HEALTHSCORE")).toThrow(
+      "HEALTHSCORE needs the data rows and their header row, e.g. =HEALTHSCORE(A2:M200, A1:M1).",
+    );
+    expect(call("HEALTHDRIVERS", rows)).toThrow(/^HEALTHDRIVERS needs the data rows and their header row/);
+    expect(call("HEALTHPLAN", undefined, headers)).toThrow(
+      /^HEALTHPLAN needs the data rows and their header row/,
+    );
+    expect(call("HEALTHSCORE", rows, [data[0], data[0]])).toThrow(
+      "HEALTHSCORE: headers must be one row (e.g. A1:M1), but it has 2 rows.",
+    );
+    expect(call("HEALTHDRIVERS", [[1, 2, 3]], [["A", "B"]])).toThrow(
+      /^HEALTHDRIVERS: the values have 3 columns/,
+    );
+    expect(call("HEALTHPLAN", [[1, 2, 3]], [["A", "B"]])).toThrow(/^HEALTHPLAN: the values have 3 columns/);
+    expect(call("HEALTHBAND")).toThrow("HEALTHBAND needs scores, e.g. =HEALTHBAND(N2:N200).");
+  });
+
+  it("names top_n drivers for HEALTHDRIVERS, three when the cell is empty, and refuses a top_n that is not a whole number", () => {
+    const { addon } = open({ Customers: data });
+    const drivers = (topN: unknown) =>
+      addon.callAs(
+        "CUSTOM_FUNCTION",
+        "HEALTHDRIVERS",
+        rows,
+        headers,
+        undefined,
+        undefined,
+        topN,
+      ) as unknown[][];
+    const three = rows.map((_, i) => [explain(expected[i] as never, 3)]);
+    expect(drivers(undefined)).toEqual(three);
+    expect(drivers("")).toEqual(three);
+    expect(drivers(0)).toEqual(rows.map((_, i) => [explain(expected[i] as never, 0)]));
+    for (const bad of [-1, 1.5, "many"])
+      expect(() => drivers(bad)).toThrow(
+        `HEALTHDRIVERS: top_n must be a whole number ≥ 0, not ${JSON.stringify(bad)}.`,
+      );
+  });
+
+  it("answers blank for a blank row in HEALTHDRIVERS and HEALTHPLAN", () => {
+    const { addon } = open({ Customers: data });
+    const blank = (data[0] as unknown[]).map(() => "");
+    for (const fn of ["HEALTHDRIVERS", "HEALTHPLAN"]) {
+      const answers = addon.callAs(
+        "CUSTOM_FUNCTION",
+        fn,
+        [rows[0], blank],
+        headers,
+        undefined,
+        "2026-11-26",
+      ) as unknown[][];
+      expect(answers[1], fn).toEqual([""]);
+      expect(answers[0]?.[0], fn).not.toBe("");
+    }
+  });
+
   it("scores 10,000 rows in one call", () => {
     const many = Array.from({ length: 10_000 }, (_, i) => rows[i % rows.length]);
     const { addon } = open({ Customers: data });
@@ -373,5 +435,92 @@ describe("the rubric sheet commands", () => {
       .flat()
       .filter((f) => f !== "");
     expect(formulas).toEqual([]);
+  });
+});
+
+describe("what the menu commands say", () => {
+  it("says whether the rubric sheet is valid, and how many problems to fix, one per line", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("setupRubricSheet");
+    addon.call("checkRubric");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      'The rubric "Simple red / yellow / green" is valid: 4 metrics, 1 flag, bands Red / Yellow / Green.',
+    );
+    const values = emu.sheetValues("Health Rubric");
+    const sheet = emu.spreadsheet.getSheetByName("Health Rubric");
+    const yellow = values.findIndex((r) => r[0] === "Yellow") + 1;
+    sheet?.getRange(yellow, 2).setValue("forty");
+    addon.call("checkRubric");
+    expect(emu.ui.alerts.at(-1)?.prompt.split("\n")).toEqual([
+      "The Health Rubric sheet has 1 problem. Fix it and check again:",
+      `• Health Rubric!B${yellow}: from must be a number, not "forty"`,
+    ]);
+    const green = values.findIndex((r) => r[0] === "Green") + 1;
+    sheet?.getRange(green, 2).setValue("seventy");
+    addon.call("checkRubric");
+    const lines = emu.ui.alerts.at(-1)?.prompt.split("\n") ?? [];
+    expect(lines[0]).toBe("The Health Rubric sheet has 2 problems. Fix them and check again:");
+    expect(lines.slice(1)).toHaveLength(2);
+    expect(lines.slice(1).every((l) => l.startsWith("• Health Rubric!B"))).toBe(true);
+  });
+
+  it("moves As of to today when there is a rubric sheet, and says where to make one when there is not", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("Set as-of date to today");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      "There is no As of cell: set up the Health Rubric sheet first (Extensions → Health Score → Set up rubric sheet).",
+    );
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeNull();
+    addon.call("setupRubricSheet");
+    const sheet = emu.spreadsheet.getSheetByName("Health Rubric");
+    const asOfRow = emu.sheetValues("Health Rubric").findIndex((r) => r[0] === "As of") + 1;
+    sheet?.getRange(asOfRow, 2).setValue("2026-01-01");
+    addon.clickMenuItem("Set as-of date to today");
+    expect(emu.ui.toasts.at(-1)?.message).toBe(
+      "As of is now 2026-11-26. Scores that count days since a date follow it.",
+    );
+    expect(emu.sheetDisplayValues("Health Rubric")[asOfRow - 1]?.[1]).toBe("2026-11-26");
+  });
+
+  it("shows how to use each formula", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("How to use the formulas");
+    const lines = emu.ui.alerts.at(-1)?.prompt.split("\n") ?? [];
+    for (const fn of ["HEALTHSCORE", "HEALTHBAND", "HEALTHDRIVERS", "HEALTHPLAN"])
+      expect(lines.some((l) => l.startsWith(`=${fn}(`))).toBe(true);
+    expect(lines).toContain("");
+    expect(lines.some((l) => l.startsWith("#NAME?"))).toBe(true);
+    expect(lines.some((l) => l.includes("TODAY()"))).toBe(true);
+  });
+
+  it("says how many colour rules it applied, and when there were none to remove", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("Remove colour bands");
+    expect(emu.ui.toasts.at(-1)?.message).toBe("There were no colour bands to remove.");
+    addon.call("rescoreAll");
+    addon.clickMenuItem("Apply colour bands");
+    const n = emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules().length;
+    expect(emu.ui.toasts.at(-1)?.message).toBe(`Applied ${n} colour rules for the bands.`);
+  });
+
+  it("says whether there was a weekly snapshot to stop", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("Stop scheduled snapshot");
+    expect(emu.ui.toasts.at(-1)?.message).toBe("No weekly snapshot was scheduled.");
+    addon.call("setupRubricSheet");
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.clickMenuItem("Schedule weekly snapshot");
+    if (emu.ui.dialogs.length > 0) pickColumn({ emu, addon }, "Account");
+    addon.clickMenuItem("Stop scheduled snapshot");
+    expect(emu.ui.toasts.at(-1)?.message).toBe(
+      "Stopped the weekly snapshot: Health History keeps the ones taken.",
+    );
+  });
+
+  it("refuses a column dialog's answer for a question it does not know", () => {
+    const { addon } = open({ Customers: customers() });
+    expect(() => addon.call("sidebarCall", "pickedColumn", ["nonsense", "Account"])).toThrow(
+      'The dialog asked for "nonsense", which the server does not know: reopen it.',
+    );
   });
 });
