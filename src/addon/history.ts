@@ -349,10 +349,8 @@ export function healthTrend(
     throw new Error(`HEALTHTREND: weeks must be a number above 0, not ${JSON.stringify(weeks)}.`);
   const byAccount = historyByAccount(readHistory(asGrid(history), timeZoneOf(activeSpreadsheet())));
   const grid = asGrid(accounts);
-  const out = grid.map((row) => {
-    const name = textOf(row[0]);
-    return name === "" ? "" : (scoreChange(byAccount, name, w) ?? "");
-  });
+  // A blank cell names no account in the history: its change is blank too.
+  const out = grid.map((row) => scoreChange(byAccount, textOf(row[0]), w) ?? "");
   return grid.length === 1 ? (out[0] ?? "") : out.map((v) => [v]);
 }
 

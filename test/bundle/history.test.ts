@@ -56,6 +56,12 @@ describe("Take snapshot", () => {
     expect(emu.ui.toasts.at(-1)?.message).toMatch(
       /^Took a snapshot of 200 accounts on 2026-11-02 in Health History/,
     );
+    expect(emu.ui.toasts.at(-1)?.title).toBe("Health Score");
+    // Scores show with one decimal, as in the data sheet.
+    const shown = emu.sheetDisplayValues("Health History");
+    history.slice(1).forEach((row, i) => {
+      if (typeof row[2] === "number") expect(shown[i + 1]?.[2]).toBe(row[2].toFixed(1));
+    });
     const rubric = emu.sheetValues("Health Rubric");
     expect(rubric.find((r) => r[0] === "Account key")?.[1]).toBe("Account");
     // Appending the snapshot rows: one setValues beside the header row's.
@@ -206,6 +212,12 @@ describe("Trend", () => {
     expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHTREND", "Acme", history, 0)).toThrow(
       /weeks must be a number above 0/,
     );
+    // An empty weeks cell means the default 4 weeks.
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHTREND", "Acme", history, "")).toBe(-11.5);
+    const needs =
+      "HEALTHTREND needs accounts and the Health History range, e.g. =HEALTHTREND(A2:A200, 'Health History'!A:Z).";
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHTREND")).toThrow(needs);
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHTREND", "Acme")).toThrow(needs);
     void emu;
   });
 });
