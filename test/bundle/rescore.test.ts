@@ -589,6 +589,14 @@ describe("Apply colour bands", () => {
 });
 
 describe("Insert live score column, again", () => {
+  it("copes with a header that is a number, such as a year", () => {
+    const data = customers().map((row, i) => [...row, i === 0 ? 2026 : 1]);
+    const { emu, addon } = open({ Customers: data });
+    addon.clickMenuItem("Insert live score column");
+    expect(emu.ui.alerts).toHaveLength(0);
+    expect(emu.sheetValues("Customers")[0]?.[data[0]?.length ?? 0]).toBe("Live Health Score");
+  });
+
   it("reuses its column, clears what is below it, and leaves an existing rubric sheet alone", () => {
     const rubric = rubricToGrid(
       parseRubric({ ...JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")), name: "Mine" }),
