@@ -161,6 +161,13 @@ await Promise.all([
     outfile: "build/screenshots.js",
     external: npmPackages,
   }),
+  // The playground's spreadsheet runs in a worker thread, so Ui.prompt can wait (worker.ts).
+  build({
+    ...node,
+    entryPoints: ["dev/playground/worker.ts"],
+    outfile: "build/playground-worker.js",
+    external: npmPackages,
+  }),
   build({
     entryPoints: ["dev/playground/page.ts"],
     bundle: true,
