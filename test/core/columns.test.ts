@@ -298,6 +298,7 @@ describe("closestName", () => {
 
   it("offers the first of two headers as close, a swap of two letters counting as one edit", () => {
     expect(closestName("Seat", ["Sear", "Seta"])).toBe("Sear");
+    expect(closestName("Seat", ["Esax"])).toBeUndefined(); // a swap and a change: two edits
   });
 
   it("names the closest header in the message about a column the data lacks", () => {
