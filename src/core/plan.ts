@@ -22,6 +22,8 @@ import { cellText, type DayContext, dayContext, dayToIso, parseNumber } from "./
 import { columnIndex, mapColumns } from "./columns";
 import { applyFlags, bandFor, type RowResult, roundScore, type ScoreOptions, scorecard } from "./score";
 import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
+import { fromText } from "./fromText";
+import { valuesRubric } from "./history";
 import { fromsRead } from "./sources";
 import type { BaseRubric, CellValue, Flag, Metric, Rubric } from "./types";
 
@@ -33,7 +35,10 @@ export interface PlanChange {
   metric?: string;
   flag?: string;
   label: string;
+  /** The column, or for a metric or flag read from a source the aggregate (`count of logins, last 30 days`). */
   column: string;
+  /** The source whose aggregate `column` is: the plan names a value to reach, not a cell to write. */
+  source?: string;
   /** The cell as it is ('' when empty; a date as YYYY-MM-DD). */
   from: PlanCell;
   to: PlanCell;
@@ -132,12 +137,31 @@ interface Prepared {
  * PlanError when `target` names no band of the rubric (nor of any segment's).
  */
 export function planner(rubric: Rubric, headers: readonly CellValue[], options: PlanOptions): Planner {
-  // A plan changes cells; an aggregate of a source's rows is no cell to change (yet).
-  const fromSources = fromsRead(rubric)[0];
-  if (fromSources)
-    throw new PlanError(
-      `Plans cannot be made for this rubric yet: ${fromSources.reader} is computed from the source "${fromSources.from.source}", whose rows a plan cannot change.`,
-    );
+  const froms = fromsRead(rubric);
+  if (froms.length === 0) return cellPlanner(rubric, headers, options, new Map());
+  // An aggregate of a source's rows is planned as the cell it would be if it were written as a
+  // column (as history rescores kept values): the plan names the aggregate's new value, which the
+  // team reaches through the activity itself (more logins, fewer open tickets). `actionable: false`
+  // keeps an aggregate out of plans exactly as it keeps a column out.
+  const card = scorecard(rubric, headers, options);
+  const names = froms.map(({ from }) => fromText(from));
+  const sourceOf = new Map(froms.map(({ from }) => [fromText(from).toLowerCase(), from.source]));
+  const cells = cellPlanner(valuesRubric(rubric), [...headers, ...names], options, sourceOf);
+  return {
+    planRow: (row) => {
+      const aggregates = card.valuesRead([row])[0] as Record<string, CellValue>;
+      return cells.planRow([...row, ...names.map((n) => aggregates[n] ?? null)]);
+    },
+  };
+}
+
+/** Plans for a rubric that reads only cells; `sourceOf` names the source of each aggregate column. */
+function cellPlanner(
+  rubric: Rubric,
+  headers: readonly CellValue[],
+  options: PlanOptions,
+  sourceOf: ReadonlyMap<string, string>,
+): Planner {
   const card = scorecard(rubric, headers, options);
   const columns = mapColumns(rubric, headers);
   const days = dayContext(options.asOf, options.timeZone);
@@ -167,10 +191,16 @@ export function planner(rubric: Rubric, headers: readonly CellValue[], options: 
   return {
     planRow: (row) => {
       const now = card.scoreRow(row);
-      return planFor(prepare(card.rubricFor(row).rubric), row, now, target, {
+      const plan = planFor(prepare(card.rubricFor(row).rubric), row, now, target, {
         days,
         rescore: (r) => card.scoreRow(r),
       });
+      if (sourceOf.size === 0) return plan;
+      for (const c of plan.changes) {
+        const source = sourceOf.get(c.column.toLowerCase());
+        if (source !== undefined) c.source = source;
+      }
+      return plan;
     },
   };
 }
