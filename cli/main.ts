@@ -161,7 +161,16 @@ async function run(argv: string[], io: CliStreams): Promise<string | undefined> 
     if (values.format !== "table" && values.format !== "json")
       throw new CliError(`--format must be table or json, not "${values.format}".`, 2);
     const { rubric, target, format, encoding, source } = values;
-    return plan({ data: files[0] as string, rubric, target, asOf, timeZone, format, encoding, sources: source });
+    return plan({
+      data: files[0] as string,
+      rubric,
+      target,
+      asOf,
+      timeZone,
+      format,
+      encoding,
+      sources: source,
+    });
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format))

@@ -20,10 +20,10 @@
 
 import { cellText, type DayContext, dayContext, dayToIso, parseNumber } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
-import { applyFlags, bandFor, type RowResult, roundScore, type ScoreOptions, scorecard } from "./score";
-import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
 import { fromText } from "./fromText";
 import { valuesRubric } from "./history";
+import { applyFlags, bandFor, type RowResult, roundScore, type ScoreOptions, scorecard } from "./score";
+import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
 import { fromsRead } from "./sources";
 import type { BaseRubric, CellValue, Flag, Metric, Rubric } from "./types";
 
@@ -130,6 +130,8 @@ interface Prepared {
   scorers: CompiledScorer[];
   metricCols: number[];
   flagCols: number[];
+  /** Per metric: it reads a count of a source's rows, a whole number never below zero. */
+  counts: boolean[];
 }
 
 /**
@@ -145,8 +147,13 @@ export function planner(rubric: Rubric, headers: readonly CellValue[], options: 
   // keeps an aggregate out of plans exactly as it keeps a column out.
   const card = scorecard(rubric, headers, options);
   const names = froms.map(({ from }) => fromText(from));
-  const sourceOf = new Map(froms.map(({ from }) => [fromText(from).toLowerCase(), from.source]));
-  const cells = cellPlanner(valuesRubric(rubric), [...headers, ...names], options, sourceOf);
+  const aggregates = new Map(
+    froms.map(({ from }) => [
+      fromText(from).toLowerCase(),
+      { source: from.source, count: !from.compare && (from.agg === "count" || from.agg === "distinct") },
+    ]),
+  );
+  const cells = cellPlanner(valuesRubric(rubric), [...headers, ...names], options, aggregates);
   return {
     planRow: (row) => {
       const aggregates = card.valuesRead([row])[0] as Record<string, CellValue>;
@@ -155,12 +162,15 @@ export function planner(rubric: Rubric, headers: readonly CellValue[], options: 
   };
 }
 
-/** Plans for a rubric that reads only cells; `sourceOf` names the source of each aggregate column. */
+/** A column that holds a source's aggregate: its source, and whether it counts rows (whole, ≥ 0). */
+type Aggregates = ReadonlyMap<string, { source: string; count: boolean }>;
+
+/** Plans for a rubric that reads only cells, some of which may be aggregates (by lowercase column). */
 function cellPlanner(
   rubric: Rubric,
   headers: readonly CellValue[],
   options: PlanOptions,
-  sourceOf: ReadonlyMap<string, string>,
+  aggregates: Aggregates,
 ): Planner {
   const card = scorecard(rubric, headers, options);
   const columns = mapColumns(rubric, headers);
@@ -183,6 +193,7 @@ function cellPlanner(
         scorers: r.metrics.map((m) => compileScorer(m.score, r.method)),
         metricCols: r.metrics.map((m) => columnIndex(columns, m.column as string)),
         flagCols: r.flags.map((f) => columnIndex(columns, f.column as string)),
+        counts: r.metrics.map((m) => aggregates.get((m.column as string).toLowerCase())?.count === true),
       };
       prepared.set(r, p);
     }
@@ -195,9 +206,9 @@ function cellPlanner(
         days,
         rescore: (r) => card.scoreRow(r),
       });
-      if (sourceOf.size === 0) return plan;
+      if (aggregates.size === 0) return plan;
       for (const c of plan.changes) {
-        const source = sourceOf.get(c.column.toLowerCase());
+        const source = aggregates.get(c.column.toLowerCase())?.source;
         if (source !== undefined) c.source = source;
       }
       return plan;
@@ -617,6 +628,8 @@ interface MetricState {
   value: number | string | null;
   /** Decimals of a number written as a percentage ("45%": 0); a plan writes it back the same way. */
   percent?: number;
+  /** Whole and never below zero: days since, and counts of a source's rows. */
+  whole: boolean;
 }
 
 /** Every metric's state in the row, read from its result (the scorecard read the cells once). */
@@ -636,7 +649,8 @@ function statesOf(p: Prepared, now: RowResult, row: readonly CellValue[]): Metri
     let score = policy;
     if (present)
       score = d ? (p.weighted ? d.score : metric.weight === 0 ? 0 : d.score / metric.weight) : Number.NaN;
-    const st: MetricState = { metric, present, score, value: d && present ? d.value : null };
+    const whole = metric.input === "daysSince" || p.counts[i] === true;
+    const st: MetricState = { metric, present, score, value: d && present ? d.value : null, whole };
     if (percent) st.percent = percent[1]?.length ?? 0;
     return st;
   });
@@ -716,7 +730,7 @@ function decimals(n: number): number {
  * that a move is never more than a twentieth of the scale (0.1 to 0.8 → hundredths).
  */
 function precision(st: MetricState, params: number[], span?: number): { unit: number; decimals: number } {
-  if (st.metric.input === "daysSince") return { unit: 1, decimals: 0 };
+  if (st.whole) return { unit: 1, decimals: 0 };
   let d = Math.max(0, ...[typeof st.value === "number" ? st.value : 0, ...params].map(decimals));
   if (st.percent !== undefined) d = Math.max(d, st.percent + 2);
   if (d > 0 && span !== undefined) d = Math.min(6, Math.max(d, Math.ceil(Math.log10(20 / Math.abs(span)))));
@@ -727,7 +741,6 @@ function lineOf(p: Prepared, st: MetricState): Line | undefined {
   const { metric } = st;
   const s = metric.score;
   const w = p.weighted;
-  const days = metric.input === "daysSince";
   const lo = w ? 0 : Number.NEGATIVE_INFINITY;
   const hi = w ? 100 : Number.POSITIVE_INFINITY;
   const make = (
@@ -753,7 +766,7 @@ function lineOf(p: Prepared, st: MetricState): Line | undefined {
           origin,
           ...precision(st, params, span),
         };
-  const vMin = days ? 0 : Number.NEGATIVE_INFINITY;
+  const vMin = st.whole ? 0 : Number.NEGATIVE_INFINITY;
   switch (s.type) {
     case "range": {
       const top = w ? 100 : s.points;
@@ -802,7 +815,7 @@ function levelsOf(metric: Metric, scorer: CompiledScorer, st: MetricState, days:
     const values = new Set<number>();
     for (const b of bounds) for (const v of [b, b - unit, b + unit]) values.add(Number(v.toFixed(d)));
     for (const v of values) {
-      if (metric.input === "daysSince" && v < 0) continue;
+      if (st.whole && v < 0) continue;
       add(cellFor(st, v, days), v, Math.abs(v - current));
     }
   }
