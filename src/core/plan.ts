@@ -15,7 +15,8 @@
  * precision of the cell and the scorer (0.43 and a range of 0.1 to 0.8 → hundredths; days → whole
  * days) in the direction that helps. Every plan is checked by scoring the changed row with the
  * real scorecard, and any change the check shows is not needed is dropped, so every change left
- * is necessary.
+ * is necessary. A metric or flag read from a source is planned on its aggregate, written as a
+ * column of the row (history.ts's valuesRubric): its change names the aggregate's value to reach.
  */
 
 import { cellText, type DayContext, dayContext, dayToIso, parseNumber } from "./cells";
