@@ -14,7 +14,7 @@ interface PlanJson {
   target: string | null;
   reachable: boolean;
   score_after: number | null;
-  changes: { metric?: string; flag?: string; column: string; from: unknown; to: unknown }[];
+  changes: { metric?: string; flag?: string; column: string; source?: string; from: unknown; to: unknown }[];
   why: string;
 }
 
@@ -137,7 +137,7 @@ describe("healthscore plan", () => {
         "json",
         ...AS_OF,
       );
-      const plans = JSON.parse(r.stdout) as (PlanJson & { changes: { source?: string }[] })[];
+      const plans = JSON.parse(r.stdout) as PlanJson[];
       const aggregates = new Set(
         plans.flatMap((p) => p.changes.filter((c) => c.source).map((c) => `${c.source}: ${c.column}`)),
       );
