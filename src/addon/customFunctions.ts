@@ -170,13 +170,22 @@ export function healthPlan(
   rubric?: unknown,
   asOf?: unknown,
   target?: unknown,
+  ...sources: unknown[]
 ): Cell | Cell[][] {
   const range = readRange("HEALTHPLAN", values, headers, rubric, asOf);
   // No target (omitted, or an empty cell): the next band up.
   // Stryker disable next-line OptionalChaining: asGrid always gives one row at least
   const wanted = String(asGrid(target)[0]?.[0] ?? "") || undefined;
+  const given = sourcesFromArguments("HEALTHPLAN", range.rubric, sources, ", , ");
   const plans = named("HEALTHPLAN", () =>
-    planner(range.rubric, range.headers, { asOf: range.asOf, timeZone: range.timeZone, target: wanted }),
+    withSourceSheets(given, () =>
+      planner(range.rubric, range.headers, {
+        asOf: range.asOf,
+        timeZone: range.timeZone,
+        target: wanted,
+        sources: given.tables,
+      }),
+    ),
   );
   return answer(
     range.rows.map((row) => (isBlankRow(row) ? "" : plans.planRow(row).why)),
