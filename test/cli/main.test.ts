@@ -1,5 +1,8 @@
 /** cli/main.ts: the command line's words, its exit codes, and what it reads from the terminal. */
-import { describe, expect, it } from "vitest";
+import { readFileSync } from "node:fs";
+import { Writable } from "node:stream";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { main } from "../../cli/main";
 import { cli, cliWith, file, SIMPLE, SIMPLE_HEADER } from "./cli";
 
 const TWO = file("two.csv", `${SIMPLE_HEADER}\nAcme,0.2,1,3,2,0\nBeta,0.9,8,10,0,25\n`);
@@ -107,5 +110,156 @@ describe("healthscore's command line", () => {
     expect((await cli(...TABLE)).stdout.split("\n")[1]).toBe(
       `Acme       14.1  Red       100%  ${ACME_DRIVERS}`,
     );
+  });
+
+  it("runs each command it names: validate, plan, calibrate, history", async () => {
+    const valid = await cli("validate", "examples/simple-ryg.json");
+    expect(valid.status).toBe(0);
+    expect(valid.stdout).toMatch(/^examples\/simple-ryg\.json: valid rubric "/);
+    for (const format of ["table", "json"]) {
+      const plan = await cli("plan", TWO, ...SIMPLE, "--format", format);
+      expect([plan.status, plan.stderr]).toEqual([0, ""]);
+      expect(plan.stdout).toMatch(
+        format === "table" ? /\nAcme +Red → Yellow/ : /^\[\n {2}\{\n {4}"band": "Red",/,
+      );
+    }
+    expect(await refusal(2, "calibrate", TWO, ...SIMPLE)).toBe(
+      "healthscore: calibrate needs --outcome <column>: the column saying who churned.",
+    );
+    expect(await refusal(2, "history")).toBe("healthscore: history takes rescore or backfill, not nothing.");
+  });
+
+  it("says what history did on stderr, and scores each snapshot in --time-zone", async () => {
+    const history = file(
+      "history.csv",
+      readFileSync("examples/history.csv", "utf8").split("\n").slice(0, 2).join("\n"),
+    );
+    const r = await cli(
+      "history",
+      "rescore",
+      history,
+      "--rubric",
+      "examples/simple-ryg.json",
+      "--time-zone",
+      "UTC",
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/,Score 052edce5,Band 052edce5\n2026-05-28,Xenon Robotics,.*,70\.5,Green\n$/);
+    expect(r.stderr).toBe(
+      "healthscore: Rescored 1 snapshot under examples/simple-ryg.json (052edce5) into the columns Score 052edce5 and Band 052edce5; the old scores are unchanged.\n",
+    );
+    expect(
+      await refusal(
+        2,
+        "history",
+        "rescore",
+        history,
+        "--rubric",
+        "examples/simple-ryg.json",
+        "--time-zone",
+        "Mars/Olympus",
+      ),
+    ).toMatch(/^healthscore: --time-zone must be a time zone name/);
+  });
+
+  it("prints the SQL for the dialect, table, sources, time zone and as-of date it is given", async () => {
+    const sql = async (...args: string[]) => {
+      const r = await cli("sql", "--rubric", "examples/lifecycle.json", "--table", "crm.accounts", ...args);
+      expect([r.status, r.stderr]).toEqual([0, ""]);
+      return r.stdout;
+    };
+    const paris = await sql("--dialect", "postgres", "--time-zone", "Europe/Paris");
+    expect(paris).toMatch(/^WITH hs__1 AS MATERIALIZED \(\n/);
+    expect(paris).toContain("FROM crm.accounts AS hs__t");
+    expect(paris).toContain("now() AT TIME ZONE 'Europe/Paris'");
+    expect(await sql("--dialect", "postgres", "--as-of", "2026-11-26")).not.toBe(
+      await sql("--dialect", "postgres"),
+    );
+    expect(await sql("--dialect", "duckdb")).not.toBe(await sql("--dialect", "postgres"));
+    const sources = await cli(
+      "sql",
+      "--rubric",
+      "examples/from-activity.json",
+      "--dialect",
+      "duckdb",
+      "--table",
+      "accounts",
+      "--source",
+      "logins=web.logins",
+      "--source",
+      "nps=survey.nps",
+    );
+    expect(sources.stdout).toContain("FROM web.logins");
+    expect(sources.stdout).toContain("FROM survey.nps");
+    expect(sources.stdout).toContain("FROM tickets");
+  });
+
+  it("scores a file with sql --run: CSV on stdout, or written to --out", async () => {
+    const one = file("one.csv", `${SIMPLE_HEADER}\nAcme,0.2,1,3,2,0\n`);
+    const scored = `${SIMPLE_HEADER},health_score,health_band,health_color,health_coverage,health_flags,health_drivers\nAcme,0.2,1,3,2,0,14.1,Red,"#f4c7c3",1.0,No login in 30 days,${ACME_DRIVERS}\n`;
+    const r = await cli("sql", "--rubric", "examples/simple-ryg.json", "--run", one);
+    expect(r).toEqual({ status: 0, stdout: scored, stderr: "" });
+    const out = file("scored.csv", "");
+    const written = await cli("sql", "--rubric", "examples/simple-ryg.json", "--run", one, "--out", out);
+    expect(written).toEqual({ status: 0, stdout: `Wrote ${out}.\n`, stderr: "" });
+    expect(readFileSync(out, "utf8")).toBe(scored);
+  });
+
+  it("calls a failure it did not expect an unexpected error, in one line, exit 1", async () => {
+    const failing = (e: Error) => {
+      const stdout = new Writable({
+        write(_chunk, _encoding, done) {
+          done(e);
+        },
+      });
+      stdout.on("error", () => {});
+      return stdout;
+    };
+    for (const [e, said] of [
+      [new Error("disk full"), "healthscore: unexpected error: disk full\n"],
+      // A TypeError is only a usage error when parseArgs says so.
+      [
+        Object.assign(new TypeError("bad argument"), { code: "ERR_INVALID_ARG_TYPE" }),
+        "healthscore: unexpected error: bad argument\n",
+      ],
+      [new TypeError("no code"), "healthscore: unexpected error: no code\n"],
+    ] as const) {
+      let stderr = "";
+      const err = new Writable({
+        write(chunk, _encoding, done) {
+          stderr += String(chunk);
+          done();
+        },
+      });
+      const status = await main(["validate", "examples/simple-ryg.json"], {
+        stdout: failing(e),
+        stderr: err,
+        env: {},
+      });
+      expect([status, stderr]).toEqual([1, said]);
+    }
+  });
+});
+
+describe("the progress line of healthscore score", () => {
+  afterEach(() => vi.restoreAllMocks());
+
+  /** Each look at the clock a second later than the last: every batch redraws the line. */
+  const slowClock = () => {
+    let now = 0;
+    vi.spyOn(Date, "now").mockImplementation(() => (now += 1000));
+  };
+
+  it("shows on a terminal's stderr while the output goes to a pipe or file, and is cleared at the end", async () => {
+    slowClock();
+    const r = await cliWith({ stderrTerminal: true }, ...TABLE);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe("\r\x1b[K2 rows scored, 2 rows/s\r\x1b[K");
+  });
+
+  it("is not shown when stderr is not a terminal, or the output goes to the same terminal", async () => {
+    slowClock();
+    expect((await cli(...TABLE)).stderr).toBe("");
+    expect((await cliWith({ stderrTerminal: true, terminal: 200 }, ...TABLE)).stderr).toBe("");
   });
 });
