@@ -72,6 +72,45 @@ describe("healthscore's command line", () => {
     );
   });
 
+  it("reads each --source it is given, and says on stderr which source rows did not count", async () => {
+    const rubric = file(
+      "logins.json",
+      JSON.stringify({
+        key: "Account",
+        sources: { logins: { key: "Account", date: "Date" } },
+        bands: [{ label: "Red" }, { label: "Green", from: 50 }],
+        metrics: [
+          {
+            id: "logins",
+            label: "Logins",
+            from: { source: "logins", agg: "count", days: 30 },
+            score: { type: "range", worst: 0, best: 4 },
+          },
+        ],
+      }),
+    );
+    const logins = file("logins.csv", "Account,Date\nAcme,2026-11-20\nAcme,2026-11-21\nGhost,2026-11-21\n");
+    const data = file("accounts.csv", "Account\nAcme\nBeta\n");
+    const r = await cli(
+      "score",
+      data,
+      "--rubric",
+      rubric,
+      "--source",
+      `logins=${logins}`,
+      "--as-of",
+      "2026-11-26",
+    );
+    expect(r.status).toBe(0);
+    expect(r.stdout.split("\n").slice(1, 3)).toEqual([
+      "Acme       50.0  Green     100%  Logins 2 (−50)",
+      "Beta        0.0  Red       100%  Logins 0 (−100)",
+    ]);
+    expect(r.stderr).toBe(
+      'healthscore: logins: 1 row of 3 names no account in the data ("Ghost"); they are not counted.\n',
+    );
+  });
+
   it("exits 1 when a command fails on its input, saying why in one sentence", async () => {
     expect(await refusal(1, "score", "nope.csv", ...SIMPLE)).toBe(
       'healthscore: Cannot read data file "nope.csv": no such file.',

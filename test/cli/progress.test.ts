@@ -41,6 +41,7 @@ describe("the progress line", () => {
       "\r\x1b[K2,500 rows scored, 10,000 rows/s\r\x1b[K20,000 rows scored, 8,000 rows/s",
     );
     progress.end();
+    progress.end();
     expect(err.text().endsWith("8,000 rows/s\r\x1b[K")).toBe(true);
   });
 
