@@ -1,16 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { file, run, SIMPLE_HEADER, simpleRow } from "./cli";
+import { cli, file, SIMPLE_HEADER, simpleRow } from "./cli";
 
 const ACTIVITY = "examples/from-activity.json";
 
 describe("healthscore validate --data", () => {
-  it("names each column the data's header row lacks, with the closest header, and exits 1", () => {
+  it("names each column the data's header row lacks, with the closest header, and exits 1", async () => {
     // A title row above the header, as exports have: the header is found as `score` finds it.
     const data = file(
       "thin.csv",
       "Customer health export\nAccount;Seat utilization;Key features;NPS;Open P1 tickets;Logins 30d\nAcme;0,5;3;8;0;12\n",
     );
-    const r = run("validate", "examples/simple-ryg.json", "--data", data);
+    const r = await cli("validate", "examples/simple-ryg.json", "--data", data);
     expect(r.status).toBe(1);
     expect(r.stdout).toBe("");
     expect(r.stderr).toBe(
@@ -23,15 +23,15 @@ describe("healthscore validate --data", () => {
     );
   });
 
-  it("says which files' header rows hold every column the rubric reads", () => {
-    const r = run("validate", "examples/simple-ryg.json", "--data", "examples/customers.csv");
+  it("says which files' header rows hold every column the rubric reads", async () => {
+    const r = await cli("validate", "examples/simple-ryg.json", "--data", "examples/customers.csv");
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(
       'examples/simple-ryg.json: valid rubric "Simple red / yellow / green" (weighted, 4 metrics, 3 bands); every column it reads is in the header row of examples/customers.csv.\n',
     );
   });
 
-  it("reads only the header row: a body that `score` refuses does not matter", () => {
+  it("reads only the header row: a body that `score` refuses does not matter", async () => {
     // Three megabytes of rows, then a Windows-1252 byte and a row wider than the header.
     const rows = Array.from({ length: 60_000 }, (_, i) => simpleRow(i)).join("\n");
     const data = file(
@@ -41,18 +41,18 @@ describe("healthscore validate --data", () => {
         Buffer.from("Caf\xe9 Noir,0.5,3,8,0,12,extra\n", "latin1"),
       ]),
     );
-    const score = run("score", data, "--rubric", "examples/simple-ryg.json", "--format", "json");
+    const score = await cli("score", data, "--rubric", "examples/simple-ryg.json", "--format", "json");
     expect(score.status).toBe(1);
     expect(score.stderr).toContain("is not UTF-8");
-    const r = run("validate", "examples/simple-ryg.json", "--data", data);
+    const r = await cli("validate", "examples/simple-ryg.json", "--data", data);
     expect(r.stderr).toBe("");
     expect(r.stdout).toContain(`every column it reads is in the header row of ${data}.`);
   });
 
-  it("checks each source file given with --source against the source's columns", () => {
+  it("checks each source file given with --source against the source's columns", async () => {
     const logins = file("logins.csv", "Account,User,Login date\nAcme,u1,2026-11-01\n");
     const tickets = file("tickets.csv", "Acount,Priority,Status,Opened\nAcme,P1,Open,2026-11-02\n");
-    const r = run(
+    const r = await cli(
       "validate",
       ACTIVITY,
       "--data",
@@ -75,7 +75,7 @@ describe("healthscore validate --data", () => {
     );
   });
 
-  it("lists the rubric's own problems and the columns the data lacks together", () => {
+  it("lists the rubric's own problems and the columns the data lacks together", async () => {
     const rubric = file(
       "typo.json",
       JSON.stringify({
@@ -85,7 +85,7 @@ describe("healthscore validate --data", () => {
         ],
       }),
     );
-    const r = run("validate", rubric, "--data", "examples/customers.csv");
+    const r = await cli("validate", rubric, "--data", "examples/customers.csv");
     expect(r.status).toBe(1);
     expect(r.stderr).toContain("has 2 problems:");
     expect(r.stderr).toContain("metrics[0].weight: must be a number ≥ 0, not -1");
@@ -94,16 +94,16 @@ describe("healthscore validate --data", () => {
     );
   });
 
-  it("refuses a --source the rubric does not declare as a usage error", () => {
-    const r = run("validate", ACTIVITY, "--source", "logons=examples/logins.csv");
+  it("refuses a --source the rubric does not declare as a usage error", async () => {
+    const r = await cli("validate", ACTIVITY, "--source", "logons=examples/logins.csv");
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(
       'healthscore: --source logons: the rubric has no source "logons" (the rubric\'s sources are logins, tickets, nps).\n',
     );
   });
 
-  it("says a data file that cannot be read in one sentence", () => {
-    const r = run("validate", "examples/simple-ryg.json", "--data", "no-such.csv");
+  it("says a data file that cannot be read in one sentence", async () => {
+    const r = await cli("validate", "examples/simple-ryg.json", "--data", "no-such.csv");
     expect(r.status).toBe(1);
     expect(r.stderr).toBe('healthscore: Cannot read data file "no-such.csv": no such file.\n');
   });
