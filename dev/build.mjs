@@ -2,6 +2,7 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { build } from "esbuild";
 import ts from "typescript";
+import { helpPage } from "./helpPage.mjs";
 
 // dist/ is exactly what `clasp push` uploads: start it empty, so no stale file ever reaches Apps Script.
 rmSync("dist", { recursive: true, force: true });
@@ -70,10 +71,6 @@ copyFileSync("appsscript.json", "dist/appsscript.json");
 // and the starter rubrics (~7 KB) for a first run; both now come from the server when needed. UTF-8 output keeps text such as
 // "…" and "→" as two or three bytes rather than six-byte \u escapes (the page declares utf-8).
 const SIDEBAR_BUDGET = 150 * 1024;
-// The sidebar's "Learn more" opens the README's sidebar section where the project is published:
-// package.json's "homepage" (the help page the Marketplace listing asks for, docs/publishing.md).
-// Without one, the sidebar shows no link rather than a dead one.
-const { homepage = "" } = JSON.parse(readFileSync("package.json", "utf8"));
 const sidebar = await build({
   entryPoints: ["sidebar/main.ts"],
   bundle: true,
@@ -81,9 +78,6 @@ const sidebar = await build({
   target: ["chrome100", "firefox100", "safari15", "edge100"],
   minify: true,
   charset: "utf8",
-  define: {
-    README_URL: JSON.stringify(homepage && `${homepage.replace(/#.*$/, "")}#the-sidebar-edit-rubric`),
-  },
   write: false,
   logLevel: "warning",
 });
@@ -105,6 +99,27 @@ if (sidebarBytes > SIDEBAR_BUDGET) {
     `dist/Sidebar.html is ${(sidebarBytes / 1024).toFixed(1)} KB, over its ${SIDEBAR_BUDGET / 1024} KB budget: trim it before building again.`,
   );
 }
+
+// ---- dist/Help.html: what the sidebar's "Learn more" opens ---------------------------------------
+// The README's sidebar section in a dialog over the sheet (sidebarApi's showHelp), rendered here
+// from README.md by dev/helpPage.mjs, in its own file so neither the sidebar nor Code.js carries it.
+// When package.json names the project's public "homepage", the page links to the section there too.
+const helpCss = await build({
+  entryPoints: ["sidebar/help.css"],
+  bundle: true,
+  minify: true,
+  write: false,
+  logLevel: "warning",
+});
+const { homepage = "" } = JSON.parse(readFileSync("package.json", "utf8"));
+writeFileSync(
+  "dist/Help.html",
+  helpPage(readFileSync("README.md", "utf8"), "The sidebar: Edit rubric", {
+    css: helpCss.outputFiles[0].text.trim(),
+    homepage,
+    anchor: "the-sidebar-edit-rubric",
+  }),
+);
 
 // ---- build/cli.js, build/bench.js: Node programs, kept out of dist/ (clasp pushes all of dist/) --
 // One bundled file each, so `healthscore` starts fast and needs no TypeScript at run time.

@@ -1,5 +1,5 @@
 // npm run deploy (development) and npm run deploy:prod (production): build, then push dist/
-// (Code.js, Sidebar.html, appsscript.json) with clasp to one of two Apps Script projects.
+// (Code.js, Sidebar.html, Help.html, appsscript.json) with clasp to one of two Apps Script projects.
 //
 // Two targets, as google/aside keeps them, so trying a change never reaches users: .clasp-dev.json
 // names the script you test with (bound to a test spreadsheet), .clasp-prod.json the script behind

@@ -4,6 +4,7 @@
  * shows; the JSON path itself stays for import and the command line.
  */
 import { isObject } from "../src/core";
+import { fieldLabel } from "./fields";
 
 /** What an item of a list is called: its label, else its column, else its kind and number. */
 export function itemTitle(kind: "Metric" | "Flag", item: unknown, i: number): string {
@@ -14,63 +15,6 @@ export function itemTitle(kind: "Metric" | "Flag", item: unknown, i: number): st
     `${kind} ${i + 1}`
   );
 }
-
-/** The field labels, by what holds the field: the editor's labels (sidebar/editor.ts, scorerEditor.ts). */
-const LABELS: Record<string, Record<string, string>> = {
-  rubric: {
-    name: "Name",
-    method: "Method",
-    missing: "A blank or unreadable cell",
-    key: "Account column of this sheet",
-    bands: "Bands",
-    groups: "Groups",
-    metrics: "Metrics",
-    flags: "Flags",
-    segments: "Segments",
-    sources: "Sources",
-  },
-  band: { label: "Label", from: "From", color: "Colour", action: "Action" },
-  metric: {
-    column: "Column",
-    from: "Or computed from a source",
-    label: "Label",
-    group: "Group",
-    weight: "Weight",
-    input: "Read the cell as",
-    missing: "When the cell is blank",
-    score: "Scorer",
-    actionable: "Can the team change it?",
-    id: "ID",
-  },
-  flag: {
-    column: "Column",
-    from: "Or computed from a source",
-    label: "Label",
-    when: "Equals",
-    contains: "Text",
-    min: "At least",
-    max: "At most",
-    cap: "Cap at",
-    floor: "Floor at",
-    add: "Add",
-    id: "ID",
-  },
-  score: {
-    type: "Scorer",
-    else: "Otherwise",
-    worst: "Worst",
-    best: "Best",
-    points: "Points",
-    neutral: "Neutral",
-    step: "Step",
-    cap: "Cap",
-    steps: "Steps",
-    values: "Values",
-  },
-  step: { min: "Min", max: "Max", score: "Score" },
-  segments: { column: "Segment column", rubrics: "Segment rubrics" },
-  source: { sheet: "Sheet", key: "Its account column", date: "Its date column" },
-};
 
 /** What the next key under each kind of place is. */
 const CHILD: Record<string, Record<string, string>> = {
@@ -123,7 +67,7 @@ export function fieldWords(rubric: unknown, path: string, from = ""): string {
   keys.forEach((key, i) => {
     node =
       isObject(node) || Array.isArray(node) ? (node as Record<string | number, unknown>)[key] : undefined;
-    let word = LABELS[kind]?.[key] ?? String(key);
+    let word = fieldLabel(kind, key) ?? String(key);
     let next = CHILD[kind]?.[key as string] ?? "field";
     if (kind === "bands")
       [word, next] = [

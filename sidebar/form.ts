@@ -7,8 +7,8 @@
 import { pathText } from "../src/core";
 import { h, uid } from "./dom";
 import type { Draft, Path } from "./draft";
+import { FIELD_HELP } from "./fields";
 import { fieldWords } from "./fieldWords";
-import { FIELD_HELP } from "./help";
 
 interface Slot {
   path: () => string;

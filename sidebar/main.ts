@@ -32,9 +32,6 @@ const KEEP_DELAY_MS = 1500;
 /** How long the snackbar offers Undo after a removal (Ctrl+Z still works after). */
 const SNACKBAR_MS = 8000;
 
-/** The README's sidebar section, from package.json's homepage at build time (dev/build.mjs); "" without one. */
-declare const README_URL: string;
-
 class App {
   readonly draft = new Draft();
   readonly form = new Form(this.draft);
@@ -116,10 +113,17 @@ class App {
         "div",
         { class: "title" },
         h("h1", {}, "Health rubric"),
-        // HtmlService's frame cannot navigate itself: links open a new tab.
-        README_URL
-          ? h("a", { href: README_URL, target: "_blank", rel: "noopener", id: "learn-more" }, "Learn more")
-          : null,
+        // The README's sidebar section, in a dialog over the sheet (dist/Help.html).
+        h(
+          "button",
+          {
+            type: "button",
+            class: "link",
+            id: "learn-more",
+            onclick: () => server.showHelp().catch((e: Error) => this.notice("error", e.message)),
+          },
+          "Learn more",
+        ),
         this.#state,
       ),
       this.preview.strip,

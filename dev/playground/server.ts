@@ -31,6 +31,7 @@ export const SAMPLE_SHEET = "Customers";
 
 const CODE = "dist/Code.js";
 const SIDEBAR = "dist/Sidebar.html";
+const HELP = "dist/Help.html";
 const PAGE = "dev/playground/page.html";
 const PAGE_SCRIPT = "build/playground-page.js";
 
@@ -118,7 +119,7 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const clockStart = Date.parse(`${SAMPLE_DAY}T10:00:00Z`);
   const emu = createEmulator({
     sheets: options.sheets ?? { [SAMPLE_SHEET]: sampleSheet() },
-    htmlFiles: { Sidebar: sidebarHtml },
+    htmlFiles: { Sidebar: sidebarHtml, Help: readBuilt(HELP) },
     timeZone: "Europe/London",
     spreadsheetName: "Customer health (playground)",
     // The clock starts on the sample's day and runs, so "today" matches the data and timings are real.

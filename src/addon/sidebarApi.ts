@@ -279,6 +279,7 @@ export const sidebarApi = {
   },
   /** A column dialog's answer (Take snapshot, Schedule weekly snapshot, Check rubric against churn). */
   pickedColumn,
+  showHelp,
 };
 export type SidebarApi = typeof sidebarApi;
 export type SidebarCall = keyof SidebarApi;
@@ -290,6 +291,19 @@ export function callSidebarApi(name: string, args: unknown[]): unknown {
   }
   const fn = sidebarApi[name as SidebarCall] as (...a: unknown[]) => unknown;
   return fn(...(Array.isArray(args) ? args : []));
+}
+
+/** The help page's dialog title, above the README section it shows. */
+export const HELP_TITLE = "Health Score help";
+
+/**
+ * "Learn more": the README's section on the sidebar in a dialog over the sheet. dist/Help.html is
+ * rendered from README.md at build time (dev/helpPage.mjs), so the words travel with the add-on
+ * and need no public page; the sidebar stays open beside it.
+ */
+export function showHelp(): void {
+  const html = HtmlService.createHtmlOutputFromFile("Help").setWidth(640).setHeight(540);
+  SpreadsheetApp.getUi().showModalDialog(html, HELP_TITLE);
 }
 
 /** Opens the rubric editor in the sidebar. */

@@ -1,7 +1,7 @@
 /** What one google.script.run call from the sidebar carries, through the built bundle on the emulator. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { PREVIEW_CHARS, PREVIEW_ROWS } from "../../src/addon/sidebarApi";
+import { HELP_TITLE, PREVIEW_CHARS, PREVIEW_ROWS } from "../../src/addon/sidebarApi";
 import { parseRubric } from "../../src/core";
 import { compileSql } from "../../src/core/sql";
 import { customers, open } from "./helpers";
@@ -100,5 +100,20 @@ describe("the sidebar's data", () => {
     addon.call("sidebarCall", "saveRubric", [first.starters[1]?.rubric]);
     expect((addon.call("sidebarCall", "getSidebarData", []) as { starters: unknown }).starters).toBeNull();
     expect(addon.call("sidebarCall", "starterRubrics", [])).toEqual(first.starters);
+  });
+});
+
+describe("Learn more", () => {
+  it("opens the README's sidebar section, built into Help.html, in a dialog over the sheet", () => {
+    const help = readFileSync("dist/Help.html", "utf8");
+    const { emu, addon } = open({ Customers: customers() }, undefined, { htmlFiles: { Help: help } });
+    addon.call("sidebarCall", "showHelp", []);
+    const dialog = emu.ui.dialogs.at(-1);
+    expect(dialog).toMatchObject({ kind: "modal", title: HELP_TITLE, content: help });
+    expect(dialog?.content).toContain("<h1>The sidebar: Edit rubric</h1>");
+    expect(dialog?.content).toContain(
+      "<strong>Extensions → Health Score → Edit rubric</strong> opens the rubric editor",
+    );
+    expect(dialog?.content).not.toContain("<script");
   });
 });

@@ -157,6 +157,18 @@ describeInChromium("the playground", { timeout: 60_000 }, () => {
     await p.getByRole("tab", { name: "Health History" }).waitFor();
   });
 
+  it("opens the README's sidebar section in a dialog from the sidebar's Learn more", async () => {
+    const p = await open();
+    await p.frameLocator("#sidebar-frame").getByRole("button", { name: "Learn more" }).click();
+    await p.locator("#html-dialog").waitFor();
+    expect(await p.locator("#html-dialog-title").textContent()).toBe("Health Score help");
+    const help = p.frameLocator("#html-dialog-frame");
+    expect(await help.getByRole("heading", { level: 1 }).textContent()).toBe("The sidebar: Edit rubric");
+    await help.getByText("opens the rubric editor, 300 px wide beside the sheet").waitFor();
+    await p.locator("#html-dialog-close").click();
+    await p.locator("#html-dialog").waitFor({ state: "hidden" });
+  });
+
   it("closes a dialog on Cancel without doing anything", async () => {
     const p = await open();
     await menu(p, "Check rubric against churn");
