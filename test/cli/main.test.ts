@@ -117,6 +117,38 @@ describe("healthscore's command line", () => {
     );
   });
 
+  it("says why a rubric cannot be read or used, in one sentence or one list", async () => {
+    expect(await refusal(1, "validate", "nope.json")).toBe(
+      'healthscore: Cannot read rubric file "nope.json": no such file.',
+    );
+    expect(await refusal(1, "validate", "test")).toBe(
+      'healthscore: Cannot read rubric file "test": it is a folder.',
+    );
+    const bad = file("bad-bands.json", JSON.stringify({ bands: [{ label: "Red", from: 5 }], metrics: [] }));
+    const r = await cli("score", TWO, "--rubric", bad);
+    expect([r.status, r.stdout]).toEqual([1, ""]);
+    expect(r.stderr).toMatch(
+      new RegExp(`^healthscore: The rubric "${bad}" has \\d+ problems?:\n {2}bands\\[0\\]\\.from: `),
+    );
+  });
+
+  it("waits for a slow reader instead of piling the output up in memory", async () => {
+    let out = "";
+    // Takes one chunk at a time, a moment later: every write past the first says "wait".
+    const stdout = new Writable({
+      highWaterMark: 1,
+      write(chunk, _encoding, done) {
+        out += String(chunk);
+        setImmediate(done);
+      },
+    });
+    const stderr = new Writable({ write: (_chunk, _encoding, done) => done() });
+    const status = await main([...TABLE, "--format", "csv"], { stdout, stderr, env: {} });
+    expect(status).toBe(0);
+    expect(out.split("\n")).toHaveLength(4);
+    expect(out).toMatch(/^Account,.*,Coverage\nAcme,/);
+  });
+
   it("prints plain text into a pipe, and colours the bands on a terminal", async () => {
     const piped = await cliWith({ env: {} }, ...TABLE);
     expect(piped.stdout).toBe(
