@@ -26,7 +26,8 @@ const RUBRIC = file(
   }),
 );
 const DATA = file("one-account.csv", "Account\nAcme\n");
-const LOGINS = file("l.csv", "Account,Date\nAcme,2026-11-20\n");
+// A title row above the header, as exports have: the header is the row naming the source's columns.
+const LOGINS = file("l.csv", "Logins export,from the CRM\nAccount,Date\nAcme,2026-11-20\n");
 const TICKETS = file("tickets.csv", "Account,Opened\nAcme,2026-11-20\n");
 const SCORE = ["score", DATA, "--rubric", RUBRIC, "--as-of", "2026-11-26"];
 
@@ -42,6 +43,26 @@ describe("--source", () => {
     const r = await cli(...SCORE, "--source", ` l =${LOGINS}`, "--source", `tickets=${TICKETS}`);
     expect(r.stderr).toBe("");
     expect(r.stdout.split("\n")[1]).toBe("Acme       52.5  Green     100%  Logins 1 (−38); Tickets 1 (−10)");
+  });
+
+  it("says on stderr which source rows did not count, with their file and row", async () => {
+    const logins = file(
+      "l-notes.csv",
+      "Logins export,from the CRM\nAccount,Date\nAcme,2026-11-20\nAcme,2026-13-01\nGhost,2026-11-21\n",
+    );
+    const r = await cli(...SCORE, "--source", `l=${logins}`, "--source", `tickets=${TICKETS}`);
+    expect(r.status).toBe(0);
+    expect(r.stderr).toBe(
+      [
+        'healthscore: l: 1 row of 3 names no account in the data ("Ghost"); they are not counted.',
+        `healthscore: l: 1 row has no readable Date (${logins} row 4: "2026-13-01"); write dates as YYYY-MM-DD. They are not counted.`,
+        "",
+      ].join("\n"),
+    );
+    // A rubric that reads no source has nothing to say.
+    expect((await cli("score", DATA, "--rubric", "examples/simple-ryg.json")).stderr).toMatch(
+      /no columns "Seat utilisation"/,
+    );
   });
 
   it("names the sources the rubric reads that are not given, one or several", async () => {

@@ -60,6 +60,7 @@ describe("the terminal table", () => {
     expect(summaryLine(summary, true)).toBe(
       `3 accounts: ${paint(" Needs attention 1 ", "255;0;0")} ${paint(" Fine 1 ", "183;225;205")} ${paint(" No data 1 ", "232;234;237")}`,
     );
+    expect(summaryLine(summarize(rubric, results.slice(0, 1)))).toBe("1 account: Needs attention 1");
     const full = summarize(rubric, results.slice(0, 2));
     expect(summaryLine(full, true)).toBe(
       `2 accounts: ${paint(" Needs attention 1 ", "255;0;0")} ${paint(" Fine 1 ", "183;225;205")}`,

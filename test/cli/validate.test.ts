@@ -130,7 +130,7 @@ describe("healthscore validate's summary", () => {
   const TWO = rubric("summary-two.json");
   const DATA = file("summary-data.csv", "Account\nAcme\n");
   // A title row above the header: the header is found by the rubric's columns, as `score` finds it.
-  const LOGINS = file("summary-logins.csv", "Logins export\nAccount,Date\nAcme,2026-11-20\n");
+  const LOGINS = file("summary-logins.csv", "Logins export,from the CRM\nAccount,Date\nAcme,2026-11-20\n");
   const TICKETS = file("summary-tickets.csv", "Account,Opened\nAcme,2026-11-20\n");
   const valid = async (...args: string[]) => {
     const r = await cli("validate", ...args);
@@ -163,11 +163,25 @@ describe("healthscore validate's summary", () => {
     ).toBe(`${checked} ${DATA}, ${LOGINS} and ${TICKETS}.\n`);
   });
 
+  it("says which rubric file cannot be read, and how a --source is written", async () => {
+    const r = await cli("validate", "nope.json");
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      'healthscore: Cannot read rubric file "nope.json": no such file.\n',
+    ]);
+    const spec = await cli("validate", TWO, "--source", "l");
+    expect([spec.status, spec.stderr]).toEqual([
+      2,
+      'healthscore: --source must be written name=file, like --source logins=logins.csv, not "l".\n',
+    ]);
+  });
+
   it("checks --source names against an invalid rubric's sources, and lists only its problems", async () => {
     const bad = rubric("summary-bad.json", (r) => {
       r.bands = [{ label: "Red", from: 5 }];
     });
-    const r = await cli("validate", bad, "--data", DATA, "--source", `l=${LOGINS}`);
+    const logins = file("summary-plain-logins.csv", "Account,Date\nAcme,2026-11-20\n");
+    const r = await cli("validate", bad, "--data", DATA, "--source", `l=${logins}`);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
       `healthscore: The rubric "${bad}" has 1 problem:\n  bands[0].from: the first band has no from: it takes every score below the next band\n`,
