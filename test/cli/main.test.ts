@@ -111,6 +111,12 @@ describe("healthscore's command line", () => {
     );
   });
 
+  it("refuses an as-of date that is not one, as a usage error", async () => {
+    expect(await refusal(2, ...TABLE, "--as-of", "26/11/2026")).toBe(
+      'healthscore: --as-of must be a date written YYYY-MM-DD, not "26/11/2026".',
+    );
+  });
+
   it("exits 1 when a command fails on its input, saying why in one sentence", async () => {
     expect(await refusal(1, "score", "nope.csv", ...SIMPLE)).toBe(
       'healthscore: Cannot read data file "nope.csv": no such file.',
@@ -123,6 +129,13 @@ describe("healthscore's command line", () => {
     );
     expect(await refusal(1, "validate", "test")).toBe(
       'healthscore: Cannot read rubric file "test": it is a folder.',
+    );
+    expect(await refusal(1, "score", TWO, "--rubric", "nope.json")).toBe(
+      'healthscore: Cannot read rubric file "nope.json": no such file.',
+    );
+    const syntax = file("syntax.json", '{\n  "bands": [,]\n}');
+    expect(await refusal(1, "score", TWO, "--rubric", syntax)).toBe(
+      `healthscore: Rubric file "${syntax}" is not valid JSON at line 2, column 13: expected a value (text in double quotes, a number, true, false, null, [ or {), found ",".`,
     );
     const bad = file("bad-bands.json", JSON.stringify({ bands: [{ label: "Red", from: 5 }], metrics: [] }));
     const r = await cli("score", TWO, "--rubric", bad);
