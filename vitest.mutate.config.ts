@@ -1,3 +1,4 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 // The tests Stryker may run (each dev/mutate/<folder>.mjs narrows them with `testFiles`): those that
@@ -5,6 +6,15 @@ import { defineConfig } from "vitest/config";
 // test/bundle/helpers.ts), since a mutant never reaches the built dist/Code.js. Left out: the
 // Chromium tests, and the SQL engine tests, which start a database for every mutant.
 export default defineConfig({
+  // Fewer generated cases per property under Stryker (dev/mutate/fastCheck.ts says why).
+  resolve: {
+    alias: [
+      {
+        find: /^fast-check$/,
+        replacement: fileURLToPath(new URL("dev/mutate/fastCheck.ts", import.meta.url)),
+      },
+    ],
+  },
   test: {
     include: ["test/core/**/*.test.ts", "test/bundle/**/*.test.ts", "test/cli/**/*.test.ts"],
     exclude: ["test/core/sql/{duckdb,postgres,bigquery}.test.ts", "**/node_modules/**"],

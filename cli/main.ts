@@ -80,6 +80,9 @@ history   rescore: a CSV export of the Health History sheet with the rubric's sc
 
 const FORMATS: readonly Format[] = ["table", "csv", "json"];
 
+/** Notes for the user beside the output (source rows that did not count), as `score` and `sql --run` write them. */
+const noteTo = (stderr: NodeJS.WritableStream) => (line: string) => stderr.write(`healthscore: ${line}\n`);
+
 /**
  * Runs one `healthscore` command: `argv` as after `node cli.js`. Writes its output to `io.stdout`,
  * notes and the one-sentence error to `io.stderr`, and returns the exit code (0 done, 1 failed,
@@ -182,7 +185,7 @@ async function run(argv: string[], io: CliStreams): Promise<string | undefined> 
     sources: values.source ?? [],
     stdout,
     stderr,
-    note: (line) => stderr.write(`healthscore: ${line}\n`),
+    note: noteTo(stderr),
     // On a terminal's stderr only, and not when the output itself is going to that terminal.
     progress: !!stderr.isTTY && !stdout.isTTY,
   });
@@ -222,6 +225,7 @@ async function sqlCommand(
     run: data,
     out: text("out"),
     stdout: io.stdout,
+    note: noteTo(io.stderr),
   });
   return written || undefined;
 }

@@ -9,8 +9,16 @@ import { createReadStream, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { extname, join, resolve } from "node:path";
 import { pipeline } from "node:stream/promises";
-import { ColumnError } from "../src/core";
-import { compileSql, DIALECT_NAMES, type DialectName, SqlError, type SqlOptions } from "../src/core/sql";
+import { activityNotes, ColumnError, fromsRead } from "../src/core";
+import {
+  compileSourceReport,
+  compileSql,
+  DIALECT_NAMES,
+  type DialectName,
+  readSourceReport,
+  SqlError,
+  type SqlOptions,
+} from "../src/core/sql";
 import { CliError, requireRubric } from "./io";
 import { sourceSpecs } from "./sources";
 
@@ -24,6 +32,8 @@ export interface SqlArgs {
   out?: string;
   /** `name=table` (printing) or `name=file` (--run), one per source. */
   sources?: readonly string[];
+  /** Where --run's notes go (rows of sources that did not count): stderr, as `score`'s. */
+  note?: (line: string) => void;
 }
 
 function dialectOf(name: string | undefined, running: boolean): DialectName {
@@ -46,10 +56,11 @@ function compile(
   dialect: DialectName,
   table: string,
   known: Pick<SqlOptions, "headers" | "sources" | "sourceHeaders"> = {},
+  query: typeof compileSql = compileSql,
 ): string {
   const rubric = requireRubric(args.rubric);
   try {
-    return compileSql(rubric, { dialect, table, asOf: args.asOf, timeZone: args.timeZone, ...known });
+    return query(rubric, { dialect, table, asOf: args.asOf, timeZone: args.timeZone, ...known });
   } catch (e) {
     if (e instanceof SqlError) throw new CliError(`${args.rubric}: ${e.message}`);
     if (e instanceof ColumnError) throw new CliError(`${args.run}: ${e.message}`);
@@ -67,6 +78,9 @@ export function printSql(args: SqlArgs): string {
   const sources = sourceSpecs(rubric, args.sources ?? [], { what: "table", every: false });
   return compile(args, dialect, args.table, { sources }).trimEnd();
 }
+
+/** The column each table's view adds: a row's place in its file (DuckDB's rowid of the loaded table). */
+const ORDER = "hs__order";
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
 
@@ -87,7 +101,8 @@ export async function runSql(
   args: SqlArgs & { run: string; stdout: NodeJS.WritableStream },
 ): Promise<string> {
   dialectOf(args.dialect, true);
-  const files = sourceSpecs(requireRubric(args.rubric), args.sources ?? []);
+  const rubric = requireRubric(args.rubric);
+  const files = sourceSpecs(rubric, args.sources ?? []);
   const ordered = Object.keys(files).length > 0;
   let duckdb: typeof import("@duckdb/node-api");
   try {
@@ -115,26 +130,36 @@ export async function runSql(
       (await connection.runAndReadAll(`DESCRIBE ${view}`))
         .getRowObjectsJson()
         .map((c) => String(c.column_name));
-    // Each source file is a view the query reads once, grouped by account.
+    // Each source file is loaded once as a table, read by the query (grouped by account) and by
+    // the report of its rows that did not count, which names rows by their place (the rowid).
     const sources: Record<string, string> = {};
     const sourceHeaders: Record<string, string[]> = {};
     for (const [i, [name, file]] of Object.entries(files).entries()) {
       const view = `source_${i}`;
       try {
-        await connection.run(`CREATE VIEW ${view} AS SELECT * FROM ${reader(resolve(file))}`);
+        await connection.run(`CREATE TABLE ${view}_file AS SELECT * FROM ${reader(resolve(file))}`);
       } catch (e) {
         if (e instanceof CliError) throw e;
         throw new CliError(`Cannot read "${file}" (--source ${name}): ${firstLine(e)}.`);
       }
       sources[name] = view;
-      sourceHeaders[name] = await columns(view);
+      sourceHeaders[name] = await columns(`${view}_file`);
+      await connection.run(`CREATE VIEW ${view} AS SELECT *, rowid AS ${ORDER} FROM ${view}_file`);
     }
     let sql: string;
+    let report: string | undefined;
     try {
       const headers = await columns(ordered ? "data_file" : "data");
-      if (ordered) await connection.run("CREATE VIEW data AS SELECT *, rowid AS hs__order FROM data_file");
-      sql = compile(args, "duckdb", "data", { headers, sources, sourceHeaders });
-      if (ordered) sql = `SELECT * EXCLUDE (hs__order) FROM (${sql}) ORDER BY hs__order`;
+      if (ordered) await connection.run(`CREATE VIEW data AS SELECT *, rowid AS ${ORDER} FROM data_file`);
+      const known = { headers, sources, sourceHeaders };
+      sql = compile(args, "duckdb", "data", known);
+      if (ordered) {
+        sql = `SELECT * EXCLUDE (${ORDER}) FROM (${sql}) ORDER BY ${ORDER}`;
+        if (fromsRead(rubric).length > 0)
+          report = compile(args, "duckdb", "data", known, (r, o) =>
+            compileSourceReport(r, { ...o, order: ORDER }),
+          );
+      }
     } catch (e) {
       // A source's missing column names the source; the data file's is said as before.
       if (e instanceof CliError && e.message.startsWith(`${args.run}: The source "`))
@@ -152,13 +177,25 @@ export async function runSql(
     } catch (e) {
       throw new CliError(`Scoring "${args.run}" failed: ${firstLine(e)}.`);
     }
-    if (!tmp) return `Wrote ${args.out}.`;
-    try {
-      await pipeline(createReadStream(out), args.stdout, { end: false });
-    } finally {
-      rmSync(tmp, { recursive: true, force: true });
+    if (tmp) {
+      try {
+        await pipeline(createReadStream(out), args.stdout, { end: false });
+      } finally {
+        rmSync(tmp, { recursive: true, force: true });
+      }
     }
-    return "";
+    // After the rows, as `score` says it: what the sources held that did not count.
+    if (report !== undefined) {
+      const rows = (await connection.runAndReadAll(report)).getRowObjectsJson();
+      // DuckDB reads the header from a file's first row: its rows start on the second.
+      const notes = activityNotes(
+        readSourceReport(rubric, rows),
+        rubric,
+        (name, index) => `${files[name]} row ${index + 2}`,
+      );
+      for (const line of notes) args.note?.(line);
+    }
+    return tmp ? "" : `Wrote ${args.out}.`;
   } finally {
     instance.closeSync();
   }

@@ -1,8 +1,9 @@
 /**
  * The playground page (browser side): draws the emulated spreadsheet from /api/state (cells,
  * formula results and errors, embedded charts as SVG), runs menu items, switches sheets, and hosts
- * the real sidebar and the add-on's dialogs in iframes. Everything from the sheet is set as text
- * (textContent, SVG text nodes), never parsed as HTML.
+ * the real sidebar and the add-on's dialogs in iframes, and asks the add-on's Ui.alert and Ui.prompt
+ * questions as Sheets does, in a dialog the script waits on (server.ts). Everything from the sheet
+ * is set as text (textContent, SVG text nodes), never parsed as HTML.
  */
 
 type MenuEntry =
@@ -35,7 +36,6 @@ interface State {
   menu: { caption: string; items: MenuEntry[] } | null;
   sidebar: { title: string; count: number } | null;
   dialog: { title: string; width: number | null; height: number | null; count: number } | null;
-  alerts: { title: string | null; prompt: string }[];
   toasts: { title: string; message: string }[];
 }
 
@@ -54,7 +54,7 @@ interface Chart {
 
 const SVG = "http://www.w3.org/2000/svg";
 
-let seen = { alerts: 0, toasts: 0, sidebars: 0, dialogs: 0 };
+let seen = { toasts: 0, sidebars: 0, dialogs: 0 };
 let first = true;
 
 function el<K extends keyof HTMLElementTagNameMap>(
@@ -102,20 +102,11 @@ async function refresh(): Promise<void> {
     $("sidebar").hidden = false;
     $<HTMLIFrameElement>("sidebar-frame").src = `/sidebar?v=${state.sidebar.count}`;
   }
-  // What happened before the page opened is not news: only later alerts and toasts pop up.
-  if (first)
-    seen = {
-      ...seen,
-      alerts: state.alerts.length,
-      toasts: state.toasts.length,
-      dialogs: state.dialog?.count ?? 0,
-    };
+  // What happened before the page opened is not news: only later toasts pop up.
+  if (first) seen = { ...seen, toasts: state.toasts.length, dialogs: state.dialog?.count ?? 0 };
   first = false;
   for (const t of state.toasts.slice(seen.toasts)) toast(t.title, t.message);
-  const alert = state.alerts.slice(seen.alerts).at(-1);
-  if (alert) showAlert(alert.title ?? "", alert.prompt);
   seen.toasts = state.toasts.length;
-  seen.alerts = state.alerts.length;
 }
 
 function drawMenu(state: State): void {
@@ -344,6 +335,53 @@ function toast(title: string, message: string): void {
   $("toasts").append(t);
   setTimeout(() => t.remove(), 8000);
 }
+
+/** A Ui.alert or Ui.prompt, as the server's /api/events sends it while the script waits. */
+interface Question {
+  kind: "alert" | "prompt";
+  title: string | null;
+  prompt: string;
+  buttons: ("OK" | "CANCEL" | "YES" | "NO")[];
+}
+
+const BUTTON_TEXT = { OK: "OK", CANCEL: "Cancel", YES: "Yes", NO: "No" };
+
+/**
+ * The question in a dialog like Sheets': its title (none for the one-argument forms), its text, a
+ * text field for a prompt, and the button set's buttons, the first the default (Enter in the field
+ * submits the form with it). The answer wakes the waiting script; Escape is the CLOSE button, as
+ * closing the dialog is in Sheets.
+ */
+function showQuestion(q: Question): void {
+  const dialog = $<HTMLDialogElement>("ui-dialog");
+  const title = $("ui-dialog-title");
+  title.textContent = q.title ?? "";
+  title.hidden = !q.title;
+  $("ui-dialog-text").textContent = q.prompt;
+  const input = $<HTMLInputElement>("ui-dialog-input");
+  input.value = "";
+  input.hidden = q.kind !== "prompt";
+  $("ui-dialog-buttons").replaceChildren(
+    ...q.buttons.map((name, i) => {
+      const b = el("button", BUTTON_TEXT[name], i === 0 ? "action" : undefined);
+      b.type = "submit";
+      b.value = name;
+      return b;
+    }),
+  );
+  dialog.returnValue = "";
+  if (!dialog.open) dialog.showModal();
+  (q.kind === "prompt" ? input : dialog.querySelector<HTMLButtonElement>("button.action"))?.focus();
+}
+
+$("ui-dialog").addEventListener("close", () => {
+  const dialog = $<HTMLDialogElement>("ui-dialog");
+  const text = $<HTMLInputElement>("ui-dialog-input").value;
+  void post("/api/answer", { button: dialog.returnValue || "CLOSE", text });
+});
+new EventSource("/api/events").addEventListener("question", (e) => {
+  showQuestion(JSON.parse((e as MessageEvent<string>).data) as Question);
+});
 
 function showAlert(title: string, text: string): void {
   $("alert-title").textContent = title;

@@ -5,6 +5,7 @@
  */
 import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
+import { HISTORY_SHEET, parseRubric, RUBRIC_SHEET, rubricToGrid } from "../../src/core";
 
 export const SAMPLE_CSV = "examples/customers.csv";
 
@@ -23,4 +24,22 @@ export function typedCell(text: string): unknown {
 export function sampleSheet(file = SAMPLE_CSV): unknown[][] {
   const rows = parse(readFileSync(file, "utf8")) as string[][];
   return rows.map((row, i) => (i === 0 ? row : row.map(typedCell)));
+}
+
+/**
+ * The spreadsheet `npm start` opens, as a team has it: the accounts (`data`, default "Customers"),
+ * their raw activity as sheets (a login log, a ticket export, NPS answers), six months of weekly
+ * snapshots with churn dates (so Check rubric against churn is predictive), and a rubric that
+ * scores from that activity (examples/from-activity.json) on the Health Rubric sheet.
+ */
+export function sampleSpreadsheet(data = "Customers"): Record<string, unknown[][]> {
+  const rubric = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
+  return {
+    [data]: sampleSheet(),
+    Logins: sampleSheet("examples/logins.csv"),
+    Tickets: sampleSheet("examples/tickets.csv"),
+    NPS: sampleSheet("examples/nps.csv"),
+    [HISTORY_SHEET]: sampleSheet("examples/history.csv"),
+    [RUBRIC_SHEET]: rubricToGrid(rubric),
+  };
 }

@@ -4,25 +4,34 @@
  * their conditional-format colours, the Extensions → Health Score menu, and the real
  * dist/Sidebar.html beside it, whose google.script.run is emulated over HTTP.
  *
+ * The spreadsheet and the add-on run in a worker thread (worker.ts), so that Ui.alert and
+ * Ui.prompt wait for the user as in Sheets: the question reaches the page over /api/events, the
+ * page shows it as a dialog, and its answer (POST /api/answer) wakes the script where it stopped.
+ * Meanwhile this thread keeps serving; requests for the spreadsheet wait their turn, as one
+ * script's run does in Sheets.
+ *
  * Bound to 127.0.0.1 only: it runs whatever the page asks of the add-on. Node's http module, no
  * dependency. `startPlayground({ port: 0 })` is what the e2e tests use, in-process.
  *
  *   GET  /                 the page (page.html + build/playground-page.js)
  *   GET  /sidebar          the sidebar the add-on last showed, with the google.script.run shim
  *   GET  /dialog           the dialog (showModalDialog) the add-on last showed, with the same shim
- *   GET  /api/state        grid, charts, menu, alerts, toasts, dialogs of the active sheet
+ *   GET  /api/state        grid, charts, menu, toasts, dialogs of the active sheet
+ *   GET  /api/events       server-sent events: "question" (an alert or prompt waits for an answer)
  *   POST /api/menu         {caption}: clicks a menu item
  *   POST /api/sheet        {name}: makes a sheet the active one (as clicking its tab does)
+ *   POST /api/answer       {button, text}: the answer to the open alert or prompt
  *   POST /run              {name, args}: google.script.run.sidebarCall(name, args)
  */
 
 import { existsSync, readFileSync } from "node:fs";
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { type BundleHandle, createEmulator, type Emulator, loadBundle } from "gas-sheets-emulator";
-import type { RescoreReport } from "../../src/addon/rescore";
-import { columnLetter } from "../../src/core";
+import { resolve as absolutePath } from "node:path";
+import { MessageChannel, Worker } from "node:worker_threads";
+import type { UiAnswer, UiQuestion } from "gas-sheets-emulator";
 import { sampleSheet } from "./sample";
+import type { Op, WorkerInput, WorkerMessage } from "./worker";
 
 export const DEFAULT_PORT = 5180;
 /** The day the sample data was generated for: the playground's clock starts there (10:00 UTC). */
@@ -34,6 +43,7 @@ const SIDEBAR = "dist/Sidebar.html";
 const HELP = "dist/Help.html";
 const PAGE = "dev/playground/page.html";
 const PAGE_SCRIPT = "build/playground-page.js";
+const WORKER = "build/playground-worker.js";
 
 export interface PlaygroundOptions {
   /** 0 picks a free port. Default DEFAULT_PORT. */
@@ -42,33 +52,34 @@ export interface PlaygroundOptions {
   sheets?: Record<string, unknown[][]>;
   /** Rescore the data sheet once at start, so the grid opens scored (default true). */
   rescore?: boolean;
+  /** The add-on's script; default the built dist/Code.js (a test may bring a small script of its own). */
+  code?: string;
 }
 
 export interface Playground {
   url: string;
-  emu: Emulator;
-  addon: BundleHandle;
   /** "200 accounts: Red 29 · Yellow 146 · Green 24 · No data 1", from the first rescore. */
   summary: string | null;
+  /** For tests: runs one of the add-on's functions (as a trigger or google.script.run would); its error rejects. */
+  call(name: string, ...args: unknown[]): Promise<unknown>;
+  /** For tests: a sheet's values as the script reads them (dates as Dates). */
+  sheetValues(name: string): Promise<unknown[][]>;
+  sheetNames(): Promise<string[]>;
+  properties(store: "user" | "script" | "document"): Promise<Record<string, string>>;
+  /** For tests: types a value into one cell (row and column from 1), as a person editing the sheet. */
+  setCell(sheet: string, row: number, column: number, value: unknown): Promise<void>;
+  /** For tests: another execution holds this lock (emu.holdLock), as when another rescore runs. */
+  holdLock(kind: "document" | "script" | "user"): Promise<void>;
+  /** The alert or prompt waiting for an answer, if any. */
+  question(): UiQuestion | null;
   close(): Promise<void>;
 }
 
-function readBuilt(file: string): string {
+function built(file: string): string {
   if (!existsSync(file)) throw new Error(`${file} is missing: run npm run build first (npm start does).`);
-  return readFileSync(file, "utf8");
+  return file;
 }
-
-/** The values google.script.run cannot carry (Apps Script fails the call on them). */
-function unsendable(value: unknown, where: string): string | undefined {
-  if (value instanceof Date) return `${where} is a Date`;
-  if (typeof value === "function") return `${where} is a function`;
-  if (Array.isArray(value)) return value.map((v, i) => unsendable(v, `${where}[${i}]`)).find(Boolean);
-  if (value && typeof value === "object")
-    return Object.entries(value)
-      .map(([k, v]) => unsendable(v, `${where}.${k}`))
-      .find(Boolean);
-  return undefined;
-}
+const readBuilt = (file: string) => readFileSync(built(file), "utf8");
 
 /**
  * google.script.run for the sidebar and dialogs, over HTTP: the same chain (withSuccessHandler,
@@ -110,42 +121,84 @@ const SHIM = `<script>
 </script>`;
 
 export async function startPlayground(options: PlaygroundOptions = {}): Promise<Playground> {
-  const code = readBuilt(CODE);
   const sidebarHtml = readBuilt(SIDEBAR);
   const pageScript = readBuilt(PAGE_SCRIPT);
   const page = readFileSync(PAGE, "utf8");
 
-  const started = Date.now();
-  const clockStart = Date.parse(`${SAMPLE_DAY}T10:00:00Z`);
-  const emu = createEmulator({
-    sheets: options.sheets ?? { [SAMPLE_SHEET]: sampleSheet() },
+  // The spreadsheet's thread, and the two ways an answer reaches it while its script waits.
+  const signal = new SharedArrayBuffer(4);
+  const channel = new MessageChannel();
+  const input: WorkerInput = {
+    code: options.code ?? readBuilt(CODE),
     htmlFiles: { Sidebar: sidebarHtml, Help: readBuilt(HELP) },
-    timeZone: "Europe/London",
-    spreadsheetName: "Customer health (playground)",
-    // The clock starts on the sample's day and runs, so "today" matches the data and timings are real.
-    now: () => new Date(clockStart + (Date.now() - started)),
-  });
-  showDatesAsDates(emu);
-  const addon = loadBundle(code, emu);
-  addon.callAs("NONE", "onOpen", { authMode: "NONE" });
-
-  let summary: string | null = null;
-  if (options.rescore !== false) {
-    const report = addon.clickMenuItem("Rescore all rows") as RescoreReport | undefined;
-    if (report) summary = `${report.rows} accounts: ${report.bandLine}`;
-  }
-  addon.clickMenuItem("Edit rubric"); // the sidebar opens beside the grid, as after a click
-  emu.recalculate();
-
-  /**
-   * Runs what the page asked of the add-on, then recalculates the formulas that call its custom
-   * functions, as Sheets does after an edit: the page then shows what Sheets would.
-   */
-  const act = (fn: () => unknown) => {
-    const result = attempt(fn);
-    emu.recalculate();
-    return result;
+    sheets: options.sheets ?? { [SAMPLE_SHEET]: sampleSheet() },
+    clockStart: Date.parse(`${SAMPLE_DAY}T10:00:00Z`),
+    started: Date.now(),
+    rescore: options.rescore !== false,
+    signal,
+    answers: channel.port2,
   };
+  const worker = new Worker(absolutePath(built(WORKER)), {
+    workerData: input,
+    transferList: [channel.port2],
+  });
+  const waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 0;
+  let question: UiQuestion | null = null;
+  const listeners = new Set<ServerResponse>();
+  let summary: string | null = null;
+  let failed: Error | null = null;
+
+  const ready = new Promise<void>((resolve, reject) => {
+    worker.on("message", (m: WorkerMessage) => {
+      if ("ready" in m) {
+        summary = m.summary;
+        resolve();
+      } else if ("question" in m) {
+        question = m.question;
+        for (const res of listeners) event(res, "question", question);
+      } else {
+        const w = waiting.get(m.id);
+        waiting.delete(m.id);
+        if (m.ok) w?.resolve(m.value);
+        else w?.reject(new Error(m.message));
+      }
+    });
+    const fail = (e: Error) => {
+      failed ??= e;
+      reject(e);
+      for (const w of waiting.values()) w.reject(e);
+      waiting.clear();
+    };
+    worker.on("error", fail);
+    worker.on("exit", () =>
+      fail(new Error("The playground's spreadsheet has stopped: start npm start again.")),
+    );
+  });
+  await ready;
+
+  /** Asks the spreadsheet's thread; requests are served one at a time, in order. */
+  const ask = (op: Op, ...args: unknown[]): Promise<unknown> => {
+    if (failed) return Promise.reject(failed);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      waiting.set(id, { resolve, reject });
+      worker.postMessage({ id, op, args });
+    });
+  };
+  /** Wakes the waiting script with the user's answer. */
+  const answer = (a: UiAnswer) => {
+    question = null;
+    channel.port1.postMessage(a);
+    Atomics.store(new Int32Array(signal), 0, 1);
+    Atomics.notify(new Int32Array(signal), 0);
+  };
+  /** The same, as the page's { ok, value } | { ok, message }. */
+  const result = (op: Op, ...args: unknown[]) =>
+    ask(op, ...args).then(
+      (value) => ({ ok: true, value }),
+      (e: Error) => ({ ok: false, message: e.message }),
+    );
   const withShim = (html: string) => html.replace(/<head[^>]*>/i, (m) => `${m}\n${SHIM}`);
 
   const server = createServer((req, res) => {
@@ -167,106 +220,57 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
       case "GET /page.js":
         return sendText(res, 200, "text/javascript", pageScript);
       case "GET /sidebar": {
-        const shown = emu.ui.sidebars.at(-1);
-        if (!shown)
+        const shown = (await ask("shown", "sidebars")) as string | null;
+        if (shown === null)
           return sendText(
             res,
             404,
             "text/plain",
             "No sidebar is open: use Extensions → Health Score → Edit rubric.",
           );
-        return sendText(res, 200, "text/html", withShim(shown.content));
+        return sendText(res, 200, "text/html", withShim(shown));
       }
       case "GET /dialog": {
-        const shown = emu.ui.dialogs.at(-1);
-        if (!shown) return sendText(res, 404, "text/plain", "No dialog was shown.");
-        return sendText(res, 200, "text/html", withShim(shown.content));
+        const shown = (await ask("shown", "dialogs")) as string | null;
+        if (shown === null) return sendText(res, 404, "text/plain", "No dialog was shown.");
+        return sendText(res, 200, "text/html", withShim(shown));
       }
       case "GET /api/state":
-        return send(res, 200, state());
+        return send(res, 200, await ask("state"));
+      case "GET /api/events": {
+        res.writeHead(200, { "content-type": "text/event-stream", "cache-control": "no-store" });
+        listeners.add(res);
+        res.on("close", () => listeners.delete(res));
+        // A page opened while a question waits shows it too.
+        if (question) event(res, "question", question);
+        return;
+      }
       case "POST /api/menu": {
         const { caption } = (await body(req)) as { caption: string };
-        return send(
-          res,
-          200,
-          act(() => addon.clickMenuItem(caption)),
-        );
+        return send(res, 200, await result("menu", caption));
       }
       case "POST /api/sheet": {
         const { name } = (await body(req)) as { name: string };
-        const sheet = emu.spreadsheet.getSheetByName(name);
-        if (!sheet) return send(res, 404, { ok: false, message: `No sheet "${name}".` });
-        emu.spreadsheet.setActiveSheet(sheet);
-        emu.recalculate();
+        const r = await result("sheet", name);
+        return send(res, r.ok ? 200 : 404, r);
+      }
+      case "POST /api/answer": {
+        const { button, text } = (await body(req)) as { button: unknown; text?: unknown };
+        const open = question;
+        if (!open)
+          return send(res, 409, { ok: false, message: "No alert or prompt is waiting for an answer." });
+        if (button !== "CLOSE" && !open.buttons.includes(button as UiAnswer["button"]))
+          return send(res, 400, { ok: false, message: `${String(button)} is not a button of this dialog.` });
+        answer({ button: button as UiAnswer["button"], text: typeof text === "string" ? text : "" });
         return send(res, 200, { ok: true });
       }
       case "POST /run": {
         const { name, args } = (await body(req)) as { name: string; args: unknown[] };
-        const result = act(() => addon.call("sidebarCall", name, args));
-        const bad = result.ok ? unsendable(result.value, "the result") : undefined;
-        if (bad)
-          return send(res, 200, {
-            ok: false,
-            message: `sidebarCall("${name}") returned a value google.script.run cannot carry: ${bad}.`,
-          });
-        return send(res, 200, result);
+        return send(res, 200, await result("run", name, args));
       }
       default:
         return sendText(res, 404, "text/plain", "Not found.");
     }
-  }
-
-  function state() {
-    const ss = emu.spreadsheet;
-    const active = ss.getActiveSheet().getName();
-    const display = emu.sheetDisplayValues(active);
-    const format = display.map((row, r) =>
-      row.map((_v, c) => {
-        const f = emu.formatAt(active, `${columnLetter(c)}${r + 1}`);
-        return f.background || f.fontColor || f.bold ? f : null;
-      }),
-    );
-    // A formula the emulator does not calculate (formulas.ts) shows its text, marked as such.
-    const formulas = emu.sheetFormulas(active);
-    const uncalculated = display.map((row, r) => row.map((v, c) => (v === "" ? formulas[r]?.[c] || "" : "")));
-    const errors = emu.formulaErrors().filter((e) => e.sheet === active);
-    const menu = emu.ui.menus.filter((m) => m.addon).at(-1) ?? null;
-    const dialog = emu.ui.dialogs.at(-1);
-    // Merged cells, wrapped text and row heights, as the add-on set them (the rubric sheet's how-to row).
-    const sheet = ss.getActiveSheet();
-    const used = sheet.getRange(1, 1, display.length, display[0]?.length ?? 1);
-    const merges = used.getMergedRanges().map((m) => ({
-      row: m.getRow(),
-      column: m.getColumn(),
-      rows: m.getNumRows(),
-      columns: m.getNumColumns(),
-    }));
-    return {
-      title: ss.getName(),
-      today: emu.now().toISOString().slice(0, 10),
-      sheets: ss.getSheets().map((s) => s.getName()),
-      active,
-      grid: {
-        values: display,
-        format,
-        uncalculated,
-        errors: errors.map(({ a1, error, message }) => ({ a1, error, message })),
-        wraps: used.getWraps(),
-        merges,
-        heights: display.map((_, r) => sheet.getRowHeight(r + 1)),
-      },
-      charts: chartsOf(emu, active),
-      menu: menu && { caption: "Health Score", items: menu.items },
-      sidebar:
-        emu.ui.sidebars.length > 0
-          ? { title: emu.ui.sidebars.at(-1)?.title, count: emu.ui.sidebars.length }
-          : null,
-      dialog: dialog
-        ? { title: dialog.title, width: dialog.width, height: dialog.height, count: emu.ui.dialogs.length }
-        : null,
-      alerts: emu.ui.alerts.map((a) => ({ title: a.title, prompt: a.prompt })),
-      toasts: emu.ui.toasts.map((t) => ({ title: t.title, message: t.message })),
-    };
   }
 
   await new Promise<void>((resolve, reject) => {
@@ -279,68 +283,33 @@ export async function startPlayground(options: PlaygroundOptions = {}): Promise<
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}/`,
-    emu,
-    addon,
     summary,
-    close: () =>
-      new Promise<void>((resolve) => {
+    call: (name, ...args) => ask("call", name, args),
+    sheetValues: (name) => ask("sheetValues", name) as Promise<unknown[][]>,
+    sheetNames: () => ask("sheetNames") as Promise<string[]>,
+    properties: (store) => ask("properties", store) as Promise<Record<string, string>>,
+    setCell: async (sheet, row, column, value) => {
+      await ask("setCell", sheet, row, column, value);
+    },
+    holdLock: async (kind) => {
+      await ask("holdLock", kind);
+    },
+    question: () => question,
+    close: async () => {
+      // A script waiting on a question is let go (as if the dialog were closed) before the thread ends.
+      if (question) answer({ button: "CLOSE" });
+      await worker.terminate();
+      await new Promise<void>((resolve) => {
         server.closeAllConnections();
         server.close(() => resolve());
-      }),
+      });
+    },
   };
 }
 
-/**
- * The sheet's embedded charts as the page draws them: the type, title and anchor cell, and each
- * category's label and value, read from the chart's ranges (the first range the labels, the
- * second the values, below `numHeaders` header rows), as Sheets would plot them.
- */
-function chartsOf(emu: Emulator, sheetName: string) {
-  const sheet = emu.spreadsheet.getSheetByName(sheetName);
-  return (sheet?.getCharts() ?? []).map((chart) => {
-    const [labels, values] = chart.getRanges();
-    const headers = Number(chart.getOptions().get("numHeaders") ?? 0);
-    const column = (range: typeof labels, read: "getValues" | "getDisplayValues") =>
-      (range ? range[read]().map((row) => row[0]) : []).slice(headers);
-    const info = chart.getContainerInfo();
-    return {
-      type: chart.modify().getChartType().toString(),
-      title: String(chart.getOptions().get("title") ?? ""),
-      anchor: { row: info.getAnchorRow(), column: info.getAnchorColumn() },
-      series: values ? String(values.getDisplayValues()[0]?.[0] ?? "") : "",
-      points: column(labels, "getDisplayValues").map((label, i) => ({
-        label: String(label),
-        value: Number(column(values, "getValues")[i]) || 0,
-        text: String(column(values, "getDisplayValues")[i] ?? ""),
-      })),
-    };
-  });
-}
-
-/**
- * The sample's dates are noon UTC (the same day in any European zone), which the emulator shows
- * with their time; a person who typed dates would see them as dates, so their columns are formatted so.
- */
-function showDatesAsDates(emu: Emulator): void {
-  for (const sheet of emu.spreadsheet.getSheets()) {
-    const values = emu.sheetValues(sheet.getName());
-    const width = values[0]?.length ?? 0;
-    for (let c = 0; c < width; c++) {
-      if (values.slice(1).some((row) => row[c] instanceof Date)) {
-        sheet.getRange(2, c + 1, Math.max(1, values.length - 1), 1).setNumberFormat("yyyy-mm-dd");
-      }
-    }
-  }
-}
-
-function attempt(fn: () => unknown): { ok: true; value: unknown } | { ok: false; message: string } {
-  try {
-    return { ok: true, value: fn() };
-  } catch (e) {
-    // Errors thrown in the bundle come from another realm: not instanceof this realm's Error.
-    const message = typeof e === "object" && e !== null && "message" in e ? String(e.message) : String(e);
-    return { ok: false, message };
-  }
+/** One server-sent event. */
+function event(res: ServerResponse, name: string, data: unknown): void {
+  res.write(`event: ${name}\ndata: ${JSON.stringify(data)}\n\n`);
 }
 
 const MAX_BODY = 1024 * 1024;

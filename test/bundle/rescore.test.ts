@@ -8,6 +8,7 @@ import {
   parseRubric,
   planner,
   plural,
+  rubricFingerprint,
   rubricToGrid,
   scoreTable,
 } from "../../src/core";
@@ -415,5 +416,201 @@ describe("map scorers match the cell as the spreadsheet displays it", () => {
     large.addon.call("rescoreAll");
     expect(large.emu.calls.get("Range.getDisplayValues")).toBe(small.emu.calls.get("Range.getDisplayValues"));
     expect(small.emu.calls.get("Range.getDisplayValues")).toBe(1);
+  });
+});
+
+describe("what a rescore says and writes", () => {
+  const NPS = 10;
+  const LOGINS = 7;
+
+  it("says which rows hold unreadable cells, by sheet row, and returns what the toast says", () => {
+    const one = customers();
+    (one[3] as unknown[])[NPS] = "lots";
+    const s = open({ Customers: one });
+    const report = s.addon.call("rescoreAll") as Record<string, unknown>;
+    const toast = s.emu.ui.toasts.at(-1);
+    expect(toast?.title).toBe("Health Score");
+    expect(toast?.message).toMatch(
+      /^Scored 200 rows of "Customers" in \S+ \S+: Red \d+ · Yellow \d+ · Green \d+ · No data 1\. 1 row has unreadable cells \(row 4\); Health Drivers says which\.$/,
+    );
+    expect(report).toMatchObject({
+      sheet: "Customers",
+      rows: 200,
+      noData: 1,
+      invalidRows: [4],
+      dropped: [],
+      message: toast?.message,
+    });
+    const counts = (report.bands as { label: string; count: number }[]).map((b) => `${b.label} ${b.count}`);
+    expect(report.bandLine).toBe(`${counts.join(" · ")} · No data 1`);
+
+    const five = customers();
+    for (const r of [2, 3, 5, 8, 13]) (five[r] as unknown[])[NPS] = "lots";
+    const f = open({ Customers: five });
+    f.addon.call("rescoreAll");
+    expect(f.emu.ui.toasts.at(-1)?.message).toContain(
+      " 5 rows have unreadable cells (row 3, 4, 6, 9, 14); Health Drivers says which.",
+    );
+    const six = customers();
+    for (const r of [2, 3, 5, 8, 13, 21]) (six[r] as unknown[])[NPS] = "lots";
+    const x = open({ Customers: six });
+    x.addon.call("rescoreAll");
+    expect(x.emu.ui.toasts.at(-1)?.message).toContain(
+      "6 rows have unreadable cells (row 3, 4, 6, 9, 14, …);",
+    );
+  });
+
+  it("says there were no rows to score on a sheet with only its header row", () => {
+    const { emu, addon } = open({ Customers: [customers()[0] as unknown[]] });
+    addon.call("rescoreAll");
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(/^Scored 0 rows of "Customers" in \S+ \S+: no rows\.$/);
+  });
+
+  it("names the accounts whose band fell since the last snapshot, by the Account key column", () => {
+    // Account in column B, and the Account key setting written loosely: the column is found anyway.
+    const data = customers().map((row) => [row[1], row[0], ...row.slice(2)]);
+    const fingerprint = rubricFingerprint(starter);
+    const before = [
+      ["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values"],
+      ...data
+        .slice(1, 8)
+        .map((row, i) => [
+          new Date("2026-11-19T12:00:00Z"),
+          row[1],
+          90,
+          i < 6 ? "Green" : "Red",
+          1,
+          fingerprint,
+          "",
+        ]),
+    ];
+    // Six Green accounts lose every login: the "No login in 30 days" flag caps them in Red. The
+    // seventh was Red: whatever its band now, it did not fall.
+    for (const row of data.slice(1, 7)) (row as unknown[])[LOGINS] = 0;
+    const { addon } = open(
+      {
+        Customers: data,
+        "Health Rubric": rubricToGrid(starter, { accountKey: "  account " }),
+        "Health History": before,
+      },
+      "Customers",
+    );
+    const report = addon.call("rescoreAll") as { dropped: string[]; message: string };
+    const names = data.slice(1, 7).map((row) => `${String(row[1])} (Green → Red)`);
+    expect(report.dropped).toEqual(names);
+    expect(report.message).toContain(
+      `Dropped a band since the last snapshot: ${names.slice(0, 5).join(", ")}, ….`,
+    );
+
+    const settings = rubricToGrid(starter, { accountKey: "Owner" });
+    const missing = open(
+      { Customers: data, "Health Rubric": settings, "Health History": before },
+      "Customers",
+    );
+    missing.addon.call("rescoreAll");
+    expect(missing.emu.ui.alerts.at(-1)?.prompt).toBe(
+      'The Account key setting names "Owner", but "Customers" has no such column: fix it on the Health Rubric sheet.',
+    );
+  });
+
+  it("leaves a blank row blank in every output column, a Health Plan column included", () => {
+    const data = customers().map((row, i) => [...row, i === 0 ? "Health Plan" : ""]);
+    data.splice(3, 0, data[0]?.map(() => "") ?? []);
+    const { emu, addon } = open({ Customers: data });
+    addon.call("rescoreAll");
+    const after = emu.sheetValues("Customers");
+    const width = (data[0] as unknown[]).length;
+    expect(after[3]?.slice(width - 1)).toEqual(["", "", "", "", ""]);
+    expect(after[4]?.[width]).not.toBe("");
+  });
+
+  it("shows scores with one decimal and coverage as a percent, and adds only the columns it needs", () => {
+    const data = customers();
+    const { emu, addon } = open({ Customers: data });
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    const width = (data[0] as unknown[]).length;
+    expect(sheet?.getMaxColumns()).toBe(width);
+    addon.call("rescoreAll");
+    expect(sheet?.getMaxColumns()).toBe(width + 4);
+    const values = emu.sheetValues("Customers");
+    const shown = emu.sheetDisplayValues("Customers");
+    values.slice(1).forEach((row, i) => {
+      const [score, , , coverage] = row.slice(width) as [unknown, unknown, unknown, number];
+      const [scoreText, , , coverageText] = shown[i + 1]?.slice(width) ?? [];
+      expect(scoreText).toBe(typeof score === "number" ? score.toFixed(1) : "No data");
+      expect(coverageText).toBe(`${Math.round(coverage * 100)}%`);
+    });
+  });
+
+  it("keeps the header of an output column the user made, writes the new ones beside it, and marks all as its own", () => {
+    // An empty "health score" column at the right: Band, Drivers and Coverage go after it.
+    const data = customers().map((row, i) => [...row, i === 0 ? "health score" : ""]);
+    const { emu, addon } = open({ Customers: data });
+    addon.call("rescoreAll");
+    const width = (data[0] as unknown[]).length;
+    expect(emu.sheetValues("Customers")[0]?.slice(width - 1)).toEqual([
+      "health score",
+      "Health Band",
+      "Health Drivers",
+      "Coverage",
+    ]);
+    const notes = emu.spreadsheet.getSheetByName("Customers")?.getRange(1, width, 1, 4).getNotes()[0];
+    expect(notes?.every((n) => n.startsWith("Written by the Health Score add-on"))).toBe(true);
+    // Now holding scores, the column is still the add-on's: a second rescore writes into it.
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts).toHaveLength(0);
+  });
+
+  it("claims an empty output column in the middle of the sheet, so the next rescore writes into it again", () => {
+    const data = customers().map((row, i) => [row[0], i === 0 ? "Health Band" : "", ...row.slice(1)]);
+    const { emu, addon } = open({ Customers: data });
+    addon.call("rescoreAll");
+    expect(emu.spreadsheet.getSheetByName("Customers")?.getRange(1, 2).getNote()).toMatch(
+      /^Written by the Health Score add-on/,
+    );
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts).toHaveLength(0);
+  });
+});
+
+describe("Apply colour bands", () => {
+  it("asks for a rescore first when the Health Score or Health Band column is missing", () => {
+    const sentence = '"Customers" has no Health Score and Health Band columns yet: rescore first.';
+    const neither = open({ Customers: customers() });
+    neither.addon.clickMenuItem("Apply colour bands");
+    expect(neither.emu.ui.alerts.at(-1)?.prompt).toBe(sentence);
+    for (const only of ["Health Score", "Health Band"]) {
+      const s = open({ Customers: customers().map((row, i) => [...row, i === 0 ? only : ""]) });
+      s.addon.clickMenuItem("Apply colour bands");
+      expect(s.emu.ui.alerts.at(-1)?.prompt, only).toBe(sentence);
+      expect(s.emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules()).toHaveLength(0);
+    }
+  });
+});
+
+describe("Insert live score column, again", () => {
+  it("reuses its column, clears what is below it, and leaves an existing rubric sheet alone", () => {
+    const rubric = rubricToGrid(
+      parseRubric({ ...JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")), name: "Mine" }),
+    );
+    const data = customers().map((row, i) => [...row, i === 0 ? "live health score" : 50]);
+    const { emu, addon } = open({ Customers: data, "Health Rubric": rubric }, "Customers");
+    const rubricBefore = emu.sheetValues("Health Rubric");
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    const width = (data[0] as unknown[]).length;
+    addon.clickMenuItem("Insert live score column");
+    addon.clickMenuItem("Insert live score column");
+    expect(emu.sheetValues("Health Rubric")).toEqual(rubricBefore);
+    expect(sheet?.getMaxColumns()).toBe(width);
+    const formulas = emu.sheetFormulas("Customers");
+    expect(formulas[1]?.[width - 1]).toBe("=HEALTHSCORE(A2:Z, A1:Z1, HealthRubric)");
+    expect(
+      emu
+        .sheetValues("Customers")
+        .slice(2)
+        .every((r) => r[width - 1] === ""),
+    ).toBe(true);
+    expect(sheet?.getRange(3, width).getNumberFormat()).toBe("0.0");
+    expect(emu.ui.toasts.at(-1)?.title).toBe("Health Score");
   });
 });

@@ -11,8 +11,9 @@ const RUBRIC = ["--rubric", "examples/five-dimensions.json"];
 /** `sql --run` and `score --format csv` on the sample customers give the same rows, in order. */
 async function expectSameAsScore(args: string[]): Promise<void> {
   const sql = await cli("sql", ...args, "--run", "examples/customers.csv");
-  expect(sql.stderr).toBe("");
   const core = await cli("score", "examples/customers.csv", ...args, "--format", "csv");
+  // What the sources held that did not count, in the same words (nothing for a rubric without sources).
+  expect(sql.stderr).toBe(core.stderr);
   const fromSql = parse(sql.stdout, { columns: true }) as Record<string, string>[];
   const fromCore = parse(core.stdout, { columns: true }) as Record<string, string>[];
   expect(fromSql).toHaveLength(200);
@@ -86,6 +87,48 @@ describe("healthscore sql", () => {
   it("scores raw activity on DuckDB, each --source file read as a table, as healthscore score does", async () => {
     const files = ["logins", "tickets", "nps"].flatMap((s) => ["--source", `${s}=examples/${s}.csv`]);
     await expectSameAsScore(["--rubric", "examples/from-activity.json", "--as-of", "2026-11-26", ...files]);
+  });
+
+  it("says which source rows did not count, as healthscore score does: a key of no account, a date it cannot read", async () => {
+    const accounts = join(tmp, "accounts.csv");
+    writeFileSync(accounts, "Account,Seat utilisation\nAcme,50%\nBeta,70%\nacme ,60%\n");
+    const logins = join(tmp, "logins.csv");
+    writeFileSync(
+      logins,
+      "Account,User,Date\nAcme,u1,2026-11-20\nTrial - Wayne Enterprises,u2,2026-11-21\nBeta,u3,2026-13-01\n,u4,2026-11-22\nbeta,u5,2026-11-23\n",
+    );
+    const tickets = join(tmp, "tickets.csv");
+    writeFileSync(tickets, "Account,Priority,Status,Opened\nBeta,P1,Open,2026-11-01\n");
+    const nps = join(tmp, "nps.csv");
+    writeFileSync(nps, "Account,Score,Date\nAcme,9,2026-10-01\n");
+    const args = [
+      "--rubric",
+      "examples/from-activity.json",
+      "--as-of",
+      "2026-11-26",
+      "--source",
+      `logins=${logins}`,
+      "--source",
+      `tickets=${tickets}`,
+      "--source",
+      `nps=${nps}`,
+    ];
+    const expected = [
+      `healthscore: logins: 2 rows of 5 name no account in the data ((blank), "Trial - Wayne Enterprises"); they are not counted.`,
+      `healthscore: logins: 1 row has no readable Date (${logins} row 4: "2026-13-01"); write dates as YYYY-MM-DD. They are not counted.`,
+      `healthscore: The data has 2 rows sharing an account key ("Acme"): each such row gets the same activity.`,
+      "",
+    ].join("\n");
+    const score = await cli("score", accounts, ...args, "--format", "csv");
+    expect(score.stderr).toBe(expected);
+    const sql = await cli("sql", ...args, "--run", accounts);
+    expect(sql.status).toBe(0);
+    expect(sql.stderr).toBe(expected);
+    // The report comes after the rows, which are all there.
+    expect(parse(sql.stdout, { columns: true })).toHaveLength(3);
+    const out = join(tmp, "activity.csv");
+    const written = await cli("sql", ...args, "--run", accounts, "--out", out);
+    expect([written.stdout, written.stderr]).toEqual([`Wrote ${out}.\n`, expected]);
   });
 
   it("prints each source's table as --source names it, and says which file --run lacks", async () => {

@@ -9,9 +9,11 @@ import {
   findHeaderRow,
   findTextHeaderRow,
   mapColumns,
+  parseRubric,
   scoreTable,
+  sourceColumnsRead,
 } from "../../src/core";
-import { OPTIONS, pct, rubric } from "./helpers";
+import { OPTIONS, pct, RYG_BANDS, rubric } from "./helpers";
 
 const r = rubric({
   metrics: [pct("Logins 30d"), pct("NPS")],
@@ -85,6 +87,91 @@ describe("mapColumns", () => {
     expect(columnsRead(seg).map((c) => c.column)).toEqual(["Usage", "Stage", "Setup"]);
     expect(() => mapColumns(seg, ["Usage", "Setup"])).toThrow(/"Stage"/);
   });
+
+  it("says which part of the rubric reads each column: metric, flag, segments, a segment's metric", () => {
+    const seg = rubric({
+      metrics: [pct("Usage")],
+      flags: [{ id: "late", label: "Late", column: "Overdue", when: true, cap: 39 }],
+      segments: {
+        column: "Stage",
+        rubrics: { Onboarding: { bands: [{ label: "R", color: "#fff" }], metrics: [pct("Setup")] } },
+      },
+    });
+    expect(columnsRead(seg)).toEqual([
+      { column: "Usage", reader: 'metric "Usage"' },
+      { column: "Overdue", reader: 'flag "Late"' },
+      { column: "Stage", reader: "segments" },
+      { column: "Setup", reader: 'segment "Onboarding" metric "Setup"' },
+    ]);
+  });
+
+  it("needs the key column only when a metric or flag is computed from a source", () => {
+    const sources = { logins: { sheet: "Logins", key: "Account", date: "Date" } };
+    const columns = { bands: RYG_BANDS, key: "Account", sources, metrics: [pct("NPS")] };
+    expect(columnsRead(parseRubric(columns)).map((c) => c.column)).toEqual(["NPS"]);
+    const from = { from: { source: "logins", agg: "count" }, score: { type: "range", worst: 0, best: 10 } };
+    const computed = { ...columns, metrics: [pct("NPS"), { id: "logins", ...from }] };
+    expect(columnsRead(parseRubric(computed)).map((c) => c.column)).toEqual(["NPS", "Account"]);
+  });
+
+  it("names a column read twice once, and says there is nothing close when nothing is", () => {
+    const twice = rubric({ metrics: [pct("Usage"), { ...pct("Usage"), id: "usage_again" }] });
+    let message = "";
+    try {
+      mapColumns(twice, ["Account"]);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message).toBe(
+      'The data has no column "Usage" (read by metric "Usage"): add it to the header row, or change the rubric.',
+    );
+  });
+
+  it("names every absent and every duplicated column in one error, a sentence for each", () => {
+    const error = columnError(["NPS", "nps"]);
+    expect(error.message).toMatch(
+      /^The data has no columns "Logins 30d" .*, "Champion left" .*: add them to/,
+    );
+    expect(error.message).toMatch(
+      /change the rubric\. The header row names a column twice: "NPS" is in columns A and B\./,
+    );
+  });
+});
+
+describe("sourceColumnsRead", () => {
+  it("lists a source's key and date, then each column its metrics and flags read, once each", () => {
+    const r = parseRubric({
+      bands: RYG_BANDS,
+      key: "Account",
+      sources: {
+        tickets: { sheet: "Tickets", key: "Account", date: "Opened" },
+        notes: { sheet: "Notes", key: "Customer" },
+      },
+      metrics: [
+        {
+          id: "open",
+          from: { source: "tickets", agg: "count", where: [{ column: "Status", equals: "open" }] },
+          score: { type: "range", worst: 10, best: 0 },
+        },
+        {
+          id: "sev",
+          from: {
+            source: "tickets",
+            agg: "max",
+            column: "Severity",
+            where: [{ column: "Status", equals: "open" }],
+          },
+          score: { type: "range", worst: 3, best: 0 },
+        },
+        { id: "notes", from: { source: "notes", agg: "count" }, score: { type: "range", worst: 0, best: 5 } },
+      ],
+    });
+    expect(sourceColumnsRead(r, "tickets")).toEqual(["Account", "Opened", "Status", "Severity"]);
+    expect(sourceColumnsRead(r, "notes")).toEqual(["Customer"]);
+    expect(findHeaderRow([["Export"], ["Customer", "Text"]], r, "notes")).toBe(1);
+    expect(findHeaderRow([["Export"], ["Customer", "Text"]], r)).toBe(-1);
+    expect(displayedColumns(r, ["Account", "Status"])).toEqual([]);
+  });
 });
 
 describe("findHeaderRow", () => {
@@ -126,6 +213,15 @@ describe("findTextHeaderRow", () => {
     ).toBe(2);
   });
 
+  it("does not count empty or blank cells as text", () => {
+    expect(
+      findTextHeaderRow([
+        ["Report", "  ", null, undefined],
+        ["Account", null, "Plan"],
+      ]),
+    ).toBe(1);
+  });
+
   it("answers -1 when none of the top five rows is two or more text cells", () => {
     const rows = [["a"], ["b"], ["c"], ["d"], ["e"], ["Account", "Date"]];
     expect(findTextHeaderRow(rows)).toBe(-1);
@@ -133,6 +229,28 @@ describe("findTextHeaderRow", () => {
 });
 
 describe("displayedColumns", () => {
+  it("names a text flag's column and a segment column and their rubrics' text-map columns, not a yes/no flag's", () => {
+    const seg = rubric({
+      metrics: [pct("Usage")],
+      flags: [
+        { id: "churned", column: "Status", when: "churned", cap: 0 },
+        { id: "late", column: "Overdue", when: true, cap: 39 },
+      ],
+      segments: {
+        column: "Stage",
+        rubrics: {
+          Onboarding: {
+            bands: [{ label: "R", color: "#fff" }],
+            metrics: [
+              { id: "tier", column: "Tier", input: "text", score: { type: "map", values: { Gold: 100 } } },
+            ],
+          },
+        },
+      },
+    });
+    expect(displayedColumns(seg, ["Usage", "Status", "Overdue", "Stage", "Tier"])).toEqual([1, 3, 4]);
+  });
+
   it("names the columns only ever matched as written, and none that a number is read from", () => {
     const r = rubric({
       metrics: [
@@ -163,6 +281,18 @@ describe("closestName", () => {
     expect(closestName("Seats", ["Active users", "ARR"])).toBeUndefined();
     expect(closestName("CSAT", ["NPS"])).toBeUndefined();
     expect(closestName("Logins", ["Last login"])).toBeUndefined();
+    expect(closestName("ID", ["XI"])).toBeUndefined();
+    expect(closestName("ID", ["DX"])).toBeUndefined();
+  });
+
+  it("allows one edit even in a short name, two in a name of eight letters, spaces around a header aside", () => {
+    expect(closestName("NPS", ["NSP"])).toBe("NSP");
+    expect(closestName("Seat count", ["Seta cuont"])).toBe("Seta cuont");
+    expect(closestName("Renewal date", ["  renewal dat  "])).toBe("  renewal dat  ");
+  });
+
+  it("offers the first of two headers as close, a swap of two letters counting as one edit", () => {
+    expect(closestName("Seat", ["Sear", "Seta"])).toBe("Sear");
   });
 
   it("names the closest header in the message about a column the data lacks", () => {

@@ -15,6 +15,7 @@ describe("canonical JSON", () => {
 
   it("keeps array order, which is meaningful in a rubric (bands low to high)", () => {
     expect(canonical([1, 2])).not.toBe(canonical([2, 1]));
+    expect(canonical([2, { b: 1, a: 2 }])).toBe('[2,{"a":2,"b":1}]');
   });
 
   it("writes scalars and null as JSON does", () => {
@@ -81,6 +82,68 @@ describe("parseJson", () => {
       'expected a value (text in double quotes, a number, true, false, null, [ or {), found "t"',
     ],
     ["nothing", "   ", 1, 4, "there is no JSON here"],
+    [
+      "a missing comma after an empty array and object",
+      '{"a": [], "b": {} "c": 1}',
+      1,
+      19,
+      'expected "," or "}", found a double quote (a comma is missing)',
+    ],
+    ["two values without a comma", "[1 2]", 1, 4, 'expected "," or "]", found "2"'],
+    [
+      "a missing value",
+      '{"a": ]}',
+      1,
+      7,
+      'expected a value (text in double quotes, a number, true, false, null, [ or {), found "]"',
+    ],
+    [
+      "a missing value at the end",
+      "[1,",
+      1,
+      4,
+      'the text ends before the JSON does: a closing "]" is missing',
+    ],
+    [
+      "a trailing comma after literals",
+      "[true, false, null,]",
+      1,
+      20,
+      'a comma before "]": remove the last comma',
+    ],
+    [
+      "a trailing comma after text with escapes",
+      '["\\u00e9\\"\\n\\/", ]',
+      1,
+      18,
+      'a comma before "]": remove the last comma',
+    ],
+    [
+      "a trailing comma after text with a space",
+      '["a b",]',
+      1,
+      8,
+      'a comma before "]": remove the last comma',
+    ],
+    [
+      "a bad escape in a field name",
+      '{"a\\q": 1}',
+      1,
+      4,
+      '"\\q" is not an escape JSON knows: write "\\\\" for a backslash',
+    ],
+    [
+      "a backslash at the end",
+      '["abc\\',
+      1,
+      6,
+      '"\\" is not an escape JSON knows: write "\\\\" for a backslash',
+    ],
+    ["a \\u without four hex digits", '["\\u12G4"]', 1, 3, "\\u must be followed by four hex digits"],
+    ["a tab inside text", '["a\tb"]', 1, 4, "a line break or tab inside text: write it as \\n or \\t"],
+    ["a line break inside text", '["a\nb"]', 1, 4, "a line break or tab inside text: write it as \\n or \\t"],
+    ["single-quoted text", "{\"a\": 'x'}", 1, 7, "text needs double quotes, not single ones"],
+    ["a field name at the end", '{"a"', 1, 5, 'expected ":" after the field name, found the end'],
   ])("gives the line and column of %s", (_, text, line, column, message) => {
     expect(errorOf(text)).toEqual({ line, column, message });
   });

@@ -305,51 +305,65 @@ function cellFor(input: string, draw: number): CellValue {
 /** The index of the band a result is in, in its rubric's band list. */
 const bandIndex = (r: Rubric, band: string) => r.bands.findIndex((b) => b.label === band);
 
+/** One generated case: a rubric, a row of cells for it, and whether to name the top band as target. */
+const caseArb = fc.tuple(specArb, fc.array(fc.nat(10_000), { minLength: 7, maxLength: 7 }), fc.boolean());
+
+/** The rubric, headers, row and plan of a generated case (undefined when the spec is no rubric). */
+function planCase([spec, draws, named]: [Spec, number[], boolean]) {
+  const r = rubricOf(spec);
+  if (!r) return undefined;
+  const headers = [...r.metrics.map((m) => m.column), ...r.flags.map((f) => f.column)];
+  const inputs = [...r.metrics.map((m) => m.input), ...r.flags.map(() => "flag")];
+  const row = inputs.map((input, i) => cellFor(input, draws[i % draws.length] as number));
+  const target = named ? r.bands[r.bands.length - 1]?.label : undefined;
+  const plan = planner(r, headers, { ...OPTIONS, target }).planRow(row);
+  return { r, headers, row, target, plan };
+}
+
 describe("plan properties", () => {
   it("applying a plan reaches the target band with score_after, and dropping any one change does not", () => {
-    const seen = { plans: 0, several: 0, unreachable: 0 };
     fc.assert(
-      fc.property(
-        specArb,
-        fc.array(fc.nat(10_000), { minLength: 7, maxLength: 7 }),
-        fc.boolean(),
-        (spec, draws, named) => {
-          const r = rubricOf(spec);
-          if (!r) return;
-          const headers = [...r.metrics.map((m) => m.column), ...r.flags.map((f) => f.column)];
-          const inputs = [...r.metrics.map((m) => m.input), ...r.flags.map(() => "flag")];
-          const row = inputs.map((input, i) => cellFor(input, draws[i % draws.length] as number));
-          const target = named ? r.bands[r.bands.length - 1]?.label : undefined;
-          const plan = planner(r, headers, { ...OPTIONS, target }).planRow(row);
-          const again = planner(r, headers, { ...OPTIONS, target }).planRow(row);
-          expect(again).toEqual(plan);
-          expect(typeof plan.why).toBe("string");
-          expect(plan.why.length).toBeGreaterThan(0);
-          if (!plan.reachable) seen.unreachable++;
-          if (!plan.reachable || plan.target === null) return;
-          if (plan.changes.length > 0) seen.plans++;
-          if (plan.changes.length > 1) seen.several++;
-          const goal = bandIndex(r, plan.target);
-          const after = scoreTable(r, headers, [applied(headers, row, plan)], OPTIONS)[0];
-          expect(after?.score).toBe(plan.scoreAfter);
-          expect(bandIndex(r, after?.band ?? "")).toBeGreaterThanOrEqual(goal);
-          for (const metric of plan.changes.filter((c) => c.metric)) {
-            expect(r.metrics.find((m) => m.id === metric.metric)?.actionable).not.toBe(false);
-          }
-          plan.changes.forEach((_, i) => {
-            const fewer = { ...plan, changes: plan.changes.filter((__, j) => j !== i) };
-            const short = scoreTable(r, headers, [applied(headers, row, fewer)], OPTIONS)[0];
-            expect(bandIndex(r, short?.band ?? "")).toBeLessThan(goal);
-          });
-        },
-      ),
+      fc.property(caseArb, (generated) => {
+        const c = planCase(generated);
+        if (!c) return;
+        const { r, headers, row, target, plan } = c;
+        const again = planner(r, headers, { ...OPTIONS, target }).planRow(row);
+        expect(again).toEqual(plan);
+        expect(typeof plan.why).toBe("string");
+        expect(plan.why.length).toBeGreaterThan(0);
+        if (!plan.reachable || plan.target === null) return;
+        const goal = bandIndex(r, plan.target);
+        const after = scoreTable(r, headers, [applied(headers, row, plan)], OPTIONS)[0];
+        expect(after?.score).toBe(plan.scoreAfter);
+        expect(bandIndex(r, after?.band ?? "")).toBeGreaterThanOrEqual(goal);
+        for (const metric of plan.changes.filter((change) => change.metric)) {
+          expect(r.metrics.find((m) => m.id === metric.metric)?.actionable).not.toBe(false);
+        }
+        plan.changes.forEach((_, i) => {
+          const fewer = { ...plan, changes: plan.changes.filter((__, j) => j !== i) };
+          const short = scoreTable(r, headers, [applied(headers, row, fewer)], OPTIONS)[0];
+          expect(bandIndex(r, short?.band ?? "")).toBeLessThan(goal);
+        });
+      }),
       { numRuns: 400 },
     );
-    // The generators make real plans, several-change plans and rows out of reach, not only trivia.
-    // (Typically about 100, 13 and 160 of 400.)
-    expect(seen.plans).toBeGreaterThan(50);
-    expect(seen.several).toBeGreaterThan(3);
-    expect(seen.unreachable).toBeGreaterThan(20);
+  });
+
+  // Apart from the property, so that it keeps its 400 cases when the mutation run
+  // (dev/mutate/fastCheck.ts) runs fewer per property.
+  it("is checked on generated cases that include real plans, several-change plans and rows out of reach", () => {
+    const plans = fc
+      .sample(caseArb, 400)
+      .map((generated) => planCase(generated)?.plan)
+      .filter((plan) => plan !== undefined);
+    // Typically about 100, 13 and 160 of 400.
+    expect(
+      plans.filter((p) => p.reachable && p.target !== null && p.changes.length > 0).length,
+    ).toBeGreaterThan(50);
+    expect(
+      plans.filter((p) => p.reachable && p.target !== null && p.changes.length > 1).length,
+    ).toBeGreaterThan(3);
+    expect(plans.filter((p) => !p.reachable).length).toBeGreaterThan(20);
   });
 
   it.each(["simple-ryg", "five-dimensions", "lifecycle", "points-five-tier"])(

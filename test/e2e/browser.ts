@@ -78,7 +78,7 @@ export function usePlayground(defaults: PageOptions = {}) {
   /** A spreadsheet (optionally with a saved rubric) and its page, open and loaded. */
   async function open(options: OpenOptions = {}): Promise<Page> {
     const playground = await start(options);
-    if (options.rubric) playground.addon.call("sidebarCall", "saveRubric", [options.rubric]);
+    if (options.rubric) await playground.call("sidebarCall", "saveRubric", [options.rubric]);
     page = await browser.newPage({ viewport });
     page.on("dialog", (d) => {
       throw new Error(`The ${name} opened a ${d.type()} dialog: ${d.message()}`);

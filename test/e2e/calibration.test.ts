@@ -141,7 +141,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     expect(want.verdict.better).toBe("current");
     expect(await p.locator("#calib-verdict").textContent()).toBe(want.verdict.text);
     // The same numbers went to the Health Calibration sheet.
-    const sheet = playground().emu.sheetValues("Health Calibration");
+    const sheet = await playground().sheetValues("Health Calibration");
     expect(sheet.find((r) => r[0] === "AUC")?.[1]).toBe(want.auc);
     expect(sheet[1]?.[0]).toBe(calibrationVerdict(want));
   });
@@ -167,7 +167,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     );
     expect(await p.locator("#save").isEnabled()).toBe(true);
     // Nothing saved: the sheet still holds the saved weights.
-    const onSheet = playground().addon.call("sidebarCall", "getSidebarData", []) as {
+    const onSheet = (await playground().call("sidebarCall", "getSidebarData", [])) as {
       rubric: { metrics: { weight: number }[] };
     };
     expect(onSheet.rubric.metrics.map((m) => m.weight)).toEqual(
@@ -201,7 +201,7 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     expect(await section(p).locator(".warning").first().textContent()).toBe(
       "The rubric has been saved since this check: check again to see how it does now.",
     );
-    const saved = playground().addon.call("sidebarCall", "getSidebarData", []) as {
+    const saved = (await playground().call("sidebarCall", "getSidebarData", [])) as {
       rubric: { bands: { from?: number }[] };
     };
     expect(saved.rubric.bands.slice(1).map((b) => b.from)).toEqual(cuts);
@@ -244,9 +244,8 @@ describeInChromium("check against churn in the sidebar", { timeout: 60_000 }, ()
     expect(await section(p).locator("#load-weights").count()).toBe(0);
 
     // A column the sheet no longer has (renamed after the sidebar opened).
-    const customers = playground().emu.spreadsheet.getSheetByName("Customers");
     const churned = (sampleSheet()[0] as string[]).indexOf("Churned") + 1;
-    customers?.getRange(1, churned).setValue("Churn reason");
+    await playground().setCell("Customers", 1, churned, "Churn reason");
     await check(p, "Churned");
     await expect
       .poll(() => alert.textContent())

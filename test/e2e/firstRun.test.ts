@@ -18,7 +18,7 @@ describeInChromium("the sidebar's first run", { timeout: 60_000 }, () => {
     );
     await p.getByRole("button", { name: "Save this rubric" }).click();
     await expect.poll(() => p.locator("#save-state").textContent()).toMatch(/^Saved · as of /);
-    expect(playground().emu.spreadsheet.getSheetByName("Health Rubric")).not.toBeNull();
+    expect(await playground().sheetNames()).toContain("Health Rubric");
     expect(await p.locator("#scored-with").count()).toBe(0);
     expect(await p.getByLabel("Name", { exact: true }).inputValue()).toBe(SIMPLE.name);
   });

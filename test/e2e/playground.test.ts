@@ -5,14 +5,23 @@
  */
 import type { Page } from "playwright-core";
 import { expect, it } from "vitest";
-import { sampleSheet } from "../../dev/playground/sample";
+import { sampleSheet, sampleSpreadsheet } from "../../dev/playground/sample";
 import { describeInChromium, usePlayground } from "./browser";
 
 const EVIL = "<img src=x onerror=alert(1)>";
 
+/** A script of its own for the playground: one menu item asking a YES_NO alert, the button clicked written to A1. */
+const ASKS = `
+function onOpen() { SpreadsheetApp.getUi().createAddonMenu().addItem("Replace the rubric", "replace").addToUi(); }
+function replace() {
+  var ui = SpreadsheetApp.getUi();
+  var button = ui.alert("Replace rubric?", "This overwrites the Health Rubric sheet.", ui.ButtonSet.YES_NO);
+  SpreadsheetApp.getActiveSheet().getRange("A1").setValue(String(button));
+}`;
+
 describeInChromium("the playground", { timeout: 60_000 }, () => {
   /** The playground's page (the grid, with the sidebar beside it), loaded. */
-  const { open, start } = usePlayground({
+  const { open, start, playground } = usePlayground({
     viewport: { width: 1280, height: 800 },
     path: "",
     ready: "#grid tbody tr",
@@ -60,10 +69,14 @@ describeInChromium("the playground", { timeout: 60_000 }, () => {
     // The rubric sheet is active now; a rescore from there says which sheet to open.
     await p.getByRole("button", { name: "Extensions" }).click();
     await p.getByRole("menuitem", { name: "Rescore all rows" }).click();
-    await p.locator("dialog[open]").waitFor();
-    expect(await p.locator("#alert-text").textContent()).toContain(
+    const alert = p.getByRole("dialog", { name: "Health Score", exact: true });
+    await alert.waitFor();
+    expect(await alert.locator("#ui-dialog-text").textContent()).toContain(
       '"Health Rubric" is the add-on\'s own sheet',
     );
+    expect(await alert.getByRole("button").allTextContents()).toEqual(["OK"]);
+    await alert.getByRole("button", { name: "OK" }).click();
+    await alert.waitFor({ state: "hidden" });
   });
 
   it("saves from the sidebar beside the grid, and the grid follows a rescore", async () => {
@@ -167,6 +180,65 @@ describeInChromium("the playground", { timeout: 60_000 }, () => {
     await help.getByText("opens the rubric editor, 300 px wide beside the sheet").waitFor();
     await p.locator("#html-dialog-close").click();
     await p.locator("#html-dialog").waitFor({ state: "hidden" });
+  });
+
+  it("asks Backfill history's question in a dialog the script waits on, and backfills the weeks typed", async () => {
+    const sheets = sampleSpreadsheet();
+    delete sheets["Health History"]; // so the backfill's weeks are all there is
+    const p = await open({ sheets });
+    await menu(p, "Backfill history from sources");
+    const dialog = p.getByRole("dialog", { name: "Health Score: backfill history from sources" });
+    await dialog.waitFor();
+    expect(await dialog.locator("#ui-dialog-text").textContent()).toMatch(
+      /^Scores each account as of each past week .* How many weeks back\? Leave empty for \d+\.$/,
+    );
+    expect(await dialog.getByRole("button").allTextContents()).toEqual(["OK", "Cancel"]);
+    expect(playground().question()?.kind).toBe("prompt"); // the script is waiting for the answer
+    await dialog.getByRole("textbox").fill("2");
+    await dialog.getByRole("button", { name: "OK" }).click();
+    // The script goes on with the 2 typed, and reports in an alert, which waits for its OK.
+    const report = p.getByRole("dialog", { name: "Health Score", exact: true });
+    await expect
+      .poll(() => report.locator("#ui-dialog-text").textContent(), { timeout: 30_000 })
+      .toMatch(/^Backfilled 2 weeks \(2026-11-19 to 2026-11-26\) of 400 account rows into Health History/);
+    await report.getByRole("button", { name: "OK" }).click();
+    await report.waitFor({ state: "hidden" });
+    const history = await playground().sheetValues("Health History");
+    expect(new Set(history.slice(1).map((row) => String(row[0]))).size).toBe(2);
+  });
+
+  it("does nothing when Backfill history's question is cancelled", async () => {
+    const sheets = sampleSpreadsheet();
+    delete sheets["Health History"];
+    const p = await open({ sheets });
+    await menu(p, "Backfill history from sources");
+    const dialog = p.getByRole("dialog", { name: "Health Score: backfill history from sources" });
+    await dialog.getByRole("textbox").fill("2");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await dialog.waitFor({ state: "hidden" });
+    // The spreadsheet answers once the script has finished: it wrote nothing.
+    expect(await playground().sheetNames()).not.toContain("Health History");
+    expect(playground().question()).toBeNull();
+    expect(await p.locator(".toast").count()).toBe(0);
+  });
+
+  it("shows an alert's Yes and No buttons and gives the script the one clicked; Escape closes it", async () => {
+    const p = await open({ code: ASKS, rescore: false });
+    await menu(p, "Replace the rubric");
+    const dialog = p.getByRole("dialog", { name: "Replace rubric?" });
+    await dialog.waitFor();
+    expect(await dialog.locator("#ui-dialog-text").textContent()).toBe(
+      "This overwrites the Health Rubric sheet.",
+    );
+    expect(await dialog.getByRole("textbox").isHidden()).toBe(true); // an alert asks for no text
+    expect(await dialog.getByRole("button").allTextContents()).toEqual(["Yes", "No"]);
+    await dialog.getByRole("button", { name: "No" }).click();
+    await expect.poll(async () => (await playground().sheetValues("Customers"))[0]?.[0]).toBe("NO");
+
+    await menu(p, "Replace the rubric");
+    await dialog.waitFor();
+    await p.keyboard.press("Escape");
+    await expect.poll(async () => (await playground().sheetValues("Customers"))[0]?.[0]).toBe("CLOSE");
   });
 
   it("closes a dialog on Cancel without doing anything", async () => {

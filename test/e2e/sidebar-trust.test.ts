@@ -14,7 +14,7 @@ const FIVE_DIMENSIONS = JSON.parse(readFileSync("examples/five-dimensions.json",
 
 describeInChromium("the sidebar keeps work and says one thing", { timeout: 60_000 }, () => {
   const { open, playground } = usePlayground();
-  const kept = () => Object.keys(playground().emu.properties("user")).length > 0;
+  const kept = async () => Object.keys(await playground().properties("user")).length > 0;
 
   const metricCard = (p: Page, title: string) =>
     p.locator("details.card", { has: p.locator(".title", { hasText: title }) });
@@ -148,7 +148,7 @@ describeInChromium("the sidebar keeps work and says one thing", { timeout: 60_00
     const p = await open({ rubric: SIMPLE });
     await p.getByLabel("Name", { exact: true }).fill("Not saved yet");
     await expect.poll(kept, { timeout: 15_000 }).toBe(true);
-    const report = playground().addon.call("rescoreAll") as { message: string };
+    const report = (await playground().call("rescoreAll")) as { message: string };
     expect(report.message).toContain(
       "The sidebar holds unsaved edits to the rubric: this rescore used the saved one.",
     );

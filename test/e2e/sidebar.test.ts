@@ -140,7 +140,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await expect.poll(() => p.locator("#save").isDisabled()).toBe(false);
     await p.locator("#save").click();
     await p.locator("#notice .notice.ok").waitFor();
-    const sheet = playground().emu.sheetValues("Health Rubric");
+    const sheet = await playground().sheetValues("Health Rubric");
     expect(sheet.find((r) => r[0] === "Key")?.[1]).toBe("Account");
     const title = sheet.findIndex((r) => r[0] === "Sources");
     expect(sheet[title + 1]?.slice(0, 4)).toEqual(["Source", "Sheet", "Key", "Date"]);
@@ -219,7 +219,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await p.locator("#notice").textContent()).toContain(
       'Saved "Simple red / yellow / green" to the Health Rubric sheet, as of 2026-11-26.',
     );
-    const sheet = playground().emu.sheetValues("Health Rubric");
+    const sheet = await playground().sheetValues("Health Rubric");
     const row = sheet.find((r) => r.includes("Net promoter score")) as unknown[];
     expect(row).toBeDefined();
     expect(row).toContain(5);
@@ -231,7 +231,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await expect
       .poll(() => p.locator("#notice").textContent())
       .toMatch(/^Scored 200 rows of "Customers" in (\d+ ms|[\d.]+ s): Red/);
-    const customers = playground().emu.sheetValues("Customers");
+    const customers = await playground().sheetValues("Customers");
     const headers = customers[0] as unknown[];
     expect(headers).toContain("Health Band");
     expect(
@@ -246,7 +246,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await p.locator("#transfer summary").click();
     await p.getByRole("button", { name: "Show JSON" }).click();
     const exported = await p.locator("#rubric-json").inputValue();
-    const saved = playground().addon.call("sidebarCall", "getSidebarData", []) as { rubric: unknown };
+    const saved = (await playground().call("sidebarCall", "getSidebarData", [])) as { rubric: unknown };
     expect(JSON.parse(exported)).toEqual(saved.rubric);
 
     // Edit, then import the exported JSON: the draft is the saved rubric again.
@@ -413,7 +413,7 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     await p.getByLabel("Name", { exact: true }).fill("Renamed");
     await p.locator("#save").click();
     await p.getByRole("button", { name: "Rescore now" }).waitFor();
-    playground().emu.holdLock("document"); // another execution is rescoring
+    await playground().holdLock("document"); // another execution is rescoring
     await p.getByRole("button", { name: "Rescore now" }).click();
     await p.locator("#notice .notice.error").waitFor();
     expect(await p.locator("#notice").textContent()).toBe(

@@ -47,6 +47,8 @@ export type {
   ShownHtmlRecord,
   ToastRecord,
   TypedInputRecord,
+  UiAnswer,
+  UiQuestion,
   UiRecords,
 } from "./state";
 export type { ClockSchedule, TriggerRecord } from "./types";

@@ -42,6 +42,28 @@ export interface EmulatorOptions {
    * type per document, time-driven at most hourly).
    */
   addon?: boolean;
+  /**
+   * Someone to answer Ui.alert and Ui.prompt (the local playground shows them as dialogs): called,
+   * synchronously, for each one no queued answer is waiting for, and the script waits for the
+   * answer as it does in Sheets. Without it they take the set's affirmative button.
+   */
+  ask?: ((question: UiQuestion) => UiAnswer) | null;
+}
+
+/** An alert or prompt as Sheets shows it: the title (none for the one-argument forms), the text, the buttons. */
+export interface UiQuestion {
+  kind: "alert" | "prompt";
+  title: string | null;
+  prompt: string;
+  buttonSet: ButtonSetName;
+  /** The set's buttons in order: OK; OK, CANCEL; YES, NO; YES, NO, CANCEL. */
+  buttons: ButtonName[];
+}
+
+/** The button clicked (CLOSE: the dialog was closed), and for a prompt the text typed. */
+export interface UiAnswer {
+  button: ButtonName;
+  text?: string;
 }
 
 export type MenuEntry =
@@ -184,6 +206,7 @@ export class EmulatorState implements Invoker {
       userEmail: options.userEmail ?? "cs-ops@example.com",
       echoLogs: options.echoLogs ?? false,
       addon: options.addon ?? true,
+      ask: options.ask ?? null,
     };
   }
 

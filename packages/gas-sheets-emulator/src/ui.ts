@@ -1,8 +1,9 @@
 /**
  * Ui (SpreadsheetApp.getUi()): menus, alerts, prompts, sidebars and dialogs, recorded in
- * emu.ui for tests to read. Nobody is there to click, so alerts and prompts take the answers
- * tests queue (emu.queueAlertResponse / queuePromptResponse); without one they answer with the
- * set's affirmative button (OK, or YES for YES_NO sets) and empty text.
+ * emu.ui for tests to read. Alerts and prompts take the answers tests queue
+ * (emu.queueAlertResponse / queuePromptResponse); without one, the `ask` option's answer when
+ * someone is there to click (the playground), else the set's affirmative button (OK, or YES for
+ * YES_NO sets) and empty text.
  */
 import { instrument } from "./calls";
 import { Button, type ButtonName, ButtonSet, type ButtonSetName, EnumValue } from "./enums";
@@ -94,7 +95,8 @@ export class Ui extends ServiceObject {
   /** alert(prompt) | alert(prompt, buttons) | alert(title, prompt, buttons) */
   alert(...args: unknown[]): EnumValue {
     const { title, prompt, buttons } = this.#dialogArgs(args, "alert");
-    const response = this.#answer(this.ctx.alertQueue.shift(), buttons);
+    const queued = this.ctx.alertQueue.shift() ?? this.#ask("alert", title, prompt, buttons)?.button;
+    const response = this.#answer(queued, buttons);
     this.ctx.ui.alerts.push({ title, prompt, buttons, response });
     return Button[response];
   }
@@ -102,7 +104,7 @@ export class Ui extends ServiceObject {
   /** prompt(prompt) | prompt(prompt, buttons) | prompt(title, prompt, buttons) */
   prompt(...args: unknown[]): PromptResponse {
     const { title, prompt, buttons } = this.#dialogArgs(args, "prompt");
-    const queued = this.ctx.promptQueue.shift();
+    const queued = this.ctx.promptQueue.shift() ?? this.#ask("prompt", title, prompt, buttons);
     const response = this.#answer(queued?.button, buttons);
     const text = queued?.text ?? "";
     this.ctx.ui.prompts.push({ title, prompt, buttons, response, responseText: text });
@@ -151,12 +153,18 @@ export class Ui extends ServiceObject {
     throw this.ctx.fail(`The parameters don't match the method signature for Ui.${method}.`);
   }
 
+  /** The `ask` option's answer, when there is one to ask. */
+  #ask(kind: "alert" | "prompt", title: string | null, prompt: string, buttonSet: ButtonSetName) {
+    const ask = this.ctx.options.ask;
+    return ask ? ask({ kind, title, prompt, buttonSet, buttons: [...BUTTONS_OF[buttonSet]] }) : undefined;
+  }
+
   #answer(queued: ButtonName | undefined, buttons: ButtonSetName): ButtonName {
     const allowed = BUTTONS_OF[buttons];
     if (queued === undefined) return allowed[0] ?? "OK";
     if (queued !== "CLOSE" && !allowed.includes(queued)) {
       throw new Error(
-        `The queued response ${queued} is not a button of ButtonSet.${buttons} (${allowed.join(", ")}, or CLOSE).`,
+        `The response ${queued} is not a button of ButtonSet.${buttons} (${allowed.join(", ")}, or CLOSE).`,
       );
     }
     return queued;

@@ -48,6 +48,44 @@ describe("Ui", () => {
     });
   });
 
+  it("asks whoever is there (the ask option) when no answer is queued, and waits for the answer", () => {
+    const asked: unknown[] = [];
+    const emu = createEmulator({
+      ask: (q) => {
+        asked.push(q);
+        return q.kind === "prompt" ? { button: "OK", text: "12" } : { button: "NO" };
+      },
+    });
+    const ui = emu.globals.SpreadsheetApp.getUi();
+    expect(ui.alert("Replace rubric?", "This overwrites it.", ui.ButtonSet.YES_NO)).toBe(ui.Button.NO);
+    const weeks = ui.prompt("How many weeks back?", ui.ButtonSet.OK_CANCEL);
+    expect([weeks.getSelectedButton(), weeks.getResponseText()]).toEqual([ui.Button.OK, "12"]);
+    expect(asked).toEqual([
+      {
+        kind: "alert",
+        title: "Replace rubric?",
+        prompt: "This overwrites it.",
+        buttonSet: "YES_NO",
+        buttons: ["YES", "NO"],
+      },
+      {
+        kind: "prompt",
+        title: null,
+        prompt: "How many weeks back?",
+        buttonSet: "OK_CANCEL",
+        buttons: ["OK", "CANCEL"],
+      },
+    ]);
+    // A queued answer comes first, as in tests; an answer outside the set is refused.
+    emu.queueAlertResponse("YES");
+    expect(ui.alert("Sure?", ui.ButtonSet.YES_NO)).toBe(ui.Button.YES);
+    expect(asked).toHaveLength(2);
+    expect(() => ui.alert("Sure?", ui.ButtonSet.OK)).toThrow(
+      /The response NO is not a button of ButtonSet.OK/,
+    );
+    expect(emu.ui.alerts.map((a) => a.response)).toEqual(["NO", "YES"]);
+  });
+
   it("records sidebars and dialogs built from project HTML files", () => {
     const emu = createEmulator({ htmlFiles: { Sidebar: "<main>Rubric</main>" } });
     const { HtmlService, SpreadsheetApp } = emu.globals;

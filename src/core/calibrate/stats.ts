@@ -172,8 +172,11 @@ export function bootstrapAucCi(
   const aucs = new Float64Array(samples);
   for (let s = 0; s < samples; s++) {
     churnedCount.fill(0);
-    for (let k = 0; k < nc; k++)
-      (churnedCount[b.churned[Math.floor(next() * toChurned)] as number] as number)++;
+    // Not `(x as number)++`: Stryker's instrumenter turns that into invalid code.
+    for (let k = 0; k < nc; k++) {
+      const bucket = b.churned[Math.floor(next() * toChurned)] as number;
+      churnedCount[bucket] = (churnedCount[bucket] as number) + 1;
+    }
     let below = 0;
     for (let j = 0; j < b.size; j++) {
       const c = churnedCount[j] as number;

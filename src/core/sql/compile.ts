@@ -79,7 +79,7 @@ const MINUS = "\u2212";
 /** Named like score.ts's IN_RANGE: values beyond it are typos or overflow. */
 const IN_RANGE = 1e15;
 /** The layer of the query where each kind of working column is made. */
-const TEXT = 0;
+export const TEXT = 0;
 const PARSE = 1;
 const DAYS = 2;
 /** Aggregates from sources as cells: unmatched accounts' zeros, and compare's percent change. */
@@ -111,7 +111,7 @@ class Layers {
  * One chain of CTEs: the main query's over the table, or a source's over its rows before they are
  * grouped. Each has its own working columns (made once: `memo`) and its own as-of day.
  */
-class Chain {
+export class Chain {
   readonly q = new Layers();
   readonly memo = new Map<string, string>();
   asOf = "";
@@ -137,7 +137,7 @@ export function compileSql(rubric: Rubric, options: SqlOptions): string {
 }
 
 /** A cell the query reads: a table's column, a source's, or an aggregate from a source. */
-interface Column {
+export interface Column {
   /** A working column (or expression) holding the cell as trimmed text; NULL when empty. */
   text: string;
   index: number;
@@ -152,7 +152,7 @@ interface CompiledSource {
   join: string;
 }
 
-class Compiler {
+export class Compiler {
   readonly main = new Chain();
   readonly q = this.main.q;
   readonly columns = new Map<string, Column>();
@@ -311,22 +311,12 @@ class Compiler {
     names.forEach((name, s) => {
       const source = rubric.sources?.[name] as Source;
       const chain = new Chain();
-      const headers = options.sourceHeaders?.[name];
       const cols = new Map<string, Column>();
       const colOf = (column: string, reader: string): Column => {
         const k = column.trim().toLowerCase();
         let c = cols.get(k);
         if (!c) {
-          let at = column;
-          if (headers) {
-            const found = headers.find((h) => h.trim().toLowerCase() === k);
-            if (found === undefined)
-              throw new ColumnError(
-                `The source "${name}" has no column "${column}" (read by ${reader}): add it to its table, or change the rubric.`,
-              );
-            at = found;
-          }
-          c = this.cell(chain, `hs_c${cols.size}`, at);
+          c = this.cell(chain, `hs_c${cols.size}`, this.sourceColumn(name, column, reader));
           cols.set(k, c);
         }
         return c;
@@ -463,6 +453,19 @@ class Compiler {
   }
 
   /** The table's own spelling of a rubric column (as the core matches headers), or the rubric's. */
+  /** A source's column as its table names it (matched as headers are, when they are known). */
+  sourceColumn(name: string, column: string, reader: string): string {
+    const headers = this.options.sourceHeaders?.[name];
+    if (!headers) return column;
+    const k = column.trim().toLowerCase();
+    const found = headers.find((h) => h.trim().toLowerCase() === k);
+    if (found === undefined)
+      throw new ColumnError(
+        `The source "${name}" has no column "${column}" (read by ${reader}): add it to its table, or change the rubric.`,
+      );
+    return found;
+  }
+
   tableColumn(column: string): string {
     const { headers } = this.options;
     if (!headers) return column;
@@ -911,7 +914,7 @@ const FIELDS: (keyof RubricResult)[] = ["score", "band", "color", "coverage", "f
  * case rules, as when they type it), else quoted as one name. BigQuery project ids may hold
  * hyphens: the whole path goes in backticks.
  */
-function tableName(d: Dialect, table: string): string {
+export function tableName(d: Dialect, table: string): string {
   const t = table.trim();
   if (/^[A-Za-z_][A-Za-z0-9_$]*(\.[A-Za-z_][A-Za-z0-9_$]*)*$/.test(t)) return t;
   if (d.name === "bigquery" && /^[A-Za-z0-9_.-]+$/.test(t)) return d.ident(t);

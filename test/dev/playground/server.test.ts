@@ -56,6 +56,16 @@ describe("the playground server", () => {
     expect(r.status).toBe(415);
   });
 
+  it("takes an answer only while an alert or prompt waits for one", async () => {
+    const r = await call("/api/answer", {
+      method: "POST",
+      type: "application/json",
+      body: '{"button":"OK"}',
+    });
+    expect(r.status).toBe(409);
+    expect(JSON.parse(r.text).message).toBe("No alert or prompt is waiting for an answer.");
+  });
+
   it("refuses a body over 1 MB", async () => {
     const r = await call("/run", {
       method: "POST",
