@@ -7,6 +7,6 @@ export default mutationConfig("cli", {
   // Not cli/bin.ts: the program's glue to the process, tested in its own process (bin.test.ts).
   mutate: ["cli/**/*.ts", "!cli/bin.ts"],
   testFiles: ["test/cli/!(bin).test.ts"],
-  // Not measured yet (README, "Mutation testing"): set it to the first whole run's score.
-  breakAt: null,
+  // The score of the files measured so far (README, "Mutation testing"), rounded down.
+  breakAt: 83,
 });
