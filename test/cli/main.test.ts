@@ -218,32 +218,16 @@ describe("healthscore's command line", () => {
       "history.csv",
       readFileSync("examples/history.csv", "utf8").split("\n").slice(0, 2).join("\n"),
     );
-    const r = await cli(
-      "history",
-      "rescore",
-      history,
-      "--rubric",
-      "examples/simple-ryg.json",
-      "--time-zone",
-      "UTC",
-    );
+    const rescore = ["history", "rescore", history, "--rubric", "examples/simple-ryg.json"];
+    const r = await cli(...rescore, "--time-zone", "UTC");
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/,Score 052edce5,Band 052edce5\n2026-05-28,Xenon Robotics,.*,70\.5,Green\n$/);
     expect(r.stderr).toBe(
       "healthscore: Rescored 1 snapshot under examples/simple-ryg.json (052edce5) into the columns Score 052edce5 and Band 052edce5; the old scores are unchanged.\n",
     );
-    expect(
-      await refusal(
-        2,
-        "history",
-        "rescore",
-        history,
-        "--rubric",
-        "examples/simple-ryg.json",
-        "--time-zone",
-        "Mars/Olympus",
-      ),
-    ).toMatch(/^healthscore: --time-zone must be a time zone name/);
+    expect(await refusal(2, ...rescore, "--time-zone", "Mars/Olympus")).toMatch(
+      /^healthscore: --time-zone must be a time zone name/,
+    );
   });
 
   it("prints the SQL for the dialect, table, sources, time zone and as-of date it is given", async () => {
