@@ -5,7 +5,7 @@
  *   healthscore validate <rubric.json> [--data <data.csv>] [--source name=file.csv ...]
  *   healthscore calibrate <data.csv> --rubric <rubric.json> --outcome <column> [--source name=file.csv ...] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore calibrate --history <history.csv> [--horizon 90] [--rubric <rubric.json>] [--format table|json]
- *   healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
+ *   healthscore plan <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--target <band>] [--as-of YYYY-MM-DD] [--format table|json]
  *   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name> [--source name=table ...] [--as-of YYYY-MM-DD]
  *   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--source name=file ...] [--out <scored.csv|scored.parquet>]
  *   healthscore history rescore <history.csv> --rubric <rubric.json> [--out <file.csv>]
@@ -31,8 +31,8 @@ const USAGE = `Usage:
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore calibrate --history <history.csv> [--horizon 90] [--rubric <rubric.json>]
                         [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
-  healthscore plan <data.csv> --rubric <rubric.json> [--target <band>] [--as-of YYYY-MM-DD]
-                   [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
+  healthscore plan <data.csv> --rubric <rubric.json> [--source name=file.csv ...] [--target <band>]
+                   [--as-of YYYY-MM-DD] [--format table|json] [--time-zone Area/City] [--encoding windows-1252]
   healthscore sql --rubric <rubric.json> --dialect duckdb|postgres|bigquery|snowflake --table <name>
                   [--source name=table ...] [--as-of YYYY-MM-DD] [--time-zone Area/City]
   healthscore sql --rubric <rubric.json> --run <data.csv|data.parquet> [--source name=file ...]
@@ -63,6 +63,8 @@ calibrate checks the rubric against which accounts churned: AUC, churn by band, 
                        history kept the values it reads)
 plan      for every account, the fewest changes that lift it into the next band (or --target),
           with the values to write and the score they give; says why when there is no plan.
+          A metric read from a --source is planned on its aggregate ("Logins, last 30 days
+          12 → 43"): the value to reach through the activity, not a cell to write.
 sql       prints the rubric as one read-only SELECT for a warehouse: the table's columns, then
           health_score, health_band, health_color, health_coverage, health_flags, health_drivers.
           Without --as-of, days count to the engine's current date (in --time-zone when given).
@@ -164,8 +166,17 @@ async function run(argv: string[], io: CliStreams): Promise<string | undefined> 
   if (command === "plan") {
     if (values.format !== "table" && values.format !== "json")
       throw new CliError(`--format must be table or json, not "${values.format}".`, 2);
-    const { rubric, target, format, encoding } = values;
-    return plan({ data: files[0] as string, rubric, target, asOf, timeZone, format, encoding });
+    const { rubric, target, format, encoding, source } = values;
+    return plan({
+      data: files[0] as string,
+      rubric,
+      target,
+      asOf,
+      timeZone,
+      format,
+      encoding,
+      sources: source,
+    });
   }
   const format = values.format as Format;
   if (!FORMATS.includes(format))

@@ -1,7 +1,8 @@
 /** `healthscore plan`: for every row, the smallest set of changes that lifts it into the next band (or --target). */
-import { ColumnError, isBlankRow, type Plan, PlanError, planner } from "../src/core";
+import { ColumnError, isBlankRow, type Plan, PlanError, planner, SourceColumnError } from "../src/core";
 import { openCsv } from "./csv";
 import { CliError, requireRubric } from "./io";
+import { readSources, sourceColumnError } from "./sources";
 import { terminalText } from "./table";
 
 export type PlanFormat = "table" | "json";
@@ -14,10 +15,13 @@ export interface PlanArgs {
   timeZone: string;
   format: PlanFormat;
   encoding?: string;
+  /** `name=file` for each source the rubric reads. */
+  sources?: readonly string[];
 }
 
 export async function plan(args: PlanArgs): Promise<string> {
   const rubric = requireRubric(args.rubric);
+  const sources = await readSources(rubric, args.sources ?? [], args.encoding);
   const table = await openCsv(args.data, { rubric, encoding: args.encoding });
   const { headers } = table;
   // The table and the JSON array both list every row, so rows are kept; blank rows are not accounts.
@@ -28,6 +32,7 @@ export async function plan(args: PlanArgs): Promise<string> {
       asOf: args.asOf,
       timeZone: args.timeZone,
       target: args.target,
+      sources: sources.tables,
     });
     for await (const batch of table.batches) {
       for (const row of batch) {
@@ -37,6 +42,7 @@ export async function plan(args: PlanArgs): Promise<string> {
       }
     }
   } catch (e) {
+    if (e instanceof SourceColumnError) throw sourceColumnError(e, sources);
     if (e instanceof ColumnError) throw new CliError(`${args.data}: ${e.message}`);
     if (e instanceof PlanError) throw new CliError(`--target: ${e.message}`, 2);
     throw e;
@@ -73,6 +79,7 @@ function toJson(p: Plan) {
     changes: p.changes.map((c) => ({
       ...(c.metric !== undefined ? { metric: c.metric } : { flag: c.flag }),
       column: c.column,
+      ...(c.source !== undefined ? { source: c.source } : {}),
       from: c.from,
       to: c.to,
     })),

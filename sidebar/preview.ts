@@ -403,11 +403,14 @@ export class Preview {
     const row = this.data?.rows[i];
     if (!this.#draft || !row) return null;
     try {
-      const plan = planner(this.#draft, (this.data as Data).headers, this.options).planRow(row);
+      const data = this.data as Data;
+      const options = { ...this.options, sources: data.sources ?? {} };
+      const plan = planner(this.#draft, data.headers, options).planRow(row);
       if (plan.target === null) return null;
       return h("p", { class: plan.reachable ? "plan" : "plan muted", "data-plan": "" }, plan.why);
     } catch (e) {
-      if (e instanceof ColumnError) return null;
+      // The preview already says which column or source it lacks.
+      if (e instanceof ColumnError || e instanceof MissingSourceError) return null;
       throw e;
     }
   }

@@ -83,6 +83,7 @@ export function HEALTHDRIVERS(
  * @param {HealthRubric} rubric Optional. The Health Rubric sheet's range (HealthRubric) or a cell holding rubric JSON.
  * @param {"2026-11-26"} as_of Optional. The date "days since" metrics count to.
  * @param {"Green"} target Optional. The band to reach (default: the band just above each row's).
+ * @param {Logins!A:C} sources Optional, repeatable. When the rubric reads sources: each source's whole range (header row included), in the order of the Sources table.
  * @return One sentence per row: the plan, or why there is none.
  * @customfunction
  */
@@ -92,8 +93,9 @@ export function HEALTHPLAN(
   rubric?: unknown,
   as_of?: unknown,
   target?: unknown,
+  ...sources: unknown[]
 ) {
-  return healthPlan(values, headers, rubric, as_of, target);
+  return healthPlan(values, headers, rubric, as_of, target, ...sources);
 }
 
 /** Menu: opens the rubric editor with its live preview. */

@@ -164,15 +164,20 @@ export function healthPlan(
   rubric?: unknown,
   asOf?: unknown,
   target?: unknown,
+  ...sources: unknown[]
 ): Cell | Cell[][] {
   const range = readRange("HEALTHPLAN", values, headers, rubric, asOf);
   const wanted = target === undefined || target === "" ? undefined : String(asGrid(target)[0]?.[0] ?? "");
+  const given = sourcesFromArguments("HEALTHPLAN", range.rubric, sources, ", , ");
   const plans = named("HEALTHPLAN", () =>
-    planner(range.rubric, range.headers, {
-      asOf: range.asOf,
-      timeZone: range.timeZone,
-      target: wanted || undefined,
-    }),
+    withSourceSheets(given, () =>
+      planner(range.rubric, range.headers, {
+        asOf: range.asOf,
+        timeZone: range.timeZone,
+        target: wanted || undefined,
+        sources: given.tables,
+      }),
+    ),
   );
   return answer(
     range.rows.map((row) => (isBlankRow(row) ? "" : plans.planRow(row).why)),

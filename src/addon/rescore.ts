@@ -142,7 +142,7 @@ export function rescoreAll(): RescoreReport {
     const plans =
       layout.outputs[PLAN_COLUMN] === undefined
         ? undefined
-        : planner(rubric, layout.headers, { asOf: day, timeZone });
+        : planner(rubric, layout.headers, { asOf: day, timeZone, sources: sources.tables });
     const claimed = claimOutputs(layout, rubric);
     writeOutputs(layout, claimed, (output, k) => {
       const r = results[k];

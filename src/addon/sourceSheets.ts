@@ -70,13 +70,19 @@ export function readSourceSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, r
  * The source ranges a formula was given, in the order of the rubric's Sources table (the sources
  * it reads). Each is a whole range with its header row, e.g. Logins!A:C.
  */
-export function sourcesFromArguments(fn: string, rubric: Rubric, args: readonly unknown[]): SourceSheets {
+export function sourcesFromArguments(
+  fn: string,
+  rubric: Rubric,
+  args: readonly unknown[],
+  /** The blank optional arguments the error's example leaves between the rubric and the sources. */
+  gap = ", ",
+): SourceSheets {
   const names = sourcesRead(rubric);
   const given = args.filter((a) => a !== undefined && a !== "");
   if (given.length < names.length) {
     const sheets = names.map((n) => `${rubric.sources?.[n]?.sheet ?? n}!A:Z`);
     throw new Error(
-      `${fn}: the rubric reads ${names.length === 1 ? "the source" : "the sources"} ${names.join(", ")}: pass ${names.length === 1 ? "its range" : "their ranges"} after the formula's own arguments, in the order of the Sources table, e.g. =${fn}(A2:M200, A1:M1, HealthRubric, , ${sheets.join(", ")}), so it recalculates when they change.`,
+      `${fn}: the rubric reads ${names.length === 1 ? "the source" : "the sources"} ${names.join(", ")}: pass ${names.length === 1 ? "its range" : "their ranges"} after the formula's own arguments, in the order of the Sources table, e.g. =${fn}(A2:M200, A1:M1, HealthRubric${gap}, ${sheets.join(", ")}), so it recalculates when they change.`,
     );
   }
   const tables: Record<string, { headers: CellValue[]; rows: CellValue[][] }> = {};

@@ -15,11 +15,14 @@
  * precision of the cell and the scorer (0.43 and a range of 0.1 to 0.8 → hundredths; days → whole
  * days) in the direction that helps. Every plan is checked by scoring the changed row with the
  * real scorecard, and any change the check shows is not needed is dropped, so every change left
- * is necessary.
+ * is necessary. A metric or flag read from a source is planned on its aggregate, written as a
+ * column of the row (history.ts's valuesRubric): its change names the aggregate's value to reach.
  */
 
 import { cellText, type DayContext, dayContext, dayToIso, parseNumber } from "./cells";
 import { columnIndex, mapColumns } from "./columns";
+import { fromText } from "./fromText";
+import { valuesRubric } from "./history";
 import { applyFlags, bandFor, type RowResult, roundScore, type ScoreOptions, scorecard } from "./score";
 import { applyScorer, type CompiledScorer, compileScorer } from "./scorers";
 import { fromsRead } from "./sources";
@@ -33,7 +36,10 @@ export interface PlanChange {
   metric?: string;
   flag?: string;
   label: string;
+  /** The column, or for a metric or flag read from a source the aggregate (`count of logins, last 30 days`). */
   column: string;
+  /** The source whose aggregate `column` is: the plan names a value to reach, not a cell to write. */
+  source?: string;
   /** The cell as it is ('' when empty; a date as YYYY-MM-DD). */
   from: PlanCell;
   to: PlanCell;
@@ -125,6 +131,8 @@ interface Prepared {
   scorers: CompiledScorer[];
   metricCols: number[];
   flagCols: number[];
+  /** Per metric: it reads a count of a source's rows, a whole number never below zero. */
+  counts: boolean[];
 }
 
 /**
@@ -132,12 +140,39 @@ interface Prepared {
  * PlanError when `target` names no band of the rubric (nor of any segment's).
  */
 export function planner(rubric: Rubric, headers: readonly CellValue[], options: PlanOptions): Planner {
-  // A plan changes cells; an aggregate of a source's rows is no cell to change (yet).
-  const fromSources = fromsRead(rubric)[0];
-  if (fromSources)
-    throw new PlanError(
-      `Plans cannot be made for this rubric yet: ${fromSources.reader} is computed from the source "${fromSources.from.source}", whose rows a plan cannot change.`,
-    );
+  const froms = fromsRead(rubric);
+  if (froms.length === 0) return cellPlanner(rubric, headers, options, new Map());
+  // An aggregate of a source's rows is planned as the cell it would be if it were written as a
+  // column (as history rescores kept values): the plan names the aggregate's new value, which the
+  // team reaches through the activity itself (more logins, fewer open tickets). `actionable: false`
+  // keeps an aggregate out of plans exactly as it keeps a column out.
+  const card = scorecard(rubric, headers, options);
+  const names = froms.map(({ from }) => fromText(from));
+  const aggregates = new Map(
+    froms.map(({ from }) => [
+      fromText(from).toLowerCase(),
+      { source: from.source, count: !from.compare && (from.agg === "count" || from.agg === "distinct") },
+    ]),
+  );
+  const cells = cellPlanner(valuesRubric(rubric), [...headers, ...names], options, aggregates);
+  return {
+    planRow: (row) => {
+      const aggregates = card.valuesRead([row])[0] as Record<string, CellValue>;
+      return cells.planRow([...row, ...names.map((n) => aggregates[n] ?? null)]);
+    },
+  };
+}
+
+/** A column that holds a source's aggregate: its source, and whether it counts rows (whole, ≥ 0). */
+type Aggregates = ReadonlyMap<string, { source: string; count: boolean }>;
+
+/** Plans for a rubric that reads only cells, some of which may be aggregates (by lowercase column). */
+function cellPlanner(
+  rubric: Rubric,
+  headers: readonly CellValue[],
+  options: PlanOptions,
+  aggregates: Aggregates,
+): Planner {
   const card = scorecard(rubric, headers, options);
   const columns = mapColumns(rubric, headers);
   const days = dayContext(options.asOf, options.timeZone);
@@ -159,6 +194,7 @@ export function planner(rubric: Rubric, headers: readonly CellValue[], options: 
         scorers: r.metrics.map((m) => compileScorer(m.score, r.method)),
         metricCols: r.metrics.map((m) => columnIndex(columns, m.column as string)),
         flagCols: r.flags.map((f) => columnIndex(columns, f.column as string)),
+        counts: r.metrics.map((m) => aggregates.get((m.column as string).toLowerCase())?.count === true),
       };
       prepared.set(r, p);
     }
@@ -167,10 +203,16 @@ export function planner(rubric: Rubric, headers: readonly CellValue[], options: 
   return {
     planRow: (row) => {
       const now = card.scoreRow(row);
-      return planFor(prepare(card.rubricFor(row).rubric), row, now, target, {
+      const plan = planFor(prepare(card.rubricFor(row).rubric), row, now, target, {
         days,
         rescore: (r) => card.scoreRow(r),
       });
+      if (aggregates.size === 0) return plan;
+      for (const c of plan.changes) {
+        const source = aggregates.get(c.column.toLowerCase())?.source;
+        if (source !== undefined) c.source = source;
+      }
+      return plan;
     },
   };
 }
@@ -587,6 +629,8 @@ interface MetricState {
   value: number | string | null;
   /** Decimals of a number written as a percentage ("45%": 0); a plan writes it back the same way. */
   percent?: number;
+  /** Whole and never below zero: days since, and counts of a source's rows. */
+  whole: boolean;
 }
 
 /** Every metric's state in the row, read from its result (the scorecard read the cells once). */
@@ -606,7 +650,8 @@ function statesOf(p: Prepared, now: RowResult, row: readonly CellValue[]): Metri
     let score = policy;
     if (present)
       score = d ? (p.weighted ? d.score : metric.weight === 0 ? 0 : d.score / metric.weight) : Number.NaN;
-    const st: MetricState = { metric, present, score, value: d && present ? d.value : null };
+    const whole = metric.input === "daysSince" || p.counts[i] === true;
+    const st: MetricState = { metric, present, score, value: d && present ? d.value : null, whole };
     if (percent) st.percent = percent[1]?.length ?? 0;
     return st;
   });
@@ -686,7 +731,7 @@ function decimals(n: number): number {
  * that a move is never more than a twentieth of the scale (0.1 to 0.8 → hundredths).
  */
 function precision(st: MetricState, params: number[], span?: number): { unit: number; decimals: number } {
-  if (st.metric.input === "daysSince") return { unit: 1, decimals: 0 };
+  if (st.whole) return { unit: 1, decimals: 0 };
   let d = Math.max(0, ...[typeof st.value === "number" ? st.value : 0, ...params].map(decimals));
   if (st.percent !== undefined) d = Math.max(d, st.percent + 2);
   if (d > 0 && span !== undefined) d = Math.min(6, Math.max(d, Math.ceil(Math.log10(20 / Math.abs(span)))));
@@ -697,7 +742,6 @@ function lineOf(p: Prepared, st: MetricState): Line | undefined {
   const { metric } = st;
   const s = metric.score;
   const w = p.weighted;
-  const days = metric.input === "daysSince";
   const lo = w ? 0 : Number.NEGATIVE_INFINITY;
   const hi = w ? 100 : Number.POSITIVE_INFINITY;
   const make = (
@@ -723,7 +767,7 @@ function lineOf(p: Prepared, st: MetricState): Line | undefined {
           origin,
           ...precision(st, params, span),
         };
-  const vMin = days ? 0 : Number.NEGATIVE_INFINITY;
+  const vMin = st.whole ? 0 : Number.NEGATIVE_INFINITY;
   switch (s.type) {
     case "range": {
       const top = w ? 100 : s.points;
@@ -772,7 +816,7 @@ function levelsOf(metric: Metric, scorer: CompiledScorer, st: MetricState, days:
     const values = new Set<number>();
     for (const b of bounds) for (const v of [b, b - unit, b + unit]) values.add(Number(v.toFixed(d)));
     for (const v of values) {
-      if (metric.input === "daysSince" && v < 0) continue;
+      if (st.whole && v < 0) continue;
       add(cellFor(st, v, days), v, Math.abs(v - current));
     }
   }

@@ -4,7 +4,7 @@
  * reported at once, each with its path, so a person can fix them all in one pass.
  */
 import { isMissingText } from "./cells";
-import { absentColumnMessage, closestName, headerKey } from "./columns";
+import { absentColumnMessage, closestName, columnLetter, headerKey } from "./columns";
 import { AGG_KINDS, fromText, parseFromText } from "./fromText";
 import { isObject, type JsonObject } from "./json";
 import { joinPath as join } from "./paths";
@@ -83,10 +83,19 @@ class Reader {
     readonly sourceHeaders?: ValidateOptions["sourceHeaders"],
   ) {}
 
-  /** Reads a data column's name, and names it an error when the data's headers lack it. */
+  /**
+   * Reads a data column's name, and names it an error when the data's headers lack it or name it
+   * twice (scoring refuses both: it cannot tell which of two columns a metric reads).
+   */
   column(obj: Obj, key: string, path: string, required: boolean): string | undefined {
     const column = this.text(obj, key, path, required);
     this.among(column, this.headers, join(path, key), "the data");
+    const at = (this.headers ?? []).flatMap((h, i) => (headerKey(h) === column?.toLowerCase() ? [i] : []));
+    if (at.length > 1)
+      this.error(
+        join(path, key),
+        `"${column}" is in columns ${at.map(columnLetter).join(" and ")} of the data: rename all but one of them`,
+      );
     return column;
   }
 
@@ -187,7 +196,7 @@ export interface ValidateOptions {
   /**
    * The data's header row, when the caller has it (the sidebar has the data sheet's): every
    * column a metric, flag, segment or the key reads must then be one of them, or it is an error
-   * naming the closest header.
+   * naming the closest header; one they name twice is an error too.
    */
   headers?: readonly string[];
   /**

@@ -51,6 +51,9 @@ describe.skipIf(FROM_SOURCES)("the bundle", () => {
     expect(code()).toMatch(
       /@customfunction\s*\*\/\s*function HEALTHDRIVERS\(values, headers, rubric, as_of, top_n, \.\.\.sources\)/,
     );
+    expect(code()).toMatch(
+      /@customfunction\s*\*\/\s*function HEALTHPLAN\(values, headers, rubric, as_of, target, \.\.\.sources\)/,
+    );
   });
 
   it("loads with no Node globals in reach, and leaves only entry points global", () => {

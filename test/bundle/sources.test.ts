@@ -1,7 +1,7 @@
 /** Rubrics reading sources, through the built bundle on the emulator: Rescore, call counts, HEALTHSCORE. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseRubric, rubricToGrid, scoreTable } from "../../src/core";
+import { parseRubric, planner, rubricToGrid, scoreTable } from "../../src/core";
 import { FROM_SOURCES, open, activitySheets as sheets } from "./helpers";
 
 const rubric = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
@@ -57,6 +57,25 @@ describe("Rescore with sources", () => {
     expect(small["Range.getValues"]).toBe((emu.calls.all()["Range.getValues"] ?? 0) + 3);
   }, 120_000);
 
+  it("fills a Health Plan column with plans that move the aggregates, as the core plans them", () => {
+    const s = sheets(20, 1_000);
+    const customers = s.Customers as unknown[][];
+    const headers = customers[0] as string[];
+    s.Customers = customers.map((row, i) => [...row, i === 0 ? "Health Plan" : ""]);
+    const { emu, addon } = open(s, "Customers");
+    addon.call("rescoreAll");
+    const after = emu.sheetValues("Customers");
+    const plans = planner(rubric, headers, {
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+      sources: tablesOf(s),
+    });
+    const column = (after[0] as string[]).indexOf("Health Plan");
+    const expected = customers.slice(1).map((row) => plans.planRow(row as never).why);
+    expect(after.slice(1).map((r) => r[column])).toEqual(expected);
+    expect(expected.some((why) => why.includes("Logins, last 30 days"))).toBe(true);
+  });
+
   it("names a source sheet that is not there", () => {
     const s = sheets(5, 10) as Record<string, unknown[][]>;
     delete s.Tickets;
@@ -64,6 +83,50 @@ describe("Rescore with sources", () => {
     addon.clickMenuItem("Rescore all rows");
     expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
       /^The rubric reads the source "tickets" from the sheet "Tickets", which this spreadsheet does not have/,
+    );
+  });
+});
+
+/** The activity sheets as the core's source tables. */
+function tablesOf(s: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries({ logins: "Logins", tickets: "Tickets", nps: "NPS" }).map(([name, sheet]) => {
+      const [h, ...rows] = s[sheet] as unknown[][];
+      return [name, { headers: h as string[], rows: rows as never }];
+    }),
+  );
+}
+
+describe("HEALTHPLAN with sources", () => {
+  it("takes the source ranges after its target, and plans as the core does", () => {
+    const s = sheets(20, 1_000);
+    const { addon } = open(s, "Customers");
+    const [headers, ...rows] = s.Customers as unknown[][];
+    const sheet = (name: string) => s[name] as unknown[][];
+    const args = [rows, [headers], "", "2026-11-26", ""];
+    const answer = addon.callAs(
+      "CUSTOM_FUNCTION",
+      "HEALTHPLAN",
+      ...args,
+      sheet("Logins"),
+      sheet("Tickets"),
+      sheet("NPS"),
+    ) as unknown[][];
+    const plans = planner(rubric, headers as string[], {
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+      sources: tablesOf(s),
+    });
+    expect(answer.map((r) => r[0])).toEqual(rows.map((row) => plans.planRow(row as never).why));
+    expect(answer.some((r) => String(r[0]).includes("Logins, last 30 days"))).toBe(true);
+  });
+
+  it("says how to pass the sources, after the target", () => {
+    const s = sheets(5, 10);
+    const { addon } = open(s, "Customers");
+    const [headers, ...rows] = s.Customers as unknown[][];
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHPLAN", rows, [headers])).toThrow(
+      "HEALTHPLAN: the rubric reads the sources logins, tickets, nps: pass their ranges after the formula's own arguments, in the order of the Sources table, e.g. =HEALTHPLAN(A2:M200, A1:M1, HealthRubric, , , Logins!A:Z, Tickets!A:Z, NPS!A:Z), so it recalculates when they change.",
     );
   });
 });

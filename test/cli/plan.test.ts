@@ -14,7 +14,7 @@ interface PlanJson {
   target: string | null;
   reachable: boolean;
   score_after: number | null;
-  changes: { metric?: string; flag?: string; column: string; from: unknown; to: unknown }[];
+  changes: { metric?: string; flag?: string; column: string; source?: string; from: unknown; to: unknown }[];
   why: string;
 }
 
@@ -111,5 +111,70 @@ describe("healthscore plan", () => {
     expect(r.stderr).toBe(
       'healthscore: --target: The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.\n',
     );
+  });
+
+  describe("with sources", () => {
+    const RUBRIC = "examples/from-activity.json";
+    const SOURCES = ["logins", "tickets", "nps"].flatMap((n) => ["--source", `${n}=examples/${n}.csv`]);
+
+    it("plans a metric read from a source on its aggregate, in the rubric's words", async () => {
+      const r = await cli("plan", "examples/customers.csv", "--rubric", RUBRIC, ...SOURCES, ...AS_OF);
+      expect(r.stderr).toBe("");
+      const cedar = r.stdout.split("\n").find((l) => l.startsWith("Cedar Media"));
+      expect(cedar).toMatch(
+        /Yellow → Green\s+Seat utilisation 49% → 80% and Logins, last 30 days 59 → 68 → Green \(70\.1\)$/,
+      );
+    });
+
+    it("names each aggregate's source in JSON, and its column plans score as promised", async () => {
+      const r = await cli(
+        "plan",
+        "examples/customers.csv",
+        "--rubric",
+        RUBRIC,
+        ...SOURCES,
+        "--format",
+        "json",
+        ...AS_OF,
+      );
+      const plans = JSON.parse(r.stdout) as PlanJson[];
+      const aggregates = new Set(
+        plans.flatMap((p) => p.changes.filter((c) => c.source).map((c) => `${c.source}: ${c.column}`)),
+      );
+      expect([...aggregates].sort()).toEqual([
+        "logins: count of logins, last 30 days",
+        "nps: latest Score in nps",
+        "tickets: count of tickets, where Status is Open or Pending",
+      ]);
+      // The plans that change only columns: written into the CSV and scored with the same sources.
+      const [headers, ...rows] = parse(readFileSync("examples/customers.csv", "utf8")) as string[][];
+      const columnsOnly = plans.flatMap((p, i) =>
+        p.reachable && p.changes.length > 0 && p.changes.every((c) => !c.source) ? [i] : [],
+      );
+      expect(columnsOnly.length).toBeGreaterThan(10);
+      const changed = rows.map((row, i) => {
+        const out = row.slice();
+        for (const c of plans[i]?.changes ?? [])
+          if (!c.source) out[(headers as string[]).indexOf(c.column)] = cellText(c.to);
+        return out;
+      });
+      const file = join(tmp, "from-activity.csv");
+      writeFileSync(
+        file,
+        `${[headers as string[], ...changed].map((row) => csvLine(row, ",")).join("\n")}\n`,
+      );
+      const after = JSON.parse(
+        (await cli("score", file, "--rubric", RUBRIC, ...SOURCES, "--format", "json", ...AS_OF)).stdout,
+      ) as { score: number | null }[];
+      for (const i of columnsOnly) expect(after[i]?.score).toBe(plans[i]?.score_after);
+    });
+
+    it("says which source files it needs when they are not given", async () => {
+      const r = await cli("plan", "examples/customers.csv", "--rubric", RUBRIC, ...AS_OF);
+      expect(r.status).toBe(1);
+      expect(r.stderr).toBe(
+        'healthscore: The rubric reads the sources "logins", "nps", "tickets": give their files with --source logins=<logins.csv> --source nps=<nps.csv> --source tickets=<tickets.csv>.\n',
+      );
+    });
   });
 });

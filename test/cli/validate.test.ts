@@ -23,6 +23,18 @@ describe("healthscore validate --data", () => {
     );
   });
 
+  it("names a column the header row has twice, which `score` would refuse", async () => {
+    const data = file("twice.csv", `${SIMPLE_HEADER},NPS\n${simpleRow(1)},7\n`);
+    const r = await cli("validate", "examples/simple-ryg.json", "--data", data);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(
+      '  metrics[2].column: "NPS" is in columns D and G of the data: rename all but one of them\n',
+    );
+    expect((await cli("score", data, "--rubric", "examples/simple-ryg.json")).stderr).toContain(
+      'The header row names a column twice: "NPS" is in columns D and G.',
+    );
+  });
+
   it("says which files' header rows hold every column the rubric reads", async () => {
     const r = await cli("validate", "examples/simple-ryg.json", "--data", "examples/customers.csv");
     expect(r.status).toBe(0);

@@ -2,7 +2,16 @@ import { readFileSync } from "node:fs";
 import { parse } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type CellValue, type Plan, parseRubric, planner, type Rubric, scoreTable } from "../../src/core";
+import {
+  type CellValue,
+  type Plan,
+  type PlanChange,
+  parseRubric,
+  planner,
+  type Rubric,
+  type SourceTables,
+  scoreTable,
+} from "../../src/core";
 import { OPTIONS, RYG_BANDS, rubric } from "./helpers";
 
 /** Plans one row given as { header: cell }. */
@@ -190,6 +199,56 @@ describe("plans", () => {
     expect(plan.why).toBe("Seat utilisation 43% \u2192 52% \u2192 Yellow (40)");
   });
 
+  it("plans a metric read from a source on its aggregate, named as the rubric names it", () => {
+    // Util 0.43 scores 47.1; 3 logins of 0..40 score 7.5: (3 × 47.1 + 2 × 7.5) / 5 = 31.3, Red.
+    // Yellow needs 40: utilisation alone to 0.54 costs less of its scale than logins 3 → 12.
+    const plan = planActivity({ Util: 0.43, logins: 3 });
+    expect(plan).toMatchObject({ band: "Red", target: "Yellow", reachable: true });
+    expect(plan.changes).toEqual([
+      expect.objectContaining({ metric: "util", column: "Util", from: 0.43, to: 0.54 }),
+    ]);
+    // With utilisation marked as fixed, only the logins can move: a whole count, from the source.
+    const logins = planActivity({ Util: 0.43, logins: 3 }, { utilFixed: true });
+    expect(logins.changes).toEqual([
+      {
+        metric: "logins",
+        label: "Logins, last 30 days",
+        column: "count of logins, last 30 days",
+        source: "logins",
+        from: 3,
+        to: 12,
+      },
+    ]);
+    expect(logins.why).toBe("Logins, last 30 days 3 → 12 → Yellow (40.3)");
+  });
+
+  it("clears a capping flag read from a source by bringing its aggregate under the flag's line", () => {
+    const plan = planActivity({ Util: 0.9, logins: 40, p1: 2 });
+    expect(plan.changes).toEqual([
+      {
+        flag: "p1",
+        label: "Open P1 tickets",
+        column: "count of tickets, where Priority is P1",
+        source: "tickets",
+        from: 2,
+        to: 0,
+      },
+    ]);
+    expect(plan.why).toBe('Clear "Open P1 tickets": it caps the score at 39 → Green (100)');
+  });
+
+  it("never proposes an aggregate marked actionable: false", () => {
+    const plan = planActivity({ Util: 0.43, logins: 3 }, { utilFixed: true, loginsFixed: true });
+    expect(plan).toMatchObject({ reachable: false, changes: [] });
+    expect(plan.why).toMatch(/^Out of reach: no metric can be changed/);
+  });
+
+  it("says which source it needs when it is not given", () => {
+    expect(() => planner(activity(), ["Account", "Util"], OPTIONS)).toThrow(
+      'The rubric reads the sources "logins", "tickets", which are not given.',
+    );
+  });
+
   it("refuses a target that is not a band, naming the bands", () => {
     expect(() => planner(usage, ["Util", "NPS", "Champion left"], { ...OPTIONS, target: "Blue" })).toThrow(
       'The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.',
@@ -200,6 +259,88 @@ describe("plans", () => {
 // ---- properties ----------------------------------------------------------------------------
 
 const starter = (name: string) => parseRubric(JSON.parse(readFileSync(`examples/${name}.json`, "utf8")));
+
+/** Utilisation from a column, logins counted from a source, and a capping flag counted from another. */
+function activity(fixed: { utilFixed?: boolean; loginsFixed?: boolean } = {}): Rubric {
+  return rubric({
+    method: "weighted",
+    key: "Account",
+    sources: {
+      logins: { sheet: "Logins", key: "Account", date: "Date" },
+      tickets: { sheet: "Tickets", key: "Account" },
+    },
+    metrics: [
+      {
+        id: "util",
+        label: "Seat utilisation",
+        column: "Util",
+        weight: 3,
+        score: { type: "range", worst: 0.1, best: 0.8 },
+        ...(fixed.utilFixed ? { actionable: false } : {}),
+      },
+      {
+        id: "logins",
+        label: "Logins, last 30 days",
+        from: { source: "logins", agg: "count", days: 30 },
+        weight: 2,
+        score: { type: "range", worst: 0, best: 40 },
+        ...(fixed.loginsFixed ? { actionable: false } : {}),
+      },
+    ],
+    flags: [
+      {
+        id: "p1",
+        label: "Open P1 tickets",
+        from: { source: "tickets", agg: "count", where: [{ column: "Priority", equals: "P1" }] },
+        min: 1,
+        cap: 39,
+      },
+    ],
+  });
+}
+
+/** The activity sources of one account "Acme": `logins` logins dated the as-of day, `p1` P1 tickets. */
+function activitySources(logins: number, p1: number): SourceTables {
+  return {
+    logins: {
+      headers: ["Account", "Date"],
+      rows: Array.from({ length: logins }, () => ["Acme", OPTIONS.asOf]),
+    },
+    tickets: { headers: ["Account", "Priority"], rows: Array.from({ length: p1 }, () => ["acme", "P1"]) },
+  };
+}
+
+/** Plans Acme's row; then checks the plan on the real scorecard, the logins added as rows. */
+function planActivity(
+  { Util, logins, p1 = 0 }: { Util: number; logins: number; p1?: number },
+  fixed?: { utilFixed?: boolean; loginsFixed?: boolean },
+): Plan {
+  const r = activity(fixed);
+  const headers = ["Account", "Util"];
+  const plan = planner(r, headers, { ...OPTIONS, sources: activitySources(logins, p1) }).planRow([
+    "Acme",
+    Util,
+  ]);
+  if (plan.reachable && plan.changes.length > 0) {
+    const moved = (c: PlanChange, name: string, now: number) =>
+      c.column.startsWith(name) ? Number(c.to) : now;
+    const after = plan.changes.reduce(
+      (a, c) => ({
+        util: c.column === "Util" ? Number(c.to) : a.util,
+        logins: moved(c, "count of logins", a.logins),
+        p1: moved(c, "count of tickets", a.p1),
+      }),
+      { util: Util, logins, p1 },
+    );
+    const scored = scoreTable(r, headers, [["Acme", after.util]], {
+      ...OPTIONS,
+      sources: activitySources(after.logins, after.p1),
+    })[0];
+    expect(scored?.score).toBe(plan.scoreAfter);
+    expect(bandIndex(r, scored?.band ?? "")).toBeGreaterThanOrEqual(bandIndex(r, plan.target ?? ""));
+  }
+  return plan;
+}
 
 const small = fc.integer({ min: 0, max: 20 });
 const scorerArb = fc.oneof(
@@ -347,6 +488,71 @@ describe("plan properties", () => {
       }),
       { numRuns: 400 },
     );
+  });
+
+  it("holds when number metrics are counts of a source's rows: the plan's counts, added as rows, reach the target", () => {
+    let countsMoved = 0;
+    fc.assert(
+      fc.property(caseArb, ([spec, draws, named]) => {
+        const plain = rubricOf(spec);
+        if (!plain) return;
+        // Each number metric counts the source's rows of its kind instead of reading its column.
+        const counted = new Set(plain.metrics.filter((m) => m.input === "number").map((m) => m.id));
+        const r = parseRubric({
+          ...plain,
+          key: "Account",
+          sources: { events: { sheet: "Events", key: "Account" } },
+          metrics: plain.metrics.map(({ column, ...m }) =>
+            counted.has(m.id)
+              ? { ...m, from: { source: "events", agg: "count", where: [{ column: "Kind", equals: m.id }] } }
+              : { ...m, column },
+          ),
+        });
+        const columns = r.metrics.filter((m) => !counted.has(m.id));
+        const headers = [
+          "Account",
+          ...columns.map((m) => m.column as string),
+          ...r.flags.map((f) => f.column),
+        ];
+        const inputs = [...columns.map((m) => m.input), ...r.flags.map(() => "flag")];
+        const row = ["Acme", ...inputs.map((input, i) => cellFor(input, draws[i % draws.length] as number))];
+        const counts = new Map(r.metrics.map((m, i) => [m.id, (draws[i % draws.length] as number) % 21]));
+        const events = (n: Map<string, number>): SourceTables => ({
+          events: {
+            headers: ["Account", "Kind"],
+            rows: [...n].flatMap(([kind, k]) => Array.from({ length: k }, () => ["Acme", kind])),
+          },
+        });
+        const target = named ? r.bands[r.bands.length - 1]?.label : undefined;
+        const plan = planner(r, headers, { ...OPTIONS, target, sources: events(counts) }).planRow(row);
+        if (!plan.reachable || plan.target === null) return;
+        const goal = bandIndex(r, plan.target);
+        const scoreWith = (changes: readonly PlanChange[]) => {
+          const after = new Map(counts);
+          for (const c of changes) {
+            if (c.source === undefined) continue;
+            expect(Number.isInteger(c.to) && (c.to as number) >= 0).toBe(true);
+            after.set(c.metric as string, c.to as number);
+          }
+          const cells = applied(headers, row, {
+            ...plan,
+            changes: changes.filter((c) => c.source === undefined),
+          });
+          return scoreTable(r, headers, [cells], { ...OPTIONS, sources: events(after) })[0];
+        };
+        if (plan.changes.some((c) => c.source !== undefined)) countsMoved++;
+        const after = scoreWith(plan.changes);
+        expect(after?.score).toBe(plan.scoreAfter);
+        expect(bandIndex(r, after?.band ?? "")).toBeGreaterThanOrEqual(goal);
+        plan.changes.forEach((_, i) => {
+          const short = scoreWith(plan.changes.filter((__, j) => j !== i));
+          expect(bandIndex(r, short?.band ?? "")).toBeLessThan(goal);
+        });
+      }),
+      { numRuns: 300 },
+    );
+    // Typically about 60 of 300 plans move a count.
+    expect(countsMoved).toBeGreaterThan(10);
   });
 
   // Apart from the property, so that it keeps its 400 cases when the mutation run

@@ -666,6 +666,21 @@ describe("validateRubric with the data's headers", () => {
     ]);
   });
 
+  it("makes a column the headers name twice an error, as scoring refuses it", () => {
+    const fine = {
+      ...json,
+      key: "Account",
+      metrics: [metric("a", { column: "Seat utilisation" })],
+      flags: [{ id: "f", column: "Champion left", when: true, cap: 39 }],
+      segments: undefined,
+    };
+    const v = validateRubric(fine, { headers: [...headers, "account", " Seat utilisation "] });
+    expect(v.errors.map(formatProblem)).toEqual([
+      'key: "Account" is in columns A and E of the data: rename all but one of them',
+      'metrics[0].column: "Seat utilisation" is in columns B and F of the data: rename all but one of them',
+    ]);
+  });
+
   it("checks no column without headers, as for a rubric file on its own", () => {
     expect(validateRubric(json).errors).toEqual([]);
   });

@@ -57,6 +57,17 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await news.getByLabel("Can the team change it?").inputValue()).toBe("false");
   });
 
+  it("plans an account of a rubric with sources on the aggregates it reads", async () => {
+    const p = await open({ sheets: ACTIVITY_SHEETS, rubric: FROM_ACTIVITY });
+    await expect.poll(() => p.locator("#preview .note").textContent()).toContain("All 200 accounts");
+    await p.getByLabel("Account", { exact: true }).fill("Cedar Media");
+    await expect
+      .poll(() => p.locator("#preview [data-plan]").textContent())
+      .toMatch(
+        /^Seat utilisation [\d.]+ → [\d.]+ and Logins, last 30 days \d+ → \d+ → Green \(7\d(\.\d)?\)$/,
+      );
+  });
+
   it("offers the starter rubrics when the spreadsheet has none", async () => {
     const p = await open();
     expect(await p.locator("#save-state").textContent()).toBe("No rubric yet");
