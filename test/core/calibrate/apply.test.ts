@@ -26,6 +26,13 @@ describe("loading a calibration's suggested weights into a rubric", () => {
     const done = applySuggestedWeights(rubric, { suggested: { weights: { a: 70, b: 30 } } });
     expect(rubric.metrics.map((m) => m.weight)).toEqual([70, 30]);
     expect(done).toEqual({ metrics: 2, groups: 0, kept: [] });
+    expect("groups" in rubric).toBe(false);
+  });
+
+  it("skips what is not a metric in a draft's list (a row being typed)", () => {
+    const rubric = { metrics: [null, "x", metric("a", 1)] };
+    expect(applySuggestedWeights(rubric, { suggested: { weights: { a: 100 } } }).metrics).toBe(1);
+    expect(rubric.metrics[2]).toMatchObject({ weight: 100 });
   });
 
   it("keeps the weight of a metric the suggestion does not cover, and names it", () => {
@@ -47,12 +54,24 @@ describe("loading a calibration's suggested weights into a rubric", () => {
     expect(parseRubric(rubric).metrics.map((m) => m.weight)).toEqual([43.1, 26.9, 30]);
   });
 
+  it("counts only the groups whose weight changed, and adds no group the rubric does not have", () => {
+    const rubric = {
+      bands: BANDS,
+      groups: { Adoption: 70, Service: 50 },
+      metrics: [metric("a", 1, "Adoption"), metric("b", 1, "Service"), metric("c", 1, "Ghost")],
+    };
+    const done = applySuggestedWeights(rubric, { suggested: { weights: { a: 70, b: 20, c: 10 } } });
+    expect(rubric.groups).toEqual({ Adoption: 70, Service: 20 });
+    expect(done.groups).toBe(1);
+  });
+
   it("uses the weights on the rubric's own scale under the points method", () => {
     const rubric = { method: "points", metrics: [metric("a", 1), metric("b", 3)] };
     applySuggestedWeights(rubric, {
       suggested: { weights: { a: 25, b: 75 }, rubric_weights: { a: 1, b: 3 } },
     });
     expect(rubric.metrics.map((m) => m.weight)).toEqual([1, 3]);
+    expect("groups" in rubric).toBe(false);
   });
 
   it("says nothing changed when the rubric already has the suggestion", () => {
@@ -70,6 +89,13 @@ describe("loading suggested band thresholds", () => {
     const rubric = { bands: structuredClone(BANDS) };
     expect(applySuggestedThresholds(rubric, [40, 65.5])).toBe(1);
     expect(rubric.bands.map((b) => b.from)).toEqual([undefined, 40, 65.5]);
+    expect(applySuggestedThresholds(rubric, [45, 75])).toBe(2);
+  });
+
+  it("leaves a band's From as it is when there is no threshold for it", () => {
+    const rubric = { bands: structuredClone(BANDS) };
+    expect(applySuggestedThresholds(rubric, [45])).toBe(1);
+    expect(rubric.bands.map((b) => b.from)).toEqual([undefined, 45, 70]);
   });
 
   it("fits only a rubric with one band more than there are thresholds", () => {

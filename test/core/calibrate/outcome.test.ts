@@ -18,5 +18,12 @@ describe("the outcome column", () => {
   it("leaves an undecided account out", () => {
     expect(readOutcome("pending")).toBeUndefined();
     expect(readOutcome("")).toBeUndefined();
+    expect(readOutcome("pending", "renewed")).toBeUndefined();
+  });
+
+  it("reads a yes as churned when no column name says otherwise, and words whatever their spacing and case", () => {
+    expect(readOutcome("yes")).toBe(true);
+    expect(readOutcome(" Churned ", "renewed")).toBe(true);
+    expect(readOutcome(" Renewed ")).toBe(false);
   });
 });
