@@ -106,7 +106,7 @@ function rescore(path: string, rubricPath: string, timeZone: string): { csv: str
     return csvLine(cells, ",");
   });
   const parts = [
-    `Rescored ${out.rescored} snapshots under ${rubricPath} (${out.fingerprint}) into the columns Score ${out.fingerprint} and Band ${out.fingerprint}; the old scores are unchanged.`,
+    `Rescored ${out.rescored} ${out.rescored === 1 ? "snapshot" : "snapshots"} under ${rubricPath} (${out.fingerprint}) into the columns Score ${out.fingerprint} and Band ${out.fingerprint}; the old scores are unchanged.`,
   ];
   if (out.own > 0) parts.push(`${out.own} taken under this rubric already hold its scores.`);
   if (out.withoutValues > 0) parts.push(`${out.withoutValues} have no Values and cannot be rescored.`);

