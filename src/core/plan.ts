@@ -136,8 +136,9 @@ interface Prepared {
 }
 
 /**
- * Prepares plans for a table. Throws a ColumnError for absent columns (as scoring does) and a
- * PlanError when `target` names no band of the rubric (nor of any segment's).
+ * Prepares plans for a table. Throws what scoring throws (a ColumnError for absent columns, a
+ * MissingSourceError or SourceColumnError for `options.sources`) and a PlanError when `target`
+ * names no band of the rubric (nor of any segment's).
  */
 export function planner(rubric: Rubric, headers: readonly CellValue[], options: PlanOptions): Planner {
   const froms = fromsRead(rubric);
