@@ -98,9 +98,11 @@ function scoreRange(
   rubricArg: unknown,
   asOfArg: unknown,
   sourceArgs: readonly unknown[],
+  /** The blank optional arguments between the rubric and the sources (sourcesFromArguments). */
+  gap?: string,
 ): { results: (RowResult | undefined)[]; singleRow: boolean } {
   const { rows, headers, rubric, asOf, timeZone } = readRange(fn, valuesArg, headersArg, rubricArg, asOfArg);
-  const sources = sourcesFromArguments(fn, rubric, sourceArgs);
+  const sources = sourcesFromArguments(fn, rubric, sourceArgs, gap);
   const card = named(fn, () =>
     withSourceSheets(sources, () => scorecard(rubric, headers, { asOf, timeZone, sources: sources.tables })),
   );
@@ -157,7 +159,7 @@ export function healthDrivers(
   const n = topN === undefined || topN === "" ? 3 : Number(topN);
   if (!Number.isInteger(n) || n < 0)
     throw new Error(`HEALTHDRIVERS: top_n must be a whole number ≥ 0, not ${JSON.stringify(topN)}.`);
-  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf, sources);
+  const { results, singleRow } = scoreRange("HEALTHDRIVERS", values, headers, rubric, asOf, sources, ", , ");
   return answer(
     results.map((r) => (r === undefined ? "" : explain(r, n))),
     singleRow,

@@ -173,5 +173,9 @@ describe("HEALTHSCORE with sources", () => {
     ).toThrow(
       "HEALTHSCORE: the rubric reads the sources logins, tickets, nps: pass their ranges after the formula's own arguments, in the order of the Sources table, e.g. =HEALTHSCORE(A2:M200, A1:M1, HealthRubric, , Logins!A:Z, Tickets!A:Z, NPS!A:Z), so it recalculates when they change.",
     );
+    // HEALTHDRIVERS has top_n after as_of: its example leaves both blank, so Logins lands on the first source.
+    expect(() =>
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHDRIVERS", rows, [headers], "", "", "", s.Logins as unknown[][]),
+    ).toThrow("e.g. =HEALTHDRIVERS(A2:M200, A1:M1, HealthRubric, , , Logins!A:Z, Tickets!A:Z, NPS!A:Z)");
   });
 });
