@@ -6,12 +6,12 @@
 import {
   activityNotes,
   type CellValue,
-  fromsRead,
   type Rubric,
   type Scorecard,
   type SourceColumnError,
   type SourceTable,
   type SourceTables,
+  sourceNamesRead,
 } from "../src/core";
 import { openCsv } from "./csv";
 import { CliError } from "./io";
@@ -33,7 +33,7 @@ export function sourceSpecs(
   { what = "file", every = true }: { what?: "file" | "table"; every?: boolean } = {},
 ): Record<string, string> {
   const given = givenSources(Object.keys(rubric.sources ?? {}), specs, what);
-  const absent = every ? sourcesRead(rubric).filter((name) => given[name] === undefined) : [];
+  const absent = every ? sourceNamesRead(rubric).filter((name) => given[name] === undefined) : [];
   if (absent.length > 0) {
     const one = absent.length === 1;
     throw new CliError(
@@ -70,8 +70,6 @@ export function givenSources(
   return given;
 }
 
-export const sourcesRead = (rubric: Rubric) => [...new Set(fromsRead(rubric).map((f) => f.from.source))];
-
 /**
  * Reads the files given as `name=file` for the sources the rubric reads. A source the rubric reads
  * but that is not given, or a name the rubric does not declare, is one sentence and a non-zero exit.
@@ -82,7 +80,7 @@ export async function readSources(
   encoding?: string,
 ): Promise<SourceFiles> {
   const given = sourceSpecs(rubric, specs);
-  const read = sourcesRead(rubric);
+  const read = sourceNamesRead(rubric);
   const tables: Record<string, SourceTable> = {};
   const files: SourceFiles["files"] = {};
   for (const name of read) {

@@ -3,10 +3,10 @@
  * every column it reads that the data file's header row lacks (and with `--source name=file`, each
  * source file's), by the core's rule, naming the closest header.
  */
-import { capped, formatProblem, isObject, validateRubric } from "../src/core";
+import { capped, formatProblem, isObject, sourceNamesRead, validateRubric } from "../src/core";
 import { readHeader } from "./csv";
 import { CliError, problemsMessage, readJson } from "./io";
-import { givenSources, sourcesRead } from "./sources";
+import { givenSources } from "./sources";
 
 export interface ValidateArgs {
   rubric: string;
@@ -27,7 +27,7 @@ export async function validate(args: ValidateArgs): Promise<string> {
     // so its column problems join the others in one list either way.
     const declared = Object.keys(rubric ? (rubric.sources ?? {}) : sourcesOf(json));
     const files = givenSources(declared, args.sources ?? []);
-    const read = rubric ? sourcesRead(rubric) : [];
+    const read = rubric ? sourceNamesRead(rubric) : [];
     const sourceHeaders: Record<string, string[]> = {};
     for (const [source, file] of Object.entries(files))
       sourceHeaders[source] = (await readHeader(file, { rubric, encoding, source })).headers;

@@ -14,13 +14,13 @@ import {
   activityNotes,
   type CellValue,
   findHeaderRow,
-  fromsRead,
   MissingSourceError,
   RUBRIC_SHEET,
   type Rubric,
   type Scorecard,
   SourceColumnError,
   type SourceTables,
+  sourceNamesRead,
 } from "../core";
 import { AddonError } from "./dataSheet";
 import { asGrid } from "./grid";
@@ -33,7 +33,7 @@ export interface SourceSheets {
 
 /** The names of the sources the rubric reads, in the order its Sources table lists them. */
 export function sourcesRead(rubric: Rubric): string[] {
-  const read = new Set(fromsRead(rubric).map((f) => f.from.source));
+  const read = new Set(sourceNamesRead(rubric));
   return Object.keys(rubric.sources ?? {}).filter((name) => read.has(name));
 }
 

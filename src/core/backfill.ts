@@ -13,7 +13,7 @@ import { dayToIso, isoDay, zoneDay } from "./cells";
 import { headerKey } from "./columns";
 import { rubricFingerprint, type Snapshot, snapshotRows } from "./history";
 import { scorecard, scoreNonBlank } from "./score";
-import { fromsRead, type SourceTable, type SourceTables } from "./sources";
+import { type SourceTable, type SourceTables, sourceNamesRead } from "./sources";
 import type { CellValue, Rubric } from "./types";
 
 /** The default number of weeks a backfill goes back. */
@@ -37,7 +37,7 @@ export function backfillDates(asOf: string, weeks: number, before?: string): str
 
 /** Why a rubric cannot be backfilled, as a sentence; undefined when it can. */
 export function backfillProblem(rubric: Rubric): string | undefined {
-  const read = [...new Set(fromsRead(rubric).map((f) => f.from.source))];
+  const read = sourceNamesRead(rubric);
   if (read.length === 0)
     return "The rubric reads no source of raw activity, so the past cannot be scored: backfill needs metrics computed from dated rows (a From cell such as count of logins, last 30 days).";
   const dated = read.filter((name) => rubric.sources?.[name]?.date !== undefined);
@@ -88,7 +88,7 @@ export function prepareSources(rubric: Rubric, tables: SourceTables, timeZone: s
 
 /** Rows of work one week of backfill costs: every source row the rubric reads, and the accounts. */
 export function backfillRowsPerWeek(rubric: Rubric, tables: SourceTables, accounts: number): number {
-  const read = new Set(fromsRead(rubric).map((f) => f.from.source));
+  const read = sourceNamesRead(rubric);
   let rows = accounts;
   for (const name of read) rows += tables[name]?.rows.length ?? 0;
   return rows;

@@ -171,7 +171,14 @@ export {
   scoreTable,
 } from "./score";
 export type { Activity, ActivityReport, SourceReport, SourceTable, SourceTables } from "./sources";
-export { activityNotes, aggregateSources, fromsRead, MissingSourceError, SourceColumnError } from "./sources";
+export {
+  activityNotes,
+  aggregateSources,
+  fromsRead,
+  MissingSourceError,
+  SourceColumnError,
+  sourceNamesRead,
+} from "./sources";
 export { idFrom, scorerOfType, suggestScorer } from "./suggest";
 export type { BandCount, Summary } from "./summary";
 export { bandLabels, bandLine, summarize } from "./summary";

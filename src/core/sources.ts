@@ -112,6 +112,11 @@ export function fromsRead(rubric: Rubric): { from: From; reader: string }[] {
   return out;
 }
 
+/** The names of the sources the rubric reads, once each, in the order it first reads them. */
+export const sourceNamesRead = (rubric: Rubric): string[] => [
+  ...new Set(fromsRead(rubric).map((f) => f.from.source)),
+];
+
 /** Per-account aggregates of every `from` a rubric reads, and what the sources held that did not count. */
 export interface Activity {
   /** How many aggregates `fill` writes: one per distinct `from`. */

@@ -3,7 +3,7 @@
  * `healthscore score` prints (sources.ts's report()), for `healthscore sql --run`. Apart from the
  * scoring query (compile.ts) so the add-on's bundle, which never runs it, leaves it out.
  */
-import { type ActivityReport, EXAMPLES, fromsRead } from "../sources";
+import { type ActivityReport, EXAMPLES, fromsRead, sourceNamesRead } from "../sources";
 import type { Rubric, Source } from "../types";
 import { Chain, type Column, Compiler, SqlError, type SqlOptions, TEXT, tableName } from "./compile";
 import { DIALECTS } from "./dialects";
@@ -30,7 +30,7 @@ export function readSourceReport(rubric: Rubric, rows: readonly Record<string, u
       .filter((r) => (r.hs_source ?? null) === source && r.hs_what === what)
       .sort((a, b) => num(a.hs_n) - num(b.hs_n));
   const total = (source: string, what: string) => num(of(source, what)[0]?.hs_n);
-  const names = [...new Set(fromsRead(rubric).map((r) => r.from.source))];
+  const names = sourceNamesRead(rubric);
   return {
     sources: names.map((source) => {
       const blank = total(source, "blank");
@@ -126,7 +126,7 @@ function reportQuery(c: Compiler, order: string): string {
     ),
   );
 
-  const names = [...new Set(fromsRead(rubric).map((r) => r.from.source))];
+  const names = sourceNamesRead(rubric);
   names.forEach((name, s) => {
     const source = rubric.sources?.[name] as Source;
     const table = options.sources?.[name] ?? name;
