@@ -148,6 +148,8 @@ describe("Take snapshot on a history from before values were kept", () => {
       "My notes",
       "Values",
     ]);
+    expect(old.getMaxColumns()).toBe(26); // the Values column fits in the sheet's own
+    expect(old.getRange("H1").getFontWeight()).toBe("bold");
     expect(history[1]?.[6]).toBe("renewal in March");
     expect(history[1]?.[7]).toBe("");
     expect(history[2]?.[6]).toBe("");
@@ -730,7 +732,9 @@ describe("Rescore history with this rubric: what it says and refuses", () => {
     history
       .getRange(2, 1, 1, 7)
       .setValues([[new Date("2026-10-26T12:00:00Z"), "Xenon Robotics", 70, "Green", 1, "abcdef12", ""]]);
+    const toasts = s.emu.ui.toasts.length;
     s.addon.clickMenuItem("Rescore history with this rubric");
+    expect(s.emu.ui.toasts).toHaveLength(toasts); // the report is an alert, and no toast
     const fp = String(s.emu.sheetValues("Health History")[0]?.[8]).replace("Score ", "");
     expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
       `Rescored 400 snapshots of Health History under this rubric (${fp}), in columns I:J; the old scores are unchanged. 200 taken under this rubric already hold its scores. 1 from before snapshots kept their values cannot be rescored; trends under this rubric start after them.`,
