@@ -146,7 +146,7 @@ describe("healthscore plan", () => {
     expect(r.stdout.split("\n")[1]).toMatch(/^Zoë Café {2}/);
   });
 
-  it("names the data file and the missing column, and the line of a broken quote", async () => {
+  it("names the data file and the missing column, and the line of a broken quote past the first rows", async () => {
     const missing = join(tmp, "no-p1.csv");
     writeFileSync(missing, "Account,Seat utilisation,Key features used,NPS,Logins 30d\nAcme,0.5,5,8,12\n");
     let r = await cli("plan", missing, "--rubric", "examples/simple-ryg.json", ...AS_OF);
@@ -155,14 +155,15 @@ describe("healthscore plan", () => {
       `healthscore: ${missing}: The data has no column "Open P1 tickets" (read by metric "Open P1 tickets"): add it to the header row, or change the rubric.\n`,
     );
     const broken = join(tmp, "broken.csv");
+    const good = "Acme,0.5,5,8,1,12\n".repeat(1200);
     writeFileSync(
       broken,
-      'Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\nAcme,0.5,5,8,1,12\n"Bad,0.5,5,8,1,12\n',
+      `Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\n${good}"Bad,0.5,5,8,1,12\n`,
     );
     r = await cli("plan", broken, "--rubric", "examples/simple-ryg.json", ...AS_OF);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      `healthscore: The data file "${broken}" is not valid CSV near line 3: a value opens a quote (") that never closes: close it, or remove it.\n`,
+      `healthscore: The data file "${broken}" is not valid CSV near line 1202: a value opens a quote (") that never closes: close it, or remove it.\n`,
     );
   });
 
@@ -254,6 +255,27 @@ describe("healthscore plan", () => {
         (await cli("score", file, "--rubric", RUBRIC, ...SOURCES, "--format", "json", ...AS_OF)).stdout,
       ) as { score: number | null }[];
       for (const i of columnsOnly) expect(after[i]?.score).toBe(plans[i]?.score_after);
+    });
+
+    it("names the source file that lacks a column the rubric reads", async () => {
+      const logins = join(tmp, "logins-without-user.csv");
+      writeFileSync(logins, "Account,When\nAcme,2026-11-01\n");
+      const others = ["tickets", "nps"].flatMap((n) => ["--source", `${n}=examples/${n}.csv`]);
+      const r = await cli(
+        "plan",
+        "examples/customers.csv",
+        "--rubric",
+        RUBRIC,
+        "--source",
+        `logins=${logins}`,
+        ...others,
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^healthscore: ${logins}: The source "logins" has no column "User" \\(read by metric "Users who logged in, last 30 days"\\)`,
+        ),
+      );
     });
 
     it("says which source files it needs when they are not given", async () => {
