@@ -104,7 +104,7 @@ export function historyReport(c: HistoryCalibration): string {
         ["Band", "Snapshots", "Churned", "Churn rate"],
         ...c.bands.map((b) => [b.label, String(b.snapshots), String(b.churned), percent(b.churn_rate)]),
       ],
-      ["l", "r", "r", "r"],
+      "lrrr",
     ),
   );
   out.push(
@@ -125,7 +125,7 @@ export function historyReport(c: HistoryCalibration): string {
           percent(l.share),
         ]),
       ],
-      ["l", "r", "r", "r"],
+      "lrrr",
     ),
   );
   out.push(
@@ -150,7 +150,7 @@ export function historyReport(c: HistoryCalibration): string {
           `${(t.weights[m.id] ?? 0).toFixed(1)}%`,
         ]),
       ],
-      ["l", "r", "r"],
+      "lrr",
     ),
   );
   out.push(
@@ -160,7 +160,7 @@ export function historyReport(c: HistoryCalibration): string {
         ["Current weights", fixed3(t.current.fit_auc), fixed3(t.current.holdout_auc)],
         ["Suggested weights", fixed3(t.suggested.fit_auc), fixed3(t.suggested.holdout_auc)],
       ],
-      ["l", "r", "r"],
+      "lrr",
     ),
   );
   out.push(`  ${t.text}`);
