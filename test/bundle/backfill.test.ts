@@ -143,12 +143,8 @@ describe("Backfill history from sources", () => {
       .setValues(rows.map((r) => [new Date("2026-11-19T00:00:00Z"), ...r.slice(1)]) as never);
     emu.queuePromptResponse("3");
     addon.call("backfillHistory");
-    expect(datesOf(emu.sheetValues("Health History"))).toEqual([
-      "2026-11-05",
-      "2026-11-12",
-      "2026-11-26",
-      "2026-11-19",
-    ]);
+    // Three weeks back from today reach 12 November only, before the 19th's snapshot.
+    expect(datesOf(emu.sheetValues("Health History"))).toEqual(["2026-11-12", "2026-11-26", "2026-11-19"]);
   });
 
   it("does nothing and says nothing when the weeks question is cancelled", () => {
