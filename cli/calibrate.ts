@@ -136,10 +136,9 @@ export function report(c: Calibration, asOf: string): string {
 
   out.push("", "Churn by band (it should fall from the lowest band to the highest)");
   out.push(...bandTable(c.bands));
+  // When churn does not fall, the core's warning names the bands that break the order.
   out.push(
-    c.monotonic
-      ? "  Churn falls from band to band: the bands order risk."
-      : `  ! ${c.monotonic_warning ?? "Churn does not fall from band to band."}`,
+    c.monotonic ? "  Churn falls from band to band: the bands order risk." : `  ! ${c.monotonic_warning}`,
   );
 
   out.push("", "Metrics (AUC of each metric's own score against churn; 0.5 is chance)");

@@ -1,4 +1,5 @@
 /** `healthscore calibrate --history`, run in-process as cli/main.ts's `main`. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { cli, file } from "./cli";
 
@@ -191,9 +192,22 @@ describe("healthscore calibrate --history", () => {
     expect(bad.stderr).toContain(
       '--horizon must be a whole number of days above 0, such as 90, not "3 months".',
     );
+    const day = await cli(...SAMPLE, "--horizon", "1");
+    expect([day.status, day.stderr]).toEqual([0, ""]);
+    expect(day.stdout.split("\n")[2]).toMatch(
+      /^5400 snapshots of 200 accounts: 1 followed by churn within 1 days, /,
+    );
     const both = await cli("calibrate", "examples/customers.csv", "--history", "examples/history.csv");
     expect(both.status).toBe(2);
     expect(both.stderr).toContain("calibrate --history reads churn from the history itself");
+  });
+
+  it("finds the header below a title row, and reads the history in the --encoding given", async () => {
+    const text = `Health History,exported 2026-11-26\n${readFileSync("examples/history.csv", "utf8")}`;
+    const history = file("history-utf16.csv", Buffer.from(text, "utf16le"));
+    const r = await cli("calibrate", "--history", history, "--time-zone", "UTC", "--encoding", "utf-16le");
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toBe((await cli(...SAMPLE)).stdout);
   });
 
   it("says the plain check is hindsight", async () => {
