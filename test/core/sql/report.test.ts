@@ -28,9 +28,9 @@ describe("the sources' report as SQL", () => {
     const f = sharedKeysFixture();
     const core = coreReport(f);
     // The fixture holds every case: more than five of each, and a blank key.
-    expect(core.sources[0]?.unmatchedKeys[0]).toBe("(blank)");
-    expect(core.sources[0]?.undated).toBeGreaterThan(5);
-    expect(core.duplicateKeys.length).toBeGreaterThan(1);
+    expect(core?.sources[0]?.unmatchedKeys[0]).toBe("(blank)");
+    expect(core?.sources[0]?.undated).toBeGreaterThan(5);
+    expect(core?.duplicateKeys.length).toBeGreaterThan(1);
     expect(await report(f)).toEqual(core);
   });
 
