@@ -42,12 +42,13 @@ export interface CalibrateArgs {
   format: CalibrateFormat;
   encoding?: string;
   /** `name=file` for each source the rubric reads. */
-  sources?: readonly string[];
+  sources: readonly string[];
 }
 
 /** Checks the command line, then calibrates. */
 export function calibrateCommand(options: CalibrateOptions, usage: string): Promise<string> {
   const { files, rubric, outcome } = options;
+  // Stryker disable next-line StringLiteral: equivalent, main's parseArgs defaults --format to table
   const format = options.format ?? "table";
   if (format !== "table" && format !== "json")
     throw new CliError(`--format must be table or json for calibrate, not "${format}".`, 2);
@@ -84,7 +85,7 @@ export function calibrateCommand(options: CalibrateOptions, usage: string): Prom
 
 export async function runCalibration(args: CalibrateArgs): Promise<string> {
   const rubric = requireRubric(args.rubric);
-  const sources = await readSources(rubric, args.sources ?? [], args.encoding);
+  const sources = await readSources(rubric, args.sources, args.encoding);
   const table = await openCsv(args.data, { rubric, encoding: args.encoding });
   const { headers } = table;
   // Calibration needs every row at once; blank rows are not accounts.
@@ -100,6 +101,7 @@ export async function runCalibration(args: CalibrateArgs): Promise<string> {
     });
   } catch (e) {
     if (e instanceof SourceColumnError) throw sourceColumnError(e, sources);
+    // Stryker disable next-line ConditionalExpression: equivalent, calibrate() throws no other error
     if (e instanceof ColumnError || e instanceof CalibrationError)
       throw new CliError(`${args.data}: ${e.message}`);
     throw e;
@@ -134,10 +136,9 @@ export function report(c: Calibration, asOf: string): string {
 
   out.push("", "Churn by band (it should fall from the lowest band to the highest)");
   out.push(...bandTable(c.bands));
+  // When churn does not fall, the core's warning names the bands that break the order.
   out.push(
-    c.monotonic
-      ? "  Churn falls from band to band: the bands order risk."
-      : `  ! ${c.monotonic_warning ?? "Churn does not fall from band to band."}`,
+    c.monotonic ? "  Churn falls from band to band: the bands order risk." : `  ! ${c.monotonic_warning}`,
   );
 
   out.push("", "Metrics (AUC of each metric's own score against churn; 0.5 is chance)");
@@ -154,7 +155,7 @@ export function report(c: Calibration, asOf: string): string {
           disagreement(m),
         ]),
       ],
-      ["l", "r", "r", "l", "l", "l"],
+      "lrrlll",
     ),
   );
 
@@ -169,7 +170,7 @@ export function report(c: Calibration, asOf: string): string {
           `${(c.suggested.weights[m.id] ?? 0).toFixed(1)}%`,
         ]),
       ],
-      ["l", "r", "r"],
+      "lrr",
     ),
   );
   if (c.suggested.rubric_weights) {
@@ -180,7 +181,8 @@ export function report(c: Calibration, asOf: string): string {
 
   out.push("", "Band thresholds (from)");
   const suggested = c.suggested.bands;
-  if (c.suggested.thresholds && suggested) {
+  // Suggested bands come with suggested thresholds, and only then.
+  if (suggested) {
     const current = new Map(c.bands.map((b) => [b.label, b]));
     out.push(
       ...grid(
@@ -190,14 +192,16 @@ export function report(c: Calibration, asOf: string): string {
             const now = current.get(b.label);
             return [
               b.label,
-              i === 0 ? "" : String(c.current.thresholds[i - 1] ?? ""),
+              // The first band has no `from`.
+              String(c.current.thresholds[i - 1] ?? ""),
+              // Stryker disable next-line OptionalChaining: equivalent, the suggested bands are the rubric's top-level ones, each in c.bands
               percent(now?.churn_rate ?? null),
               b.from === undefined ? "" : b.from.toFixed(1),
               percent(b.churn_rate),
             ];
           }),
         ],
-        ["l", "r", "r", "r", "r"],
+        "lrrrr",
       ),
     );
   } else {
@@ -217,7 +221,7 @@ function bandTable(bands: readonly BandCalibration[]): string[] {
       ["Band", "Accounts", "Churned", "Churn rate"],
       ...bands.map((b) => [b.label, String(b.accounts), String(b.churned), percent(b.churn_rate)]),
     ],
-    ["l", "r", "r", "r"],
+    "lrrr",
   );
 }
 
@@ -228,7 +232,8 @@ function disagreement(m: MetricCalibration): string {
 
 function cvLine(c: Calibration): string {
   const { current, suggested } = c;
-  if (current.cv_auc === null || suggested.cv_auc === null)
+  // The verdict is unknown exactly when there were too few accounts for folds (no cross-validated AUC).
+  if (c.verdict.better === "unknown")
     return "Cross-validated AUC: not enough churned and retained accounts for folds.";
   const head = `Cross-validated AUC (${c.cv.folds} folds, ${c.cv.aggregate}): current ${fixed3(current.cv_auc)}, suggested ${fixed3(suggested.cv_auc)}.`;
   return `${head}\n  ${c.verdict.text}`;

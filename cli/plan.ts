@@ -49,8 +49,10 @@ export async function plan(args: PlanArgs): Promise<string> {
   }
   if (args.format === "json") return JSON.stringify(plans.map(toJson), null, 2);
   // Cells, labels and plans printed as the score table prints them: no control character reaches the terminal.
+  // Stryker disable next-line StringLiteral: equivalent, a row that is not blank has a first cell
   const names = rows.map((r) => terminalText(r[0] ?? ""));
   const bands = plans.map((p) => terminalText(`${p.band} → ${p.target ?? "-"}`));
+  // Stryker disable next-line StringLiteral: equivalent, openCsv refuses a file without a header
   const header = terminalText(headers[0] ?? "");
   // Widest by a loop, not Math.max(...rows): a spread of every row overflows the stack past ~120,000.
   let width = header.length;
@@ -63,6 +65,7 @@ export async function plan(args: PlanArgs): Promise<string> {
   const reachable = plans.filter((p) => p.reachable && p.changes.length > 0).length;
   return [
     line(header, "Band → target", "Plan"),
+    // Stryker disable next-line StringLiteral: equivalent, names and bands have one entry per plan
     ...plans.map((p, i) => line(names[i] ?? "", bands[i] ?? "", p.why)),
     "",
     `${plans.length} accounts: ${reachable} with a plan, ${plans.filter((p) => !p.reachable).length} out of reach`,
@@ -79,6 +82,7 @@ function toJson(p: Plan) {
     changes: p.changes.map((c) => ({
       ...(c.metric !== undefined ? { metric: c.metric } : { flag: c.flag }),
       column: c.column,
+      // Stryker disable next-line ConditionalExpression: equivalent, JSON leaves out a key whose value is undefined
       ...(c.source !== undefined ? { source: c.source } : {}),
       from: c.from,
       to: c.to,

@@ -106,12 +106,16 @@ export function summaryLine(s: Summary, color = false): string {
   return `${accounts}: ${parts.join(" ")}`;
 }
 
-/** Columns padded to their widest cell; "r" columns right-aligned. Lines are indented by two. */
-export function grid(rows: readonly (readonly string[])[], align: readonly ("l" | "r")[]): string[] {
-  const widths = align.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+/**
+ * Columns padded to their widest cell, one letter of `align` per column: "r" right-aligns it, "l"
+ * left-aligns it ("lrr"). Lines are indented by two.
+ */
+export function grid(rows: readonly (readonly string[])[], align: string): string[] {
+  const columns = [...align];
+  const widths = columns.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   return rows.map(
     (r) =>
-      `  ${align
+      `  ${columns
         .map((a, c) => {
           const cell = r[c] ?? "";
           return a === "r" ? cell.padStart(widths[c] as number) : cell.padEnd(widths[c] as number);

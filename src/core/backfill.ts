@@ -40,6 +40,7 @@ export function backfillProblem(rubric: Rubric): string | undefined {
   const read = sourceNamesRead(rubric);
   if (read.length === 0)
     return "The rubric reads no source of raw activity, so the past cannot be scored: backfill needs metrics computed from dated rows (a From cell such as count of logins, last 30 days).";
+  // Stryker disable next-line OptionalChaining: parseRubric rejects a `from` whose source is not declared
   const dated = read.filter((name) => rubric.sources?.[name]?.date !== undefined);
   if (dated.length === 0)
     return `The rubric's sources (${read.join(", ")}) have no date column, so every week would count the same rows: name each source's date column in the Sources table.`;
@@ -51,7 +52,7 @@ export function undatedColumns(rubric: Rubric): string[] {
   const out = new Map<string, string>();
   for (const r of [rubric, ...Object.values(rubric.segments?.rubrics ?? {})]) {
     for (const item of [...r.metrics, ...r.flags])
-      if (item.column !== undefined) out.set(item.column.trim().toLowerCase(), item.column);
+      if (item.column !== undefined) out.set(headerKey(item.column), item.column);
   }
   return [...out.values()];
 }
@@ -65,10 +66,9 @@ export function prepareSources(rubric: Rubric, tables: SourceTables, timeZone: s
   const out: Record<string, SourceTable> = {};
   for (const [name, table] of Object.entries(tables)) {
     const date = rubric.sources?.[name]?.date;
-    const col =
-      date === undefined ? -1 : table.headers.findIndex((h) => headerKey(h) === date.trim().toLowerCase());
-    const dated = col >= 0 && table.rows.some((row) => row[col] instanceof Date);
-    if (!dated) {
+    const col = date === undefined ? -1 : table.headers.findIndex((h) => headerKey(h) === headerKey(date));
+    // With no date column, col is -1 and row[-1] is undefined: no Date.
+    if (!table.rows.some((row) => row[col] instanceof Date)) {
       out[name] = table;
       continue;
     }

@@ -60,6 +60,8 @@ export function condition(flag: Test, days: DayContext): (cell: CellValue) => bo
   const hi = max ?? Number.POSITIVE_INFINITY;
   return (cell) => {
     const n = asNumber(cell);
-    return n !== undefined && n >= lo && n <= hi;
+    // Stryker disable next-line ConditionalExpression: for the types: undefined >= lo is false too
+    if (n === undefined) return false;
+    return n >= lo && n <= hi;
   };
 }

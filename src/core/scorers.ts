@@ -86,6 +86,7 @@ export function compileScorer(scorer: Scorer, method: Method): CompiledScorer {
       for (const [key, n] of Object.entries(scorer.values)) {
         c.values.set(mapKey(key), n);
         const number = parseNumber(key);
+        // Stryker disable next-line ConditionalExpression: equivalent, c.numbers is only looked up with numbers
         if (number !== undefined && !c.numbers.has(number)) c.numbers.set(number, n);
       }
       c.otherwise = scorer.else;

@@ -39,6 +39,7 @@ export function summarize(rubric: Rubric, results: readonly (RowResult | undefin
     if (r.band === NO_DATA) noData++;
     else {
       const band = byLabel.get(r.band);
+      // Stryker disable next-line ConditionalExpression: equivalent, a result's band is one of the rubric's or its segments'
       if (band) band.count++;
     }
     if (r.invalid.length > 0) invalidRows.push(i);

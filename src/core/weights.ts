@@ -13,7 +13,7 @@ export interface WeightedParts {
   groups?: unknown;
 }
 
-// Stryker disable next-line EqualityOperator: equivalent, a weight of 0 counts 0 either way
+// Stryker disable next-line EqualityOperator,ConditionalExpression: equivalent, a weight of 0 counts 0 either way, and Number.isFinite is false for what is not a number
 const weightOf = (v: unknown): number => (typeof v === "number" && Number.isFinite(v) && v > 0 ? v : 0);
 const items = (v: unknown): Record<string, unknown>[] =>
   Array.isArray(v) ? v.map((m) => (isObject(m) ? m : {})) : [];

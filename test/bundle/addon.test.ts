@@ -492,6 +492,9 @@ describe("what the menu commands say", () => {
     for (const fn of ["HEALTHSCORE", "HEALTHBAND", "HEALTHDRIVERS", "HEALTHPLAN"])
       expect(lines.some((l) => l.startsWith(`=${fn}(`))).toBe(true);
     expect(lines).toContain("");
+    expect(lines).toContain(
+      "Pass HealthRubric (the Health Rubric sheet) so that editing the rubric recalculates.",
+    );
     expect(lines.some((l) => l.startsWith("#NAME?"))).toBe(true);
     expect(lines.some((l) => l.includes("TODAY()"))).toBe(true);
   });
@@ -518,6 +521,28 @@ describe("what the menu commands say", () => {
     expect(emu.ui.toasts.at(-1)?.message).toBe(
       "Stopped the weekly snapshot: Health History keeps the ones taken.",
     );
+  });
+
+  it("builds only the menu when onOpen has no authorisation mode to go by (run from the script editor)", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    emu.globals.PropertiesService.getDocumentProperties().setProperty(
+      "healthscore.weeklySnapshot",
+      "2026-11-02",
+    );
+    addon.call("setupRubricSheet");
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.call("onOpen");
+    addon.call("onOpen", {});
+    expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
+    addon.callAs("LIMITED", "onOpen", emu.openEvent("LIMITED")); // in use: the week's snapshot is due
+    expect(emu.sheetValues("Health History")).toHaveLength(201);
+  });
+
+  it("shows no toast while the weekly snapshot waits for its account column", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.clickMenuItem("Schedule weekly snapshot");
+    expect(emu.ui.dialogs.at(-1)?.title).toBe("Which column names each account?");
+    expect(emu.ui.toasts).toEqual([]);
   });
 
   it("refuses a column dialog's answer for a question it does not know", () => {

@@ -112,6 +112,34 @@ describe("Backfill history from sources", () => {
     expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
   });
 
+  it("does nothing and says nothing when the weeks question is cancelled", () => {
+    const { emu, addon } = sample(5, 10);
+    emu.queuePromptResponse({ button: "CANCEL" });
+    addon.clickMenuItem("Backfill history from sources");
+    expect(emu.ui.alerts).toEqual([]);
+    expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
+  });
+
+  it("refuses weeks whose rows would take the spreadsheet past 10 M cells, saying the cells they need", () => {
+    const { emu, addon } = sample(5, 10);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account"); // Health History: 1000 rows of 7 columns, 6 used
+    const archive = emu.spreadsheet.insertSheet("Archive");
+    const cells = () =>
+      emu.spreadsheet.getSheets().reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+    archive.deleteColumns(2, archive.getMaxColumns() - 1);
+    archive.insertRowsAfter(archive.getMaxRows(), 10_000_000 - 30 - cells());
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    const before = emu.sheetValues("Health History");
+    emu.queuePromptResponse("2");
+    addon.clickMenuItem("Backfill history from sources");
+    // The week before today's snapshot: 5 accounts, inserted as 5 new rows of 7 cells.
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /^This backfill needs 35 more cells, which would take the spreadsheet to 10\.0 M cells, past the 10 M Google Sheets holds: /,
+    );
+    expect(emu.sheetValues("Health History")).toEqual(before);
+  });
+
   it("makes the same service calls for ten times the accounts and the activity", () => {
     const calls = (factor: number) => {
       const { emu, addon } = sample(20 * factor, 300 * factor);

@@ -148,6 +148,8 @@ describe("Take snapshot on a history from before values were kept", () => {
       "My notes",
       "Values",
     ]);
+    expect(old.getMaxColumns()).toBe(26); // the Values column fits in the sheet's own
+    expect(old.getRange("H1").getFontWeight()).toBe("bold");
     expect(history[1]?.[6]).toBe("renewal in March");
     expect(history[1]?.[7]).toBe("");
     expect(history[2]?.[6]).toBe("");
@@ -473,5 +475,344 @@ describe("the column dialog", () => {
     expect(options).not.toContain("Health Score");
     expect(options).not.toContain("Health Band");
     expect(html).not.toContain("<b>Owner");
+  });
+});
+
+type Emu = ReturnType<typeof openWithClock>["emu"];
+/** Every cell of the spreadsheet, empty ones included: what Sheets counts against its 10 M. */
+const cellsOf = (emu: Emu) =>
+  emu.spreadsheet.getSheets().reduce((n, sheet) => n + sheet.getMaxRows() * sheet.getMaxColumns(), 0);
+/** Adds empty sheets (as an archive would be) until the spreadsheet has exactly `total` cells. */
+function fillTo(emu: Emu, total: number) {
+  const active = emu.spreadsheet.getActiveSheet();
+  const rest = total - cellsOf(emu);
+  const archive = emu.spreadsheet.insertSheet("Archive"); // 1000 × 26
+  const rows = Math.floor((rest - 1) / 26);
+  archive.insertRowsAfter(archive.getMaxRows(), rows - archive.getMaxRows());
+  const pad = emu.spreadsheet.insertSheet("Pad"); // one column of the rest
+  pad.deleteColumns(2, pad.getMaxColumns() - 1);
+  pad.deleteRows(rest - 26 * rows + 1, pad.getMaxRows() - (rest - 26 * rows));
+  emu.spreadsheet.setActiveSheet(active);
+  expect(cellsOf(emu)).toBe(total);
+}
+const historyOf = (emu: Emu) => {
+  const sheet = emu.spreadsheet.getSheetByName("Health History");
+  if (!sheet) throw new Error("No Health History sheet.");
+  return sheet;
+};
+/** 2 November, the first snapshot taken (200 accounts, keyed on Account). */
+const firstSnapshot = () => {
+  const s = openWithClock("2026-11-02T09:00:00Z");
+  s.addon.call("takeSnapshot");
+  pickColumn(s, "Account");
+  return s;
+};
+const ADVICE =
+  "delete old history rows you no longer need (or move them to another spreadsheet), or delete empty rows and columns of other sheets";
+
+describe("Take snapshot: the Health History sheet", () => {
+  it("grows by just the rows each snapshot needs, says each in one toast, and never adds a column", () => {
+    const s = firstSnapshot();
+    const history = historyOf(s.emu);
+    expect(history.getMaxRows()).toBe(1000); // 201 rows used of a new sheet's 1000
+    for (let i = 0; i < 3; i++) s.addon.call("takeSnapshot");
+    expect([history.getLastRow(), history.getMaxRows()]).toEqual([801, 1000]);
+    const toasts = s.emu.ui.toasts.length;
+    s.addon.call("takeSnapshot");
+    expect([history.getLastRow(), history.getMaxRows(), history.getMaxColumns()]).toEqual([1001, 1001, 7]);
+    expect(s.emu.ui.toasts.slice(toasts).map((t) => t.message)).toEqual([
+      expect.stringMatching(
+        /^Took a snapshot of 200 accounts on 2026-11-02 in Health History \(rubric [0-9a-f]{8}\)\.$/,
+      ),
+    ]);
+  });
+
+  it("refuses a snapshot that would take the spreadsheet past 10 M cells, saying the cells it needs, and writes nothing", () => {
+    const s = firstSnapshot();
+    const history = historyOf(s.emu);
+    history.deleteRows(202, history.getMaxRows() - 201); // full: the next snapshot needs 200 rows of 7 cells
+    fillTo(s.emu, 10_000_000 - 1_000);
+    const before = s.emu.sheetValues("Health History");
+    s.addon.clickMenuItem("Take snapshot");
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+      `This snapshot needs 1,400 more cells, which would take the spreadsheet to 10.0 M cells, past the 10 M Google Sheets holds: ${ADVICE}, then try again.`,
+    );
+    expect(s.emu.sheetValues("Health History")).toEqual(before);
+    expect(history.getMaxRows()).toBe(201);
+  });
+
+  it("warns in a toast when its own new rows take the spreadsheet past 80% of the 10 M cells, then writes", () => {
+    const s = firstSnapshot();
+    const history = historyOf(s.emu);
+    history.deleteRows(202, history.getMaxRows() - 201);
+    fillTo(s.emu, 8_000_000 - 1_000);
+    const toasts = s.emu.ui.toasts.length;
+    s.addon.call("takeSnapshot");
+    const warning = `This snapshot takes the spreadsheet to 8.0 M of the 10 M cells Google Sheets holds (past 80%): ${ADVICE} before it is full.`;
+    expect(s.emu.ui.toasts.slice(toasts)).toEqual([
+      { message: warning, title: "Health Score", timeoutSeconds: 10 },
+      expect.objectContaining({ message: expect.stringMatching(/^Took a snapshot of 200 accounts .*\)\. /) }),
+    ]);
+    expect(s.emu.ui.toasts.at(-1)?.message.endsWith(` ${warning}`)).toBe(true);
+    expect([history.getLastRow(), history.getMaxRows()]).toEqual([401, 401]);
+  });
+
+  it("refuses to write under a first row that is not its header, leaving the sheet as it is", () => {
+    const s = firstSnapshot();
+    const history = historyOf(s.emu);
+    const refused = () => {
+      const before = s.emu.sheetValues("Health History");
+      s.addon.clickMenuItem("Take snapshot");
+      expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+        "The first row of the Health History sheet must name its columns Date, Account, Score, Band, Coverage, Rubric, Values: put that header row back, or rename the sheet to start a new history.",
+      );
+      expect(s.emu.sheetValues("Health History")).toEqual(before);
+    };
+    history.getRange("F1").setValue("Fingerprint"); // no Rubric column
+    refused();
+    history.getRange("F1").setValue("Rubric");
+    history.insertRowsBefore(1, 1); // a title above the header
+    history.getRange("A1").setValue("Customer health over time");
+    refused();
+  });
+
+  it("gives a six-column history from before values were kept a bold Values column, the sheet one column wider", () => {
+    const { emu, addon } = openWithClock("2026-11-09T09:00:00Z");
+    const old = emu.spreadsheet.insertSheet("Health History");
+    old.deleteColumns(7, old.getMaxColumns() - 6);
+    old.getRange(1, 1, 2, 6).setValues([
+      ["Date", "Account", "Score", "Band", "Coverage", "Rubric"],
+      [new Date("2026-11-02T00:00:00Z"), "Xenon Robotics", 70, "Green", 1, "abcdef12"],
+    ]);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Customers") as never);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
+    const history = emu.sheetValues("Health History");
+    expect(history[0]).toEqual(["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values"]);
+    expect(old.getMaxColumns()).toBe(7);
+    expect(old.getRange("G1").getFontWeight()).toBe("bold");
+    expect(history[1]?.[6]).toBe("");
+    expect(JSON.parse(history[2]?.[6] as string)).toHaveProperty("NPS", 8);
+  });
+
+  it("keeps an account with no data as a blank score and the No data band", () => {
+    const data = customers();
+    const emu = createEmulator({
+      sheets: { Customers: [...data, ["Quiet Ltd", ...(data[1] as unknown[]).slice(1).map(() => "")]] },
+      timeZone: "Europe/London",
+      now: () => new Date("2026-11-02T09:00:00Z"),
+    });
+    const addon = load(emu);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
+    const quiet = emu.sheetValues("Health History").find((r) => r[1] === "Quiet Ltd");
+    expect(quiet?.slice(1, 5)).toEqual(["Quiet Ltd", "", "No data", 0]);
+  });
+});
+
+describe("Weekly snapshot: what it says and keeps", () => {
+  it("says the schedule in one toast, and each week's snapshot on open in one toast", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.clickMenuItem("Schedule weekly snapshot");
+    expect(s.emu.ui.dialogs.at(-1)?.content).toContain(
+      "Snapshots follow each account over time by this column. It is kept as the Account key on the Health Rubric sheet, so this is asked once.",
+    );
+    let toasts = s.emu.ui.toasts.length;
+    pickColumn(s, "Account");
+    expect(s.emu.ui.toasts.slice(toasts).map((t) => t.message)).toEqual([
+      "Health Score will take one snapshot a week, the first time someone opens this spreadsheet that week (this week's is taken: 200 accounts). Stop it from the same menu.",
+    ]);
+    s.setDate("2026-11-09T08:00:00Z");
+    toasts = s.emu.ui.toasts.length;
+    s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+    expect(s.emu.ui.toasts.slice(toasts)).toEqual([
+      {
+        message: expect.stringMatching(
+          /^This week's snapshot: Took a snapshot of 200 accounts on 2026-11-09/,
+        ),
+        title: "Health Score",
+        timeoutSeconds: 8,
+      },
+    ]);
+  });
+
+  it("counts a history of one account's snapshot as this week's", () => {
+    const data = customers().slice(0, 2);
+    const s = (() => {
+      let now = new Date("2026-11-02T09:00:00Z");
+      const emu = createEmulator({ sheets: { Customers: data }, timeZone: "Europe/London", now: () => now });
+      const addon = load(emu);
+      return { emu, addon, setDate: (iso: string) => (now = new Date(iso)) };
+    })();
+    s.addon.call("scheduleWeeklySnapshot");
+    pickColumn(s, "Account");
+    s.setDate("2026-11-05T08:00:00Z"); // Thursday: the same week
+    s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+    expect(s.emu.sheetValues("Health History")).toHaveLength(2);
+    s.setDate("2026-11-09T08:00:00Z");
+    s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+    expect(s.emu.sheetValues("Health History")).toHaveLength(3);
+  });
+
+  it("keeps the data sheet the rubric names when scheduled again from another sheet", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.call("scheduleWeeklySnapshot");
+    pickColumn(s, "Account");
+    s.addon.call("stopScheduledSnapshot");
+    s.emu.spreadsheet.setActiveSheet(s.emu.spreadsheet.insertSheet("Notes"));
+    s.addon.call("scheduleWeeklySnapshot");
+    expect(s.emu.sheetValues("Health Rubric").find((r) => r[0] === "Data sheet")?.[1]).toBe("Customers");
+  });
+
+  it("says why in a toast titled Health Score, shown longer than a snapshot's", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.call("scheduleWeeklySnapshot");
+    pickColumn(s, "Account");
+    s.setDate("2026-11-09T08:00:00Z");
+    s.emu.spreadsheet.getSheetByName("Customers")?.setName("Accounts");
+    s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+    expect(s.emu.ui.toasts.at(-1)).toEqual({
+      message:
+        'No weekly snapshot was taken: The rubric\'s Data sheet setting names "Customers", but there is no such sheet: fix the name on the Health Rubric sheet.',
+      title: "Health Score",
+      timeoutSeconds: 15,
+    });
+  });
+});
+
+describe("Weekly snapshot on an emptied Health History sheet", () => {
+  it("says in a toast to put the header row back", () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.call("scheduleWeeklySnapshot");
+    pickColumn(s, "Account");
+    historyOf(s.emu).clear();
+    s.setDate("2026-11-09T08:00:00Z");
+    s.addon.callAs("LIMITED", "onOpen", s.emu.openEvent("LIMITED"));
+    expect(s.emu.ui.toasts.at(-1)?.message).toBe(
+      "No weekly snapshot was taken: The first row of the Health History sheet must name its columns Date, Account, Score, Band, Coverage, Rubric, Values: put that header row back, or rename the sheet to start a new history.",
+    );
+  });
+});
+
+describe("HEALTHTREND on one cell", () => {
+  it("is blank for an account the history does not name", () => {
+    const { addon } = openWithClock("2026-11-26T09:00:00Z");
+    const history = [
+      ["Date", "Account", "Score", "Band", "Coverage", "Rubric"],
+      [new Date("2026-11-23T12:00:00Z"), "Acme", 52.5, "Yellow", 1, "abc"],
+    ];
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHTREND", "Nobody", history)).toBe("");
+  });
+});
+
+describe("Rescore history with this rubric: what it says and refuses", () => {
+  /** Two weekly snapshots under the starter (8 columns, My notes the user's), then the NPS weight changed. */
+  const twoWeeksThenNewRubric = () => {
+    const s = openWithClock("2026-11-02T09:00:00Z");
+    s.addon.call("takeSnapshot");
+    pickColumn(s, "Account");
+    s.setDate("2026-11-09T09:00:00Z");
+    s.addon.call("takeSnapshot");
+    const history = historyOf(s.emu);
+    history.insertColumnsAfter(7, 1);
+    history.getRange("H1").setValue("My notes");
+    const rubric = s.emu.sheetValues("Health Rubric");
+    const nps = rubric.findIndex((r) => r[0] === "nps") + 1;
+    s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(nps, 5).setValue(5);
+    s.emu.spreadsheet.setActiveSheet(s.emu.spreadsheet.getSheetByName("Customers") as never);
+    s.setDate("2026-11-16T09:00:00Z");
+    return s;
+  };
+
+  it("says how many snapshots already hold this rubric's scores and how many kept no values", () => {
+    const s = twoWeeksThenNewRubric();
+    s.addon.call("takeSnapshot"); // 16 November, under the new rubric
+    const history = historyOf(s.emu);
+    history.insertRowsBefore(2, 1); // a row from before snapshots kept their values
+    history
+      .getRange(2, 1, 1, 7)
+      .setValues([[new Date("2026-10-26T12:00:00Z"), "Xenon Robotics", 70, "Green", 1, "abcdef12", ""]]);
+    const toasts = s.emu.ui.toasts.length;
+    s.addon.clickMenuItem("Rescore history with this rubric");
+    expect(s.emu.ui.toasts).toHaveLength(toasts); // the report is an alert, and no toast
+    const fp = String(s.emu.sheetValues("Health History")[0]?.[8]).replace("Score ", "");
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+      `Rescored 400 snapshots of Health History under this rubric (${fp}), in columns I:J; the old scores are unchanged. 200 taken under this rubric already hold its scores. 1 from before snapshots kept their values cannot be rescored; trends under this rubric start after them.`,
+    );
+    // The new scores show with one decimal, as the snapshot's own do.
+    const shown = s.emu.sheetDisplayValues("Health History");
+    const values = s.emu.sheetValues("Health History");
+    const scores = values.slice(1).filter((r) => typeof r[8] === "number");
+    expect(scores.length).toBeGreaterThan(390); // all but the No data ones
+    values.forEach((row, i) => {
+      if (typeof row[8] === "number") expect(shown[i]?.[8]).toBe(row[8].toFixed(1));
+    });
+  });
+
+  it("says one snapshot in the singular", () => {
+    let now = new Date("2026-11-02T09:00:00Z");
+    const emu = createEmulator({
+      sheets: { Customers: customers().slice(0, 2) },
+      timeZone: "Europe/London",
+      now: () => now,
+    });
+    const addon = load(emu);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account");
+    const rubric = emu.sheetValues("Health Rubric");
+    emu.spreadsheet
+      .getSheetByName("Health Rubric")
+      ?.getRange(rubric.findIndex((r) => r[0] === "nps") + 1, 5)
+      .setValue(5);
+    now = new Date("2026-11-09T09:00:00Z");
+    addon.call("rescoreHistory");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Rescored 1 snapshot of Health History under this rubric \([0-9a-f]{8}\), in columns H:I; the old scores are unchanged\.$/,
+    );
+  });
+
+  it("says there is nothing to rescore in a history of only its header row", () => {
+    const s = firstSnapshot();
+    historyOf(s.emu).deleteRows(2, 200);
+    s.addon.call("rescoreHistory");
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+      "There is no history to rescore yet: take a snapshot first (Extensions → Health Score → Take snapshot).",
+    );
+  });
+
+  it("says which columns the history's header row lacks", () => {
+    const s = firstSnapshot();
+    historyOf(s.emu).getRange("F1").setValue("Fingerprint");
+    s.addon.call("rescoreHistory");
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+      "The Health History sheet: The history has no header row naming Date, Account, Score, Band, Coverage, Rubric: rescore a Health History sheet or its CSV export, header row included.",
+    );
+  });
+
+  it("refuses when its two new columns would take the spreadsheet past 10 M cells, writing nothing", () => {
+    const s = twoWeeksThenNewRubric();
+    fillTo(s.emu, 10_000_000 - 1_000);
+    const before = s.emu.sheetValues("Health History");
+    s.addon.call("rescoreHistory");
+    // Two columns of the sheet's 1000 rows.
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toBe(
+      `This rescore of history needs 2,000 more cells, which would take the spreadsheet to 10.0 M cells, past the 10 M Google Sheets holds: ${ADVICE}, then try again.`,
+    );
+    expect(s.emu.sheetValues("Health History")).toEqual(before);
+    expect(historyOf(s.emu).getMaxColumns()).toBe(8);
+  });
+
+  it("warns in a toast and in its report when its new columns take the spreadsheet past 80%", () => {
+    const s = twoWeeksThenNewRubric();
+    fillTo(s.emu, 8_000_000 - 1_000);
+    const toasts = s.emu.ui.toasts.length;
+    s.addon.call("rescoreHistory");
+    const warning = `This rescore of history takes the spreadsheet to 8.0 M of the 10 M cells Google Sheets holds (past 80%): ${ADVICE} before it is full.`;
+    expect(s.emu.ui.toasts.slice(toasts)).toEqual([
+      { message: warning, title: "Health Score", timeoutSeconds: 10 },
+    ]);
+    expect(s.emu.ui.alerts.at(-1)?.prompt).toMatch(/^Rescored 400 snapshots /);
+    expect(s.emu.ui.alerts.at(-1)?.prompt.endsWith(`the old scores are unchanged. ${warning}`)).toBe(true);
+    expect(historyOf(s.emu).getMaxColumns()).toBe(10);
   });
 });

@@ -490,7 +490,7 @@ describe("what a rescore says and writes", () => {
     const { addon } = open(
       {
         Customers: data,
-        "Health Rubric": rubricToGrid(starter, { accountKey: "  account " }),
+        "Health Rubric": rubricToGrid(starter, { accountKey: "  ACCOUNT " }),
         "Health History": before,
       },
       "Customers",
@@ -601,7 +601,7 @@ describe("Insert live score column, again", () => {
     const rubric = rubricToGrid(
       parseRubric({ ...JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")), name: "Mine" }),
     );
-    const data = customers().map((row, i) => [...row, i === 0 ? "live health score" : 50]);
+    const data = customers().map((row, i) => [...row, i === 0 ? " live health score " : 50]);
     const { emu, addon } = open({ Customers: data, "Health Rubric": rubric }, "Customers");
     const rubricBefore = emu.sheetValues("Health Rubric");
     const sheet = emu.spreadsheet.getSheetByName("Customers");

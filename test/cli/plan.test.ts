@@ -79,6 +79,94 @@ describe("healthscore plan", () => {
     expect(lines.at(-1)).toMatch(/^200 accounts: \d+ with a plan, \d+ out of reach$/);
   });
 
+  it("prints one aligned line per account below a title row, long names cut at 40, and counts the plans", async () => {
+    const data = join(tmp, "accounts.csv");
+    writeFileSync(
+      data,
+      [
+        "Customer export,November 2026",
+        "Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d",
+        "Acme,0.5,5,8,1,12",
+        ",,,,,",
+        "A company name far longer than forty characters in all,0.2,1,3,4,5",
+        "Globex,0.9,8,10,0,30",
+        "Initech,,,,,",
+        "Umbrella,0.9,8,10,0,0",
+      ].join("\n"),
+    );
+    const r = await cli("plan", data, "--rubric", "examples/simple-ryg.json", ...AS_OF);
+    expect(r.stderr).toBe("");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toBe(
+      [
+        "Account                                   Band → target   Plan",
+        "Acme                                      Yellow → Green  Seat utilisation 0.5 → 0.66 → Green (70)",
+        "A company name far longer than forty cha  Red → Yellow    Seat utilisation 0.2 → 0.76 → Yellow (40.4)",
+        "Globex                                    Green → Green   Already Green, the top band",
+        "Initech                                   No data → -     No data: no metric has a value, so there is nothing to plan from",
+        'Umbrella                                  Red → Yellow    Clear "No login in 30 days": it caps the score at 39 → Green (100)',
+        "",
+        "5 accounts: 3 with a plan, 1 out of reach\n",
+      ].join("\n"),
+    );
+  });
+
+  it("names a metric's change by its id and a flag's by its id in JSON", async () => {
+    const data = join(tmp, "flagged.csv");
+    writeFileSync(
+      data,
+      "Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\nAcme,0.5,5,8,1,12\nUmbrella,0.9,8,10,0,0\n",
+    );
+    const r = await cli("plan", data, "--rubric", "examples/simple-ryg.json", "--format", "json", ...AS_OF);
+    const plans = JSON.parse(r.stdout) as PlanJson[];
+    expect(plans.map((p) => p.changes)).toEqual([
+      [{ metric: "utilisation", column: "Seat utilisation", from: "0.5", to: 0.66 }],
+      [{ flag: "no_login_30d", column: "Logins 30d", from: "0", to: 1 }],
+    ]);
+  });
+
+  it("reads a file in the --encoding given", async () => {
+    const data = join(tmp, "latin1.csv");
+    writeFileSync(
+      data,
+      Buffer.from(
+        "Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\nZoë Café,0.5,5,8,1,12\n",
+        "latin1",
+      ),
+    );
+    const r = await cli(
+      "plan",
+      data,
+      "--rubric",
+      "examples/simple-ryg.json",
+      "--encoding",
+      "windows-1252",
+      ...AS_OF,
+    );
+    expect(r.stdout.split("\n")[1]).toMatch(/^Zoë Café {2}/);
+  });
+
+  it("names the data file and the missing column, and the line of a broken quote past the first rows", async () => {
+    const missing = join(tmp, "no-p1.csv");
+    writeFileSync(missing, "Account,Seat utilisation,Key features used,NPS,Logins 30d\nAcme,0.5,5,8,12\n");
+    let r = await cli("plan", missing, "--rubric", "examples/simple-ryg.json", ...AS_OF);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `healthscore: ${missing}: The data has no column "Open P1 tickets" (read by metric "Open P1 tickets"): add it to the header row, or change the rubric.\n`,
+    );
+    const broken = join(tmp, "broken.csv");
+    const good = "Acme,0.5,5,8,1,12\n".repeat(1200);
+    writeFileSync(
+      broken,
+      `Account,Seat utilisation,Key features used,NPS,Open P1 tickets,Logins 30d\n${good}"Bad,0.5,5,8,1,12\n`,
+    );
+    r = await cli("plan", broken, "--rubric", "examples/simple-ryg.json", ...AS_OF);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      `healthscore: The data file "${broken}" is not valid CSV near line 1202: a value opens a quote (") that never closes: close it, or remove it.\n`,
+    );
+  });
+
   it("strips terminal control characters from the names, labels and plans it prints", async () => {
     const ryg = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
     ryg.metrics[0].label = "Seats\x1b[2J used";
@@ -167,6 +255,27 @@ describe("healthscore plan", () => {
         (await cli("score", file, "--rubric", RUBRIC, ...SOURCES, "--format", "json", ...AS_OF)).stdout,
       ) as { score: number | null }[];
       for (const i of columnsOnly) expect(after[i]?.score).toBe(plans[i]?.score_after);
+    });
+
+    it("names the source file that lacks a column the rubric reads", async () => {
+      const logins = join(tmp, "logins-without-user.csv");
+      writeFileSync(logins, "Account,When\nAcme,2026-11-01\n");
+      const others = ["tickets", "nps"].flatMap((n) => ["--source", `${n}=examples/${n}.csv`]);
+      const r = await cli(
+        "plan",
+        "examples/customers.csv",
+        "--rubric",
+        RUBRIC,
+        "--source",
+        `logins=${logins}`,
+        ...others,
+      );
+      expect(r.status).toBe(1);
+      expect(r.stderr).toMatch(
+        new RegExp(
+          `^healthscore: ${logins}: The source "logins" has no column "User" \\(read by metric "Users who logged in, last 30 days"\\)`,
+        ),
+      );
     });
 
     it("says which source files it needs when they are not given", async () => {

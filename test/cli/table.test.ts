@@ -76,7 +76,7 @@ describe("the terminal table", () => {
 describe("a grid", () => {
   it("pads each column to its widest cell, right-aligning 'r' columns, indented by two, no trailing spaces", () => {
     expect(
-      grid([["Band", "Accounts", "Note"], ["Red", "7", "low"], ["Yellow", "120"], ["Grey"]], ["l", "r", "l"]),
+      grid([["Band", "Accounts", "Note"], ["Red", "7", "low"], ["Yellow", "120"], ["Grey"]], "lrl"),
     ).toEqual(["  Band    Accounts  Note", "  Red            7  low", "  Yellow       120", "  Grey"]);
   });
 });

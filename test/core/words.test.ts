@@ -35,6 +35,8 @@ describe("elapsed", () => {
     expect(elapsed(340.4)).toBe("340 ms");
     expect(elapsed(999.4)).toBe("999 ms");
     expect(elapsed(999.6)).toBe("1 s");
+    // What would round to 1000 ms is said as a second.
+    expect(elapsed(999.5)).toBe("1 s");
     expect(elapsed(2_449)).toBe("2.4 s");
     expect(elapsed(1_234_567)).toBe("1,234.6 s");
   });

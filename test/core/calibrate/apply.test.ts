@@ -42,6 +42,13 @@ describe("loading a calibration's suggested weights into a rubric", () => {
     expect(done.kept).toEqual(["NEW"]);
   });
 
+  it('names a draft\'s metric with no label, column or id yet as "a metric", and keeps its weight', () => {
+    const rubric = { metrics: [metric("a", 2), { weight: 5 }, { id: "typed", weight: 1 }] };
+    const done = applySuggestedWeights(rubric, { suggested: { weights: { a: 100 } } });
+    expect(rubric.metrics.map((m) => m.weight)).toEqual([100, 5, 1]);
+    expect(done.kept).toEqual(["a metric", "typed"]);
+  });
+
   it("with groups, sets each group to the sum of its metrics' shares, so each metric gets exactly its share", () => {
     const rubric = {
       bands: BANDS,
