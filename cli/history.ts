@@ -83,6 +83,7 @@ function readHistoryCsv(path: string): string[][] {
     return parse(text, { delimiter, relax_column_count: true }) as string[][];
   } catch (e) {
     throw new CliError(
+      // Stryker disable next-line Regex,StringLiteral: cosmetic, csv-parse's messages end without a period
       `${path}: ${(e as Error).message.replace(/\.$/, "")}: is it a CSV export of Health History?`,
     );
   }
@@ -101,7 +102,9 @@ function rescore(path: string, rubricPath: string, timeZone: string): { csv: str
   const lines = grid.map((row, i) => {
     const cells = Array.from({ length: width }, (_, c) => row[c] ?? "");
     const [score, band] = out.cells[i] as CellValue[];
+    // Stryker disable next-line StringLiteral: equivalent, the core gives every row a score cell, "" where there is none
     cells[out.column] = String(score ?? "");
+    // Stryker disable next-line StringLiteral: equivalent, the core gives every row a band cell, "" where it does not rescore
     cells[out.column + 1] = String(band ?? "");
     return csvLine(cells, ",");
   });
@@ -167,7 +170,7 @@ async function backfill(
   }
   const first = weeksDone[0]?.[0]?.date;
   const said = [
-    `Backfilled ${weeksDone.length} weeks (${first} to ${options.asOf}) of ${rows.length} accounts from ${Object.values(
+    `Backfilled ${weeksDone.length} ${weeksDone.length === 1 ? "week" : "weeks"} (${first} to ${options.asOf}) of ${rows.length} accounts from ${Object.values(
       sources.files,
     )
       .map((f) => f.path)

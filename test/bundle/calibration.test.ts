@@ -1,7 +1,7 @@
 /** Check rubric against churn, through the built bundle on the emulator. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { calibrate, calibrationVerdict, parseRubric } from "../../src/core";
+import { calibrate, calibrationVerdict, parseRubric, rubricToGrid } from "../../src/core";
 import { customers, open, pickColumn, preselectedColumn } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
@@ -89,6 +89,119 @@ describe("Check rubric against churn", () => {
         expect(line[5]).toBe(String(cut));
       else expect(line[5]).toBe("");
     });
+  });
+
+  it("lays out every table of the report with the core's numbers, titled in bold, and charts churn per band", () => {
+    const data = customers();
+    const session = open({ Customers: data });
+    const { emu, addon } = session;
+    addon.clickMenuItem("Check rubric against churn");
+    expect(emu.ui.dialogs.at(-1)?.content).toContain(
+      "A column of TRUE/FALSE (or yes/no): &#34;Churned&#34; (TRUE = left) or &#34;Renewed&#34; (TRUE = stayed). The scores are checked against it on the Health Calibration sheet.",
+    );
+    pickColumn(session, "Churned");
+    const c = calibrate(starter, data[0] as string[], data.slice(1) as never, {
+      outcomeColumn: "Churned",
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+    });
+    const r3 = (n: number | null) => (n === null ? "" : Number(n.toFixed(3)));
+    const report = emu.sheetValues("Health Calibration");
+    const row = (label: string) => report.find((r) => r[0] === label);
+    expect(report[0]?.[0]).toBe("Health Calibration");
+    expect(row("Rubric")).toEqual([
+      "Rubric",
+      starter.name,
+      "Data",
+      "Customers",
+      "Outcome",
+      "Churned (TRUE = churned)",
+    ]);
+    expect(row("Accounts")).toEqual(["Accounts", c.n, "Churned", c.churned, "Churn rate", r3(c.churn_rate)]);
+    expect(row("AUC")).toEqual([
+      "AUC",
+      r3(c.auc),
+      "95% interval",
+      `${r3(c.auc_ci[0])}–${r3(c.auc_ci[1])}`,
+      "",
+      "",
+    ]);
+    expect(row("Cross-validated AUC")).toEqual([
+      "Cross-validated AUC",
+      "current",
+      r3(c.current.cv_auc),
+      "suggested weights",
+      r3(c.suggested.cv_auc),
+      "",
+    ]);
+    const titles = report.map((r) => r[0]);
+    const at = (t: string) => titles.indexOf(t);
+    expect(at("How well the score ranks churn")).toBe(at("AUC") - 1);
+    expect(titles).toContain(
+      "AUC: how often a retained account outscores a churned one (0.5 is chance, 1 is perfect).",
+    );
+    expect(at("Band")).toBe(at("Churn by band") + 1);
+    expect(at("Metric")).toBe(at("Metrics") + 1);
+    expect(report[at("Metrics") + 1]).toEqual([
+      "Metric",
+      "Accounts",
+      "AUC",
+      "The data says",
+      "The rubric says",
+      "Disagrees",
+    ]);
+    c.metrics.forEach((m, i) => {
+      expect(report[at("Metrics") + 2 + i]).toEqual([
+        m.label,
+        m.accounts,
+        r3(m.auc),
+        m.direction,
+        m.rubric_direction,
+        m.disagrees ? (m.significant ? "yes" : "yes (could be noise)") : "",
+      ]);
+    });
+    const weights = at("Weights (share of the score, %)");
+    expect(report[weights + 1]).toEqual(["Metric", "Current", "Suggested", "", "", ""]);
+    c.metrics.forEach((m, i) => {
+      const w = (n: number | undefined) => (n === undefined ? "" : Number(n.toFixed(1)));
+      expect(report[weights + 2 + i]).toEqual([
+        m.label,
+        w(c.current.weights[m.id]),
+        w(c.suggested.weights[m.id]),
+        "",
+        "",
+        "",
+      ]);
+    });
+    for (const line of [c.warning, c.outcome_warning, c.monotonic_warning, c.note].filter(Boolean))
+      expect(titles).toContain(line);
+    const sheet = emu.spreadsheet.getSheetByName("Health Calibration");
+    expect(sheet?.getRange("A1:A2").getFontWeights()).toEqual([["bold"], ["bold"]]);
+    const chart = sheet?.getCharts()[0];
+    expect(chart?.getOptions().get("title")).toBe("Churn rate by band");
+    expect(chart?.getOptions().get("legend")).toEqual({ position: "none" });
+    expect(chart?.getContainerInfo().getAnchorRow()).toBe(2);
+    expect(chart?.getContainerInfo().getAnchorColumn()).toBe(8);
+  });
+
+  it("marks a metric the data disputes as possibly noise, and says how to read a grouped rubric's weights", () => {
+    const data = customers();
+    const five = parseRubric(JSON.parse(readFileSync("examples/five-dimensions.json", "utf8")));
+    const session = open({ Customers: data, "Health Rubric": rubricToGrid(five) }, "Customers");
+    session.addon.clickMenuItem("Check rubric against churn");
+    pickColumn(session, "Churned");
+    const c = calibrate(five, data[0] as string[], data.slice(1) as never, {
+      outcomeColumn: "Churned",
+      asOf: "2026-11-26",
+      timeZone: "Europe/London",
+    });
+    const report = session.emu.sheetValues("Health Calibration");
+    const news = c.metrics.find((m) => m.label === "Company news");
+    expect([news?.disagrees, news?.significant]).toEqual([true, false]);
+    expect(report.find((r) => r[0] === "Company news")?.[5]).toBe("yes (could be noise)");
+    expect(report.filter((r) => r[0] === "Seat utilisation").map((r) => r[5])).toEqual(["", ""]);
+    expect(c.note).toMatch(/^The rubric has groups: /);
+    expect(report.at(-1)?.[0]).toBe(c.note);
   });
 
   it("says in the dialog when the picked column holds no outcomes, and writes no report", () => {

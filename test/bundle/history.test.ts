@@ -461,6 +461,53 @@ describe("Rescore history with this rubric", () => {
   });
 });
 
+describe("the column dialog, asked and answered", () => {
+  it("lists no blank header, in a small dialog, and keeps the picked column as the header spells it", () => {
+    const data = customers().map((row, i) => [...row, i === 0 ? "  " : "x"]);
+    const emu = createEmulator({
+      sheets: { Customers: data },
+      timeZone: "Europe/London",
+      now: () => new Date("2026-11-02T09:00:00Z"),
+    });
+    const addon = load(emu);
+    addon.call("takeSnapshot");
+    const dialog = emu.ui.dialogs.at(-1);
+    expect([dialog?.width, dialog?.height]).toEqual([380, 200]);
+    const options = [...(dialog?.content ?? "").matchAll(/<option value="([^"]*)"/g)].map((m) => m[1]);
+    expect(options).toEqual((data[0] as string[]).slice(0, -1));
+    addon.call("sidebarCall", "pickedColumn", ["snapshot", "account"]);
+    expect(emu.sheetValues("Health Rubric").find((r) => r[0] === "Account key")?.[1]).toBe("Account");
+  });
+
+  it("says the picked column is gone when it was renamed while the dialog was open", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    addon.clickMenuItem("Take snapshot");
+    emu.spreadsheet.getSheetByName("Customers")?.getRange("A1").setValue("Customer");
+    expect(() => pickColumn({ emu, addon }, "Account")).toThrow(
+      'There is no column "Account" in the header row of "Customers" any more: close this dialog and try again.',
+    );
+    expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
+  });
+
+  it("is not shown for a sheet with no column names, which is said instead", () => {
+    const emu = createEmulator({
+      sheets: {
+        Customers: [
+          ["", ""],
+          ["Acme", 3],
+        ],
+      },
+      timeZone: "Europe/London",
+    });
+    const addon = load(emu);
+    addon.call("takeSnapshot");
+    expect(emu.ui.dialogs).toEqual([]);
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      "The data sheet has no column names in its header row: add them, then try again.",
+    );
+  });
+});
+
 describe("the column dialog", () => {
   it("lists the data's own columns, not the add-on's output columns, with every name as text", () => {
     const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");

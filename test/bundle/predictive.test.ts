@@ -40,9 +40,36 @@ describe("Check rubric against churn with a Health History", { timeout: 60_000 }
     expect(report.slice(lead + 1, lead + 4).map((r) => r.slice(0, 4))).toEqual(
       expected.lead_time.map((l) => [`${l.days} days before`, l.churned, l.in_lowest, l.share]),
     );
-    // The fit and holdout AUCs of the time-ordered split, side by side.
-    const split = report.find((r) => String(r[0]).startsWith("AUC (fit before")) as unknown[];
-    expect(split.slice(0, 3)).toEqual([`AUC (fit before ${expected.time_split?.split})`, "Fit", "Holdout"]);
+    const r3 = (n: number | null | undefined, d = 3) =>
+      n === null || n === undefined ? "" : Number(n.toFixed(d));
+    expect(report[lead]?.slice(0, 4)).toEqual([
+      "Lead time",
+      "Churned accounts",
+      `In ${expected.bands[0]?.label}`,
+      "Share",
+    ]);
+    const bands = report.findIndex((r) => r[0] === "Churn within 90 days by band");
+    expect(report[bands]?.slice(0, 4)).toEqual([
+      "Churn within 90 days by band",
+      "Snapshots",
+      "Churned",
+      "Churn rate",
+    ]);
+    expect(report.slice(bands + 1, bands + 1 + expected.bands.length).map((r) => r.slice(0, 4))).toEqual(
+      expected.bands.map((b) => [b.label, b.snapshots, b.churned, r3(b.churn_rate)]),
+    );
+    // The fit and holdout AUCs of the time-ordered split, side by side, then each metric's suggested share.
+    const t = expected.time_split;
+    const at = report.findIndex((r) => String(r[0]).startsWith("AUC (fit before"));
+    expect(report.slice(at, at + 3).map((r) => r.slice(0, 4))).toEqual([
+      [`AUC (fit before ${t?.split})`, "Fit", "Holdout", "Suggested share %"],
+      ["Current weights", r3(t?.current.fit_auc), r3(t?.current.holdout_auc), ""],
+      ["Suggested weights", r3(t?.suggested.fit_auc), r3(t?.suggested.holdout_auc), ""],
+    ]);
+    expect(report.slice(at + 3, at + 3 + (expected.metrics?.length ?? 0)).map((r) => r.slice(0, 4))).toEqual(
+      (expected.metrics ?? []).map((m) => [m.label, "", "", r3(t?.weights[m.id], 1)]),
+    );
+    expect(expected.metrics?.length).toBeGreaterThan(0);
     // The hindsight check follows, as before, with its own chart.
     expect(report.some((r) => r[0] === "Hindsight check: today's scores against today's churn column")).toBe(
       true,

@@ -5,6 +5,7 @@ import {
   type CellValue,
   columnLetter,
   explain,
+  NO_DATA_COLOR,
   parseRubric,
   planner,
   plural,
@@ -16,6 +17,7 @@ import { customers, FROM_SOURCES, open } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
 const OUTPUTS = ["Health Score", "Health Band", "Health Drivers", "Coverage"];
+const column = (values: unknown[][], header: string) => (values[0] as unknown[]).indexOf(header);
 
 /** Every cell of `before` that is not in an output column is the same in `after`. */
 function expectDataUntouched(before: unknown[][], after: unknown[][]) {
@@ -327,6 +329,51 @@ describe("colour rules after the sheet changes", () => {
     expect(sheet?.getConditionalFormatRules()).toHaveLength(8);
     addon.call("removeColorBands");
     expect(sheet?.getConditionalFormatRules()).toHaveLength(0);
+  });
+});
+
+describe("colour rules, cell by cell", () => {
+  it("colours each score and band cell in its band's colour, a label with quotes and No data included", () => {
+    const json = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+    json.bands[2].label = 'Green "safe"';
+    const data = customers();
+    data.push(["Quiet Ltd", ...(data[1] as unknown[]).slice(1).map(() => "")]);
+    const { emu, addon } = open(
+      { Customers: data, "Health Rubric": rubricToGrid(parseRubric(json)) },
+      "Customers",
+    );
+    addon.call("rescoreAll");
+    const values = emu.sheetValues("Customers");
+    const score = column(values, "Health Score");
+    const band = column(values, "Health Band");
+    const colours: Record<string, string> = { Red: "#f4c7c3", Yellow: "#fce8b2", 'Green "safe"': "#b7e1cd" };
+    const seen = new Set<string>();
+    values.slice(1).forEach((row, i) => {
+      const label = String(row[band]);
+      const colour = label === "No data" ? NO_DATA_COLOR : colours[label];
+      seen.add(label);
+      for (const c of [score, band])
+        expect(emu.backgroundAt("Customers", `${columnLetter(c)}${i + 2}`), `${label} row ${i + 2}`).toBe(
+          colour,
+        );
+    });
+    expect([...seen].sort()).toEqual(['Green "safe"', "No data", "Red", "Yellow"]);
+    // The header row keeps its own look.
+    for (const c of [score, band]) expect(emu.backgroundAt("Customers", `${columnLetter(c)}1`)).toBeNull();
+  });
+
+  it("keeps working when its memory of its own rules is unreadable, and forgets a sheet whose rules it removed", () => {
+    for (const stored of ["{not json", "[]", "null"]) {
+      const { emu, addon } = open({ Customers: customers() });
+      emu.globals.PropertiesService.getDocumentProperties().setProperty("healthscore.colorRules", stored);
+      addon.call("rescoreAll");
+      addon.call("rescoreAll");
+      expect(emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules(), stored).toHaveLength(
+        8,
+      );
+      addon.call("removeColorBands");
+      expect(emu.properties("document")["healthscore.colorRules"]).toBe("{}");
+    }
   });
 });
 

@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { parseRubric, type Rubric } from "../../src/core";
-import { customers, open } from "./helpers";
+import { customers, open, pickColumn } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
 
@@ -66,5 +66,57 @@ describe("the Health Rubric sheet", () => {
       })),
     };
     expect(saved(many).calls).toEqual(saved(starter).calls);
+  });
+});
+
+describe("the Health Rubric sheet's frame and settings", () => {
+  it("notes how to edit it on A1, in a larger title, names its range HealthRubric, and shows As of as a date", () => {
+    const { emu } = saved(starter);
+    const sheet = emu.spreadsheet.getSheetByName("Health Rubric");
+    expect(sheet?.getRange("A1").getNote()).toBe(
+      "How to edit: see row 2. This sheet is the rubric the Health Score add-on scores with.",
+    );
+    expect(sheet?.getRange("A1").getFontSize()).toBe(14);
+    expect(sheet?.getRange("A2").getVerticalAlignment()).toBe("top");
+    const width = Math.max(...emu.sheetValues("Health Rubric").map((r) => r.length));
+    expect(emu.spreadsheet.getRangeByName("HealthRubric")?.getA1Notation()).toBe(
+      `A1:${String.fromCharCode(64 + width)}${sheet?.getMaxRows()}`,
+    );
+    const asOf = emu.sheetValues("Health Rubric").findIndex((r) => r[0] === "As of");
+    expect(emu.sheetValues("Health Rubric")[asOf]?.[1]).toBeInstanceOf(Date);
+    expect(emu.sheetDisplayValues("Health Rubric")[asOf]?.[1]).toBe("2026-11-26");
+    expect(sheet?.getRange(asOf + 1, 2).getNumberFormat()).toBe("yyyy-mm-dd");
+  });
+
+  it("adds a setting as a new last row of the Settings table, as text, and changes it in place later", () => {
+    const data = customers();
+    (data[0] as unknown[])[0] = "0042"; // an account column named like a number
+    const s = open({ Customers: data });
+    s.addon.call("sidebarCall", "saveRubric", [starter]);
+    const before = s.emu.sheetValues("Health Rubric");
+    const settings = before.findIndex((r) => r[0] === "Settings");
+    const end = before.findIndex((r, i) => i > settings + 1 && r[0] === "");
+    s.addon.call("takeSnapshot");
+    pickColumn(s, "0042");
+    const after = s.emu.sheetValues("Health Rubric");
+    expect(after[end]?.slice(0, 2)).toEqual(["Account key", "0042"]);
+    // Everything else is where it was, one row lower below the new one.
+    expect([...after.slice(0, end), ...after.slice(end + 1)]).toEqual(before);
+    expect(s.emu.typedInput).toEqual([]);
+
+    // Picked again (the Health History sheet renamed, so asked again): the same row changes.
+    s.emu.spreadsheet
+      .getSheetByName("Health Rubric")
+      ?.getRange(end + 1, 1)
+      .setValue("account KEY");
+    s.emu.spreadsheet
+      .getSheetByName("Health Rubric")
+      ?.getRange(end + 1, 2)
+      .setValue("");
+    s.addon.call("takeSnapshot");
+    pickColumn(s, "Segment");
+    const again = s.emu.sheetValues("Health Rubric");
+    expect(again).toHaveLength(after.length);
+    expect(again[end]?.slice(0, 2)).toEqual(["account KEY", "Segment"]);
   });
 });

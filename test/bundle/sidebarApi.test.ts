@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { HELP_TITLE, PREVIEW_CHARS, PREVIEW_ROWS } from "../../src/addon/sidebarApi";
 import { parseRubric } from "../../src/core";
 import { compileSql } from "../../src/core/sql";
-import { customers, open } from "./helpers";
+import { activitySheets, customers, open } from "./helpers";
 
 interface SidebarData {
   data: { rows: unknown[][]; totalRows: number } | null;
@@ -103,17 +103,230 @@ describe("the sidebar's data", () => {
   });
 });
 
+type Sources = Record<string, { headers: string[]; rows: unknown[][] }>;
+/** What getSidebarData sends, as the sidebar reads it. */
+interface Sent {
+  rubric: { name: string } | null;
+  problems: { path: string; message: string }[];
+  asOf: string;
+  timeZone: string;
+  data: {
+    sheet: string;
+    headers: string[];
+    rows: unknown[][];
+    sources: Sources;
+  } | null;
+  scoredWith: string | null;
+  starters: unknown[] | null;
+  dataProblem: string | null;
+  draft: string | null;
+}
+const SIMPLE = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+const ACTIVITY = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+const sidebarData = (addon: ReturnType<typeof open>["addon"]) =>
+  addon.call("sidebarCall", "getSidebarData", []) as Sent;
+
+describe("the sidebar's data, cell by cell", () => {
+  it("sends date cells as their day in the spreadsheet's zone, with today as As of and the zone", () => {
+    const data = customers();
+    const lastLogin = (data[0] as unknown[]).indexOf("Last login");
+    const { addon } = open({ Customers: data });
+    const sent = sidebarData(addon);
+    expect(sent.data?.sheet).toBe("Customers");
+    expect(sent.data?.headers).toEqual(data[0]);
+    expect(sent.data?.rows[0]?.[lastLogin]).toBe("2026-11-20");
+    expect(sent.data?.rows[0]?.[0]).toBe("Xenon Robotics");
+    expect(sent.asOf).toBe("2026-11-26");
+    expect(sent.timeZone).toBe("Europe/London");
+    expect([sent.rubric, sent.problems, sent.dataProblem, sent.scoredWith, sent.draft]).toEqual([
+      null,
+      [],
+      null,
+      null,
+      null,
+    ]);
+  });
+
+  it("says why no data came when the open sheet is the rubric sheet, and still sends the rubric", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "saveRubric", [SIMPLE]);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Health Rubric") as never);
+    const sent = sidebarData(addon);
+    expect(sent.data).toBeNull();
+    expect(sent.dataProblem).toBe(
+      '"Health Rubric" is the add-on\'s own sheet. Open the sheet with your accounts, or name it in the Data sheet setting of the Health Rubric sheet.',
+    );
+    expect(sent.rubric?.name).toBe("Simple red / yellow / green");
+    expect(sent.starters).toBeNull();
+  });
+
+  it("names the starter rubric a rescore used when none was saved, until one is", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    expect(sidebarData(addon).scoredWith).toBeNull();
+    addon.call("rescoreAll");
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeNull(); // the rescore used the starter, unsaved
+    expect(sidebarData(addon).scoredWith).toBe("Simple red / yellow / green");
+    addon.call("sidebarCall", "saveRubric", [SIMPLE]);
+    expect(sidebarData(addon).scoredWith).toBeNull();
+  });
+
+  it("sends the rubric sheet's problems, each with its cell, and the starters to begin again", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "saveRubric", [SIMPLE]);
+    const rubric = emu.sheetValues("Health Rubric");
+    const row = rubric.findIndex((r) => r[0] === "nps") + 1;
+    emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(row, 5).setValue("heavy");
+    const sent = sidebarData(addon);
+    expect(sent.rubric).toBeNull();
+    expect(sent.problems).toEqual([
+      { path: `Health Rubric!E${row}`, message: 'weight must be a number, not "heavy"' },
+    ]);
+    expect(sent.starters).toHaveLength(4);
+  });
+});
+
+describe("the sidebar's source rows", () => {
+  /** The source rows whose Account is one of `accounts`, as the sidebar receives them. */
+  const rowsOf = (sheet: unknown[][], accounts: Set<string>) =>
+    sheet
+      .slice(1)
+      .filter((r) => accounts.has(String(r[0]).trim().toLowerCase()))
+      .map((r) => r.map((c) => (c instanceof Date ? c.toISOString().slice(0, 10) : c)));
+
+  it("sends only the rows of the previewed accounts, matched by key whatever its case and spacing", () => {
+    const sheets = activitySheets(5, 400);
+    const logins = sheets.Logins as unknown[][];
+    // One login row names its account in capitals with spaces around it: it still counts.
+    const first = String((sheets.Customers as unknown[][])[1]?.[0]);
+    logins.push([`  ${first.toUpperCase()} `, "user99", new Date("2026-11-20T12:00:00Z")]);
+    const { addon } = open(sheets, "Customers");
+    const accounts = new Set(
+      (sheets.Customers as unknown[][]).slice(1).map((r) => String(r[0]).trim().toLowerCase()),
+    );
+    const sent = sidebarData(addon);
+    expect(Object.keys(sent.data?.sources ?? {})).toEqual(["logins", "tickets", "nps"]);
+    expect(sent.data?.sources.logins?.headers).toEqual(["Account", "User", "Date"]);
+    expect(sent.data?.sources.logins?.rows).toEqual(rowsOf(logins, accounts));
+    expect(sent.data?.sources.logins?.rows.at(-1)?.[0]).toBe(`  ${first.toUpperCase()} `);
+    expect(sent.data?.sources.nps?.rows).toEqual(rowsOf(sheets.NPS as unknown[][], accounts));
+    expect(sent.data?.sources.nps?.rows.length).toBeGreaterThan(0);
+    expect(sent.data?.sources.nps?.rows.length).toBeLessThan(400);
+  });
+
+  it("still sends the data when a saved rubric's source sheet is missing, with no source rows", () => {
+    const sheets = activitySheets(5, 50);
+    delete (sheets as Record<string, unknown>).NPS;
+    const { addon } = open(sheets, "Customers");
+    const sent = sidebarData(addon);
+    expect(sent.dataProblem).toBeNull();
+    expect(sent.data?.rows).toHaveLength(5);
+    expect(sent.data?.sources).toEqual({});
+  });
+
+  it("sends the rows an unsaved draft's sources read, and none for an invalid draft or a missing sheet", () => {
+    const sheets = activitySheets(5, 400);
+    delete (sheets as Record<string, unknown>)["Health Rubric"];
+    const { emu, addon } = open(sheets, "Customers");
+    expect(sidebarData(addon).data?.sources).toEqual({}); // the starter reads no source
+    const accounts = new Set(
+      (sheets.Customers as unknown[][]).slice(1).map((r) => String(r[0]).trim().toLowerCase()),
+    );
+    const sources = addon.call("sidebarCall", "draftSources", [ACTIVITY]) as Sources;
+    expect(sources.tickets?.rows).toEqual(rowsOf(sheets.Tickets as unknown[][], accounts));
+    expect(addon.call("sidebarCall", "draftSources", [{ ...ACTIVITY, bands: [] }])).toEqual({});
+    const elsewhere = {
+      ...ACTIVITY,
+      sources: { ...ACTIVITY.sources, nps: { ...ACTIVITY.sources.nps, sheet: "Surveys" } },
+    };
+    expect(addon.call("sidebarCall", "draftSources", [elsewhere])).toEqual({});
+    // No data to preview: the open sheet is the add-on's own.
+    addon.call("sidebarCall", "saveRubric", [ACTIVITY]);
+    emu.spreadsheet.setActiveSheet(emu.spreadsheet.getSheetByName("Health Rubric") as never);
+    expect(addon.call("sidebarCall", "draftSources", [ACTIVITY])).toEqual({});
+  });
+});
+
+describe("saving from the sidebar", () => {
+  it("leaves the user on their sheet when the first save makes the rubric sheet", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "saveRubric", [SIMPLE]);
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")).not.toBeNull();
+    expect(emu.spreadsheet.getActiveSheet().getName()).toBe("Customers");
+  });
+
+  it("refuses an invalid rubric in a sentence naming each problem's field", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    expect(() => addon.call("sidebarCall", "saveRubric", [{ ...SIMPLE, bands: [] }])).toThrow(
+      /^The rubric was not saved: bands: .+/,
+    );
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeNull();
+  });
+
+  it("keeps the sheet's settings and the open sheet, with As of today, and forgets the draft", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("takeSnapshot");
+    const dialog = emu.ui.dialogs.at(-1);
+    expect(dialog?.title).toBe("Which column names each account?");
+    addon.call("sidebarCall", "pickedColumn", ["snapshot", "Account"]);
+    addon.call("sidebarCall", "keepDraft", [JSON.stringify({ ...SIMPLE, name: "Edited" })]);
+    const saved = addon.call("sidebarCall", "saveRubric", [{ ...SIMPLE, name: "Mine" }]);
+    expect(saved).toEqual({ name: "Mine", asOf: "2026-11-26", sheet: "Health Rubric" });
+    const settings = emu.sheetValues("Health Rubric");
+    expect(settings.find((r) => r[0] === "Account key")?.[1]).toBe("Account");
+    expect(emu.spreadsheet.getActiveSheet().getName()).toBe("Customers");
+    expect(sidebarData(addon).draft).toBeNull();
+    expect(sidebarData(addon).rubric?.name).toBe("Mine");
+  });
+});
+
+describe("the sidebar's calls", () => {
+  it("refuses a function the server does not offer, inherited ones included", () => {
+    const { addon } = open({ Customers: customers() });
+    for (const name of ["deleteEverything", "toString", "constructor"])
+      expect(() => addon.call("sidebarCall", name, [])).toThrow(
+        `The sidebar asked for "${name}", which the server does not offer: reload the sidebar.`,
+      );
+    // Arguments that are not a list are none.
+    expect(addon.call("sidebarCall", "starterRubrics", "oops" as never)).toHaveLength(4);
+  });
+
+  it("removes the colour bands of the data sheet, saying how many rules it removed", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("rescoreAll");
+    const rules = emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules().length ?? 0;
+    expect(rules).toBeGreaterThan(0);
+    expect(addon.call("sidebarCall", "removeColorBands", [])).toBe(rules);
+    expect(emu.spreadsheet.getSheetByName("Customers")?.getConditionalFormatRules()).toHaveLength(0);
+  });
+});
+
 describe("Learn more", () => {
   it("opens the README's sidebar section, built into Help.html, in a dialog over the sheet", () => {
     const help = readFileSync("dist/Help.html", "utf8");
     const { emu, addon } = open({ Customers: customers() }, undefined, { htmlFiles: { Help: help } });
     addon.call("sidebarCall", "showHelp", []);
     const dialog = emu.ui.dialogs.at(-1);
-    expect(dialog).toMatchObject({ kind: "modal", title: HELP_TITLE, content: help });
+    expect(dialog).toMatchObject({
+      kind: "modal",
+      title: HELP_TITLE,
+      content: help,
+      width: 640,
+      height: 540,
+    });
     expect(dialog?.content).toContain("<h1>The sidebar: Edit rubric</h1>");
     expect(dialog?.content).toContain(
       "<strong>Extensions → Health Score → Edit rubric</strong> opens the rubric editor",
     );
     expect(dialog?.content).not.toContain("<script");
+  });
+});
+
+describe("Edit rubric", () => {
+  it("opens the rubric editor in the sidebar, titled Health Score", () => {
+    const { emu, addon } = open({ Customers: customers() }, undefined, {
+      htmlFiles: { Sidebar: "<p>editor</p>" },
+    });
+    addon.call("showSidebar");
+    expect(emu.ui.sidebars.at(-1)).toMatchObject({ title: "Health Score", content: "<p>editor</p>" });
   });
 });

@@ -87,6 +87,44 @@ describe("Rescore with sources", () => {
   });
 });
 
+describe("Rescore with sources: where a problem is", () => {
+  it("names the sheet of a source whose columns are not there, an empty one included", () => {
+    const s = sheets(5, 10);
+    (s.Logins as unknown[][])[0] = ["Account", "User", "When"];
+    const { emu, addon } = open(s, "Customers");
+    addon.clickMenuItem("Rescore all rows");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/[^.]+ \(sheet "Logins"\)\.$/);
+    expect(emu.ui.alerts.at(-1)?.prompt).toContain('"Date"');
+
+    const empty = sheets(5, 10);
+    empty.NPS = [];
+    const e = open(empty, "Customers");
+    e.addon.clickMenuItem("Rescore all rows");
+    expect(e.emu.ui.alerts.at(-1)?.prompt).toMatch(/ \(sheet "NPS"\)\.$/);
+  });
+
+  it("reads only the sources a metric reads, not every one the Sources table lists", () => {
+    const json = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+    json.sources.surveys = { sheet: "Surveys", key: "Account", date: "Date" }; // listed, read by no metric
+    const { emu, addon } = open(
+      { ...sheets(5, 10), "Health Rubric": rubricToGrid(parseRubric(json)) },
+      "Customers",
+    );
+    addon.clickMenuItem("Rescore all rows");
+    expect(emu.ui.alerts).toEqual([]);
+    expect(emu.ui.toasts.at(-1)?.message).toMatch(/^Scored 5 rows/);
+  });
+
+  it("says a source row that did not count by its row in the sheet, below a title row", () => {
+    const s = sheets();
+    const nps = s.NPS as unknown[][];
+    s.NPS = [["NPS survey export"], ...nps];
+    const { emu, addon } = open(s, "Customers");
+    addon.call("rescoreAll");
+    expect(emu.ui.toasts.at(-1)?.message).toContain("nps: 1 row has no readable Date (NPS row 498");
+  });
+});
+
 /** The activity sheets as the core's source tables. */
 function tablesOf(s: Record<string, unknown>) {
   return Object.fromEntries(

@@ -177,4 +177,111 @@ describe("healthscore sql", () => {
       'healthscore: The rubric reads the sources "nps", "tickets": give their files with --source nps=<nps.csv> --source tickets=<tickets.csv>.\n',
     );
   });
+
+  it("needs a dialect and a table to print, and DuckDB to run", async () => {
+    const simple = ["sql", "--rubric", "examples/simple-ryg.json"];
+    expect(await cli(...simple, "--table", "t")).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "healthscore: sql needs --dialect duckdb|postgres|bigquery|snowflake.\n",
+    });
+    expect(await cli(...simple, "--dialect", "postgres")).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: "healthscore: sql needs --table <name>: the table (or view) with one row per account.\n",
+    });
+    expect(await cli(...simple, "--run", "examples/customers.csv", "--dialect", "postgres")).toEqual({
+      status: 2,
+      stdout: "",
+      stderr:
+        "healthscore: --run scores on an embedded DuckDB: leave out --dialect or write --dialect duckdb.\n",
+    });
+  });
+
+  it("runs on .csv, .txt and .tsv files and Parquet, whatever the case of the extension or a quote in the name", async () => {
+    const rows = readFileSync("examples/customers.csv", "utf8").split("\n").slice(0, 4);
+    const args = ["sql", "--rubric", "examples/simple-ryg.json", "--as-of", "2026-11-26", "--run"];
+    const csv = join(tmp, "o'brien.CSV");
+    writeFileSync(csv, `${rows.join("\n")}\n`);
+    const scored = await cli(...args, csv);
+    expect([scored.status, scored.stderr]).toEqual([0, ""]);
+    const accounts = (out: string) =>
+      (parse(out, { columns: true }) as Record<string, string>[]).map((r) => [
+        r.Account,
+        Number(r.health_score),
+      ]);
+    expect(accounts(scored.stdout).map((a) => a[0])).toEqual([
+      "Xenon Robotics",
+      "Maple Analytics",
+      "Cedar Media",
+    ]);
+    for (const name of ["tabs.tsv", "tabs.txt"]) {
+      const file = join(tmp, name);
+      writeFileSync(file, `${rows.map((r) => r.replace(/,/g, "\t")).join("\n")}\n`);
+      expect(accounts((await cli(...args, file)).stdout)).toEqual(accounts(scored.stdout));
+    }
+    const parquet = join(tmp, "scored.PARQUET");
+    expect((await cli(...args, csv, "--out", parquet)).stdout).toBe(`Wrote ${parquet}.\n`);
+    expect(readFileSync(parquet).subarray(0, 4).toString()).toBe("PAR1");
+    const fromParquet = await cli(...args, parquet);
+    expect(accounts(fromParquet.stdout)).toEqual(accounts(scored.stdout));
+  });
+
+  it("says in one sentence which file it cannot read or write", async () => {
+    const args = ["sql", "--rubric", "examples/from-activity.json", "--run"];
+    const sources = ["logins", "tickets", "nps"].map((n) => `--source=${n}=examples/${n}.csv`);
+    const json = join(tmp, "data.json");
+    expect(await cli(...args, json, ...sources)).toEqual({
+      status: 2,
+      stdout: "",
+      stderr: `healthscore: --run reads .csv or .parquet files, not "${json}".\n`,
+    });
+    const missing = join(tmp, "missing.csv");
+    let r = await cli(...args, missing, ...sources);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(`^healthscore: Cannot read "${missing}": IO Error: [^\\n]*[^.]\\.\\n$`),
+    );
+    r = await cli(...args, "examples/customers.csv", ...sources.slice(1), `--source=logins=${missing}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^healthscore: Cannot read "${missing}" \\(--source logins\\): IO Error: [^\\n]*[^.]\\.\\n$`,
+      ),
+    );
+    r = await cli(...args, "examples/customers.csv", ...sources.slice(1), `--source=logins=${json}`);
+    expect([r.status, r.stderr]).toEqual([
+      2,
+      `healthscore: --run reads .csv or .parquet files, not "${json}".\n`,
+    ]);
+    const logins = join(tmp, "logins-without-user.csv");
+    writeFileSync(logins, "Account,When\nAcme,2026-11-01\n");
+    r = await cli(...args, "examples/customers.csv", ...sources.slice(1), `--source=logins=${logins}`);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toBe(
+      'healthscore: The source "logins" has no column "Date" (read by its date): add it to its table, or change the rubric.\n',
+    );
+    const nowhere = join(tmp, "no-such-folder", "scored.csv");
+    r = await cli(...args, "examples/customers.csv", ...sources, "--out", nowhere);
+    expect(r.status).toBe(1);
+    expect(r.stderr).toMatch(
+      /^healthscore: Scoring "examples\/customers.csv" failed: IO Error: [^\n]*[^.]\.\n$/,
+    );
+  });
+
+  it("runs a rubric that declares a source it does not read, with nothing to report about it", async () => {
+    const ryg = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+    ryg.sources = { logins: { sheet: "Logins", key: "Account", date: "Date" } };
+    const rubric = join(tmp, "declares-logins.json");
+    writeFileSync(rubric, JSON.stringify(ryg));
+    const args = ["--rubric", rubric, "--as-of", "2026-11-26", "--source", "logins=examples/logins.csv"];
+    const sql = await cli("sql", ...args, "--run", "examples/customers.csv");
+    expect([sql.status, sql.stderr]).toEqual([0, ""]);
+    const score = await cli("score", "examples/customers.csv", ...args, "--format", "csv");
+    const bands = (out: string) =>
+      (parse(out, { columns: true }) as Record<string, string>[]).map(
+        (r) => r.health_band ?? r["Health Band"],
+      );
+    expect(bands(sql.stdout)).toEqual(bands(score.stdout));
+  });
 });
