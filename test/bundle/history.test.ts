@@ -347,25 +347,25 @@ describe("review fixes", () => {
   });
 });
 
-describe("Rescore history with this rubric", () => {
-  /** Two weekly snapshots under the starter, then the NPS weight changed on the rubric sheet. */
-  const twoWeeksThenNewRubric = () => {
-    const s = openWithClock("2026-11-02T09:00:00Z");
-    s.addon.call("takeSnapshot");
-    pickColumn(s, "Account");
-    s.setDate("2026-11-09T09:00:00Z");
-    s.addon.call("takeSnapshot");
-    const history = s.emu.spreadsheet.getSheetByName("Health History");
-    history?.insertColumnsAfter(7, 1); // the sheet has only its own seven columns: the user adds one
-    history?.getRange("H1:H2").setValues([["My notes"], ["renewal call booked"]]);
-    const rubric = s.emu.sheetValues("Health Rubric");
-    const nps = rubric.findIndex((r) => r[0] === "nps") + 1;
-    s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(nps, 5).setValue(5);
-    s.emu.spreadsheet.setActiveSheet(s.emu.spreadsheet.getSheetByName("Customers") as never);
-    s.setDate("2026-11-16T09:00:00Z");
-    return s;
-  };
+/** Two weekly snapshots under the starter, then the NPS weight changed on the rubric sheet. */
+const twoWeeksThenNewRubric = () => {
+  const s = openWithClock("2026-11-02T09:00:00Z");
+  s.addon.call("takeSnapshot");
+  pickColumn(s, "Account");
+  s.setDate("2026-11-09T09:00:00Z");
+  s.addon.call("takeSnapshot");
+  const history = s.emu.spreadsheet.getSheetByName("Health History");
+  history?.insertColumnsAfter(7, 1); // the sheet has only its own seven columns: the user adds one
+  history?.getRange("H1:H2").setValues([["My notes"], ["renewal call booked"]]);
+  const rubric = s.emu.sheetValues("Health Rubric");
+  const nps = rubric.findIndex((r) => r[0] === "nps") + 1;
+  s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(nps, 5).setValue(5);
+  s.emu.spreadsheet.setActiveSheet(s.emu.spreadsheet.getSheetByName("Customers") as never);
+  s.setDate("2026-11-16T09:00:00Z");
+  return s;
+};
 
+describe("Rescore history with this rubric", () => {
   it("writes the new rubric's scores beside the old ones, as Rescore under it would have given them", () => {
     const s = twoWeeksThenNewRubric();
     const before = s.emu.sheetValues("Health History");
@@ -753,24 +753,6 @@ describe("HEALTHTREND on one cell", () => {
 });
 
 describe("Rescore history with this rubric: what it says and refuses", () => {
-  /** Two weekly snapshots under the starter (8 columns, My notes the user's), then the NPS weight changed. */
-  const twoWeeksThenNewRubric = () => {
-    const s = openWithClock("2026-11-02T09:00:00Z");
-    s.addon.call("takeSnapshot");
-    pickColumn(s, "Account");
-    s.setDate("2026-11-09T09:00:00Z");
-    s.addon.call("takeSnapshot");
-    const history = historyOf(s.emu);
-    history.insertColumnsAfter(7, 1);
-    history.getRange("H1").setValue("My notes");
-    const rubric = s.emu.sheetValues("Health Rubric");
-    const nps = rubric.findIndex((r) => r[0] === "nps") + 1;
-    s.emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(nps, 5).setValue(5);
-    s.emu.spreadsheet.setActiveSheet(s.emu.spreadsheet.getSheetByName("Customers") as never);
-    s.setDate("2026-11-16T09:00:00Z");
-    return s;
-  };
-
   it("says how many snapshots already hold this rubric's scores and how many kept no values", () => {
     const s = twoWeeksThenNewRubric();
     s.addon.call("takeSnapshot"); // 16 November, under the new rubric
