@@ -395,7 +395,6 @@ function drained(stream: NodeJS.EventEmitter): Promise<void> {
 
 /** Names a separator for messages: "comma", "semicolon", "tab". */
 function delimiterName(delimiter: string): string {
-  // Stryker disable next-line LogicalOperator: equivalent, the separators are the named ones
   return DELIMITER_NAMES[delimiter] ?? JSON.stringify(delimiter);
 }
 
