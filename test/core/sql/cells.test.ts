@@ -4,7 +4,6 @@
  * (duckdb.test.ts and the others) compare whole scored tables; these compare one reader at a time,
  * on the cells where the rules' edges are, and run in a few milliseconds.
  */
-import { DuckDBInstance } from "@duckdb/node-api";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import {
   dayToIso,
@@ -26,22 +25,22 @@ import {
   typedBoolean,
 } from "../../../src/core/sql/cells";
 import { DIALECTS } from "../../../src/core/sql/dialects";
+import { memoryDuckDb } from "./memoryDuckDb";
 
 const d = DIALECTS.duckdb;
-let instance: DuckDBInstance;
-let run: (sql: string) => Promise<Record<string, unknown>[]>;
+let db: Awaited<ReturnType<typeof memoryDuckDb>>;
 
 beforeAll(async () => {
-  instance = await DuckDBInstance.create(":memory:", { autoinstall_known_extensions: "false" });
-  const connection = await instance.connect();
-  run = async (sql) => (await connection.runAndReadAll(sql)).getRowObjectsJson() as Record<string, unknown>[];
+  db = await memoryDuckDb();
 });
-afterAll(() => instance?.closeSync());
+afterAll(() => db?.close());
 
 /** `reader` applied in SQL to each cell (text, or NULL), in the cells' order. */
 async function read(cells: readonly (string | null)[], reader: (t: string) => string): Promise<unknown[]> {
   const values = cells.map((c, i) => `(${i}, ${c === null ? "CAST(NULL AS VARCHAR)" : d.str(c)})`).join(", ");
-  const rows = await run(`SELECT ${reader("t")} AS v FROM (VALUES ${values}) AS c(i, t) ORDER BY i`);
+  const rows = await db.engine.run(
+    `SELECT ${reader("t")} AS v FROM (VALUES ${values}) AS c(i, t) ORDER BY i`,
+  );
   return rows.map((r) => r.v);
 }
 

@@ -1,7 +1,14 @@
 /** The SQL compiler's refusals and spellings, without an engine. */
-import { describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRubric } from "../../../src/core";
 import { compileSql } from "../../../src/core/sql";
+import { memoryDuckDb } from "./memoryDuckDb";
+
+let db: Awaited<ReturnType<typeof memoryDuckDb>>;
+beforeAll(async () => {
+  db = await memoryDuckDb();
+});
+afterAll(() => db?.close());
 
 const RUBRIC = parseRubric({
   bands: [
@@ -95,7 +102,7 @@ describe("compileSql", () => {
   });
 
   it("writes a plain dotted table name as given, and quotes any other", () => {
-    expect(compileSql(RUBRIC, { dialect: "postgres", table: "crm.accounts" })).toContain(
+    expect(compileSql(RUBRIC, { dialect: "postgres", table: " crm.accounts " })).toContain(
       "FROM crm.accounts AS hs__t",
     );
     expect(compileSql(RUBRIC, { dialect: "bigquery", table: "my-proj.crm.accounts" })).toContain(
@@ -103,6 +110,12 @@ describe("compileSql", () => {
     );
     expect(compileSql(RUBRIC, { dialect: "duckdb", table: "Customer list" })).toContain(
       'FROM "Customer list" AS hs__t',
+    );
+  });
+
+  it("names the dialects it knows when asked for another", () => {
+    expect(() => compileSql(RUBRIC, { dialect: "oracle" as "duckdb", table: "t" })).toThrow(
+      'Unknown SQL dialect "oracle": use duckdb, postgres, bigquery or snowflake.',
     );
   });
 
@@ -121,5 +134,56 @@ describe("compileSql", () => {
     expect(() => compileSql(days, { dialect: "duckdb", table: "t", asOf: "2026-02-30" })).toThrow(
       'The as-of date "2026-02-30" is not a date: write it as YYYY-MM-DD.',
     );
+  });
+
+  it("reads the table's and each source's columns as their headers spell them, matched trimmed and in any case", async () => {
+    const rubric = parseRubric({
+      ...RUBRIC,
+      key: "account",
+      sources: { logins: { sheet: "Logins", key: "ACCOUNT", date: "date" } },
+      metrics: [
+        { id: "nps", column: "Nps", score: { type: "range", worst: 0, best: 10 } },
+        {
+          id: "logins",
+          from: { source: "logins", agg: "count", days: 30 },
+          score: { type: "range", worst: 0, best: 2 },
+        },
+      ],
+    });
+    const table = await db.load(
+      {
+        headers: ["Account ", "NPS"],
+        rows: [
+          ["Acme", "10"],
+          ["Beta", "0"],
+        ],
+      },
+      false,
+    );
+    const logins = await db.load(
+      {
+        headers: [" account", "Date"],
+        rows: [
+          ["acme", "2026-11-20"],
+          ["Acme", "2026-11-25"],
+          ["Beta", "2026-01-01"],
+        ],
+      },
+      false,
+    );
+    const sql = compileSql(rubric, {
+      dialect: "duckdb",
+      table,
+      asOf: "2026-11-26",
+      headers: ["Account ", "NPS"],
+      sources: { logins },
+      sourceHeaders: { logins: [" account", "Date"] },
+    });
+    expect(sql).toContain('hs__t."NPS"');
+    const rows = await db.engine.run(sql);
+    expect(rows.map((r) => [r.Account ?? r["Account "], r.health_score])).toEqual([
+      ["Acme", 100],
+      ["Beta", 0],
+    ]);
   });
 });

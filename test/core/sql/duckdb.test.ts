@@ -5,10 +5,11 @@ import { join } from "node:path";
 import { DuckDBInstance } from "@duckdb/node-api";
 import { stringify } from "csv-stringify/sync";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseRubric, type Rubric, scorecard, scoreNonBlank } from "../../../src/core";
+import { parseRubric } from "../../../src/core";
 import { compileSourceReport, compileSql, readSourceReport } from "../../../src/core/sql";
 import {
   castsFromText,
+  coreReport,
   differences,
   type Engine,
   type Fixture,
@@ -17,6 +18,7 @@ import {
   parity,
   randomFixtures,
   randomSourceFixtures,
+  sharedKeysFixture,
   sourceFixtures,
   starterFixtures,
   type Table,
@@ -118,35 +120,11 @@ describe("the SQL export on DuckDB", () => {
   });
 
   it("reports the sources' unmatched keys, unreadable dates and the table's shared keys as the core does", async () => {
-    const shared: Fixture = {
-      name: "shared keys, blank keys and more than five of each",
-      rubric: (randomSourceFixtures(1)[0] as Fixture).rubric,
-      headers: ["Account"],
-      rows: [["Acme"], ["acme "], ["Beta"], ["N/A"], ["BETA"], ["Gamma"], ["Acme"], [""]],
-      sources: {
-        s: {
-          headers: ["K", "D", "A", "B"],
-          rows: [
-            ["Zeta", "2026-11-01", "1", ""],
-            ["", "2026-11-01", "1", ""],
-            ...["Eta", " eta", "Theta", "Iota", "Kappa", "Lambda", "Mu"].map((k, i) => [
-              k,
-              `2026-13-0${i}`,
-              "",
-              "",
-            ]),
-            ["acme", "yesterday", "", ""],
-            ["N/A", "", "", ""],
-            ["beta", "", "", ""],
-          ],
-        },
-      },
-    };
     const fixtures = [
       ...starterFixtures().filter((f) => f.sources),
       ...sourceFixtures(),
       ...randomSourceFixtures(),
-      shared,
+      sharedKeysFixture(),
     ];
     for (const f of fixtures) {
       const sources: Record<string, string> = {};
@@ -161,14 +139,3 @@ describe("the SQL export on DuckDB", () => {
     expect(await parity(engine, randomFixtures(), load)).toEqual([]);
   }, 120_000);
 });
-
-/** What `healthscore score` reports of the fixture's sources after scoring every row. */
-function coreReport(f: Fixture) {
-  const card = scorecard(f.rubric as Rubric, f.headers, {
-    asOf: f.asOf ?? "2026-11-26",
-    timeZone: "UTC",
-    sources: f.sources,
-  });
-  scoreNonBlank(card, f.rows);
-  return card.sourceReport();
-}

@@ -15,6 +15,8 @@ import {
   parseRubric,
   type RowResult,
   type Rubric,
+  scorecard,
+  scoreNonBlank,
   scoreTable,
   validateRubric,
 } from "../../../src/core";
@@ -868,4 +870,41 @@ export function randomSourceFixtures(
     rows: [["Acme"], ["BETA"], ["Delta"], [""], ["gamma"]],
     sources: { s: { headers: ["K", "D", "A", "B"], rows } },
   }));
+}
+
+// ---- the sources' report ----------------------------------------------------------------------
+
+/** A data table whose accounts share keys, with blank keys, and more than five unmatched keys and undated rows. */
+export function sharedKeysFixture(): Fixture {
+  return {
+    name: "shared keys, blank keys and more than five of each",
+    rubric: (randomSourceFixtures(1)[0] as Fixture).rubric,
+    headers: ["Account"],
+    rows: [["Acme"], ["acme "], ["Beta"], ["N/A"], ["BETA"], ["Gamma"], ["Acme"], [""]],
+    sources: {
+      s: {
+        headers: ["K", "D", "A", "B"],
+        rows: [
+          ["Zeta", "2026-11-01", "1", ""],
+          ["", "2026-11-01", "1", ""],
+          ...["Eta", " eta", "Theta", "Iota", "Kappa", "Lambda", "Mu"].map((k, i) => [
+            k,
+            `2026-13-0${i}`,
+            "",
+            "",
+          ]),
+          ["acme", "yesterday", "", ""],
+          ["N/A", "", "", ""],
+          ["beta", "", "", ""],
+        ],
+      },
+    },
+  };
+}
+
+/** What `healthscore score` reports of the fixture's sources after scoring every row. */
+export function coreReport(f: Fixture) {
+  const card = scorecard(f.rubric, f.headers, { asOf: f.asOf ?? AS_OF, timeZone: "UTC", sources: f.sources });
+  scoreNonBlank(card, f.rows);
+  return card.sourceReport();
 }
