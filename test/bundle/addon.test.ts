@@ -145,8 +145,16 @@ describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
 
   it("turns scores into bands and explains each score", () => {
     const { addon } = open({ Customers: data });
-    const bands = addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", [[75], [40], [39.9], [""], ["No data"]]);
-    expect(bands).toEqual([["Green"], ["Yellow"], ["Red"], [""], ["No data"]]);
+    // A checkbox (TRUE) is no score.
+    const bands = addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", [
+      [75],
+      [40],
+      [39.9],
+      [""],
+      ["No data"],
+      [true],
+    ]);
+    expect(bands).toEqual([["Green"], ["Yellow"], ["Red"], [""], ["No data"], ["No data"]]);
     const drivers = addon.callAs(
       "CUSTOM_FUNCTION",
       "HEALTHDRIVERS",

@@ -112,6 +112,41 @@ describe("Backfill history from sources", () => {
     expect(emu.spreadsheet.getSheetByName("Health History")).toBeNull();
   });
 
+  it("takes from 1 to 520 weeks, whole ones only, and says one week in the singular", () => {
+    const { emu, addon } = sample(5, 10);
+    for (const typed of [" 0 ", "521", "2.5"]) {
+      emu.queuePromptResponse(typed);
+      addon.clickMenuItem("Backfill history from sources");
+      expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+        `The number of weeks must be a whole number from 1 to 520, not "${typed.trim()}": run Backfill again and type one.`,
+      );
+    }
+    emu.queuePromptResponse(" 1 ");
+    addon.clickMenuItem("Backfill history from sources");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Backfilled 1 week \(2026-11-26 to 2026-11-26\) of 5 account rows into Health History/,
+    );
+    emu.queuePromptResponse("520"); // the most: 519 weeks before today's, just written
+    addon.clickMenuItem("Backfill history from sources");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/^Backfilled 519 weeks \(/);
+  });
+
+  it("goes back from the earliest snapshot, wherever it is in the sheet", () => {
+    const { emu, addon } = sample(5, 10);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account"); // 26 November
+    const history = emu.spreadsheet.getSheetByName("Health History");
+    const rows = emu.sheetValues("Health History").slice(1);
+    // An earlier week's snapshot, pasted below today's.
+    history
+      ?.getRange(7, 1, 5, 7)
+      .setValues(rows.map((r) => [new Date("2026-11-19T00:00:00Z"), ...r.slice(1)]) as never);
+    emu.queuePromptResponse("3");
+    addon.call("backfillHistory");
+    // Three weeks back from today reach 12 November only, before the 19th's snapshot.
+    expect(datesOf(emu.sheetValues("Health History"))).toEqual(["2026-11-12", "2026-11-26", "2026-11-19"]);
+  });
+
   it("does nothing and says nothing when the weeks question is cancelled", () => {
     const { emu, addon } = sample(5, 10);
     emu.queuePromptResponse({ button: "CANCEL" });

@@ -35,6 +35,41 @@ describe("the kept draft", () => {
     expect((addon.call("sidebarCall", "getSidebarData", []) as { draft: string | null }).draft).toBeNull();
   });
 
+  it("makes room in a full store by forgetting other spreadsheets' drafts, keeping the user's other settings", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    const store = emu.globals.PropertiesService.getUserProperties();
+    // 63 pieces of 8,000 bytes of another spreadsheet's forgotten draft: 504,000 of the 512,000 bytes a store holds.
+    for (let i = 0; i < 63; i++) store.setProperty(`healthscore.draft.other.${i}`, "x".repeat(8_000));
+    store.setProperty("healthscore.draft.other", "63");
+    store.setProperty("theme", "dark");
+    const text = JSON.stringify({ ...SIMPLE, name: "y".repeat(15_000) });
+    addon.call("sidebarCall", "keepDraft", [text]);
+    expect((addon.call("sidebarCall", "getSidebarData", []) as { draft: string }).draft).toBe(text);
+    const keys = Object.keys(emu.properties("user"));
+    expect(keys.filter((k) => k.includes("other"))).toEqual([]);
+    expect(keys).toContain("theme");
+  });
+
+  it("refuses a draft that is not text, or too large to keep, in a sentence", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    expect(() => addon.call("sidebarCall", "keepDraft", [{ name: "x" }])).toThrow(
+      "A draft is kept as JSON text.",
+    );
+    expect(() => addon.call("sidebarCall", "keepDraft", ["x".repeat(120_001)])).toThrow(
+      "Your unsaved edits are too large to keep for when the sidebar reopens (120001 characters): save the rubric to keep them.",
+    );
+    addon.call("sidebarCall", "keepDraft", ["x".repeat(120_000)]);
+    expect(Object.keys(emu.properties("user"))).toHaveLength(1 + 15);
+  });
+
+  it("gives back no draft when a piece of it is missing", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("sidebarCall", "keepDraft", ["x".repeat(20_000)]);
+    const id = emu.spreadsheet.getId();
+    emu.globals.PropertiesService.getUserProperties().deleteProperty(`healthscore.draft.${id}.2`);
+    expect((addon.call("sidebarCall", "getSidebarData", []) as { draft: string | null }).draft).toBeNull();
+  });
+
   it("keeps each spreadsheet's draft apart in the user's one store", () => {
     const { emu, addon } = open({ Customers: customers() });
     addon.call("sidebarCall", "keepDraft", ["{}"]);

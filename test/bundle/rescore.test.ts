@@ -511,6 +511,44 @@ describe("what a rescore says and writes", () => {
     const { emu, addon } = open({ Customers: [customers()[0] as unknown[]] });
     addon.call("rescoreAll");
     expect(emu.ui.toasts.at(-1)?.message).toMatch(/^Scored 0 rows of "Customers" in \S+ \S+: no rows\.$/);
+    // The same under a rubric that matches cells as the sheet displays them (five-dimensions' Company news).
+    const five = JSON.parse(readFileSync("examples/five-dimensions.json", "utf8"));
+    const shown = open(
+      { Customers: [customers()[0] as unknown[]], "Health Rubric": rubricToGrid(parseRubric(five)) },
+      "Customers",
+    );
+    shown.addon.call("rescoreAll");
+    expect(shown.emu.ui.alerts).toEqual([]);
+    expect(shown.emu.ui.toasts.at(-1)?.message).toMatch(/^Scored 0 rows of "Customers" /);
+  });
+
+  it("takes row 1 as the header when no row names a column the rubric reads, and names those columns", () => {
+    const { emu, addon } = open({
+      Customers: [
+        ["Name", "Size"],
+        ["Acme", 3],
+      ],
+    });
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(/^The data has no columns "Seat utilisation" /);
+  });
+
+  it("refuses a rubric that reads an output column, which a rescore would overwrite", () => {
+    const json = JSON.parse(readFileSync("examples/simple-ryg.json", "utf8"));
+    json.metrics[0].column = "COVERAGE";
+    const data = customers().map((row, i) =>
+      i === 0 ? row.map((h) => (h === "Seat utilisation" ? "Coverage" : h)) : row,
+    );
+    const { emu, addon } = open(
+      { Customers: data, "Health Rubric": rubricToGrid(parseRubric(json)) },
+      "Customers",
+    );
+    const before = emu.sheetValues("Customers");
+    addon.call("rescoreAll");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(
+      'The rubric reads column G, "Coverage", which is where a rescore writes its Coverage: rename that column (and the rubric\'s metric or flag that reads it), then rescore.',
+    );
+    expect(emu.sheetValues("Customers")).toEqual(before);
   });
 
   it("names the accounts whose band fell since the last snapshot, by the Account key column", () => {
@@ -636,6 +674,15 @@ describe("Apply colour bands", () => {
 });
 
 describe("Insert live score column, again", () => {
+  it("scores over the columns that hold data, not a blank one between them and the output columns", () => {
+    const data = customers().map((row, i) => [...row, "", i === 0 ? "Health Score" : 50]);
+    const { emu, addon } = open({ Customers: data });
+    addon.clickMenuItem("Insert live score column");
+    expect(emu.sheetFormulas("Customers")[1]?.[data[0]?.length ?? 0]).toBe(
+      "=HEALTHSCORE(A2:Z, A1:Z1, HealthRubric)",
+    );
+  });
+
   it("copes with a header that is a number, such as a year", () => {
     const data = customers().map((row, i) => [...row, i === 0 ? 2026 : 1]);
     const { emu, addon } = open({ Customers: data });
