@@ -98,4 +98,69 @@ describe("reading the data file", () => {
     expect(r.stderr).toMatch(/is not valid CSV near line \d+: a value opens a quote \(".*never closes/);
     expect(r.stderr).not.toContain("unexpected error");
   });
+
+  it("counts a row's cells without its trailing blank ones, and keeps a row whose extra cells hold only spaces", async () => {
+    const spaces = await json(
+      file("spaces.csv", `${SIMPLE_HEADER}\n${simpleRow(1)},  ,\t\n${simpleRow(2)}\n${simpleRow(3)}\n`),
+    );
+    expect([spaces.stderr, scores(spaces.stdout)]).toEqual(["", expected]);
+    const wide = file("wide-spaced.csv", `${SIMPLE_HEADER}\n${simpleRow(1)},x, \n`);
+    expect((await json(wide)).stderr).toMatch(
+      /: row 2 has 7 cells, 1 more than the header \(row 1\) has columns, with "x" in column G: /,
+    );
+    const semicolons = file(
+      "wide-semicolons.csv",
+      `${SIMPLE_HEADER}\n${simpleRow(1)},x\n`.replace(/,/g, ";"),
+    );
+    expect((await json(semicolons)).stderr).toMatch(
+      /: put quotes around a value that holds a semicolon, or add a header/,
+    );
+  });
+
+  it("names a UTF-16 big-endian file, and a file starting with 0xFF that is not UTF-16", async () => {
+    const be = Buffer.from(COMMA, "utf16le").swap16();
+    const r = await json(file("unicode-be.txt", Buffer.concat([Buffer.from([0xfe, 0xff]), be])));
+    expect(r.stderr).toBe(
+      `healthscore: The data file "${tmpPath("unicode-be.txt")}" is UTF-16 text (as Excel's "Unicode Text" saves it), not UTF-8: save it from Excel as "CSV UTF-8", or add --encoding utf-16be.\n`,
+    );
+    const ff = await json(file("ff.csv", Buffer.concat([Buffer.from([0xff]), Buffer.from(`${COMMA}\n`)])));
+    expect(ff.stderr).toContain('is not UTF-8: line 1 has the byte 0xFF ("ÿ" in Windows-1252');
+  });
+
+  it("names the line of a byte that is not UTF-8 past the first megabyte, and of a letter cut at the end", async () => {
+    const rows = Array.from({ length: 40_000 }, (_, i) => simpleRow(i)).join("\n");
+    const late = Buffer.concat([
+      Buffer.from(`${SIMPLE_HEADER}\n${rows}\n`),
+      Buffer.from("Caf\xe9,0.5,3,8,0,10\n", "latin1"),
+    ]);
+    expect(late.length).toBeGreaterThan(1 << 20);
+    expect((await json(file("late.csv", late))).stderr).toContain(
+      "is not UTF-8: line 40002 has the byte 0xE9",
+    );
+    const cut = Buffer.concat([Buffer.from(`${COMMA}\nCaf`), Buffer.from([0xc3])]);
+    const r = await json(file("cut.csv", cut));
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("is not UTF-8: line 5 has the byte 0xC3");
+  });
+
+  it("quotes a cell holding a line break when it writes CSV", async () => {
+    const text = `${SIMPLE_HEADER}\n"Acme\nInc",0.5,3,8,0,10\n"Beta\rLtd",0.5,3,8,0,10\n`;
+    const r = await cli("score", file("breaks.csv", text), ...SIMPLE, "--format", "csv");
+    expect(r.stdout).toMatch(/\n"Acme\nInc",0\.5,/);
+    expect(r.stdout).toMatch(/\n"Beta\rLtd",0\.5,/);
+  });
+
+  it("says an empty data file or source file needs a header row", async () => {
+    const empty = file("empty.csv", "\n\n");
+    expect((await json(empty)).stderr).toBe(
+      `healthscore: The data file "${empty}" is empty: it needs a header row, then one row per account.\n`,
+    );
+    const sources = ["tickets", "nps"].flatMap((n) => ["--source", `${n}=examples/${n}.csv`]);
+    const args = ["examples/customers.csv", "--rubric", "examples/from-activity.json", ...sources];
+    const r = await cli("score", ...args, "--source", `logins=${empty}`);
+    expect([r.status, r.stderr]).toEqual([
+      1,
+      `healthscore: The file "${empty}" of source "logins" is empty: it needs a header row, then its rows.\n`,
+    ]);
+  });
 });

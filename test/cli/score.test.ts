@@ -428,3 +428,46 @@ describe("healthscore score with sources", () => {
     expect(r.stderr).toContain('The source "logins" has no column "Date"');
   });
 });
+
+describe("healthscore score across batches", () => {
+  const rows = (n: number, row: (i: number) => string) =>
+    Array.from({ length: n }, (_, i) => row(i)).join("\n");
+
+  it("prints an empty table or JSON array for a file with only its header", async () => {
+    const header = file("header-only.csv", `${SIMPLE_HEADER}\n`);
+    expect((await cli("score", header, ...SIMPLE, "--format", "json")).stdout).toBe("[]\n");
+    expect((await cli("score", header, ...SIMPLE)).stdout).toBe(
+      "Account   Score  Band     Cover  Drivers\n\n0 accounts: \n",
+    );
+  });
+
+  it("counts No data rows from every batch in the summary", async () => {
+    const noData = (i: number) => `Empty ${i},,,,,`;
+    const data = file(
+      "no-data.csv",
+      `${SIMPLE_HEADER}\n${rows(1200, (i) => (i % 100 === 0 ? noData(i) : simpleRow(i)))}\n`,
+    );
+    const out = (await cli("score", data, ...SIMPLE)).stdout.trimEnd().split("\n");
+    expect(out.at(-1)).toMatch(/^1200 accounts: .* · No data 12$/);
+  });
+
+  it("says the output stops at a bad row past the first batch, keeping what it wrote", async () => {
+    const data = file(
+      "late-wide.csv",
+      `${SIMPLE_HEADER}\n${rows(600, simpleRow)}\nAcme, Inc.,0.5,3,8,0,10\n`,
+    );
+    const r = await cli("score", data, ...SIMPLE, "--format", "csv");
+    expect(r.status).toBe(1);
+    expect(r.stdout.split("\n")).toHaveLength(1 + 600 + 1);
+    expect(r.stderr).toMatch(
+      /: row 602 has 7 cells, .*, or add a header for the extra column \(the output stops there\)\.\n$/,
+    );
+  });
+
+  it("writes into a column of the user's titled like an output whose cells hold only spaces", async () => {
+    const data = file("spaced-score.csv", `${SIMPLE_HEADER},Health Score\n${simpleRow(1)},  \n`);
+    const r = await cli("score", data, ...SIMPLE, "--format", "csv");
+    expect(r.stderr).toBe("");
+    expect(r.stdout.split("\n")[0]).toBe(`${SIMPLE_HEADER},Health Score,Health Band,Health Drivers,Coverage`);
+  });
+});
