@@ -6,7 +6,7 @@ import { mutationConfig } from "./shared.mjs";
 export default mutationConfig("core", {
   mutate: ["src/core/**/*.ts", "!src/core/sql/**"],
   testFiles: ["test/core/*.test.ts", "test/core/score/*.test.ts", "test/core/calibrate/*.test.ts"],
-  // The lowest score measured so far (README, "Mutation testing"): no whole-core run has been made
-  // yet; once one is, set this to its score, rounded down.
-  breakAt: 81,
+  // The score of the files measured so far (README, "Mutation testing"), rounded down: no whole
+  // run yet; once one is made, set this to its score.
+  breakAt: 86,
 });
