@@ -8,5 +8,5 @@ export default mutationConfig("cli", {
   mutate: ["cli/**/*.ts", "!cli/bin.ts"],
   testFiles: ["test/cli/!(bin).test.ts"],
   // The score of the files measured so far (README, "Mutation testing"), rounded down.
-  breakAt: 83,
+  breakAt: 99,
 });
