@@ -8,8 +8,8 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { parseRubric } from "../../../src/core";
-import { compileSql } from "../../../src/core/sql";
+import { parseRubric, type Rubric } from "../../../src/core";
+import { compileSql, type SqlOptions } from "../../../src/core/sql";
 import { AS_OF, featureFixtures, sourceFixtures, starterFixtures } from "./parity";
 
 const GOLDEN = join(import.meta.dirname, "snowflake");
@@ -101,63 +101,62 @@ function shapeProblems(sql: string): string[] {
   return problems;
 }
 
-// Each query is compiled when a test reads it, not when this file loads: Stryker switches a mutant
-// on while the tests run, so a query compiled at load time would never see one.
-const cases = [
+/** A golden file, and the rubric and options whose query it holds. */
+interface Case {
+  file: string;
+  rubric: Rubric;
+  options: SqlOptions;
+}
+
+const starter = (name: string) => starterFixtures().find((f) => f.name.endsWith(name))?.rubric as Rubric;
+
+const cases: Case[] = [
   ...[...starterFixtures(), ...featureFixtures()].map((f) => ({
     file: `${f.name
       .replace(/^examples\//, "")
       .replace(/\.json$/, "")
       .replace(/[^a-z0-9]+/gi, "-")}.sql`,
-    get sql() {
-      return compileSql(f.rubric, { dialect: "snowflake", table: "crm.accounts", asOf: AS_OF });
-    },
+    rubric: f.rubric,
+    options: { dialect: "snowflake", table: "crm.accounts", asOf: AS_OF } as const,
   })),
   {
     file: "five-dimensions-today-in-zone.sql",
-    get sql() {
-      return compileSql(
-        starterFixtures().find((f) => f.name.endsWith("five-dimensions.json"))?.rubric as never,
-        {
-          dialect: "snowflake",
-          table: "ANALYTICS.PUBLIC.ACCOUNTS",
-          timeZone: "America/New_York",
-        },
-      );
-    },
+    rubric: starter("five-dimensions.json"),
+    options: { dialect: "snowflake", table: "ANALYTICS.PUBLIC.ACCOUNTS", timeZone: "America/New_York" },
   },
   // Sources: each in the table --source names (the others in a table named as the source).
   ...sourceFixtures()
     .filter((f) => !/, (clean rows|a day later)$/.test(f.name))
     .map((f) => ({
       file: `sources-${f.name.replace(/[^a-z0-9]+/gi, "-")}.sql`,
-      get sql() {
-        return compileSql(f.rubric, {
-          dialect: "snowflake",
-          table: "crm.accounts",
-          asOf: AS_OF,
-          sources: { events: "RAW.PRODUCT.EVENTS" },
-        });
-      },
+      rubric: f.rubric,
+      options: {
+        dialect: "snowflake",
+        table: "crm.accounts",
+        asOf: AS_OF,
+        sources: { events: "RAW.PRODUCT.EVENTS" },
+      } as const,
     })),
   {
     file: "from-activity-today-in-zone.sql",
-    get sql() {
-      return compileSql(
-        starterFixtures().find((f) => f.name.endsWith("from-activity.json"))?.rubric as never,
-        {
-          dialect: "snowflake",
-          table: "ANALYTICS.PUBLIC.ACCOUNTS",
-          timeZone: "Europe/Berlin",
-          sources: { logins: "ANALYTICS.PUBLIC.LOGINS" },
-        },
-      );
+    rubric: starter("from-activity.json"),
+    options: {
+      dialect: "snowflake",
+      table: "ANALYTICS.PUBLIC.ACCOUNTS",
+      timeZone: "Europe/Berlin",
+      sources: { logins: "ANALYTICS.PUBLIC.LOGINS" },
     },
   },
 ];
 
+// Compiled inside each test, not when this file loads: Stryker switches a mutant on while the
+// tests run, so a query compiled at load time would never see one.
+const sqlOf = ({ rubric, options }: Case) => compileSql(rubric, options);
+
 describe("the SQL export for Snowflake", () => {
-  it.each(cases)("writes $file as its golden file holds it", ({ file, sql }) => {
+  it.each(cases)("writes $file as its golden file holds it", (c) => {
+    const { file } = c;
+    const sql = sqlOf(c);
     const path = join(GOLDEN, file);
     if (!existsSync(path) && process.env.CI === "true") throw new Error(`${file} has no golden file.`);
     if (process.env.UPDATE_GOLDENS === "1" || !existsSync(path)) {
@@ -167,15 +166,12 @@ describe("the SQL export for Snowflake", () => {
     expect(sql).toBe(readFileSync(path, "utf8"));
   });
 
-  it.each(cases)(
-    "closes every string and parenthesis and calls only Snowflake functions in $file",
-    ({ sql }) => {
-      expect(shapeProblems(sql)).toEqual([]);
-    },
-  );
+  it.each(cases)("closes every string and parenthesis and calls only Snowflake functions in $file", (c) => {
+    expect(shapeProblems(sqlOf(c))).toEqual([]);
+  });
 
   it("groups each source by its key and joins it to the table, in the tables --source names", () => {
-    const sql = cases.at(-1)?.sql ?? "";
+    const sql = sqlOf(cases.at(-1) as Case);
     expect(sql).toContain("FROM ANALYTICS.PUBLIC.LOGINS AS hs__t");
     expect(sql).toContain("FROM nps AS hs__t");
     expect(sql).toMatch(/GROUP BY hs_k\n\)/);
@@ -209,7 +205,7 @@ describe("the SQL export for Snowflake", () => {
     const quoted = compileSql(rubric, { dialect: "snowflake", table: "t", asOf: AS_OF });
     expect(quoted).toContain("'O''Brien \\\\ score '");
     expect(quoted).toContain('hs__t."Say ""hi"""');
-    const today = cases.find((c) => c.file === "five-dimensions-today-in-zone.sql")?.sql ?? "";
+    const today = sqlOf(cases.find((c) => c.file === "five-dimensions-today-in-zone.sql") as Case);
     expect(today).toContain(
       "TO_CHAR(CONVERT_TIMEZONE('America/New_York', CURRENT_TIMESTAMP()), 'YYYY-MM-DD')",
     );
