@@ -104,9 +104,11 @@ describe("healthscore history backfill", () => {
 
 describe("healthscore history backfill, as told", () => {
   const run = (...args: string[]) => cli("history", "backfill", ...args, "--as-of", "2026-11-26", ...ZONE);
+  /** The sample accounts under the from-activity starter, with its three sources. */
+  const SAMPLE = ["examples/customers.csv", "--rubric", "examples/from-activity.json", ...SOURCES];
 
   it("backfills 26 weeks by default, and one week when told, saying what it read", async () => {
-    const all = await run("examples/customers.csv", "--rubric", "examples/from-activity.json", ...SOURCES);
+    const all = await run(...SAMPLE);
     expect(
       new Set(
         csv(all.stdout)
@@ -114,14 +116,7 @@ describe("healthscore history backfill, as told", () => {
           .map((r) => r[0]),
       ).size,
     ).toBe(26);
-    const one = await run(
-      "examples/customers.csv",
-      "--rubric",
-      "examples/from-activity.json",
-      ...SOURCES,
-      "--weeks",
-      "1",
-    );
+    const one = await run(...SAMPLE, "--weeks", "1");
     expect(one.stderr).toBe(
       "healthscore: Backfilled 1 week (2026-11-26 to 2026-11-26) of 200 accounts from examples/logins.csv, examples/nps.csv, examples/tickets.csv. Seat utilisation is a column of examples/customers.csv with no past: every week reads its cells as they are.\n",
     );
@@ -149,18 +144,7 @@ describe("healthscore history backfill, as told", () => {
     const scored = csv(r.stdout).slice(1);
     expect(scored.map((row) => row[1])).toEqual(["Xénon Robotics", "Maple Analytics", "Cedar Media"]);
     // The sources counted for each account (the renamed one has none): its key was read from the Account column.
-    const same = csv(
-      (
-        await run(
-          "examples/customers.csv",
-          "--rubric",
-          "examples/from-activity.json",
-          ...SOURCES,
-          "--weeks",
-          "1",
-        )
-      ).stdout,
-    );
+    const same = csv((await run(...SAMPLE, "--weeks", "1")).stdout);
     const logins = (row: string[] | undefined) =>
       JSON.parse(row?.[6] as string)["count of logins, last 30 days"];
     expect(scored.map(logins)).toEqual([0, logins(same[2]), logins(same[3])]);
