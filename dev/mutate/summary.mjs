@@ -24,14 +24,14 @@ function matcher(globs) {
   return (file) => include.some((r) => r.test(file)) && !exclude.some((r) => r.test(file));
 }
 
-/** The files a config mutates, read from the disk. */
+/** The files a config mutates, read from the disk: only the folders its globs start in. */
 async function filesOf(name) {
   const { mutate } = (await import(`./${name}.mjs`)).default;
-  const mutated = matcher(mutate);
-  const all = readdirSync(".", { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !e.parentPath.includes("node_modules"))
-    .map((e) => `${e.parentPath === "." ? "" : `${e.parentPath.replace(/^\.\//, "")}/`}${e.name}`);
-  return all.filter(mutated);
+  const roots = mutate
+    .filter((g) => !g.startsWith("!"))
+    .map((g) => g.slice(0, g.indexOf("*")).replace(/\/$/, ""));
+  const all = roots.flatMap((root) => readdirSync(root, { recursive: true }).map((f) => `${root}/${f}`));
+  return all.filter(matcher(mutate));
 }
 
 for (const name of CONFIGS) {
