@@ -243,7 +243,7 @@ class Accumulator {
       case MIN:
       case MAX: {
         const x = this.numberOf(row[this.col]);
-        // Stryker disable next-line ConditionalExpression: a comparison with undefined is false, so the best would stay
+        // Stryker disable next-line ConditionalExpression: undefined compares false and is stored as NaN (none), so the best stays
         if (x === undefined) return;
         const best = this.v[at] as number;
         const max = this.kind === MAX;

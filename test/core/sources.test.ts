@@ -475,9 +475,9 @@ describe("sources and columns the rubric reads", () => {
 
   it("names every column each source lacks, once each, and which sources lack one", () => {
     const r = rubricOf([
-      { from: { source: "logins", agg: "count" } },
       { from: { source: "tickets", agg: "sum", column: "Minutes" } },
       { from: { source: "tickets", agg: "max", column: "minutes " } },
+      { from: { source: "logins", agg: "count" } },
       { from: { source: "nps", agg: "count" } },
     ]);
     const nps = table(["Customer", "Score", "Date"], []);
