@@ -484,14 +484,16 @@ export class Compiler {
     const n = (x: number) => d.num(x);
     const weighted = r.method === "weighted";
     const grouped = weighted && r.groups !== undefined;
-    const groupNames = grouped ? Object.keys(r.groups ?? {}) : [""];
-    const groupWeights = grouped ? groupNames.map((g) => r.groups?.[g] ?? 0) : [1];
+    // Without groups, one group of weight 1 holds every metric.
+    const groupNames = Object.keys(r.groups ?? {});
+    const groupWeights = grouped ? Object.values(r.groups ?? {}) : [1];
     const groupOf = (m: Metric) => (grouped ? groupNames.indexOf(m.group ?? "") : 0);
     const M = r.metrics.length;
 
     // Coverage weights, as score.ts's compile works them out.
-    const groupTotals = groupWeights.map(() => 0);
-    for (const m of r.metrics) groupTotals[groupOf(m)] = (groupTotals[groupOf(m)] ?? 0) + m.weight;
+    const groupTotals = groupWeights.map((_, g) =>
+      r.metrics.reduce((total, m) => (groupOf(m) === g ? total + m.weight : total), 0),
+    );
     const groupWeightTotal = groupWeights.reduce((s, w, g) => ((groupTotals[g] ?? 0) > 0 ? s + w : s), 0);
     const allZero = r.metrics.every((m) => m.weight === 0);
     const coverageWeight = (m: Metric): number => {
@@ -808,6 +810,7 @@ export class Compiler {
           const conds = [];
           if (step.min !== undefined) conds.push(`${v} >= ${n(step.min)}`);
           if (step.max !== undefined) conds.push(`${v} <= ${n(step.max)}`);
+          // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric's step has a min or a max
           return `WHEN ${conds.length ? conds.join(" AND ") : "TRUE"} THEN ${n(step.score)}`;
         });
         return `CASE ${whens.join(" ")} ELSE ${n(s.else)} END`;
@@ -823,7 +826,7 @@ export class Compiler {
           const k = key.trim().toLowerCase();
           // A number matches the key that String(number) writes: "5" matches 5, "5.0" never does.
           const asNumber = Number(k);
-          if (v !== "NULL" && k !== "" && Number.isFinite(asNumber) && String(asNumber) === k)
+          if (v !== "NULL" && Number.isFinite(asNumber) && String(asNumber) === k)
             whens.push(`WHEN ${v} = ${n(asNumber)} THEN ${n(score)}`);
           if (t !== "NULL") whens.push(`WHEN LOWER(${t}) = ${d.str(k)} THEN ${n(score)}`);
         }
@@ -850,7 +853,9 @@ export class Compiler {
     else if (typeof f.when === "string") cond = `${text} = ${d.str(f.when.trim().toLowerCase())}`;
     else if (f.contains !== undefined) {
       const needle = f.contains.trim().toLowerCase();
+      // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric refuses a blank contains
       cond = needle === "" ? "TRUE" : d.contains(text, d.str(needle));
+      // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric's condition has when, contains, min or max
     } else if (f.min === undefined && f.max === undefined) cond = "FALSE";
     else {
       const num = this.number(c);

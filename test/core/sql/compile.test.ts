@@ -27,6 +27,17 @@ const BANDS = [
 ];
 const range = { type: "range", worst: 0, best: 10 } as const;
 
+const segment = (best: number) => ({
+  bands: BANDS,
+  metrics: [{ id: "nps", column: "NPS", score: { ...range, best } }],
+});
+/** Segment names as a user may space and case them. */
+const SEGMENTED = parseRubric({
+  bands: BANDS,
+  metrics: [{ id: "nps", column: "NPS", score: range }],
+  segments: { column: "Stage", rubrics: { " Gold ": segment(8), silver: segment(20) } },
+});
+
 const RUBRIC = parseRubric({
   bands: [
     { label: "Red", color: "#f4c7c3" },
@@ -225,15 +236,6 @@ describe("compileSql", () => {
   });
 
   it("picks each account's segment rubric as the core does, segment names matched trimmed and in any case", async () => {
-    const segment = (best: number) => ({
-      bands: BANDS,
-      metrics: [{ id: "nps", column: "NPS", score: { ...range, best } }],
-    });
-    const rubric = parseRubric({
-      bands: BANDS,
-      metrics: [{ id: "nps", column: "NPS", score: range }],
-      segments: { column: "Stage", rubrics: { " Gold ": segment(8), silver: segment(20) } },
-    });
     const rows = [
       ["gold", "6"],
       [" SILVER ", "6"],
@@ -241,7 +243,53 @@ describe("compileSql", () => {
       ["Bronze", "6"],
       ["Gold", "9"],
     ];
-    expect(await differencesOf({ name: "segments", rubric, headers: ["Stage", "NPS"], rows })).toEqual([]);
+    expect(
+      await differencesOf({ name: "segments", rubric: SEGMENTED, headers: ["Stage", "NPS"], rows }),
+    ).toEqual([]);
+  });
+
+  it("leaves a space between a number and the next word, as PostgreSQL 15 requires (it refuses `1WHEN`)", () => {
+    for (const dialect of ["duckdb", "postgres", "bigquery", "snowflake"] as const)
+      expect(compileSql(SEGMENTED, { dialect, table: "t", asOf: AS_OF })).not.toMatch(
+        /(?<![\w.'])\d+(?!e[+-]\d)[A-Za-z_]/,
+      );
+  });
+
+  it("weighs groups, a group of weight 0 and metrics of weight 0 in score and coverage as the core does", async () => {
+    const metric = (column: string, group: string, weight: number) => ({
+      id: column,
+      column,
+      group,
+      weight,
+      score: range,
+    });
+    const headers = ["A1", "A2", "S1", "M1", "E1"];
+    const rubric = parseRubric({
+      bands: BANDS,
+      groups: { Adoption: 2, Service: 0, Money: 1, Empty: 1 },
+      metrics: [
+        metric("A1", "Adoption", 1),
+        metric("A2", "Adoption", 0),
+        metric("S1", "Service", 1),
+        metric("M1", "Money", 2),
+        metric("E1", "Empty", 0),
+      ],
+    });
+    const rows = [
+      ["8", "2", "1", "5", "9"],
+      ["", "", "3", "", ""],
+      ["", "4", "", "", "7"],
+      ["1", "", "", "", ""],
+      ["", "", "", "", ""],
+    ];
+    expect(await differencesOf({ name: "groups", rubric, headers, rows })).toEqual([]);
+    // Every group with weighed metrics weighs 0: nothing covers.
+    const none = parseRubric({
+      bands: BANDS,
+      groups: { A: 0, B: 1 },
+      metrics: [metric("A1", "A", 1), metric("A2", "B", 0)],
+    });
+    expect(await differencesOf({ name: "no group weighs", rubric: none, headers, rows })).toEqual([]);
   });
 
   it("orders drivers of equal cost as the rubric lists them, and notes a points rubric whose weights are all 0", async () => {
@@ -285,6 +333,13 @@ describe("compileSql", () => {
           column: "Plan",
           input: "text",
           score: { type: "map", values: { " Pro ": 100 }, else: 20 },
+        },
+        // Days since a number aggregate, read as the core reads it.
+        {
+          id: "since",
+          input: "daysSince",
+          from: { source: "pay", agg: "max", column: "Paid" },
+          score: { type: "range", worst: 30, best: 0 },
         },
       ],
       flags: [
