@@ -64,6 +64,7 @@ export class MissingSourceError extends Error {
     super(
       `The rubric reads the ${sources.length === 1 ? "source" : "sources"} ${list}, which ${sources.length === 1 ? "is" : "are"} not given.`,
     );
+    // Stryker disable next-line StringLiteral: cosmetic, adapters tell it by instanceof and show only the message
     this.name = "MissingSourceError";
   }
 }
@@ -75,6 +76,7 @@ export class SourceColumnError extends ColumnError {
     readonly sources: string[],
   ) {
     super(message);
+    // Stryker disable next-line StringLiteral: cosmetic, adapters tell it by instanceof and show only the message
     this.name = "SourceColumnError";
   }
 }
@@ -136,21 +138,23 @@ type Reader = (cell: CellValue) => number | undefined;
 
 /** A cell read as a number the way a number metric reads it; undefined when missing or unreadable. */
 function numberReader(days: DayContext): Reader {
+  // Only a "value" reading has a value; for the "number" input it is a number.
+  const read = (cell: CellValue) => (readCell(cell, "number", days) as { value?: number }).value;
   // Text cells (every cell of a CSV) repeat: each spelling is read once.
   const cache = new Map<string, number | undefined>();
   return (cell) => {
+    // Stryker disable next-line ConditionalExpression,StringLiteral: a fast path, read gives the same
     if (typeof cell === "number") return Number.isFinite(cell) ? cell : undefined;
-    if (typeof cell === "string") {
-      let n = cache.get(cell);
-      if (n === undefined && !cache.has(cell)) {
-        const r = readCell(cell, "number", days);
-        n = r.kind === "value" ? (r.value as number) : undefined;
-        if (cache.size < 100_000) cache.set(cell, n);
-      }
-      return n;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: a cache's fast path, read gives the same
+    if (typeof cell !== "string") return read(cell);
+    let n = cache.get(cell);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: a cache, as said
+    if (n === undefined && !cache.has(cell)) {
+      n = read(cell);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's cap bounds memory only
+      if (cache.size < 100_000) cache.set(cell, n);
     }
-    const r = readCell(cell, "number", days);
-    return r.kind === "value" ? (r.value as number) : undefined;
+    return n;
   };
 }
 
@@ -206,7 +210,9 @@ class Accumulator {
 
   /** Makes room for `slots` accounts. */
   grow(slots: number): void {
+    // Stryker disable next-line EqualityOperator: growing one slot early only costs memory
     if (slots * 2 <= this.n.length) return;
+    // Stryker disable next-line MethodExpression,ArithmeticOperator: any size from slots × 2 up holds them; only how often it grows changes
     const size = Math.max(slots * 2, this.n.length * 2);
     const old = this.n.length;
     const n = new Float64Array(size);
@@ -237,9 +243,12 @@ class Accumulator {
       case MIN:
       case MAX: {
         const x = this.numberOf(row[this.col]);
+        // Stryker disable next-line ConditionalExpression: undefined compares false and is stored as NaN (none), so the best stays
         if (x === undefined) return;
         const best = this.v[at] as number;
-        if (Number.isNaN(best) || (this.kind === MAX ? x > best : x < best)) this.v[at] = x;
+        const max = this.kind === MAX;
+        // Stryker disable next-line EqualityOperator: on a tie the best is the same number either way
+        if (Number.isNaN(best) || (max ? x > best : x < best)) this.v[at] = x;
         return;
       }
       case DISTINCT: {
@@ -280,7 +289,7 @@ class Accumulator {
         return this.sets[at]?.size ?? 0;
       default: {
         const i = this.row[at] as number;
-        return i < 0 ? null : (this.source.rows[i]?.[this.col] ?? null);
+        return i < 0 ? null : ((this.source.rows[i] as readonly CellValue[])[this.col] ?? null);
       }
     }
   }
@@ -288,23 +297,34 @@ class Accumulator {
   /** Each different value gets a number once (its text normalised once per spelling); −1 for missing. */
   private idOf(cell: CellValue): number {
     let id = this.spelled.get(cell);
+    // Stryker disable next-line ConditionalExpression: a cache; without it the cell is normalised again, to the same id
     if (id !== undefined) return id;
-    const missing = cell === null || cell === undefined || (typeof cell === "string" && isMissingText(cell));
-    const text = missing ? "" : cellText(cell, this.days).toLowerCase();
-    id = text === "" ? -1 : (this.ids.get(text) ?? this.ids.size);
-    if (id >= 0) this.ids.set(text, id);
+    const text = cellText(cell, this.days).toLowerCase();
+    if (isMissingText(text)) id = -1;
+    else {
+      id = this.ids.get(text);
+      if (id === undefined) {
+        id = this.ids.size;
+        this.ids.set(text, id);
+      }
+    }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: the cache and its cap, as said
     if (typeof cell !== "object" && this.spelled.size < 1_000_000) this.spelled.set(cell, id);
     return id;
   }
 }
+
+type RowTest = (row: readonly CellValue[]) => boolean;
 
 interface CompiledFrom {
   from: From;
   acc: Accumulator;
   /** Window in days; Infinity when the `from` has none. */
   days: number;
+  /** Rows this many days old or more never count: the window, or with compare the two windows. */
+  until: number;
   compare: boolean;
-  where: ((row: readonly CellValue[]) => boolean) | undefined;
+  where: RowTest[];
   numberOf: Reader;
 }
 
@@ -313,10 +333,9 @@ interface IndexedSource {
   table: SourceTable;
   /** Normalised key → account slot. */
   slots: Map<string, number>;
-  /** Per slot: the key as first written, its rows, and whether a data row looked it up. */
+  /** Per slot: the key as first written, and its rows. */
   written: string[];
   rowCount: number[];
-  looked: boolean[];
   blankKeyRows: number;
   undated: number;
   undatedRows: { index: number; text: string }[];
@@ -345,20 +364,20 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
     const columns = sourceColumns(name, table.headers, problems);
     const mine = read.filter((r) => r.from.source === name);
     const numberOf = numberReader(days);
+    const known = problems.length;
     const froms = mine.map(({ from, reader }) => {
+      // Stryker disable next-line UnaryOperator: only count has no column, and count reads none
       const col = from.column === undefined ? -1 : columns(from.column, reader);
-      const where = (from.where ?? []).map((c) => whereTest(c, columns(c.column, reader), days));
+      const window = from.days ?? Number.POSITIVE_INFINITY;
+      const compare = from.compare === "previous";
       const c: CompiledFrom = {
         from,
         acc: new Accumulator(from, col, table, days, numberOf),
-        days: from.days ?? Number.POSITIVE_INFINITY,
-        compare: from.compare === "previous",
-        where:
-          where.length === 0
-            ? undefined
-            : where.length === 1
-              ? where[0]
-              : (row) => where.every((test) => test(row)),
+        days: window,
+        // Stryker disable next-line ConditionalExpression: true only: without compare the window before is never read
+        until: compare ? 2 * window : window,
+        compare,
+        where: (from.where ?? []).map((c) => whereTest(c, columns(c.column, reader), days)),
         numberOf,
       };
       order.set(fromKey(from), compiled.length);
@@ -367,12 +386,8 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
     });
     const keyCol = columns(source.key, "its key");
     const dateCol = source.date === undefined ? -1 : columns(source.date, "its date");
-    if (problems.length > 0) {
-      if (!lacking.includes(name) && problems.some((p) => p.startsWith(`The source "${name}"`)))
-        lacking.push(name);
-      continue;
-    }
-    indexed.push(indexSource(name, table, keyCol, dateCol, froms, days));
+    if (problems.length > known) lacking.push(name);
+    else indexed.push(indexSource(name, table, keyCol, dateCol, froms, days));
   }
   if (problems.length > 0) throw new SourceColumnError(problems.join(" "), lacking);
 
@@ -387,7 +402,7 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
     },
     fill(keyCell, out, offset, quiet) {
       const key = keyOf(keyCell);
-      if (key === "" || isMissingText(key)) {
+      if (isMissingText(key)) {
         for (let i = 0; i < compiled.length; i++) out[offset + i] = null;
         return;
       }
@@ -398,7 +413,6 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
       }
       for (const s of indexed) {
         const slot = s.slots.get(key);
-        if (slot !== undefined && !quiet) s.looked[slot] = true;
         for (const { index, c } of s.froms) out[offset + index] = aggregateOf(c, slot);
       }
     },
@@ -410,7 +424,7 @@ export function aggregateSources(rubric: Rubric, tables: SourceTables, days: Day
         duplicateRows += rows;
         if (duplicateKeys.length < EXAMPLES) duplicateKeys.push(written);
       }
-      return { sources: indexed.map(reportOf), duplicateRows, duplicateKeys };
+      return { sources: indexed.map((s) => reportOf(s, dataKeys)), duplicateRows, duplicateKeys };
     },
   };
 }
@@ -437,12 +451,13 @@ function sourceColumns(
         `The source "${name}" has no column "${column}" (read by ${reader}): add it to its header row, or change the rubric.`,
       );
     }
+    // Stryker disable next-line UnaryOperator: a column not found ends in a SourceColumnError before any row is read
     return -1;
   };
 }
 
 /** A `where` condition as a test of a row. Text cells repeat (a status column): their answers are cached. */
-function whereTest(c: Condition, col: number, days: DayContext): (row: readonly CellValue[]) => boolean {
+function whereTest(c: Condition, col: number, days: DayContext): RowTest {
   // A cell a condition cannot judge (not yes/no for `equals: true`) does not match.
   let test: (cell: CellValue) => boolean;
   if (c.in !== undefined) {
@@ -455,10 +470,13 @@ function whereTest(c: Condition, col: number, days: DayContext): (row: readonly 
   const cache = new Map<string, boolean>();
   return (row) => {
     const cell = row[col];
+    // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral: the cache's fast path, test gives the same
     if (typeof cell !== "string") return test(cell);
     let answer = cache.get(cell);
+    // Stryker disable next-line ConditionalExpression: a cache, as said
     if (answer === undefined) {
       answer = test(cell);
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: the cache's cap bounds memory only
       if (cache.size < 100_000) cache.set(cell, answer);
     }
     return answer;
@@ -480,7 +498,6 @@ function indexSource(
     slots: new Map(),
     written: [],
     rowCount: [],
-    looked: [],
     blankKeyRows: 0,
     undated: 0,
     undatedRows: [],
@@ -492,15 +509,15 @@ function indexSource(
   const newSlot = (cell: CellValue): number => {
     const text = cellText(cell, days);
     const key = text.toLowerCase();
-    let slot = key === "" || isMissingText(key) ? -1 : s.slots.get(key);
+    let slot = isMissingText(key) ? -1 : s.slots.get(key);
     if (slot === undefined) {
       slot = s.written.length;
       s.slots.set(key, slot);
       s.written.push(text);
       s.rowCount.push(0);
-      s.looked.push(false);
       for (const f of froms) f.c.acc.grow(slot + 1);
     }
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: a cache and its cap
     if (typeof cell !== "object" && raw.size < 1_000_000) raw.set(cell, slot);
     return slot;
   };
@@ -508,6 +525,7 @@ function indexSource(
     let day: number | undefined;
     if (cell instanceof Date) day = Number.isNaN(cell.getTime()) ? undefined : days.dayOf(cell);
     else if (typeof cell === "string") day = isoDay(cell);
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,StringLiteral: a cache and its cap
     if (typeof cell === "string" && dates.size < 100_000) dates.set(cell, day ?? Number.NaN);
     return day ?? Number.NaN;
   };
@@ -539,16 +557,17 @@ function indexSource(
     }
     for (let f = 0; f < F; f++) {
       const c = compiled[f] as CompiledFrom;
-      let at = slot * 2;
-      if (age >= c.days) {
-        if (!c.compare || age >= 2 * c.days) continue;
-        at++;
-      }
-      if (c.where !== undefined && !c.where(row)) continue;
-      c.acc.add(at, row, index, day);
+      if (age >= c.until || !allHold(c.where, row)) continue;
+      c.acc.add(age >= c.days ? slot * 2 + 1 : slot * 2, row, index, day);
     }
   }
   return s;
+}
+
+/** Whether a row meets every `where` condition (an index loop: it runs per row and per `from`). */
+function allHold(tests: readonly RowTest[], row: readonly CellValue[]): boolean {
+  for (let i = 0; i < tests.length; i++) if (!(tests[i] as RowTest)(row)) return false;
+  return true;
 }
 
 /** An account's aggregate (slot undefined: the source has no rows of it). */
@@ -565,14 +584,15 @@ function aggregateOf(c: CompiledFrom, slot: number | undefined): CellValue {
   return ((a - b) / b) * 100;
 }
 
-function reportOf(s: IndexedSource): SourceReport {
+/** A source's report; `looked` holds the keys data rows looked up (normalised). */
+function reportOf(s: IndexedSource, looked: ReadonlyMap<string, unknown>): SourceReport {
   let unmatched = s.blankKeyRows;
   const unmatchedKeys: string[] = s.blankKeyRows > 0 ? ["(blank)"] : [];
-  s.looked.forEach((looked, slot) => {
-    if (looked) return;
+  for (const [key, slot] of s.slots) {
+    if (looked.has(key)) continue;
     unmatched += s.rowCount[slot] as number;
     if (unmatchedKeys.length < EXAMPLES) unmatchedKeys.push(s.written[slot] as string);
-  });
+  }
   return {
     source: s.name,
     rows: s.table.rows.length,
@@ -596,8 +616,11 @@ export function activityNotes(
   const quote = (keys: string[]) => keys.map((k) => (k === "(blank)" ? k : `"${k}"`)).join(", ");
   for (const s of report.sources) {
     if (s.unmatched > 0) {
+      // More keys than named: the examples are full and the rows outnumber them (a key may own
+      // several rows, so the rows alone do not tell).
+      const more = s.unmatchedKeys.length >= EXAMPLES && s.unmatched > s.unmatchedKeys.length;
       notes.push(
-        `${s.source}: ${rowsText(s.unmatched)} of ${s.rows} ${s.unmatched === 1 ? "names" : "name"} no account in the data (${quote(s.unmatchedKeys)}${s.unmatched > s.unmatchedKeys.length ? ", …" : ""}); they are not counted.`,
+        `${s.source}: ${rowsText(s.unmatched)} of ${s.rows} ${s.unmatched === 1 ? "names" : "name"} no account in the data (${quote(s.unmatchedKeys)}${more ? ", …" : ""}); they are not counted.`,
       );
     }
     if (s.undated > 0) {

@@ -1,13 +1,18 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import {
+  type ActivityReport,
   activityNotes,
+  aggregateSources,
   type CellValue,
   ColumnError,
+  dayContext,
+  fromsRead,
   MissingSourceError,
   parseRubric,
   type RowResult,
   type Rubric,
+  SourceColumnError,
   type SourceTables,
   scorecard,
   scoreTable,
@@ -277,6 +282,435 @@ describe("the report of what did not count", () => {
       'logins: 2 rows have no readable Date (line 9: "31/10/2026"; line 10: blank); write dates as YYYY-MM-DD. They are not counted.',
       'The data has 2 rows sharing an account key ("Acme"): each such row gets the same activity.',
     ]);
+  });
+});
+
+// ---------------------------------------------------------------- edges, one aggregate at a time
+
+const DAYS = dayContext(AS_OF, "UTC");
+const POINTS = { method: "points", bands: [{ label: "Any", color: "#ffffff" }] };
+
+/** The aggregates of `froms` over `tables`, as one account's cells: fill's output for `key`. */
+function cellsOf(froms: Record<string, unknown>[], tables: SourceTables, keys: CellValue[], extra = {}) {
+  const r = rubricOf(
+    froms.map((from) => ({ from, score: { type: "perUnit", points: 1 } })),
+    { ...POINTS, ...extra },
+  );
+  const activity = aggregateSources(r, tables, DAYS);
+  return keys.map((key) => {
+    const out: CellValue[] = [];
+    activity.fill(key, out, 0);
+    return out;
+  });
+}
+
+/** The one aggregate `from` for each key. */
+const one = (from: Record<string, unknown>, tables: SourceTables, keys: CellValue[], extra = {}) =>
+  cellsOf([from], tables, keys, extra).map((cells) => cells[0]);
+
+const npsOf = (rows: CellValue[][]) => ({ nps: table(["Account", "Score", "Date"], rows) });
+
+describe("aggregates at their edges", () => {
+  it("takes the min and max whatever row they are in", () => {
+    const nps = npsOf([
+      ["Acme", 3, AS_OF],
+      ["Acme", 1, AS_OF],
+      ["Acme", 9, AS_OF],
+      ["Acme", 2, AS_OF],
+    ]);
+    expect(one({ source: "nps", agg: "min", column: "Score" }, nps, ["Acme"])).toEqual([1]);
+    expect(one({ source: "nps", agg: "max", column: "Score" }, nps, ["Acme"])).toEqual([9]);
+  });
+
+  it("gives a missing avg, min and max when an account's rows hold no number", () => {
+    const nps = npsOf([
+      ["Acme", "n/a", AS_OF],
+      ["Acme", "lots", AS_OF],
+      ["Acme", null, AS_OF],
+    ]);
+    for (const agg of ["avg", "min", "max"]) {
+      expect(one({ source: "nps", agg, column: "Score" }, nps, ["Acme"])).toEqual([null]);
+    }
+    expect(one({ source: "nps", agg: "sum", column: "Score" }, nps, ["Acme"])).toEqual([0]);
+  });
+
+  it("reads TRUE as 1 and FALSE as 0, as a number metric does", () => {
+    const nps = npsOf([
+      ["Acme", true, AS_OF],
+      ["Acme", false, AS_OF],
+      ["Acme", true, AS_OF],
+      ["Acme", null, AS_OF],
+      ["Acme", 2, AS_OF],
+    ]);
+    expect(one({ source: "nps", agg: "sum", column: "Score" }, nps, ["Acme"])).toEqual([4]);
+    expect(one({ source: "nps", agg: "avg", column: "Score" }, nps, ["Acme"])).toEqual([1]);
+  });
+
+  it("counts no blank or missing cell among distinct values", () => {
+    const nps = npsOf(
+      ["ann", "", null, "n/a", "#N/A", " - ", "Ann "].map((user): CellValue[] => ["Acme", user, AS_OF]),
+    );
+    expect(one({ source: "nps", agg: "distinct", column: "Score" }, nps, ["Acme"])).toEqual([1]);
+  });
+
+  it("folds case the way lower case does, like the SQL export's LOWER: straße and STRASSE differ", () => {
+    const nps = npsOf([
+      ["Acme", "straße", AS_OF],
+      ["Acme", "STRASSE", AS_OF],
+      ["Acme", "Strasse", AS_OF],
+    ]);
+    expect(one({ source: "nps", agg: "distinct", column: "Score" }, nps, ["Acme"])).toEqual([2]);
+    // Two conditions that differ the same way are two aggregates, not one.
+    const where = (equals: string) => ({ source: "nps", agg: "count", where: [{ column: "Score", equals }] });
+    expect(cellsOf([where("straße"), where("STRASSE")], nps, ["Acme"])).toEqual([[1, 2]]);
+  });
+
+  it("takes the latest row even dated before 1970", () => {
+    const nps = npsOf([
+      ["Acme", 4, "1969-07-19"],
+      ["Acme", 5, "1969-07-20"],
+    ]);
+    expect(one({ source: "nps", agg: "latest", column: "Score" }, nps, ["Acme"])).toEqual([5]);
+  });
+
+  it("gives a missing latest to an account whose rows all fall outside the window", () => {
+    expect(one({ source: "nps", agg: "latest", column: "Score", days: 30 }, ALL, ["Globex"])).toEqual([null]);
+  });
+
+  it("finds the date column wherever it stands, the first column too", () => {
+    const logins = table(
+      ["Day", "Account"],
+      [
+        [AS_OF, "Acme"],
+        ["2026-10-02", "Acme"],
+        ["someday", "Acme"],
+      ],
+    );
+    const sources = { logins: { sheet: "Logins", key: "Account", date: "Day" } };
+    expect(one({ source: "logins", agg: "count", days: 30 }, { logins }, ["Acme"], { sources })).toEqual([1]);
+  });
+
+  it("takes a number in the date column for no readable date", () => {
+    const nps = npsOf([
+      ["Acme", 1, 46000],
+      ["Acme", 2, AS_OF],
+    ]);
+    const r = rubricOf([{ from: { source: "nps", agg: "count" } }]);
+    const card = scorecard(r, DATA_HEADERS, { asOf: AS_OF, timeZone: "UTC", sources: nps });
+    expect(card.scoreRows([["Acme", "Pro"]]).map((x) => x.drivers[0]?.value)).toEqual([1]);
+    expect(card.sourceReport()?.sources[0]?.undatedRows).toEqual([{ index: 0, text: "46000" }]);
+  });
+
+  it("keeps every account apart however many there are", () => {
+    // Accounts A0 … A39, account k with k % 3 + 1 rows in the window and one row before it; then
+    // Late, whose only row is too old: past the first slots, the arrays must have grown.
+    const names = Array.from({ length: 40 }, (_, k) => `A${k}`);
+    const rows: CellValue[][] = names.flatMap((name, k) => [
+      ...Array.from({ length: (k % 3) + 1 }, (): CellValue[] => [name, k, "2026-10-30"]),
+      [name, 100 + k, "2026-09-01"],
+    ]);
+    rows.push(["Late", 1, "2026-01-01"]);
+    const froms = [
+      { source: "nps", agg: "count", days: 30 },
+      { source: "nps", agg: "latest", column: "Score", days: 30 },
+    ];
+    expect(cellsOf(froms, npsOf(rows), [...names, "Late"])).toEqual([
+      ...names.map((_, k) => [(k % 3) + 1, k]),
+      [0, null],
+    ]);
+  });
+});
+
+describe("comparing a window with the one before it", () => {
+  // A 10-day window: ages 0 … 9 now, 10 … 19 before, 20 on never.
+  const day = (age: number) => dayIso(31 - age);
+  const count = { source: "logins", agg: "count", days: 10, compare: "previous" };
+
+  it("counts a row 9 days old now, 10 and 19 days old before, and 20 days old never", () => {
+    const logins = table(
+      ["Account", "Date"],
+      [0, 9, 10, 19, 20].map((age): CellValue[] => ["Acme", day(age)]),
+    );
+    // Now 2, before 2.
+    expect(one(count, { logins }, ["Acme"])).toEqual([0]);
+    const drop = table(
+      ["Account", "Date"],
+      [0, 10, 19, 20, 25].map((age): CellValue[] => ["Acme", day(age)]),
+    );
+    // Now 1, before 2.
+    expect(one(count, { logins: drop }, ["Acme"])).toEqual([-50]);
+  });
+
+  it("gives a missing change when either window is missing or the window before is 0", () => {
+    const nps = npsOf([
+      ["Acme", 9, day(12)], // Acme: before only
+      ["Globex", 6, day(2)], // Globex: now only
+    ]);
+    const avg = { source: "nps", agg: "avg", column: "Score", days: 10, compare: "previous" };
+    const counted = { ...count, source: "nps" };
+    expect(cellsOf([avg, counted], nps, ["Acme", "Globex", "Umbrella"])).toEqual([
+      [null, -100],
+      [null, null],
+      [null, null],
+    ]);
+  });
+});
+
+describe("sources and columns the rubric reads", () => {
+  const options = { asOf: AS_OF, timeZone: "UTC" };
+
+  it("names the one source, or every source, that was not given", () => {
+    const r = rubricOf([
+      { from: { source: "logins", agg: "count" } },
+      { from: { source: "tickets", agg: "count" } },
+      { from: { source: "nps", agg: "count" } },
+    ]);
+    expect(() =>
+      scorecard(r, DATA_HEADERS, { ...options, sources: { logins: LOGINS, tickets: TICKETS } }),
+    ).toThrow('The rubric reads the source "nps", which is not given.');
+    expect(() => scorecard(r, DATA_HEADERS, { ...options, sources: { tickets: TICKETS } })).toThrow(
+      'The rubric reads the sources "logins", "nps", which are not given.',
+    );
+  });
+
+  it("names every column each source lacks, once each, and which sources lack one", () => {
+    const r = rubricOf([
+      { from: { source: "tickets", agg: "sum", column: "Minutes" } },
+      { from: { source: "tickets", agg: "max", column: "minutes " } },
+      { from: { source: "logins", agg: "count" } },
+      { from: { source: "nps", agg: "count" } },
+    ]);
+    const nps = table(["Customer", "Score", "Date"], []);
+    let error: unknown;
+    try {
+      scorecard(r, DATA_HEADERS, { ...options, sources: { ...ALL, nps } });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(SourceColumnError);
+    expect((error as SourceColumnError).message).toBe(
+      'The source "tickets" has no column "Minutes" (read by metric "sum Minutes in tickets"): add it to its header row, or change the rubric. ' +
+        'The source "nps" has no column "Account" (read by its key): add it to its header row, or change the rubric.',
+    );
+    expect((error as SourceColumnError).sources).toEqual(["tickets", "nps"]);
+  });
+
+  it("names the date column a source lacks", () => {
+    const r = rubricOf([{ from: { source: "logins", agg: "count" } }]);
+    const logins = table(["Account", "When"], []);
+    expect(() => scorecard(r, DATA_HEADERS, { ...options, sources: { logins } })).toThrow(
+      'The source "logins" has no column "Date" (read by its date): add it to its header row, or change the rubric.',
+    );
+  });
+
+  it("names a segment's metric and a flag that read a column the source lacks", () => {
+    const r = rubricOf([{ from: { source: "logins", agg: "count" } }], {
+      flags: [
+        {
+          id: "slow",
+          label: "Slow tickets",
+          from: { source: "tickets", agg: "max", column: "Wait" },
+          min: 1,
+          cap: 39,
+        },
+      ],
+      segments: {
+        column: "Plan",
+        rubrics: {
+          Free: {
+            bands: RYG_BANDS,
+            metrics: [
+              {
+                id: "t",
+                label: "Ticket hours",
+                from: { source: "tickets", agg: "sum", column: "Spent" },
+                score: { type: "range", worst: 0, best: 1 },
+              },
+            ],
+          },
+        },
+      },
+    });
+    expect(() => scorecard(r, DATA_HEADERS, { ...options, sources: ALL })).toThrow(
+      'The source "tickets" has no column "Wait" (read by flag "Slow tickets"): add it to its header row, or change the rubric. ' +
+        'The source "tickets" has no column "Spent" (read by segment "Free" metric "Ticket hours"): add it to its header row, or change the rubric.',
+    );
+  });
+
+  it("reads a column by its header trimmed and case-insensitively, the first of two alike", () => {
+    const nps = table(["Account", " score", "SCORE"], [["Acme", 5, 9]]);
+    expect(
+      one({ source: "nps", agg: "sum", column: "Score " }, { nps }, ["Acme"], {
+        sources: { nps: { sheet: "NPS", key: "Account" } },
+      }),
+    ).toEqual([5]);
+  });
+
+  it("reads each aggregate once, however many metrics and flags read it", () => {
+    const r = rubricOf(
+      [
+        { from: { source: "logins", agg: "distinct", column: "User" } },
+        { from: { source: "logins", agg: "distinct", column: "user" } },
+        { from: { source: "logins", agg: "count" } },
+      ],
+      { flags: [{ id: "f", label: "Quiet", from: { source: "logins", agg: "count" }, max: 0, cap: 39 }] },
+    );
+    expect(fromsRead(r).map((f) => f.reader)).toEqual([
+      'metric "distinct User in logins"',
+      'metric "count of logins"',
+    ]);
+    const activity = aggregateSources(r, ALL, DAYS);
+    expect(activity.size).toBe(2);
+    expect(activity.indexOf({ source: "logins", agg: "count" })).toBe(1);
+    expect(() => activity.indexOf({ source: "nps", agg: "count" })).toThrow(
+      "No aggregate for “count of nps”.",
+    );
+  });
+
+  it("writes a missing aggregate for a blank or missing key, and nothing else", () => {
+    const r = rubricOf(
+      [{ from: { source: "logins", agg: "count" } }, { from: { source: "nps", agg: "count" } }],
+      POINTS,
+    );
+    const activity = aggregateSources(r, ALL, DAYS);
+    for (const key of ["", "  ", null, "n/a", "#N/A"]) {
+      const out: CellValue[] = ["Acme", "Pro", 7, 7];
+      activity.fill(key, out, 2);
+      expect(out).toEqual(["Acme", "Pro", null, null]);
+    }
+    expect(activity.report().duplicateRows).toBe(0);
+  });
+});
+
+describe("the report's sentences", () => {
+  const options = { asOf: AS_OF, timeZone: "UTC" };
+  const lineOf = (_s: string, i: number) => `line ${i + 2}`;
+  /** The report and its sentences after scoring `data` (Account, Plan) against `sources`. */
+  function reported(
+    sources: SourceTables,
+    data: CellValue[][] = DATA,
+    from = { source: "logins", agg: "count" },
+  ) {
+    const r = rubricOf([{ from }]);
+    const card = scorecard(r, DATA_HEADERS, { ...options, sources });
+    card.scoreRows(data);
+    const report = card.sourceReport() as ActivityReport;
+    return { report, notes: activityNotes(report, r, lineOf) };
+  }
+
+  it("says nothing when every row counted", () => {
+    const logins = table(["Account", "Date"], [["Acme", AS_OF]]);
+    expect(reported({ logins }).notes).toEqual([]);
+  });
+
+  it("reports rows with a blank key as (blank), first, and the rows of an unknown account", () => {
+    const logins = table(
+      ["Account", "Date"],
+      [
+        ["Initech", AS_OF],
+        ["", AS_OF],
+        [null, AS_OF],
+        ["n/a", AS_OF],
+        ["Initech", AS_OF],
+        ["Acme", AS_OF],
+      ],
+    );
+    const { report, notes } = reported({ logins });
+    expect(report.sources[0]).toMatchObject({ unmatched: 5, unmatchedKeys: ["(blank)", "Initech"] });
+    expect(notes).toEqual([
+      'logins: 5 rows of 6 name no account in the data ((blank), "Initech"); they are not counted.',
+    ]);
+  });
+
+  it("names the first five unknown keys and one undated row, in the source's date column's name", () => {
+    const tickets = table(
+      ["Account", "Opened"],
+      [...["K1", "K2", "k1", "K3", "K4", "K5", "K6"].map((k): CellValue[] => [k, AS_OF]), ["Acme", "soon"]],
+    );
+    const { report, notes } = reported({ tickets }, DATA, { source: "tickets", agg: "count" });
+    expect(report.sources[0]?.unmatchedKeys).toEqual(["K1", "K2", "K3", "K4", "K5"]);
+    expect(notes).toEqual([
+      'tickets: 7 rows of 8 name no account in the data ("K1", "K2", "K3", "K4", "K5", …); they are not counted.',
+      'tickets: 1 row has no readable Opened (line 9: "soon"); write dates as YYYY-MM-DD. They are not counted.',
+    ]);
+  });
+
+  it("adds no … when the five keys named are all there are", () => {
+    const logins = table(
+      ["Account", "Date"],
+      ["K1", "K2", "K3", "K4", "K5"].map((k): CellValue[] => [k, AS_OF]),
+    );
+    expect(reported({ logins }).notes).toEqual([
+      'logins: 5 rows of 5 name no account in the data ("K1", "K2", "K3", "K4", "K5"); they are not counted.',
+    ]);
+  });
+
+  it("names the first five undated rows", () => {
+    const logins = table(
+      ["Account", "Date"],
+      ["a", "b", "c", "d", "e", "f"].map((d): CellValue[] => ["Acme", d]),
+    );
+    const { report, notes } = reported({ logins });
+    expect(report.sources[0]?.undatedRows.map((r) => r.text)).toEqual(["a", "b", "c", "d", "e"]);
+    expect(notes).toEqual([
+      'logins: 6 rows have no readable Date (line 2: "a"; line 3: "b"; line 4: "c"; line 5: "d"; line 6: "e"; …); write dates as YYYY-MM-DD. They are not counted.',
+    ]);
+  });
+
+  it("names the first five account keys two data rows share", () => {
+    const logins = table(["Account", "Date"], []);
+    const data = ["A", "B", "C", "D", "E", "F"].flatMap((k) => [
+      [k, "Pro"],
+      [` ${k.toLowerCase()}`, "Pro"],
+    ]);
+    const { report, notes } = reported({ logins }, [...data, ["G", "Pro"]]);
+    expect(report.duplicateKeys).toEqual(["A", "B", "C", "D", "E"]);
+    expect(notes).toEqual([
+      'The data has 12 rows sharing an account key ("A", "B", "C", "D", "E", …): each such row gets the same activity.',
+    ]);
+  });
+
+  it("counts no row looked up only quietly (a second look at the same row)", () => {
+    const r = rubricOf([{ from: { source: "logins", agg: "count" } }]);
+    const card = scorecard(r, DATA_HEADERS, { ...options, sources: ALL });
+    card.valuesRead([...DATA, ["Acme", "Pro"]]);
+    expect(card.sourceReport()).toMatchObject({
+      sources: [{ unmatched: 9, unmatchedKeys: ["Acme", "Globex", "Initech"] }],
+      duplicateRows: 0,
+    });
+  });
+
+  it("calls the date column date when the rubric does not name it", () => {
+    const report: ActivityReport = {
+      sources: [
+        {
+          source: "events",
+          rows: 1,
+          unmatched: 0,
+          unmatchedKeys: [],
+          undated: 1,
+          undatedRows: [{ index: 0, text: "" }],
+        },
+      ],
+      duplicateRows: 0,
+      duplicateKeys: [],
+    };
+    const expected = [
+      "events: 1 row has no readable date (line 2: blank); write dates as YYYY-MM-DD. They are not counted.",
+    ];
+    expect(activityNotes(report, rubricOf([{ from: { source: "logins", agg: "count" } }]), lineOf)).toEqual(
+      expected,
+    );
+    expect(
+      activityNotes(
+        report,
+        parseRubric({
+          bands: RYG_BANDS,
+          metrics: [{ id: "p", column: "P", score: { type: "range", worst: 0, best: 1 } }],
+        }),
+        lineOf,
+      ),
+    ).toEqual(expected);
   });
 });
 

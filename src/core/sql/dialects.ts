@@ -66,15 +66,15 @@ const UNICODE_SPACES =
 const withChr = (chr: string) =>
   `${[9, 10, 11, 12, 13].map((n) => `${chr}(${n})`).join(" || ")} || '${UNICODE_SPACES}'`;
 const singleQuoted = (text: string) => `'${text.replace(/'/g, "''")}'`;
-const plainNumber = (n: number) => (Object.is(n, -0) ? "0" : String(n));
 /**
  * A DOUBLE from a decimal literal. DuckDB (and Snowflake) read `0.13999999999999999` as a DECIMAL
  * first and lose the last digit on the way to a double; up to 15 digits that way is exact, longer
  * ones are cast from text, which reads the nearest double.
  */
 const castDouble = (n: number) => {
-  if (Number.isInteger(n) && Math.abs(n) < 1e15) return plainNumber(n);
-  const text = plainNumber(n);
+  // String(-0) is "0": no engine reads a negative zero from the rubric.
+  const text = String(n);
+  if (Number.isInteger(n) && Math.abs(n) < 1e15) return text;
   return text.replace(/[^0-9]/g, "").replace(/^0+/, "").length > 15 || /e/.test(text)
     ? `'${text}'::DOUBLE`
     : `${text}::DOUBLE`;
@@ -123,7 +123,7 @@ const postgres: Dialect = {
   // standard_conforming_strings (on since 9.1): a backslash is an ordinary character.
   str: singleQuoted,
   // A literal with a decimal point is NUMERIC, and integer division truncates: cast to float8.
-  num: (n) => `${plainNumber(n)}::float8`,
+  num: (n) => `${n}::float8`,
   text: (e) => `CAST(${e} AS TEXT)`,
   matches: (e, p) => `(${e} ~ ${singleQuoted(`^(${p})$`)})`,
   trim: (e, chars) => `btrim(${e}, ${chars})`,
@@ -152,7 +152,7 @@ const bigquery: Dialect = {
   ident: (name) => `\`${name.replace(/[\\`]/g, (c) => `\\${c}`)}\``,
   str: (text) =>
     `'${text.replace(/[\\'\n\r\t]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : `\\${c}`))}'`,
-  num: plainNumber,
+  num: String,
   text: (e) => `CAST(${e} AS STRING)`,
   matches: (e, p) => `REGEXP_CONTAINS(${e}, r'^(${p})$')`,
   trim: (e, chars) => `TRIM(${e}, ${chars})`,
@@ -180,7 +180,7 @@ const snowflake: Dialect = {
   ident: doubleQuoted,
   str: (text) =>
     `'${text.replace(/[\\'\n\r\t]/g, (c) => (c === "\n" ? "\\n" : c === "\r" ? "\\r" : c === "\t" ? "\\t" : c === "'" ? "''" : "\\\\"))}'`,
-  num: (n) => (Number.isInteger(n) ? `${plainNumber(n)}::DOUBLE` : castDouble(n)),
+  num: (n) => (Number.isInteger(n) ? `${n}::DOUBLE` : castDouble(n)),
   text: (e) => `CAST(${e} AS VARCHAR)`,
   matches: (e, p) => `REGEXP_LIKE(${e}, $$${p}$$)`,
   trim: (e, chars) => `TRIM(${e}, ${chars})`,

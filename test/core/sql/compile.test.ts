@@ -1,14 +1,42 @@
 /** The SQL compiler's refusals and spellings, without an engine. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRubric } from "../../../src/core";
-import { compileSql } from "../../../src/core/sql";
+import { compileSql, type SqlOptions } from "../../../src/core/sql";
 import { memoryDuckDb } from "./memoryDuckDb";
+import { AS_OF, differences, type Fixture } from "./parity";
 
 let db: Awaited<ReturnType<typeof memoryDuckDb>>;
 beforeAll(async () => {
   db = await memoryDuckDb();
 });
 afterAll(() => db?.close());
+
+/** Where the query's results on DuckDB differ from the core's, rows loaded as text (so drivers compare too). */
+async function differencesOf(f: Fixture, options: Partial<SqlOptions> = {}) {
+  const table = await db.load(f, false);
+  const sources: Record<string, string> = {};
+  for (const [name, t] of Object.entries(f.sources ?? {})) sources[name] = await db.load(t, false);
+  const sql = compileSql(f.rubric, { dialect: "duckdb", table, asOf: AS_OF, sources, ...options });
+  return differences(f, await db.engine.run(sql), true);
+}
+
+const BANDS = [
+  { label: "Red", color: "#f4c7c3" },
+  { label: "Yellow", from: 40, color: "#fce8b2" },
+  { label: "Green", from: 70, color: "#b7e1cd" },
+];
+const range = { type: "range", worst: 0, best: 10 } as const;
+
+const segment = (best: number) => ({
+  bands: BANDS,
+  metrics: [{ id: "nps", column: "NPS", score: { ...range, best } }],
+});
+/** Segment names as a user may space and case them. */
+const SEGMENTED = parseRubric({
+  bands: BANDS,
+  metrics: [{ id: "nps", column: "NPS", score: range }],
+  segments: { column: "Stage", rubrics: { " Gold ": segment(8), silver: segment(20) } },
+});
 
 const RUBRIC = parseRubric({
   bands: [
@@ -185,5 +213,167 @@ describe("compileSql", () => {
       ["Acme", 100],
       ["Beta", 0],
     ]);
+  });
+
+  it("carries the table's own columns beside the results, and none of its working columns", async () => {
+    const table = await db.load({ headers: ["Account", "NPS"], rows: [["Acme", "7"]] }, false);
+    const [row] = await db.engine.run(compileSql(RUBRIC, { dialect: "duckdb", table }));
+    expect(Object.keys(row ?? {})).toEqual([
+      "row_id",
+      "Account",
+      "NPS",
+      "health_score",
+      "health_band",
+      "health_color",
+      "health_coverage",
+      "health_flags",
+      "health_drivers",
+    ]);
+    // Postgres has no `* EXCLUDE`: the row travels as one value and is expanded at the end.
+    const sql = compileSql(RUBRIC, { dialect: "postgres", table: "t" });
+    expect(sql).toContain("SELECT hs__t AS hs__row,\n");
+    expect(sql).toContain("SELECT (hs__row).*,\n");
+  });
+
+  it("picks each account's segment rubric as the core does, segment names matched trimmed and in any case", async () => {
+    const rows = [
+      ["gold", "6"],
+      [" SILVER ", "6"],
+      ["", "6"],
+      ["Bronze", "6"],
+      ["Gold", "9"],
+    ];
+    expect(
+      await differencesOf({ name: "segments", rubric: SEGMENTED, headers: ["Stage", "NPS"], rows }),
+    ).toEqual([]);
+  });
+
+  it("leaves a space between a number and the next word, as PostgreSQL 15 requires (it refuses `1WHEN`)", () => {
+    for (const dialect of ["duckdb", "postgres", "bigquery", "snowflake"] as const)
+      expect(compileSql(SEGMENTED, { dialect, table: "t", asOf: AS_OF })).not.toMatch(
+        /(?<![\w.'])\d+(?!e[+-]\d)[A-Za-z_]/,
+      );
+  });
+
+  it("weighs groups, a group of weight 0 and metrics of weight 0 in score and coverage as the core does", async () => {
+    const metric = (column: string, group: string, weight: number) => ({
+      id: column,
+      column,
+      group,
+      weight,
+      score: range,
+    });
+    const headers = ["A1", "A2", "S1", "M1", "E1"];
+    const rubric = parseRubric({
+      bands: BANDS,
+      groups: { Adoption: 2, Service: 0, Money: 1, Empty: 1 },
+      metrics: [
+        metric("A1", "Adoption", 1),
+        metric("A2", "Adoption", 0),
+        metric("S1", "Service", 1),
+        metric("M1", "Money", 2),
+        metric("E1", "Empty", 0),
+      ],
+    });
+    const rows = [
+      ["8", "2", "1", "5", "9"],
+      ["", "", "3", "", ""],
+      ["", "4", "", "", "7"],
+      ["1", "", "", "", ""],
+      ["", "", "", "", ""],
+    ];
+    expect(await differencesOf({ name: "groups", rubric, headers, rows })).toEqual([]);
+    // Every group with weighed metrics weighs 0: nothing covers.
+    const none = parseRubric({
+      bands: BANDS,
+      groups: { A: 0, B: 1 },
+      metrics: [metric("A1", "A", 1), metric("A2", "B", 0)],
+    });
+    expect(await differencesOf({ name: "no group weighs", rubric: none, headers, rows })).toEqual([]);
+  });
+
+  it("orders drivers of equal cost as the rubric lists them, and notes a points rubric whose weights are all 0", async () => {
+    const metrics = ["A", "B", "C", "D"].map((column) => ({ id: column, column, score: range }));
+    const rows = [
+      ["2", "2", "2", "2"],
+      ["2", "1", "2", "1"],
+      ["10", "", "3", "3"],
+      ["", "", "", ""],
+    ];
+    const headers = ["A", "B", "C", "D"];
+    const weighted = parseRubric({ bands: BANDS, metrics });
+    expect(await differencesOf({ name: "ties", rubric: weighted, headers, rows })).toEqual([]);
+    const zero = parseRubric({
+      method: "points",
+      bands: BANDS,
+      metrics: metrics.map((m) => ({ ...m, weight: 0, score: { ...range, points: 10 } })),
+    });
+    expect(await differencesOf({ name: "all weights 0", rubric: zero, headers, rows })).toEqual([]);
+  });
+
+  it("reads a source's number aggregates as yes/no cells and as map keys, and text as written, as the core does", async () => {
+    const rubric = parseRubric({
+      key: "Account",
+      bands: BANDS,
+      sources: { pay: { sheet: "Payments", key: "Account" } },
+      metrics: [
+        {
+          id: "paid",
+          input: "boolean",
+          from: { source: "pay", agg: "max", column: "Paid" },
+          score: { type: "map", values: { true: 100, false: 0 } },
+        },
+        {
+          id: "payments",
+          from: { source: "pay", agg: "count" },
+          score: { type: "map", values: { " 2 ": 100, "1": 50, "0": 0 }, else: 10 },
+        },
+        {
+          id: "plan",
+          column: "Plan",
+          input: "text",
+          score: { type: "map", values: { " Pro ": 100 }, else: 20 },
+        },
+        // Days since a number aggregate, read as the core reads it.
+        {
+          id: "since",
+          input: "daysSince",
+          from: { source: "pay", agg: "max", column: "Paid" },
+          score: { type: "range", worst: 30, best: 0 },
+        },
+      ],
+      flags: [
+        { id: "unpaid", from: { source: "pay", agg: "min", column: "Paid" }, when: false, add: -10 },
+        { id: "churn", column: "Plan", when: " Churned ", cap: 30 },
+        { id: "trial", column: "Plan", contains: " TRIAL ", cap: 50 },
+      ],
+    });
+    const pay = {
+      headers: ["Account", "Paid"],
+      rows: [
+        ["Acme", "1"],
+        ["acme", "1"],
+        ["Beta", "0"],
+        ["Beta", "1"],
+        ["Gamma", "2"],
+        ["Delta", "yes"],
+      ],
+    };
+    const rows = [
+      ["Acme", "pro"],
+      ["Beta", "Churned"],
+      ["Gamma", "Free trial"],
+      ["Delta", "Pro"],
+      ["Zeta", ""],
+    ];
+    expect(
+      await differencesOf({
+        name: "aggregates",
+        rubric,
+        headers: ["Account", "Plan"],
+        rows,
+        sources: { pay },
+      }),
+    ).toEqual([]);
   });
 });
