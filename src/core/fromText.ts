@@ -184,7 +184,7 @@ function readConditions(tokens: Token[]): Condition[] | string {
       i = v.next;
     } else if (isWord(tokens[i], "at") && isWord(tokens[i + 1], "least", "most")) {
       const n = number(tokens[i + 2]);
-      if (n === undefined) return `"${col.text} is at ${tokens[i + 1]?.text}" needs a number`;
+      if (n === undefined) return `"${col.text} is at ${(tokens[i + 1] as Token).text}" needs a number`;
       if (isWord(tokens[i + 1], "least")) cond.min = n;
       else cond.max = n;
       i += 3;
@@ -213,7 +213,7 @@ function readConditions(tokens: Token[]): Condition[] | string {
     }
     out.push(cond);
     if (i < tokens.length) {
-      if (!isWord(tokens[i], "and")) return `expected “and” before "${tokens[i]?.text}"`;
+      if (!isWord(tokens[i], "and")) return `expected “and” before "${(tokens[i] as Token).text}"`;
       i++;
       if (i === tokens.length) return "a condition is missing after “and”";
     }
@@ -230,7 +230,8 @@ export function parseFromText(text: string): From | string {
   const agg = AGG_KINDS.find((a) => AGG_WORD[a] === aggWord || a === aggWord);
   if (!agg) return `it must start with an aggregate (${Object.values(AGG_WORD).join(", ")}): ${EXAMPLE}`;
   const last = head[head.length - 1] as Token;
-  if (head.length < 3 || last.quoted || !isWord(head[head.length - 2], "in", "of"))
+  // The aggregate is never “in” or “of”, so this needs three words at least.
+  if (last.quoted || !isWord(head[head.length - 2], "in", "of"))
     return `name the source at the end of “${head.map((t) => t.text).join(" ")}”, like “count of logins” or “latest Date in logins”`;
   const from: From = { source: last.text, agg };
   const colTokens = head.slice(1, -2);

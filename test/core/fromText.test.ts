@@ -142,6 +142,7 @@ describe("the From cell", () => {
     ["count of logins, last 30", "write the window as “last 30 days”, not “last 30”"],
     ["count of logins, last 30 weeks", "write the window as “last 30 days”, not “last 30 weeks”"],
     ["count of logins, last thirty days", "write the window as “last 30 days”, not “last thirty days”"],
+    ["count of logins, last 30 days ago", "write the window as “last 30 days”, not “last 30 days ago”"],
     ['count of logins, last "30" days', "write the window as “last 30 days”, not “last 30 days”"],
     ["count of logins, where", "“where” needs a condition, like “where Status is Open”"],
     ["count of logins, where is Open", "a condition needs a column before “is” or “contains”"],
@@ -179,6 +180,10 @@ describe("the From cell", () => {
     ],
     [
       "count of logins, last 30 days, % change from the previous thirty days",
+      "write the comparison as “% change from the previous 30 days”",
+    ],
+    [
+      "count of logins, last 30 days, % change from the previous 30 days ago",
       "write the comparison as “% change from the previous 30 days”",
     ],
   ];
