@@ -346,6 +346,18 @@ describe("aggregates at their edges", () => {
     expect(one({ source: "nps", agg: "avg", column: "Score" }, nps, ["Acme"])).toEqual([1]);
   });
 
+  it("leaves out a number beyond ±1e15, too large to score, as a number metric does", () => {
+    const nps = npsOf([
+      ["Acme", 5, AS_OF],
+      ["Acme", 2e15, AS_OF],
+      ["Acme", -2e15, AS_OF],
+      ["Acme", "3e15", AS_OF],
+      ["Acme", Number.NaN, AS_OF],
+    ]);
+    expect(one({ source: "nps", agg: "max", column: "Score" }, nps, ["Acme"])).toEqual([5]);
+    expect(one({ source: "nps", agg: "min", column: "Score" }, nps, ["Acme"])).toEqual([5]);
+  });
+
   it("counts no blank or missing cell among distinct values", () => {
     const nps = npsOf(
       ["ann", "", null, "n/a", "#N/A", " - ", "Ann "].map((user): CellValue[] => ["Acme", user, AS_OF]),
