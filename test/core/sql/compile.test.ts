@@ -1,7 +1,7 @@
 /** The SQL compiler's refusals and spellings, and its results beside the core's on an in-memory DuckDB. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRubric } from "../../../src/core";
-import { compileSql, type SqlOptions } from "../../../src/core/sql";
+import { compileSql, SQL_RESULT_COLUMNS, type SqlOptions } from "../../../src/core/sql";
 import { memoryDuckDb } from "./memoryDuckDb";
 import { AS_OF, differences, type Fixture } from "./parity";
 
@@ -235,17 +235,9 @@ describe("compileSql", () => {
   it("carries the table's own columns beside the results, and none of its working columns", async () => {
     const table = await db.load({ headers: ["Account", "NPS"], rows: [["Acme", "7"]] }, false);
     const [row] = await db.engine.run(compileSql(RUBRIC, { dialect: "duckdb", table }));
-    expect(Object.keys(row ?? {})).toEqual([
-      "row_id",
-      "Account",
-      "NPS",
-      "health_score",
-      "health_band",
-      "health_color",
-      "health_coverage",
-      "health_flags",
-      "health_drivers",
-    ]);
+    // health_segment only with segments.
+    const results = SQL_RESULT_COLUMNS.filter((c) => c !== "health_segment");
+    expect(Object.keys(row ?? {})).toEqual(["row_id", "Account", "NPS", ...results]);
     // Postgres has no `* EXCLUDE`: the row travels as one value and is expanded at the end.
     const sql = compileSql(RUBRIC, { dialect: "postgres", table: "t" });
     expect(sql).toContain("SELECT hs__t AS hs__row,\n");
