@@ -640,10 +640,8 @@ export class Compiler {
         sum(
           impacts
             .filter((_, j) => j !== i)
-            .map((other, k) => {
-              const j = k < i ? k : k + 1;
-              return `CASE WHEN ${other} ${j < i ? "<=" : "<"} ${imp} THEN 1 ELSE 0 END`;
-            }),
+            // The k-th other metric comes before this one when k < i: it wins a tie.
+            .map((other, k) => `CASE WHEN ${other} ${k < i ? "<=" : "<"} ${imp} THEN 1 ELSE 0 END`),
         ),
       ),
     );

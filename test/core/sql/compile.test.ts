@@ -1,4 +1,4 @@
-/** The SQL compiler's refusals and spellings, without an engine. */
+/** The SQL compiler's refusals and spellings, and its results beside the core's on an in-memory DuckDB. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseRubric } from "../../../src/core";
 import { compileSql, type SqlOptions } from "../../../src/core/sql";
