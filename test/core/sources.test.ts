@@ -290,7 +290,7 @@ describe("the report of what did not count", () => {
 const DAYS = dayContext(AS_OF, "UTC");
 const POINTS = { method: "points", bands: [{ label: "Any", color: "#ffffff" }] };
 
-/** The aggregates of `froms` over `tables`, as one account's cells: fill's output for `key`. */
+/** The aggregates of `froms` over `tables` for each key: what fill writes for it. */
 function cellsOf(froms: Record<string, unknown>[], tables: SourceTables, keys: CellValue[], extra = {}) {
   const r = rubricOf(
     froms.map((from) => ({ from, score: { type: "perUnit", points: 1 } })),
