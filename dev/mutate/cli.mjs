@@ -7,6 +7,6 @@ export default mutationConfig("cli", {
   // Not cli/bin.ts: the program's glue to the process, tested in its own process (bin.test.ts).
   mutate: ["cli/**/*.ts", "!cli/bin.ts"],
   testFiles: ["test/cli/!(bin).test.ts"],
-  // The score of the files measured so far (README, "Mutation testing"), rounded down.
-  breakAt: 99,
+  // The whole folder's score (README, "Mutation testing"), rounded down.
+  breakAt: 94,
 });
