@@ -47,7 +47,8 @@ const COLOR = /^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$/;
 
 type Obj = JsonObject;
 
-const isNumber = (v: unknown): v is number => typeof v === "number" && Number.isFinite(v);
+// Number.isFinite is false for anything not a number (it does not convert, unlike isFinite).
+const isNumber = (v: unknown): v is number => Number.isFinite(v);
 const describe = (v: unknown): string =>
   typeof v === "string"
     ? `"${v}"`
@@ -65,8 +66,8 @@ export const MAX_WEIGHT = 1_000_000;
  * never written), so they are refused wherever a name is read.
  */
 export function reservedName(name: string): boolean {
-  const t = name.trim();
-  return t === "__proto__" || Object.prototype.hasOwnProperty.call(Object.prototype, t);
+  // `__proto__` is among them: an accessor of Object.prototype's own.
+  return Object.prototype.hasOwnProperty.call(Object.prototype, name.trim());
 }
 
 export const reservedNameMessage = (kind: "group" | "segment" | "source", name: string): string =>
@@ -89,8 +90,9 @@ class Reader {
    */
   column(obj: Obj, key: string, path: string, required: boolean): string | undefined {
     const column = this.text(obj, key, path, required);
+    if (column === undefined || !this.headers) return column;
     this.among(column, this.headers, join(path, key), "the data");
-    const at = (this.headers ?? []).flatMap((h, i) => (headerKey(h) === column?.toLowerCase() ? [i] : []));
+    const at = this.headers.flatMap((h, i) => (headerKey(h) === column.toLowerCase() ? [i] : []));
     if (at.length > 1)
       this.error(
         join(path, key),
@@ -138,7 +140,8 @@ class Reader {
 
   text(obj: Obj, key: string, path: string, required: boolean): string | undefined {
     const v = obj[key];
-    if (v === undefined || v === null || v === "") {
+    // "" needs no test of its own: trimmed below, it is blank like "  ".
+    if (v === undefined || v === null) {
       if (required) this.error(join(path, key), "is required");
       return undefined;
     }
@@ -167,10 +170,12 @@ class Reader {
       this.error(join(path, key), `must be a number, not ${describe(v)}`);
       return undefined;
     }
+    // Stryker disable next-line ConditionalExpression: v < undefined is false, so without a min nothing is refused either way
     if (opts.min !== undefined && v < opts.min) {
       this.error(join(path, key), `must be a number ≥ ${opts.min}, not ${v}`);
       return undefined;
     }
+    // Stryker disable next-line ConditionalExpression: v > undefined is false, so without a max nothing is refused either way
     if (opts.max !== undefined && v > opts.max) {
       this.error(join(path, key), `must be at most ${thousands(opts.max)}, not ${thousands(v)}`);
       return undefined;
@@ -181,7 +186,7 @@ class Reader {
   oneOf<T extends string>(obj: Obj, key: string, path: string, allowed: readonly T[]): T | undefined {
     const v = obj[key];
     if (v === undefined || v === null || v === "") return undefined;
-    if (typeof v !== "string" || !(allowed as readonly string[]).includes(v)) {
+    if (!(allowed as readonly unknown[]).includes(v)) {
       this.error(
         join(path, key),
         `must be one of ${allowed.map((a) => `"${a}"`).join(", ")}, not ${describe(v)}`,
@@ -327,6 +332,7 @@ function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | u
   const groups = o.groups === undefined ? undefined : readGroups(r, o.groups, join(path, "groups"), method);
   const metrics = readMetrics(r, o.metrics, path, method, groups, reads);
   const flags = readFlags(r, o.flags, join(path, "flags"), method, reads);
+  // Stryker disable next-line ConditionalExpression: validateRubric returns no rubric once there is an error, so a base with errors is never seen
   if (r.errors.length > errorsBefore) return undefined;
   const rubric: BaseRubric = { version: 1, name, method, missing, bands, metrics, flags };
   if (groups) rubric.groups = groups;
@@ -336,6 +342,7 @@ function readBase(r: Reader, o: Obj, path: string, reads: Reads): BaseRubric | u
 function readBands(r: Reader, v: unknown, path: string, method: Method): Band[] {
   if (!Array.isArray(v) || v.length === 0) {
     r.error(path, "needs at least one band, listed from low to high");
+    // Stryker disable next-line ArrayDeclaration: with this error no rubric is returned, so these bands are never seen
     return [];
   }
   const bands: Band[] = [];
@@ -350,18 +357,20 @@ function readBands(r: Reader, v: unknown, path: string, method: Method): Band[] 
     r.unknownFields(item, p, ["label", "from", "color", "action"]);
     const label = r.text(item, "label", p, true);
     if (label !== undefined) {
-      const key = label.trim().toLowerCase();
+      const key = label.toLowerCase();
       if (labels.has(key)) r.error(join(p, "label"), `"${label}" is used by another band`);
       if (key === NO_DATA.toLowerCase())
         r.error(join(p, "label"), `"${NO_DATA}" is reserved for rows with no data`);
       labels.add(key);
     }
+    const errorsBeforeFrom = r.errors.length;
     const from = r.number(item, "from", p);
     if (i === 0 && from !== undefined) {
       r.error(join(p, "from"), "the first band has no from: it takes every score below the next band");
-    } else if (i > 0 && from === undefined && item.from === undefined) {
+    } else if (i > 0 && from === undefined && r.errors.length === errorsBeforeFrom) {
+      // Absent, null or "": a band after the first without a from would never be used.
       r.error(join(p, "from"), "is required on every band after the first");
-    } else if (i > 0 && from !== undefined) {
+    } else if (from !== undefined) {
       if (from <= previousFrom) {
         r.error(
           join(p, "from"),
@@ -383,6 +392,7 @@ function readBands(r: Reader, v: unknown, path: string, method: Method): Band[] 
     const color = r.text(item, "color", p, false) ?? defaultColor(i, v.length);
     if (!COLOR.test(color)) r.error(join(p, "color"), `must be a colour like "#b7e1cd", not "${color}"`);
     const action = r.text(item, "action", p, false);
+    // Stryker disable next-line StringLiteral: a band without a label is an error, so this band is never seen
     const band: Band = { label: label ?? "", color };
     if (from !== undefined && i > 0) band.from = from;
     if (action !== undefined) band.action = action;
@@ -446,6 +456,7 @@ function readMetrics(
   const path = join(rubricPath, "metrics");
   if (!Array.isArray(v) || v.length === 0) {
     r.error(path, "needs at least one metric");
+    // Stryker disable next-line ArrayDeclaration: with this error no rubric is returned, so these metrics are never seen
     return [];
   }
   const ids = new Set<string>();
@@ -482,6 +493,7 @@ function readMetrics(
       ...origin.read,
       weight,
       input,
+      // Stryker disable next-line ObjectLiteral,StringLiteral: a metric without a scorer is an error, so this one is never seen
       score: score ?? { type: "map", values: {}, else: 0 },
     };
     if (group !== undefined) metric.group = group;
