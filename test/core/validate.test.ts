@@ -731,3 +731,394 @@ describe("validateRubric with the sources' headers", () => {
     expect(v.warnings.map(formatProblem)).toContain("metrics[0].from.column: is ignored: count counts rows");
   });
 });
+
+describe("validateRubric: each problem in the words a person reads", () => {
+  const errorsOf = (json: Record<string, unknown>) => validateRubric(json).errors.map(formatProblem);
+  const warningsOf = (json: Record<string, unknown>) => validateRubric(json).warnings.map(formatProblem);
+
+  it("says what a rubric must be when it is not an object", () => {
+    expect(validateRubric(null).errors).toEqual([
+      { path: "", message: "a rubric must be a JSON object with bands and metrics" },
+    ]);
+  });
+
+  it("fills in no field the rubric leaves out: no key, sources, segments, groups, action, group or missing", () => {
+    const v = validateRubric({
+      bands: [{ label: "Red" }],
+      metrics: [{ id: "a", column: "A", score: { type: "perUnit", points: 1 } }],
+    });
+    expect(v.rubric).toStrictEqual({
+      version: 1,
+      name: "Untitled rubric",
+      method: "weighted",
+      missing: "skip",
+      bands: [{ label: "Red", color: "#b7e1cd" }],
+      metrics: [
+        {
+          id: "a",
+          label: "A",
+          column: "A",
+          weight: 1,
+          input: "number",
+          score: { type: "perUnit", points: 1 },
+        },
+      ],
+      flags: [],
+    });
+  });
+
+  it("keeps a band's action", () => {
+    expect(validateRubric({ bands: RYG_BANDS, metrics: [metric("a")] }).rubric?.bands[0]).toStrictEqual({
+      label: "Red",
+      color: "#f4c7c3",
+      action: "Call within 48 h",
+    });
+  });
+
+  it("gives bands without a colour Sheets' red to green, spread over their number", () => {
+    const colors = (n: number) =>
+      validateRubric({
+        bands: Array.from({ length: n }, (_, i) =>
+          i === 0 ? { label: "B0" } : { label: `B${i}`, from: i * 10 },
+        ),
+        metrics: [metric("a")],
+      }).rubric?.bands.map((b) => b.color);
+    expect(colors(1)).toEqual(["#b7e1cd"]);
+    expect(colors(2)).toEqual(["#e6b8af", "#b7e1cd"]);
+    expect(colors(3)).toEqual(["#f4c7c3", "#fce8b2", "#b7e1cd"]);
+    expect(colors(5)).toEqual(["#e6b8af", "#f4c7c3", "#fce8b2", "#d9ead3", "#b7e1cd"]);
+  });
+
+  it("shows a wrong value as written: text in quotes, an object or list as JSON", () => {
+    expect(
+      errorsOf({
+        bands: RYG_BANDS,
+        metrics: [
+          metric("a", { weight: 'say "ten"' }),
+          metric("b", { weight: {} }),
+          metric("c", { weight: [1, 2] }),
+        ],
+      }),
+    ).toEqual([
+      'metrics[0].weight: must be a number, not "say "ten""',
+      "metrics[1].weight: must be a number, not {}",
+      "metrics[2].weight: must be a number, not [1,2]",
+    ]);
+  });
+
+  it("refuses a version other than 1", () => {
+    expect(errorsOf({ version: 2, bands: RYG_BANDS, metrics: [metric("a")] })).toEqual([
+      "version: must be 1 (this is rubric format v1), not 2",
+    ]);
+  });
+
+  it("takes null and blank text as absent, and text with spaces only as blank", () => {
+    const v = validateRubric({
+      name: null,
+      method: "",
+      missing: null,
+      bands: RYG_BANDS,
+      metrics: [metric("a", { weight: "", label: "  ", input: null })],
+    });
+    expect(v.errors).toEqual([]);
+    expect(v.rubric).toMatchObject({ name: "Untitled rubric", method: "weighted", missing: "skip" });
+    expect(v.rubric?.metrics[0]).toMatchObject({ label: "a", weight: 1, input: "number" });
+    expect(
+      errorsOf({
+        bands: RYG_BANDS,
+        metrics: [
+          metric("a", { id: "  " }),
+          metric("b", { id: null }),
+          metric("c", { score: { type: "range", worst: "", best: 10 } }),
+        ],
+      }),
+    ).toEqual([
+      "metrics[0].id: is required",
+      "metrics[1].id: is required",
+      "metrics[2].score.worst: is required and must be a number",
+    ]);
+  });
+
+  it("wants text where text belongs", () => {
+    expect(errorsOf({ name: 5, bands: RYG_BANDS, metrics: [metric("a", { column: true })] })).toEqual([
+      "name: must be text, not 5",
+      "metrics[0].column: must be text, not true",
+    ]);
+  });
+
+  it("says which field an unknown one might be, and nothing more when none is close", () => {
+    expect(warningsOf({ bands: RYG_BANDS, metrics: [metric("a")], colour: "red" })).toEqual([
+      'colour: unknown field "colour" is ignored',
+    ]);
+  });
+
+  it("refuses a reserved group name written with spaces around it, naming it trimmed", () => {
+    expect(
+      errorsOf({
+        bands: RYG_BANDS,
+        groups: { " toString ": 1, A: 1 },
+        metrics: [metric("a", { group: "A" })],
+      }),
+    ).toEqual([
+      'groups. toString : "toString" cannot be a group name: JavaScript reserves it; choose another name',
+    ]);
+  });
+
+  it("names a group without a name, and groups that are not an object", () => {
+    expect(
+      errorsOf({ bands: RYG_BANDS, groups: { " ": 1, A: 1 }, metrics: [metric("a", { group: "A" })] }),
+    ).toEqual(["groups. : a group needs a name"]);
+    expect(errorsOf({ bands: RYG_BANDS, groups: ["A"], metrics: [metric("a", { group: "A" })] })).toEqual([
+      'groups: must be an object of group name → weight, like { "Adoption": 40 }',
+    ]);
+  });
+
+  it("refuses a metric that is not an object, and does not then call every metric weightless", () => {
+    const v = validateRubric({ bands: RYG_BANDS, metrics: ["logins"] });
+    expect(v.errors.map(formatProblem)).toEqual([
+      "metrics[0]: must be an object with id, column (or from) and score",
+    ]);
+    expect(v.warnings).toEqual([]);
+    expect(errorsOf({ bands: RYG_BANDS, metrics: [] })).toEqual(["metrics: needs at least one metric"]);
+  });
+
+  it("says what is wrong with a metric's id and actionable", () => {
+    expect(
+      errorsOf({
+        bands: RYG_BANDS,
+        metrics: [
+          { column: "A", score: { type: "range", worst: 0, best: 1 } },
+          metric("logins 30d"),
+          metric("b", { actionable: "no" }),
+        ],
+      }),
+    ).toEqual([
+      "metrics[0].id: is required",
+      'metrics[1].id: "logins 30d" may hold only letters, digits and _',
+      'metrics[2].actionable: must be true or false, not "no"',
+    ]);
+  });
+});
+
+describe("validateRubric: bands, word for word", () => {
+  const errorsOf = (bands: unknown, method = "weighted") =>
+    validateRubric({ method, bands, metrics: [metric("a")] }).errors.map(formatProblem);
+
+  it("needs at least one band, each an object with a label", () => {
+    expect(errorsOf([])).toEqual(["bands: needs at least one band, listed from low to high"]);
+    expect(errorsOf(["Red"])).toEqual(["bands[0]: must be an object with label, from and color"]);
+    expect(errorsOf([{ color: "#f4c7c3" }])).toEqual(["bands[0].label: is required"]);
+  });
+
+  it("says why a label, a from or a colour is refused", () => {
+    expect(
+      errorsOf([
+        { label: "No data", from: 0 },
+        { label: "Green", from: 50, color: "green" },
+        { label: "green", from: 70 },
+        { label: "Gold" },
+      ]),
+    ).toEqual([
+      'bands[0].label: "No data" is reserved for rows with no data',
+      "bands[0].from: the first band has no from: it takes every score below the next band",
+      'bands[1].color: must be a colour like "#b7e1cd", not "green"',
+      'bands[2].label: "green" is used by another band',
+      "bands[3].from: is required on every band after the first",
+    ]);
+  });
+
+  it("refuses a later band whose from is null or blank, which would never be used", () => {
+    expect(
+      errorsOf([{ label: "Red" }, { label: "Yellow", from: null }, { label: "Green", from: "" }]),
+    ).toEqual([
+      "bands[1].from: is required on every band after the first",
+      "bands[2].from: is required on every band after the first",
+    ]);
+  });
+
+  it("names a from that is not a number once, and still orders the bands around it", () => {
+    expect(
+      errorsOf([
+        { label: "Red" },
+        { label: "Amber", from: 50 },
+        { label: "Yellow", from: "forty" },
+        { label: "Green", from: 40 },
+      ]),
+    ).toEqual([
+      'bands[2].from: must be a number, not "forty"',
+      "bands[3].from: must be above the previous band's from (50): list bands from low to high",
+    ]);
+  });
+
+  it("names the band a from out of 0..100 leaves unused, even one without a label", () => {
+    const v = validateRubric({
+      bands: [{ label: "Low" }, { from: -5 }, { from: 120 }],
+      metrics: [metric("a")],
+    });
+    expect(v.warnings.map(formatProblem)).toEqual([
+      'bands[1].from: -5 is below 0: every weighted score reaches it, so the bands below "" are never used',
+      'bands[2].from: 120 is above 100, which no weighted score reaches, so "" is never used',
+    ]);
+  });
+});
+
+describe("validateRubric: top level, word for word", () => {
+  const fromMetric = {
+    id: "m",
+    from: { source: "logins", agg: "count" },
+    score: { type: "perUnit", points: 1 },
+  };
+  const sources = { logins: { key: "Account" } };
+
+  it("reads a rubric without a key against the data's headers", () => {
+    const v = validateRubric(
+      { bands: RYG_BANDS, metrics: [metric("a", { column: "A" })] },
+      { headers: ["A", "B"] },
+    );
+    expect(v.errors).toEqual([]);
+    expect(v.rubric?.metrics[0]?.column).toBe("A");
+  });
+
+  it("does not ask for the key again when the key given is wrong", () => {
+    expect(
+      validateRubric({ bands: RYG_BANDS, key: 5, sources, metrics: [fromMetric] }).errors.map(formatProblem),
+    ).toEqual(["key: must be text, not 5"]);
+  });
+
+  it("asks for the key when sources are read, whatever else is wrong", () => {
+    expect(validateRubric({ bands: [], sources, metrics: [fromMetric] }).errors.map(formatProblem)).toEqual([
+      "bands: needs at least one band, listed from low to high",
+      'key: is required because metrics read sources: name the data\'s column naming each account, like "Account"',
+    ]);
+  });
+
+  it("returns no rubric when only the key is wrong", () => {
+    const v = validateRubric({ bands: RYG_BANDS, key: 5, metrics: [metric("a")] });
+    expect(v.errors.map(formatProblem)).toEqual(["key: must be text, not 5"]);
+    expect(v.rubric).toBeUndefined();
+  });
+
+  it("checks no source column when a from names no source, even with a source called undefined", () => {
+    const v = validateRubric(
+      {
+        bands: RYG_BANDS,
+        key: "Account",
+        sources: { undefined: { key: "Account" } },
+        metrics: [
+          { id: "m", from: { agg: "sum", column: "Minutes" }, score: { type: "perUnit", points: 1 } },
+        ],
+      },
+      { sourceHeaders: { undefined: ["Account"] } },
+    );
+    expect(v.errors.map(formatProblem)).toEqual(["metrics[0].from.source: is required"]);
+  });
+
+  it("refuses only what is nested more than 32 levels deep, at its path", () => {
+    const deeper = (levels: number) =>
+      validateRubric({ bands: RYG_BANDS, metrics: [metric("a")], notes: nestedList(levels) });
+    expect(deeper(32).errors).toEqual([]);
+    expect(deeper(33).errors).toEqual([
+      {
+        path: `notes${"[0]".repeat(32)}`,
+        message:
+          "is nested more than 32 levels deep, which no rubric is: check that this is the rubric you meant",
+      },
+    ]);
+  });
+
+  it("parseRubric's error says every problem in one sentence, without the final full stop", () => {
+    let error: unknown;
+    try {
+      parseRubric({ bands: RYG_BANDS, metrics: [] });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(RubricError);
+    expect((error as RubricError).name).toBe("RubricError");
+    expect((error as RubricError).message).toBe(
+      "The rubric has 1 problem: metrics: needs at least one metric",
+    );
+  });
+});
+
+/** A list nested `levels` deep: [[…[1]…]]. */
+function nestedList(levels: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < levels; i++) v = [v];
+  return v;
+}
+
+describe("validateRubric: methods, groups and weights", () => {
+  it("warns about a missing policy under points only, saying why", () => {
+    expect(
+      validateRubric({
+        method: "points",
+        missing: "zero",
+        bands: RYG_BANDS,
+        metrics: [metric("a")],
+      }).warnings.map(formatProblem),
+    ).toEqual(["missing: is ignored under the points method: a missing cell always adds 0 points"]);
+    expect(validateRubric({ missing: "zero", bands: RYG_BANDS, metrics: [metric("a")] }).warnings).toEqual(
+      [],
+    );
+  });
+
+  it("under points, says groups are ignored, and neither wants nor judges a metric's group", () => {
+    const v = validateRubric({
+      method: "points",
+      bands: RYG_BANDS,
+      groups: { A: 1, B: 0 },
+      metrics: [metric("a")],
+    });
+    expect(v.errors).toEqual([]);
+    expect(v.warnings.map(formatProblem)).toEqual([
+      "groups: groups apply to the weighted method only; under points they are ignored",
+    ]);
+  });
+
+  it("under points, says a rubric whose metrics all weigh 0 scores 0", () => {
+    expect(
+      validateRubric({
+        method: "points",
+        bands: RYG_BANDS,
+        metrics: [metric("a", { weight: 0 })],
+      }).warnings.map(formatProblem),
+    ).toEqual([
+      "metrics: every metric has weight 0, so every row scores 0 whatever its cells: give the metrics that matter a weight above 0",
+    ]);
+  });
+
+  it("says once that every group weighs 0, not group by group", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { A: 0, B: 0 },
+      metrics: [metric("a", { group: "A" }), metric("b", { group: "B" })],
+    });
+    expect(v.warnings.map(formatProblem)).toEqual([
+      "groups: every group has weight 0, so no metric counts and every row scores No data: give the groups that matter a weight above 0",
+    ]);
+  });
+
+  it("counts a group whose weight is refused (below 0 or above 1,000,000) as weighing 0", () => {
+    for (const bad of [-1, 2_000_000]) {
+      const v = validateRubric({
+        bands: RYG_BANDS,
+        groups: { A: bad, B: 0 },
+        metrics: [metric("a", { group: "A" }), metric("b", { group: "B" })],
+      });
+      expect(v.errors).toHaveLength(1);
+      expect(v.warnings.map(formatProblem)).toEqual([
+        "groups: every group has weight 0, so no metric counts and every row scores No data: give the groups that matter a weight above 0",
+      ]);
+    }
+  });
+
+  it("does not call a group weightless when only some of its metrics weigh 0", () => {
+    const v = validateRubric({
+      bands: RYG_BANDS,
+      groups: { A: 1 },
+      metrics: [metric("a", { group: "A", weight: 0 }), metric("b", { group: "A" })],
+    });
+    expect(v.warnings).toEqual([]);
+  });
+});
