@@ -609,8 +609,10 @@ function bestScore(
   const shares = model.shares(moved);
   let raw = model.fixed(moved);
   for (const l of moved) {
-    const top = l.levels ? Math.max(l.score, ...l.levels.map((x) => x.score)) : lineMax(l.line as Line);
-    raw += (shares.get(l) ?? 0) * (Number.isNaN(top) ? 0 : top);
+    // A lever's levels all score above it (metricLever), or are every level when it is left out
+    // as missing (its score NaN, which must not count as its best).
+    const top = l.levels ? Math.max(...l.levels.map((x) => x.score)) : lineMax(l.line as Line);
+    raw += (shares.get(l) ?? 0) * top;
   }
   const cleared = new Set([...mandatory, ...optional.flatMap((l) => ("flag" in l ? [l.flag.flag.id] : []))]);
   return roundScore(
