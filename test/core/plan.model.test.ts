@@ -73,6 +73,22 @@ describe("plans round a suggested value to the cell's precision, in the directio
     });
   });
 
+  it("lands a steps metric on a step's bound written in tenths", () => {
+    // NPS 6.5 scores 10; Yellow needs the step from 7.5 (60): (30 + 60) / 2 = 45.
+    const steps = {
+      type: "steps",
+      steps: [
+        { min: 9, score: 100 },
+        { min: 7.5, score: 60 },
+      ],
+      else: 10,
+    };
+    const r = weighted([fixed("A"), { id: "nps", label: "NPS", column: "NPS", score: steps }]);
+    expect(planOf(r, { A: 30, NPS: 6.5 }).changes).toEqual([
+      { metric: "nps", label: "NPS", column: "NPS", from: 6.5, to: 7.5 },
+    ]);
+  });
+
   it("moves in whole units when the cell and the scorer are whole numbers", () => {
     // CSAT 2 of 1..5 scores 25; Yellow needs 2.598, so 3: not 2.6, though the scale is short.
     const r = weighted([{ id: "csat", label: "CSAT", column: "CSAT", score: range(1, 5) }]);
@@ -354,6 +370,16 @@ describe("plans clear the flags that hold a row back", () => {
     ]);
     expect(plan.why).toBe(
       'Clear "Champion left" and "Invoice overdue": they cap the score at 39 and 39 \u2192 Yellow (50)',
+    );
+  });
+
+  it("keeps a floor in the best score a row could reach: only flags that take points away are cleared", () => {
+    // At best (3 × 0 + 100) / 4 = 25, floored at 50: short of Green.
+    const r = weighted([fixed("A", { weight: 3 }), pct("B")], {
+      flags: [{ id: "strategic", label: "Strategic", column: "Strategic", when: true, floor: 50 }],
+    });
+    expect(planOf(r, { A: 0, B: 0, Strategic: true }, "Green").why).toBe(
+      "Out of reach: even with every actionable metric at its best the score would be 50, below Green (from 70)",
     );
   });
 
