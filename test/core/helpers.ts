@@ -1,5 +1,13 @@
 /** Shared fixtures for the core tests: a rubric from partial JSON, and rows scored by header. */
-import { type CellValue, parseRubric, type RowResult, type Rubric, scoreTable } from "../../src/core";
+import {
+  type CellValue,
+  type Plan,
+  parseRubric,
+  planner,
+  type RowResult,
+  type Rubric,
+  scoreTable,
+} from "../../src/core";
 
 export const OPTIONS = { asOf: "2026-11-26", timeZone: "UTC" } as const;
 
@@ -34,4 +42,9 @@ export function scoreRow(r: Rubric, row: Record<string, CellValue>): RowResult {
   const [result] = scoreRows(r, [row]);
   if (!result) throw new Error("scoreTable returned no row");
   return result;
+}
+
+/** Plans one row given as { header: cell }, towards `target` (default: the band above the row's). */
+export function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
+  return planner(r, Object.keys(cells), { ...OPTIONS, target }).planRow(Object.values(cells));
 }
