@@ -760,6 +760,7 @@ function lineOf(p: Prepared, st: MetricState): Line | undefined {
       : {
           a,
           b,
+          // Stryker disable next-line MethodExpression: equivalent: the line is read only at its origin (inside [sLo, sHi]) and, for days and counts, at 0, which scores below sLo only on a range whose ends are both below 0
           lo: Math.max(lo, sLo),
           hi: Math.min(hi, sHi),
           vMin,
@@ -785,8 +786,10 @@ function lineOf(p: Prepared, st: MetricState): Line | undefined {
     case "perUnit": {
       // A per-unit count is never below zero (tickets, reviews, years).
       const cap = s.cap ?? Number.POSITIVE_INFINITY;
+      // Stryker disable next-line ArrayDeclaration: equivalent: precision counts the decimals of numbers; a text entry counts none, as no entry does
       return make(0, s.points, -cap, cap, 0, (s.cap ?? 100) / s.points, 0, []);
     }
+    // Stryker disable next-line ConditionalExpression: equivalent: falling out of the switch returns undefined too
     default:
       return undefined;
   }

@@ -1,0 +1,187 @@
+/**
+ * Plans, cell by cell: how a metric's scorer becomes the values a plan can write (lines for
+ * range, scale and perUnit; levels for steps, map and booleans), what a move costs, and the cells a
+ * plan writes: dates, percentages, booleans, map keys, and the cell that clears each kind of flag.
+ */
+import { describe, expect, it } from "vitest";
+import { type CellValue, type Plan, planner, type Rubric } from "../../src/core";
+import { OPTIONS, pct, rubric } from "./helpers";
+
+/** Plans one row given as { header: cell }. */
+function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
+  return planner(r, Object.keys(cells), { ...OPTIONS, target }).planRow(Object.values(cells));
+}
+
+/** The (metric or flag) id and the cell written, of each change of a plan. */
+const writes = (plan: Plan) => plan.changes.map((c) => [c.metric ?? c.flag, c.to]);
+
+/** Bands for the points method: below 0, from 0, from 40. */
+const POINT_BANDS = [
+  { label: "Low", color: "#f4c7c3" },
+  { label: "Mid", from: 0, color: "#fce8b2" },
+  { label: "High", from: 40, color: "#b7e1cd" },
+];
+
+/** A metric the team cannot change, read as its own score (0..100) or points (`perUnit` 1). */
+const fixed = (column: string, method: "weighted" | "points" = "weighted") =>
+  method === "weighted"
+    ? pct(column, { actionable: false })
+    : { id: column, column, actionable: false, score: { type: "perUnit", points: 1 } };
+
+describe("plans on a line: range, scale and perUnit", () => {
+  it("writes a range move at the scorer's precision even when the cell holds a whole number", () => {
+    // Util 0 scores 0 on 0.1..0.8: (0 + 60) / 2 = 30, Red. Yellow needs Util to score 20: 0.24.
+    const r = rubric({
+      metrics: [
+        {
+          id: "util",
+          label: "Seat utilisation",
+          column: "Util",
+          score: { type: "range", worst: 0.1, best: 0.8 },
+        },
+        fixed("Other"),
+      ],
+    });
+    const plan = planOf(r, { Util: 0, Other: 60 });
+    expect(plan.changes).toEqual([
+      { metric: "util", label: "Seat utilisation", column: "Util", from: 0, to: 0.24 },
+    ]);
+    expect(plan.scoreAfter).toBe(40);
+  });
+
+  it("fills a missing range metric from its worst end, with the value that is just enough", () => {
+    // Skipped, Logins is left out: the row scores 20 on Other alone. With Logins 6 (60): 40.
+    const r = rubric({
+      metrics: [
+        { id: "logins", column: "Logins", score: { type: "range", worst: 0, best: 10 } },
+        fixed("Other"),
+      ],
+    });
+    const plan = planOf(r, { Logins: null, Other: 20 });
+    expect(plan.changes).toEqual([{ metric: "logins", label: "Logins", column: "Logins", from: "", to: 6 }]);
+    expect(plan.why).toBe("Logins missing \u2192 6 \u2192 Yellow (40)");
+  });
+
+  it("measures a range move as a share of its own range, so the heavier metric's smaller share wins", () => {
+    // (A + 2 × B + Other) / 4 = (0 + 60 + 60) / 4 = 30. Yellow needs 40 more points of A (14 of
+    // its 10..20, 0.4 of its range) or 20 of B (50, 0.2 of its 0..100): B is the smaller move.
+    const r = rubric({
+      metrics: [
+        { id: "a", column: "A", score: { type: "range", worst: 10, best: 20 } },
+        { id: "b", column: "B", weight: 2, score: { type: "range", worst: 0, best: 100 } },
+        fixed("Other"),
+      ],
+    });
+    expect(writes(planOf(r, { A: 10, B: 30, Other: 60 }))).toEqual([["b", 50]]);
+  });
+
+  it("fills a missing perUnit metric from zero units, with the count that is just enough", () => {
+    const r = rubric({
+      metrics: [{ id: "reviews", column: "Reviews", score: { type: "perUnit", points: 10 } }, fixed("Other")],
+    });
+    expect(writes(planOf(r, { Reviews: "", Other: 20 }))).toEqual([["reviews", 6]]);
+  });
+
+  it("knows a capped perUnit metric scores no more than its cap", () => {
+    // Seats 1 scores 10 of at most 30: (10 + 50) / 2 = 30. Yellow: 3 seats, (30 + 50) / 2 = 40.
+    const r = rubric({
+      metrics: [
+        { id: "seats", column: "Seats", score: { type: "perUnit", points: 10, cap: 30 } },
+        fixed("Other"),
+      ],
+    });
+    expect(writes(planOf(r, { Seats: 1, Other: 50 }))).toEqual([["seats", 3]]);
+    expect(planOf(r, { Seats: 1, Other: 50 }, "Green").why).toBe(
+      "Out of reach: even with every actionable metric at its best the score would be 40, below Green (from 70)",
+    );
+  });
+
+  it("moves a scale metric from its neutral value by its step", () => {
+    // Points: NPS (8 − 7) × 5 = 5, Base 10: 15, Mid. High (40) needs 25 more: NPS 13.
+    const r = rubric({
+      method: "points",
+      bands: POINT_BANDS,
+      metrics: [
+        { id: "nps", label: "NPS", column: "NPS", score: { type: "scale", neutral: 7, step: 5 } },
+        fixed("Base", "points"),
+      ],
+    });
+    const plan = planOf(r, { NPS: 8, Base: 10 });
+    expect(plan.changes).toEqual([{ metric: "nps", label: "NPS", column: "NPS", from: 8, to: 13 }]);
+    expect(plan.why).toBe("NPS 8 \u2192 13 \u2192 High (40)");
+  });
+
+  it("writes a scale move as finely as its neutral value is written", () => {
+    // CSAT 3 on neutral 2.5, step 10: 5 points, Base 28: 33. High needs 7 more: CSAT 3.7.
+    const r = rubric({
+      method: "points",
+      bands: POINT_BANDS,
+      metrics: [
+        { id: "csat", column: "CSAT", score: { type: "scale", neutral: 2.5, step: 10 } },
+        fixed("Base", "points"),
+      ],
+    });
+    expect(writes(planOf(r, { CSAT: 3, Base: 28 }))).toEqual([["csat", 3.7]]);
+  });
+
+  describe("measures a scale move in 100/|step| and a perUnit move in cap/|points| or 100/|points|", () => {
+    // Each plan needs 20 more points; the metric of weight 2 needs half the move of the other.
+    const points = (metrics: Record<string, unknown>[]) =>
+      rubric({ method: "points", bands: POINT_BANDS, metrics: [...metrics, fixed("Base", "points")] });
+    const scale = (weight: number) => ({
+      id: "csat",
+      column: "CSAT",
+      weight,
+      score: { type: "scale", neutral: 3, step: 5 },
+    });
+
+    it("a perUnit of weight 2 beats a scale of weight 1", () => {
+      // Reviews 0 → 1 (+20) is 0.1 of its 100/10; CSAT 3 → 7 (+20) is 0.2 of its 100/5.
+      const r = points([
+        scale(1),
+        { id: "reviews", column: "Reviews", weight: 2, score: { type: "perUnit", points: 10 } },
+      ]);
+      expect(writes(planOf(r, { CSAT: 3, Reviews: 0, Base: 20 }))).toEqual([["reviews", 1]]);
+    });
+
+    it("a scale of weight 2 beats a perUnit of weight 1", () => {
+      // CSAT 3 → 5 (+20) is 0.1 of its 100/5; Reviews 0 → 2 (+20) is 0.2 of its 100/10.
+      const r = points([
+        { id: "reviews", column: "Reviews", score: { type: "perUnit", points: 10 } },
+        scale(2),
+      ]);
+      expect(writes(planOf(r, { Reviews: 0, CSAT: 3, Base: 20 }))).toEqual([["csat", 5]]);
+    });
+
+    it("a capped perUnit is measured on its cap", () => {
+      // Seats 0 → 1 (+20) is 1/3 of its 30/10; CSAT 3 → 7 (+20) is 0.2 of its 100/5.
+      const r = points([
+        { id: "seats", column: "Seats", weight: 2, score: { type: "perUnit", points: 10, cap: 30 } },
+        scale(1),
+      ]);
+      expect(writes(planOf(r, { Seats: 0, CSAT: 3, Base: 20 }))).toEqual([["csat", 7]]);
+    });
+  });
+
+  describe("says no metric can be changed when the only one left can never score", () => {
+    // Base 10 is Mid; the other metric, missing, would add 0 points whatever it held.
+    const plan = (score: Record<string, unknown>) =>
+      planOf(
+        rubric({
+          method: "points",
+          bands: POINT_BANDS,
+          metrics: [{ id: "never", column: "Never", score }, fixed("Base", "points")],
+        }),
+        { Never: "", Base: 10 },
+      );
+    const why =
+      "Out of reach: no metric can be changed (each is marked not actionable or cannot score higher), and High starts at 40";
+
+    it("a range worth 0 points", () => {
+      expect(plan({ type: "range", worst: 0, best: 10, points: 0 }).why).toBe(why);
+    });
+    it("a perUnit capped at 0", () => {
+      expect(plan({ type: "perUnit", points: 5, cap: 0 }).why).toBe(why);
+    });
+  });
+});
