@@ -185,3 +185,189 @@ describe("plans on a line: range, scale and perUnit", () => {
     });
   });
 });
+
+describe("plans on levels: booleans, maps and steps", () => {
+  /** One metric to plan, beside a fixed one (a weighted score of 0..100). */
+  const withFixed = (metric: Record<string, unknown>) => rubric({ metrics: [metric, fixed("Other")] });
+
+  it("writes TRUE for a boolean metric whose TRUE scores higher", () => {
+    const r = withFixed({
+      id: "sponsor",
+      column: "Sponsor",
+      input: "boolean",
+      score: { type: "range", worst: 0, best: 1 },
+    });
+    const plan = planOf(r, { Sponsor: "FALSE", Other: 30 });
+    expect(plan.changes).toEqual([
+      { metric: "sponsor", label: "Sponsor", column: "Sponsor", from: "FALSE", to: true },
+    ]);
+    expect(plan.why).toBe("Sponsor FALSE \u2192 TRUE \u2192 Yellow (65)");
+  });
+
+  it("writes FALSE for a boolean metric whose FALSE scores higher", () => {
+    const r = withFixed({
+      id: "escalated",
+      column: "Escalated",
+      input: "boolean",
+      score: { type: "range", worst: 1, best: 0 },
+    });
+    expect(writes(planOf(r, { Escalated: "yes", Other: 30 }))).toEqual([["escalated", false]]);
+  });
+
+  it("reads a boolean map's keys true and false, and writes the boolean", () => {
+    // Sponsor FALSE scores 20, TRUE 100, anything else 50: Green needs (100 + 40) / 2 = 70.
+    const sponsor = withFixed({
+      id: "sponsor",
+      column: "Sponsor",
+      input: "boolean",
+      score: { type: "map", values: { true: 100, false: 20 }, else: 50 },
+    });
+    expect(writes(planOf(sponsor, { Sponsor: false, Other: 40 }, "Green"))).toEqual([["sponsor", true]]);
+    // Escalated TRUE scores 0, FALSE 100.
+    const escalated = withFixed({
+      id: "escalated",
+      column: "Escalated",
+      input: "boolean",
+      score: { type: "map", values: { true: 0, false: 100 }, else: 50 },
+    });
+    expect(writes(planOf(escalated, { Escalated: "TRUE", Other: 40 }, "Green"))).toEqual([
+      ["escalated", false],
+    ]);
+  });
+
+  it("writes a number map's key as a number, and a text map's as the text", () => {
+    const survey = { type: "map", values: { "1": 0, "3": 70, "5": 100 }, else: 0 };
+    const csat = withFixed({ id: "csat", column: "CSAT", score: survey });
+    expect(writes(planOf(csat, { CSAT: 1, Other: 30 }))).toEqual([["csat", 3]]);
+    const tier = withFixed({ id: "tier", column: "Tier", input: "text", score: survey });
+    expect(writes(planOf(tier, { Tier: "1", Other: 30 }))).toEqual([["tier", "3"]]);
+  });
+
+  it("moves a number map metric to the key nearest its value among keys that score the same", () => {
+    // Seats 8 is no key (0); keys 4 and 9 both score 100: 9 is nearer.
+    const r = withFixed({
+      id: "seats",
+      column: "Seats",
+      score: { type: "map", values: { "0": 0, "4": 100, "9": 100 }, else: 0 },
+    });
+    expect(writes(planOf(r, { Seats: 8, Other: 30 }))).toEqual([["seats", 9]]);
+  });
+
+  it("goes one unit past a step's max to reach the score above it", () => {
+    // Logins up to 10 score 0, up to 20 score 50, above 20 score 100.
+    const r = withFixed({
+      id: "logins",
+      column: "Logins",
+      score: {
+        type: "steps",
+        steps: [
+          { max: 10, score: 0 },
+          { max: 20, score: 50 },
+        ],
+        else: 100,
+      },
+    });
+    expect(writes(planOf(r, { Logins: 5, Other: 40 }, "Green"))).toEqual([["logins", 21]]);
+  });
+
+  it("goes one unit below a step's min to leave it", () => {
+    // Open tickets from 10 score 0, fewer score 100.
+    const r = withFixed({
+      id: "open",
+      column: "Open tickets",
+      score: { type: "steps", steps: [{ min: 10, score: 0 }], else: 100 },
+    });
+    expect(writes(planOf(r, { "Open tickets": 12, Other: 40 }))).toEqual([["open", 9]]);
+  });
+
+  it("reaches a days-since step at 0 days with the as-of date, and never writes a future date", () => {
+    const touch = (steps: Record<string, number>[]) =>
+      withFixed({
+        id: "touch",
+        column: "Last touch",
+        input: "daysSince",
+        score: { type: "steps", steps, else: 0 },
+      });
+    const today = planOf(touch([{ max: 0, score: 100 }]), { "Last touch": "2026-11-21", Other: 40 });
+    expect(writes(today)).toEqual([["touch", "2026-11-26"]]);
+    // Only a future date (below 0 days) would score here, and a future date counts as 0 days.
+    expect(planOf(touch([{ max: -1, score: 100 }]), { "Last touch": "2026-11-21", Other: 40 }).why).toBe(
+      "Out of reach: no metric can be changed (each is marked not actionable or cannot score higher), and Yellow starts at 40",
+    );
+  });
+
+  it("fills a missing cell with the first value the steps name for a score, not one nearer 0", () => {
+    // Missing counts as 0 here. Up to 14 days scores 100: 14 days (2026-11-12), not 13.
+    const r = rubric({
+      metrics: [
+        {
+          id: "touch",
+          column: "Last touch",
+          input: "daysSince",
+          missing: "zero",
+          score: {
+            type: "steps",
+            steps: [
+              { max: 14, score: 100 },
+              { max: 30, score: 50 },
+            ],
+            else: 0,
+          },
+        },
+        fixed("Other"),
+      ],
+    });
+    expect(writes(planOf(r, { "Last touch": "", Other: 40 }, "Green"))).toEqual([["touch", "2026-11-12"]]);
+  });
+});
+
+describe("measures a move between levels as levels climbed / (levels − 1)", () => {
+  const tier = (weight = 1) => ({
+    id: "tier",
+    column: "Tier",
+    input: "text",
+    weight,
+    score: { type: "map", values: { Gold: 100, Silver: 60 }, else: 0 },
+  });
+  const util = { id: "util", column: "Util", score: { type: "range", worst: 0, best: 100 } };
+
+  it("climbing one of three levels costs 0.5: less than 0.6 of a range", () => {
+    // Tier bronze (0) and Util 20: 10. Yellow needs 60 more points: Silver (0.5) or Util 80 (0.6).
+    const r = rubric({ metrics: [tier(), util] });
+    expect(writes(planOf(r, { Tier: "bronze", Util: 20 }))).toEqual([["tier", "Silver"]]);
+  });
+
+  it("counts the levels from the one the metric is on", () => {
+    // Bronze, Silver, Gold: (2 × Silver 60 + Util 30) / 3 = 50. Green: Gold, one level up of two
+    // (0.5), or Util 90 (0.6).
+    const values = { Gold: 100, Silver: 60, Bronze: 20 };
+    const r = rubric({ metrics: [{ ...tier(2), score: { type: "map", values, else: 0 } }, util] });
+    expect(writes(planOf(r, { Tier: "Silver", Util: 30 }, "Green"))).toEqual([["tier", "Gold"]]);
+  });
+
+  it("climbing the only other level costs 1: more than 0.7 of a range, present or missing", () => {
+    // Meetings 0 (or missing, counted 0) and Util 10: 5. Yellow: Meetings 1 (1) or Util 80 (0.7).
+    const r = rubric({
+      metrics: [
+        {
+          id: "meetings",
+          column: "Meetings",
+          missing: "zero",
+          score: { type: "steps", steps: [{ min: 1, score: 100 }], else: 0 },
+        },
+        util,
+      ],
+    });
+    expect(writes(planOf(r, { Meetings: 0, Util: 10 }))).toEqual([["util", 80]]);
+    expect(writes(planOf(r, { Meetings: "", Util: 10 }))).toEqual([["util", 80]]);
+  });
+
+  it("on a tie, tries each metric's levels lowest first, so the earlier metric takes the smaller step", () => {
+    // Green needs 140 of two tiers: Silver and Gold either way round (0.5 + 1); Gold twice costs 2.
+    const r = rubric({ metrics: [tier(), { ...tier(), id: "tier2", column: "Tier 2" }] });
+    expect(writes(planOf(r, { Tier: "bronze", "Tier 2": "bronze" }, "Green"))).toEqual([
+      ["tier", "Silver"],
+      ["tier2", "Gold"],
+    ]);
+  });
+});
