@@ -804,6 +804,7 @@ function levelsOf(metric: Metric, scorer: CompiledScorer, st: MetricState, days:
     options.push({ to, score: applyScorer(scorer, read), distance: Number.isNaN(distance) ? 0 : distance });
   if (metric.input === "boolean") {
     for (const v of [0, 1]) {
+      // Stryker disable next-line ArithmeticOperator: equivalent: the distance only picks between values of equal score; FALSE and TRUE scoring the same beat no present cell, and a missing or map-read cell's distance is NaN (0) either way
       add(v === 1, s.type === "map" ? (v === 1 ? "true" : "false") : v, Math.abs(v - current));
     }
   } else if (s.type === "map") {
