@@ -927,9 +927,10 @@ function clearedCell(flag: Flag, cell: CellValue, days: DayContext): PlanCell {
     for (let at = text.toLowerCase().indexOf(needle); at >= 0; at = text.toLowerCase().indexOf(needle)) {
       text = text.slice(0, at) + text.slice(at + needle.length);
     }
-    // Tidy the separators a removed tag leaves behind: "acquired, budget cut" → "budget cut".
+    // Tidy the separators a removed tag leaves behind: "acquired, budget cut" → "budget cut",
+    // "budget cut | acquired | churn" → "budget cut | churn".
     return text
-      .replace(/\s*([,;|])\s*(?:[,;|]\s*)+/g, "$1 ")
+      .replace(/(\s*[,;|])\s*(?:[,;|]\s*)+/g, "$1 ")
       .replace(/^[\s,;|]+|[\s,;|]+$/g, "")
       .replace(/\s{2,}/g, " ");
   }

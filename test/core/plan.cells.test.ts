@@ -371,3 +371,160 @@ describe("measures a move between levels as levels climbed / (levels − 1)", ()
     ]);
   });
 });
+
+describe("the cells a plan names", () => {
+  const logins = rubric({
+    metrics: [
+      { id: "logins", column: "Logins", score: { type: "range", worst: 0, best: 10 } },
+      fixed("Other"),
+    ],
+  });
+
+  it("shows a cell past the end of a short row as empty", () => {
+    const plan = planner(logins, ["Other", "Logins"], OPTIONS).planRow([20]);
+    expect(plan.changes).toEqual([{ metric: "logins", label: "Logins", column: "Logins", from: "", to: 6 }]);
+  });
+
+  it("shows a date cell as YYYY-MM-DD", () => {
+    const r = rubric({
+      metrics: [
+        {
+          id: "touch",
+          column: "Last touch",
+          input: "daysSince",
+          score: { type: "steps", steps: [{ max: 30, score: 100 }], else: 0 },
+        },
+        fixed("Other"),
+      ],
+    });
+    const plan = planOf(r, { "Last touch": new Date(Date.UTC(2026, 8, 1)), Other: 40 });
+    expect(plan.changes).toEqual([
+      { metric: "touch", label: "Last touch", column: "Last touch", from: "2026-09-01", to: "2026-10-27" },
+    ]);
+  });
+
+  it("lists metric changes in rubric order, whatever kind of move each is", () => {
+    // Util 50 and Meetings 0: 25. Green needs both: Meetings 1 (60) and Util 80.
+    const r = rubric({
+      metrics: [
+        { id: "util", column: "Util", score: { type: "range", worst: 0, best: 100 } },
+        {
+          id: "meetings",
+          column: "Meetings",
+          score: { type: "steps", steps: [{ min: 1, score: 60 }], else: 0 },
+        },
+      ],
+    });
+    expect(writes(planOf(r, { Util: 50, Meetings: 0 }, "Green"))).toEqual([
+      ["util", 80],
+      ["meetings", 1],
+    ]);
+  });
+});
+
+describe("clearing flags", () => {
+  it("lists a capping flag's clear first and a subtracting flag's last, and says so", () => {
+    // Util 50 − 40 for late payment, capped at 39 while the champion is gone: 10. Green needs both
+    // flags cleared and Util 70 (with late payment still on, Util could give at most 60).
+    const r = rubric({
+      metrics: [{ id: "util", label: "Util", column: "Util", score: { type: "range", worst: 0, best: 100 } }],
+      flags: [
+        { id: "late", label: "Late payment", column: "Late", when: true, add: -40 },
+        { id: "champion", label: "Champion left", column: "Champion left", when: true, cap: 39 },
+      ],
+    });
+    const plan = planOf(r, { Util: 50, Late: true, "Champion left": true }, "Green");
+    expect(writes(plan)).toEqual([
+      ["champion", false],
+      ["util", 70],
+      ["late", false],
+    ]);
+    expect(plan.why).toBe(
+      'Clear "Champion left" first: it caps the score at 39; then Util 50 \u2192 70 and clear "Late payment" (\u221240) \u2192 Green (70)',
+    );
+  });
+
+  it("clears the flag that fires, not another in the rubric", () => {
+    const r = rubric({
+      metrics: [pct("Util")],
+      flags: [
+        { id: "late", label: "Late payment", column: "Late", when: true, cap: 39 },
+        { id: "champion", label: "Champion left", column: "Champion left", when: true, cap: 39 },
+      ],
+    });
+    const plan = planOf(r, { Util: 80, Late: false, "Champion left": true });
+    expect(plan.changes).toEqual([
+      { flag: "champion", label: "Champion left", column: "Champion left", from: true, to: false },
+    ]);
+    expect(plan.scoreAfter).toBe(80);
+  });
+
+  it("names no clear for a flag that the metric's own move stops", () => {
+    // Open tickets 8 score 0 and fire "Ticket storm" (from 5, −70). Yellow: the flag must go and the
+    // tickets come down; at 3 (60) the storm is over, so the plan writes 3 only.
+    const r = rubric({
+      metrics: [
+        {
+          id: "open",
+          label: "Open tickets",
+          column: "Open tickets",
+          score: {
+            type: "steps",
+            steps: [
+              { max: 0, score: 100 },
+              { max: 3, score: 60 },
+            ],
+            else: 0,
+          },
+        },
+      ],
+      flags: [{ id: "storm", label: "Ticket storm", column: "Open tickets", min: 5, add: -70 }],
+    });
+    const plan = planOf(r, { "Open tickets": 8 });
+    expect(writes(plan)).toEqual([["open", 3]]);
+    expect(plan.why).toBe("Open tickets 8 \u2192 3 \u2192 Yellow (60)");
+  });
+
+  /** The cell a plan writes to clear `flag` (a cap of 39 on a row that scores 80 without it). */
+  const cleared = (flag: Record<string, unknown>, cell: CellValue): CellValue => {
+    const r = rubric({
+      metrics: [pct("Util")],
+      flags: [{ id: "f", label: "F", column: "F", cap: 39, ...flag }],
+    });
+    const plan = planOf(r, { Util: 80, F: cell });
+    expect(plan.changes.map((c) => c.flag)).toEqual(["f"]);
+    return plan.changes[0]?.to;
+  };
+
+  it.each([
+    ["when: 1", { when: 1 }, 1, 0],
+    ["when: 0", { when: 0 }, 0, 1],
+    ["when: text, emptied", { when: "At risk" }, "at risk", ""],
+    ["min 30: 0", { min: 30 }, 45, 0],
+    ["min 0: just under", { min: 0 }, 3, -1],
+    ["max 6: just over", { max: 6 }, 4, 7],
+    ["max 0: just over", { max: 0 }, 0, 1],
+    ["max −5: 0", { max: -5 }, -8, 0],
+    ["max 0.2: at the flag's precision", { max: 0.2 }, 0.1, 0.3],
+    ["min 0.05 and max 0.2: just under min", { min: 0.05, max: 0.2 }, 0.1, 0.04],
+  ])("writes the cell that clears a flag with %s", (_, flag, cell, to) => {
+    expect(cleared(flag, cell)).toBe(to);
+  });
+
+  it.each([
+    ["a tag first", "Acquired, budget cut", "budget cut"],
+    ["a tag last", "budget cut; acquired", "budget cut"],
+    ["a tag between", "budget cut, acquired, churn", "budget cut, churn"],
+    ["a tag between, unspaced", "budget cut,acquired,churn", "budget cut, churn"],
+    ["a tag between, spaced before only", "budget cut, acquired,churn", "budget cut, churn"],
+    ["a tag between bars", "budget cut | acquired | churn", "budget cut | churn"],
+    ["a tag twice", "budget cut | ACQUIRED | acquired | churn", "budget cut | churn"],
+    ["a tag inside words", "budget cut acquired churn", "budget cut churn"],
+    ["the only tag", "acquired", ""],
+  ])(
+    "removes every occurrence of a contains flag's text from %s, and the separators it leaves",
+    (_, cell, to) => {
+      expect(cleared({ contains: "acquired" }, cell)).toBe(to);
+    },
+  );
+});
