@@ -519,6 +519,7 @@ describe("clearing flags", () => {
     ["a tag between, spaced before only", "budget cut, acquired,churn", "budget cut, churn"],
     ["a tag between bars", "budget cut | acquired | churn", "budget cut | churn"],
     ["a tag twice", "budget cut | ACQUIRED | acquired | churn", "budget cut | churn"],
+    ["a tag twice, unspaced", "budget cut,acquired,acquired,churn", "budget cut, churn"],
     ["a tag inside words", "budget cut acquired churn", "budget cut churn"],
     ["the only tag", "acquired", ""],
   ])(
