@@ -460,29 +460,29 @@ describe("clearing flags", () => {
   });
 
   it("names no clear for a flag that the metric's own move stops", () => {
-    // Open tickets 8 score 0 and fire "Ticket storm" (from 5, −70). Yellow: the flag must go and the
-    // tickets come down; at 3 (60) the storm is over, so the plan writes 3 only.
+    // Logins 2 score 0 and fire "Low usage" (up to 5, −70). Yellow: the flag must go and the logins
+    // come up; at 10 (60) the flag is off, so the plan writes 10 only (clearing it would write 6).
     const r = rubric({
       metrics: [
         {
-          id: "open",
-          label: "Open tickets",
-          column: "Open tickets",
+          id: "logins",
+          label: "Logins",
+          column: "Logins",
           score: {
             type: "steps",
             steps: [
-              { max: 0, score: 100 },
-              { max: 3, score: 60 },
+              { min: 20, score: 100 },
+              { min: 10, score: 60 },
             ],
             else: 0,
           },
         },
       ],
-      flags: [{ id: "storm", label: "Ticket storm", column: "Open tickets", min: 5, add: -70 }],
+      flags: [{ id: "low", label: "Low usage", column: "Logins", max: 5, add: -70 }],
     });
-    const plan = planOf(r, { "Open tickets": 8 });
-    expect(writes(plan)).toEqual([["open", 3]]);
-    expect(plan.why).toBe("Open tickets 8 \u2192 3 \u2192 Yellow (60)");
+    const plan = planOf(r, { Logins: 2 });
+    expect(writes(plan)).toEqual([["logins", 10]]);
+    expect(plan.why).toBe("Logins 2 \u2192 10 \u2192 Yellow (60)");
   });
 
   /** The cell a plan writes to clear `flag` (a cap of 39 on a row that scores 80 without it). */
