@@ -777,8 +777,10 @@ function readSegments(r: Reader, v: unknown, path: string, reads: Reads): Segmen
     }
     r.unknownFields(sub, p, [...BASE_FIELDS, "segments", "sources", "key"]);
     const base = readBase(r, sub, p, reads);
+    // Stryker disable next-line ConditionalExpression: readBase gives undefined only after an error, and a rubric with errors is not returned
     if (base) rubrics[key] = base;
   }
+  // Stryker disable next-line ConditionalExpression: a required column is undefined only after an error, and a rubric with errors is not returned
   return column === undefined ? undefined : { column, rubrics };
 }
 
@@ -797,7 +799,7 @@ function readSources(r: Reader, v: unknown, path: string): Record<string, Source
   const sources: Record<string, Source> = {};
   for (const [name, item] of Object.entries(v)) {
     const p = join(path, name);
-    if (!SOURCE_NAME.test(name) || name === "__proto__") {
+    if (!SOURCE_NAME.test(name)) {
       r.error(p, `the source name "${name}" may hold only letters, digits and _`);
       continue;
     }
@@ -812,6 +814,7 @@ function readSources(r: Reader, v: unknown, path: string): Record<string, Source
     r.unknownFields(item, p, ["sheet", "key", "date"]);
     const key = r.text(item, "key", p, true);
     r.sourceColumn(name, key, join(p, "key"));
+    // Stryker disable next-line StringLiteral: a required key is undefined only after an error, and a rubric with errors is not returned
     const source: Source = { sheet: r.text(item, "sheet", p, false) ?? name, key: key ?? "" };
     const date = r.text(item, "date", p, false);
     r.sourceColumn(name, date, join(p, "date"));
@@ -836,10 +839,12 @@ function readOrigin(
     );
   }
   if (item.from === undefined) {
+    // Stryker disable next-line StringLiteral: a required column is undefined only after an error, and a rubric with errors is not returned
     const column = r.column(item, "column", p, true) ?? "";
     return { read: { column }, label: column };
   }
   const from = readFrom(r, item.from, join(p, "from"), reads);
+  // Stryker disable next-line ObjectLiteral,StringLiteral: readFrom gives undefined only after an error, and a rubric with errors is not returned
   return from ? { read: { from }, label: fromText(from) } : { read: { column: "" }, label: "" };
 }
 
@@ -874,7 +879,8 @@ function readFrom(r: Reader, given: unknown, path: string, reads: Reads): From |
     );
   }
   if (name !== undefined) reads.used.add(name);
-  if (v.agg === undefined) r.error(join(path, "agg"), `is required: one of ${AGG_KINDS.join(", ")}`);
+  if (v.agg === undefined || v.agg === null || v.agg === "")
+    r.error(join(path, "agg"), `is required: one of ${AGG_KINDS.join(", ")}`);
   const agg = r.oneOf(v, "agg", path, AGG_KINDS);
   const column = r.text(v, "column", path, false);
   if (agg !== undefined && agg !== "count" && column === undefined)
@@ -890,12 +896,14 @@ function readFrom(r: Reader, given: unknown, path: string, reads: Reads): From |
   if (agg === "latest" && undated)
     r.error(join(path, "agg"), `latest needs the source's date: give sources.${name}.date`);
   const compare = r.oneOf(v, "compare", path, ["previous"] as const);
-  if (compare !== undefined && days === undefined && v.days === undefined)
+  // Not when days is given but wrong: that has its own error.
+  if (compare !== undefined && (v.days === undefined || v.days === null || v.days === ""))
     r.error(join(path, "compare"), "needs days: the window to compare with the one before it");
   const where = v.where === undefined ? undefined : readWhere(r, v.where, join(path, "where"), name);
+  // Stryker disable next-line ConditionalExpression,LogicalOperator: each is true only after an error (name and agg are required), and a rubric with errors is not returned
   if (r.errors.length > errorsBefore || name === undefined || agg === undefined) return undefined;
   const from: From = { source: name, agg };
-  if (column !== undefined && agg !== "count") from.column = column;
+  if (agg !== "count") from.column = column; // defined: a non-count without a column is an error above
   if (days !== undefined) from.days = days;
   if (where !== undefined && where.length > 0) from.where = where;
   if (compare !== undefined) from.compare = compare;
@@ -941,6 +949,7 @@ function readWhere(r: Reader, v: unknown, path: string, source?: string): Condit
     const max = r.number(item, "max", p);
     if (min !== undefined) c.min = min;
     if (max !== undefined) c.max = max;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator: the undefined checks are for the types (undefined > 5 is false too); a test checks min above max
     if (min !== undefined && max !== undefined && min > max) r.error(p, `min ${min} is above max ${max}`);
     const kinds = [
       c.equals !== undefined,
