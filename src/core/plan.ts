@@ -252,8 +252,10 @@ function planFor(
     goal = current + 1;
   } else {
     goal = bandIndex(wanted);
-    if (goal < 0)
-      return noPlan(wanted, `This row's rubric (segment "${now.segment}") has no band "${wanted}"`);
+    if (goal < 0) {
+      const whose = now.segment === undefined ? "the top-level rubric" : `segment "${now.segment}"`;
+      return noPlan(wanted, `This row's rubric (${whose}) has no band "${wanted}"`);
+    }
   }
   const targetBand = bands[goal] as (typeof bands)[number];
   const targetLabel = targetBand.label;

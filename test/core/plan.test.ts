@@ -12,7 +12,7 @@ import {
   type SourceTables,
   scoreTable,
 } from "../../src/core";
-import { OPTIONS, RYG_BANDS, rubric } from "./helpers";
+import { OPTIONS, pct, RYG_BANDS, rubric } from "./helpers";
 
 /** Plans one row given as { header: cell }. */
 function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
@@ -611,4 +611,169 @@ describe("plan properties", () => {
       expect(reached).toBeGreaterThan(10);
     },
   );
+});
+
+// ---- sentences, targets and flags ------------------------------------------------------------
+
+/** Adoption (0..100) with a capping flag first and a points-subtracting flag second. */
+function flagged(extra: { adoptionFixed?: boolean; riskCap?: boolean } = {}): Rubric {
+  return rubric({
+    metrics: [pct("Adoption", extra.adoptionFixed ? { actionable: false } : {})],
+    flags: [
+      { id: "champion_left", label: "Champion left", column: "Champion left", when: true, cap: 39 },
+      { id: "overdue", label: "Overdue invoice", column: "Overdue", min: 1, add: -10 },
+      ...(extra.riskCap
+        ? [{ id: "risk", label: "Churn risk", column: "Notes", contains: "risk", cap: 30 }]
+        : []),
+    ],
+  });
+}
+
+describe("plans: sentences and targets", () => {
+  it("says why a row with no data has no plan", () => {
+    expect(planOf(usage, { Util: "", NPS: "n/a", "Champion left": false }).why).toBe(
+      "No data: no metric has a value, so there is nothing to plan from",
+    );
+  });
+
+  it("says the row is already in a named band it has reached, or above a lower one", () => {
+    // Util 0.52 scores 60, NPS 6 scores 10: (180 + 20) / 5 = 40, Yellow.
+    const row = { Util: 0.52, NPS: 6, "Champion left": false };
+    expect(planOf(usage, row, "yellow")).toEqual({
+      band: "Yellow",
+      target: "Yellow",
+      reachable: true,
+      scoreAfter: 40,
+      changes: [],
+      why: "Already Yellow",
+    });
+    expect(planOf(usage, row, "Red")).toMatchObject({
+      target: "Red",
+      reachable: true,
+      changes: [],
+      why: "Already Yellow, above Red",
+    });
+  });
+
+  it("names the target trimmed when it is no band, and throws a PlanError", () => {
+    const attempt = () => planner(usage, ["Util", "NPS", "Champion left"], { ...OPTIONS, target: "  Blue " });
+    expect(attempt).toThrow('The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.');
+    expect(attempt).toThrow(expect.objectContaining({ name: "PlanError" }));
+    const one = rubric({ bands: [{ label: "Tracked", color: "#b7e1cd" }], metrics: [pct("Adoption")] });
+    expect(() => planner(one, ["Adoption"], { ...OPTIONS, target: "Green" })).toThrow(
+      'The target band "Green" is not a band of this rubric: use Tracked.',
+    );
+  });
+
+  it("accepts a target only a segment's rubric has, and says so for the rows of another rubric", () => {
+    const tiers = rubric({
+      metrics: [pct("Adoption")],
+      segments: {
+        column: "Stage",
+        rubrics: {
+          Enterprise: {
+            bands: [...RYG_BANDS, { label: "Platinum", from: 90, color: "#ffffff" }],
+            metrics: [pct("Adoption")],
+          },
+          Trial: {
+            bands: [
+              { label: "Cold", color: "#f4c7c3" },
+              { label: "Warm", from: 50, color: "#b7e1cd" },
+            ],
+            metrics: [pct("Adoption")],
+          },
+        },
+      },
+    });
+    const plans = (target: string) => planner(tiers, ["Stage", "Adoption"], { ...OPTIONS, target });
+    expect(plans("Platinum").planRow(["Enterprise", 50]).changes).toEqual([
+      { metric: "Adoption", label: "Adoption", column: "Adoption", from: 50, to: 90 },
+    ]);
+    expect(plans("Platinum").planRow(["SMB", 50])).toEqual({
+      band: "Yellow",
+      target: "Platinum",
+      reachable: false,
+      scoreAfter: 50,
+      changes: [],
+      why: 'This row\'s rubric (the top-level rubric) has no band "Platinum"',
+    });
+    expect(plans("Green").planRow(["trial", 20]).why).toBe(
+      'This row\'s rubric (segment "Trial") has no band "Green"',
+    );
+  });
+
+  it("clears a points-subtracting flag when nothing else can move, saying how many points it takes", () => {
+    const plan = planOf(flagged({ adoptionFixed: true }), {
+      Adoption: 45,
+      "Champion left": false,
+      Overdue: 2,
+    });
+    expect(plan.changes).toEqual([
+      { flag: "overdue", label: "Overdue invoice", column: "Overdue", from: 2, to: 0 },
+    ]);
+    expect(plan.why).toBe('Clear "Overdue invoice" (\u221210) \u2192 Yellow (45)');
+  });
+
+  it("moves a metric rather than clear a points-subtracting flag when the move is smaller", () => {
+    // 45 − 10 = 35, Red. Adoption 45 → 50 moves 5% of its range; clearing the flag counts 1.
+    const plan = planOf(flagged(), { Adoption: 45, "Champion left": false, Overdue: 2 });
+    expect(plan.changes).toEqual([
+      { metric: "Adoption", label: "Adoption", column: "Adoption", from: 45, to: 50 },
+    ]);
+    expect(plan.why).toBe("Adoption 45 \u2192 50 \u2192 Yellow (40)");
+  });
+
+  it("counts a points-subtracting flag the plan leaves in place", () => {
+    // 35 − 10 = 25: clearing the flag gives 35, not enough; Adoption must reach 50 with the −10.
+    const plan = planOf(flagged(), { Adoption: 35, "Champion left": false, Overdue: 2 });
+    expect(plan.changes).toEqual([
+      { metric: "Adoption", label: "Adoption", column: "Adoption", from: 35, to: 50 },
+    ]);
+    expect(plan.scoreAfter).toBe(40);
+  });
+
+  it("names every capping flag it clears, with their caps, before the moves", () => {
+    const plan = planOf(flagged({ riskCap: true }), {
+      Adoption: 30,
+      "Champion left": true,
+      Overdue: 0,
+      Notes: "churn risk",
+    });
+    expect(plan.changes.map((c) => [c.flag ?? c.metric, c.to])).toEqual([
+      ["champion_left", false],
+      ["risk", "churn"],
+      ["Adoption", 40],
+    ]);
+    expect(plan.why).toBe(
+      'Clear "Champion left" and "Churn risk" first: they cap the score at 39 and 30; then Adoption 30 \u2192 40 \u2192 Yellow (40)',
+    );
+  });
+
+  it("lists three moves with commas and a final and, each value as the cell reads", () => {
+    const three = rubric({
+      missing: "zero",
+      metrics: [
+        pct("Adoption"),
+        {
+          id: "sponsor",
+          label: "Exec sponsor",
+          column: "Sponsor",
+          input: "boolean",
+          score: { type: "range", worst: 0, best: 1 },
+        },
+        { id: "nps", label: "NPS", column: "NPS", score: { type: "range", worst: 0, best: 10 } },
+      ],
+    });
+    // Nothing but all three together reaches Green: (100 + 100 + 10) / 3 = 70.
+    const plan = planOf(three, { Adoption: "", Sponsor: false, NPS: "0.0" }, "Green");
+    expect(plan.why).toBe(
+      "Adoption missing \u2192 100, Exec sponsor FALSE \u2192 TRUE and NPS 0 \u2192 1 \u2192 Green (70)",
+    );
+  });
+
+  it("shows a value with many decimals rounded to four", () => {
+    const plan = planOf(usage, { Util: 0.4333333, NPS: 6, "Champion left": false });
+    expect(plan.changes[0]?.to).toBe(0.519417);
+    expect(plan.why).toBe("Seat utilisation 0.4333 \u2192 0.5194 \u2192 Yellow (40)");
+  });
 });
