@@ -777,3 +777,229 @@ describe("plans: sentences and targets", () => {
     expect(plan.why).toBe("Seat utilisation 0.4333 \u2192 0.5194 \u2192 Yellow (40)");
   });
 });
+
+// ---- aggregates ------------------------------------------------------------------------------
+
+/**
+ * Plans Acme's row towards Green on one metric read from the `events` source (rows of Account,
+ * Date, User, Hours), scored by a range whose ends are not whole.
+ */
+function planAggregate(from: Record<string, unknown>, events: CellValue[][], worst = 0, best = 12.5): Plan {
+  const r = rubric({
+    key: "Account",
+    sources: { events: { sheet: "Events", key: "Account", date: "Date" } },
+    metrics: [
+      {
+        id: "activity",
+        label: "Activity",
+        from: { source: "events", ...from },
+        score: { type: "range", worst, best },
+      },
+    ],
+  });
+  const sources = { events: { headers: ["Account", "Date", "User", "Hours"], rows: events } };
+  return planner(r, ["Account"], { ...OPTIONS, target: "Green", sources }).planRow(["Acme"]);
+}
+
+const recent = "2026-11-20";
+const earlier = "2026-10-10";
+
+describe("plans: aggregates", () => {
+  it("moves a count of rows in whole numbers, even on a range whose ends are not whole", () => {
+    // 3 of 0..12.5 scores 24; Green needs 8.75, so 9 rows.
+    const events = ["a", "b", "c"].map((user) => ["Acme", recent, user, 1]);
+    expect(planAggregate({ agg: "count", days: 30 }, events).changes).toEqual([
+      {
+        metric: "activity",
+        label: "Activity",
+        column: "count of events, last 30 days",
+        source: "events",
+        from: 3,
+        to: 9,
+      },
+    ]);
+    expect(planAggregate({ agg: "distinct", column: "User", days: 30 }, events).changes[0]).toMatchObject({
+      from: 3,
+      to: 9,
+    });
+  });
+
+  it("moves an average, and a count's percent change, at the precision of the scorer", () => {
+    const hours = [3, 2, 4].map((h) => ["Acme", recent, "a", h]);
+    expect(planAggregate({ agg: "avg", column: "Hours", days: 30 }, hours).changes[0]).toMatchObject({
+      from: 3,
+      to: 8.8,
+    });
+    // 3 rows now against 4 before: −25%, scoring 22.2 on −50..62.5; Green (70, after rounding) needs 28.7.
+    const events = [
+      ...["a", "b", "c"].map((user) => ["Acme", recent, user, 1]),
+      ...["a", "b", "c", "d"].map((user) => ["Acme", earlier, user, 1]),
+    ];
+    expect(
+      planAggregate({ agg: "count", days: 30, compare: "previous" }, events, -50, 62.5).changes[0],
+    ).toMatchObject({ from: -25, to: 28.7 });
+  });
+
+  it("names a source only on the changes to an aggregate", () => {
+    const plan = planActivity({ Util: 0.43, logins: 3 });
+    expect(plan.changes).toStrictEqual([
+      { metric: "util", label: "Seat utilisation", column: "Util", from: 0.43, to: 0.54 },
+    ]);
+  });
+});
+
+// ---- which change, and how far --------------------------------------------------------------
+
+describe("plans: which change and how far", () => {
+  it("prefers the smaller move on each metric's own scale, whatever the units", () => {
+    const two = rubric({
+      metrics: [
+        {
+          id: "util",
+          label: "Seat utilisation",
+          column: "Util",
+          score: { type: "range", worst: 0.1, best: 0.8 },
+        },
+        {
+          id: "logins",
+          label: "Logins",
+          column: "Logins",
+          weight: 3,
+          score: { type: "range", worst: 0, best: 10 },
+        },
+      ],
+    });
+    // Both score 30. Utilisation alone must climb 40 points (0.28, 40% of its range); logins,
+    // weighing 3, only 13.4 (from 3 to 5 in whole logins, 20% of theirs).
+    const plan = planOf(two, { Util: 0.31, Logins: 3 });
+    expect(plan.changes).toEqual([{ metric: "logins", label: "Logins", column: "Logins", from: 3, to: 5 }]);
+    expect(plan.why).toBe("Logins 3 \u2192 5 \u2192 Yellow (45)");
+  });
+
+  it("fills the metric that weighs most first when no one change is enough", () => {
+    const two = rubric({
+      metrics: [
+        {
+          id: "util",
+          label: "Seat utilisation",
+          column: "Util",
+          score: { type: "range", worst: 0.1, best: 0.8 },
+        },
+        pct("CSAT", { weight: 2 }),
+      ],
+    });
+    // (0 + 2 × 10) / 3 = 6.7. CSAT at its best gives 66.7: utilisation adds the last 10 points.
+    const plan = planOf(two, { Util: 0.1, CSAT: 10 }, "Green");
+    expect(plan.changes.map((c) => [c.metric, c.to])).toEqual([
+      ["util", 0.17],
+      ["CSAT", 100],
+    ]);
+    expect(plan.scoreAfter).toBe(70);
+  });
+
+  it("picks the cheapest levels of two discrete metrics that must both move", () => {
+    const levels = rubric({
+      metrics: [
+        {
+          id: "nps",
+          label: "NPS",
+          column: "NPS",
+          score: {
+            type: "steps",
+            steps: [
+              { min: 9, score: 100 },
+              { min: 7, score: 40 },
+            ],
+            else: 10,
+          },
+        },
+        {
+          id: "training",
+          label: "Training sessions",
+          column: "Training",
+          score: {
+            type: "steps",
+            steps: Array.from({ length: 9 }, (_, i) => ({ min: 9 - i, score: 100 - 10 * i })),
+            else: 10,
+          },
+        },
+      ],
+    });
+    // Green needs 140 between them: NPS 40 and training 100 climb 1/2 + 9/9 of their levels,
+    // NPS 100 and training 40 climb 2/2 + 3/9.
+    const plan = planOf(levels, { NPS: 5, Training: 0 }, "Green");
+    expect(plan.why).toBe("NPS 5 \u2192 9 and Training sessions 0 \u2192 3 \u2192 Green (70)");
+  });
+
+  it("leaves a missing metric out when moving another is enough", () => {
+    const two = rubric({
+      metrics: [usage.metrics[0], pct("CSAT", { weight: 2 })],
+    });
+    // CSAT missing is skipped: utilisation alone counts, 47.1. CSAT written at 100 would give 68.3.
+    const plan = planOf(two, { Util: 0.43, CSAT: "" });
+    expect(plan.changes).toEqual([
+      { metric: "util", label: "Seat utilisation", column: "Util", from: 0.43, to: 0.59 },
+    ]);
+  });
+
+  it("brings a lower-is-better days-since metric no further than today", () => {
+    const recency = (tenure: number) =>
+      rubric({
+        metrics: [
+          {
+            id: "touch",
+            label: "Last touchpoint",
+            column: "Last touchpoint",
+            input: "daysSince",
+            score: { type: "scale", neutral: 10, step: -2 },
+          },
+          pct("Tenure", { actionable: false }),
+        ],
+      });
+    // 30 days ago scores 50 − 2 × 20 = 10; even today scores only 70: (70 + 0) / 2 = 35.
+    expect(planOf(recency(0), { "Last touchpoint": "2026-10-27", Tenure: 0 }).why).toBe(
+      "Out of reach: even with every actionable metric at its best the score would be 35, below Yellow (from 40)",
+    );
+    // A missing touchpoint is skipped; once written it counts from its neutral 10 days (50).
+    const touch = (tenure: number) =>
+      planOf(recency(tenure), { "Last touchpoint": "", Tenure: tenure }).changes;
+    expect(touch(20)).toEqual([
+      { metric: "touch", label: "Last touchpoint", column: "Last touchpoint", from: "", to: "2026-11-21" },
+    ]);
+    expect(touch(35)).toEqual([
+      { metric: "touch", label: "Last touchpoint", column: "Last touchpoint", from: "", to: "2026-11-16" },
+    ]);
+  });
+
+  it("plans on points, where the weight multiplies each metric's points", () => {
+    const points = rubric({
+      method: "points",
+      bands: [
+        { label: "Low", color: "#f4c7c3" },
+        { label: "Mid", from: 0, color: "#fce8b2" },
+        { label: "High", from: 40, color: "#b7e1cd" },
+      ],
+      metrics: [
+        {
+          id: "seats",
+          label: "Seats used",
+          column: "Seats",
+          weight: 3,
+          score: { type: "range", worst: 0, best: 50, points: 10 },
+        },
+        {
+          id: "tickets",
+          label: "Open tickets",
+          column: "Tickets",
+          score: { type: "perUnit", points: -5, cap: 20 },
+        },
+      ],
+    });
+    // 3 × 2 − 15 = −9, Low. Seats 25 (6 more points, 30% of the range) beats tickets 3 → 1 (10 of a 20 cap).
+    const plan = planOf(points, { Seats: 10, Tickets: 3 });
+    expect(plan.changes).toEqual([
+      { metric: "seats", label: "Seats used", column: "Seats", from: 10, to: 25 },
+    ]);
+    expect(plan.why).toBe("Seats used 10 \u2192 25 \u2192 Mid (0)");
+  });
+});
