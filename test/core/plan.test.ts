@@ -943,7 +943,7 @@ describe("plans: which change and how far", () => {
   });
 
   it("brings a lower-is-better days-since metric no further than today", () => {
-    const recency = (tenure: number) =>
+    const recency = () =>
       rubric({
         metrics: [
           {
@@ -957,12 +957,11 @@ describe("plans: which change and how far", () => {
         ],
       });
     // 30 days ago scores 50 − 2 × 20 = 10; even today scores only 70: (70 + 0) / 2 = 35.
-    expect(planOf(recency(0), { "Last touchpoint": "2026-10-27", Tenure: 0 }).why).toBe(
+    expect(planOf(recency(), { "Last touchpoint": "2026-10-27", Tenure: 0 }).why).toBe(
       "Out of reach: even with every actionable metric at its best the score would be 35, below Yellow (from 40)",
     );
     // A missing touchpoint is skipped; once written it counts from its neutral 10 days (50).
-    const touch = (tenure: number) =>
-      planOf(recency(tenure), { "Last touchpoint": "", Tenure: tenure }).changes;
+    const touch = (tenure: number) => planOf(recency(), { "Last touchpoint": "", Tenure: tenure }).changes;
     expect(touch(20)).toEqual([
       { metric: "touch", label: "Last touchpoint", column: "Last touchpoint", from: "", to: "2026-11-21" },
     ]);
@@ -1001,5 +1000,46 @@ describe("plans: which change and how far", () => {
       { metric: "seats", label: "Seats used", column: "Seats", from: 10, to: 25 },
     ]);
     expect(plan.why).toBe("Seats used 10 \u2192 25 \u2192 Mid (0)");
+  });
+});
+
+describe("plans: checked on the real scorecard", () => {
+  it("clears a capping flag on a metric's own column by moving the metric, without a separate change", () => {
+    const detractor = rubric({
+      metrics: [usage.metrics[1]],
+      flags: [
+        { id: "detractor", label: "Detractor", column: "NPS", max: 6, cap: 39 },
+        { id: "overdue", label: "Overdue invoice", column: "Overdue", min: 1, add: -10 },
+      ],
+    });
+    // NPS 5 scores 10, less 10 for the invoice, capped at 39: 0. NPS 7 scores 60 and ends the cap.
+    const plan = planOf(detractor, { NPS: 5, Overdue: 1 });
+    expect(plan.changes).toEqual([{ metric: "nps", label: "NPS", column: "NPS", from: 5, to: 7 }]);
+    expect(plan.why).toBe("NPS 5 \u2192 7 \u2192 Yellow (50)");
+  });
+
+  it("says no combination will do when the change the model asks for sets off a flag", () => {
+    const seats = rubric({
+      metrics: [pct("Seats"), pct("Tenure", { actionable: false })],
+      flags: [{ id: "over", label: "Over licence", column: "Seats", min: 96, add: -40 }],
+    });
+    // Green needs Seats 100, where the flag takes 40 off: (100 + 40) / 2 − 40 = 30.
+    expect(planOf(seats, { Seats: 50, Tenure: 40 })).toMatchObject({
+      reachable: false,
+      changes: [],
+      why: "Out of reach: no combination of changes lifts this row to Green",
+    });
+  });
+});
+
+describe("plans: the search limit", () => {
+  it("gives up after 20,000 combinations and says what to do", () => {
+    // Fifteen metrics at 40: Green needs 30 more points each on average, so eight of them must move,
+    // and there are 16,384 combinations of seven or fewer before the first eight.
+    const many = rubric({ metrics: Array.from({ length: 15 }, (_, i) => pct(`M${i}`)) });
+    const cells = Object.fromEntries(many.metrics.map((m) => [m.column as string, 40]));
+    expect(planOf(many, cells).why).toBe(
+      'No plan found within 20,000 combinations of changes: mark the metrics the team cannot change "actionable": false',
+    );
   });
 });
