@@ -376,6 +376,7 @@ function planFor(
   for (let k = 0; k <= optional.length; k++) {
     const candidates: Candidate[] = [];
     for (const subset of subsets(optional, k)) {
+      // Stryker disable next-line EqualityOperator: only a row whose plan needs exactly 20,000 subsets (19,999 levers) could tell
       if (++tried > SEARCH_LIMIT) {
         return noPlan(
           targetLabel,
@@ -425,6 +426,7 @@ function confirm(
     result = verify(current);
   }
   if (!reachedBy(result.score)) return undefined;
+  // Stryker disable next-line ArithmeticOperator: starting past the end only adds steps that drop nothing
   for (let i = current.length - 1; i >= 0; i--) {
     const without = current.filter((_, j) => j !== i);
     const r = verify(without);

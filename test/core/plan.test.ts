@@ -1018,6 +1018,18 @@ describe("plans: checked on the real scorecard", () => {
     expect(plan.why).toBe("NPS 5 \u2192 7 \u2192 Yellow (50)");
   });
 
+  it("drops a change the check shows is not needed: clearing a cap on a metric's column also moves it", () => {
+    const detractor = rubric({
+      metrics: usage.metrics,
+      flags: [{ id: "detractor", label: "Detractor", column: "NPS", max: 6, cap: 39 }],
+    });
+    // Utilisation to 0.52 would be the smallest move, but the cap must go too: NPS 5 → 7 clears
+    // it, and lifts NPS from 10 to 60, which is enough alone: (3 × 47.1 + 2 × 60) / 5 = 52.3.
+    const plan = planOf(detractor, { Util: 0.43, NPS: 5 });
+    expect(plan.changes).toEqual([{ flag: "detractor", label: "Detractor", column: "NPS", from: 5, to: 7 }]);
+    expect(plan.why).toBe('Clear "Detractor": it caps the score at 39 \u2192 Yellow (52.3)');
+  });
+
   it("says no combination will do when the change the model asks for sets off a flag", () => {
     const seats = rubric({
       metrics: [pct("Seats"), pct("Tenure", { actionable: false })],
