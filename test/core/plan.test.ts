@@ -12,7 +12,7 @@ import {
   type SourceTables,
   scoreTable,
 } from "../../src/core";
-import { OPTIONS, RYG_BANDS, rubric } from "./helpers";
+import { OPTIONS, pct, RYG_BANDS, rubric } from "./helpers";
 
 /** Plans one row given as { header: cell }. */
 function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
@@ -611,4 +611,447 @@ describe("plan properties", () => {
       expect(reached).toBeGreaterThan(10);
     },
   );
+});
+
+// ---- sentences, targets and flags ------------------------------------------------------------
+
+/** Adoption (0..100) with a capping flag first and a points-subtracting flag second. */
+function flagged(extra: { adoptionFixed?: boolean; riskCap?: boolean } = {}): Rubric {
+  return rubric({
+    metrics: [pct("Adoption", extra.adoptionFixed ? { actionable: false } : {})],
+    flags: [
+      { id: "champion_left", label: "Champion left", column: "Champion left", when: true, cap: 39 },
+      { id: "overdue", label: "Overdue invoice", column: "Overdue", min: 1, add: -10 },
+      ...(extra.riskCap
+        ? [{ id: "risk", label: "Churn risk", column: "Notes", contains: "risk", cap: 30 }]
+        : []),
+    ],
+  });
+}
+
+describe("plans: sentences and targets", () => {
+  it("says why a row with no data has no plan", () => {
+    expect(planOf(usage, { Util: "", NPS: "n/a", "Champion left": false }).why).toBe(
+      "No data: no metric has a value, so there is nothing to plan from",
+    );
+  });
+
+  it("says the row is already in a named band it has reached, or above a lower one", () => {
+    // Util 0.52 scores 60, NPS 6 scores 10: (180 + 20) / 5 = 40, Yellow.
+    const row = { Util: 0.52, NPS: 6, "Champion left": false };
+    expect(planOf(usage, row, "yellow")).toEqual({
+      band: "Yellow",
+      target: "Yellow",
+      reachable: true,
+      scoreAfter: 40,
+      changes: [],
+      why: "Already Yellow",
+    });
+    expect(planOf(usage, row, "Red")).toMatchObject({
+      target: "Red",
+      reachable: true,
+      changes: [],
+      why: "Already Yellow, above Red",
+    });
+  });
+
+  it("names the target trimmed when it is no band, and throws a PlanError", () => {
+    const attempt = () => planner(usage, ["Util", "NPS", "Champion left"], { ...OPTIONS, target: "  Blue " });
+    expect(attempt).toThrow('The target band "Blue" is not a band of this rubric: use Red, Yellow or Green.');
+    expect(attempt).toThrow(expect.objectContaining({ name: "PlanError" }));
+    const one = rubric({ bands: [{ label: "Tracked", color: "#b7e1cd" }], metrics: [pct("Adoption")] });
+    expect(() => planner(one, ["Adoption"], { ...OPTIONS, target: "Green" })).toThrow(
+      'The target band "Green" is not a band of this rubric: use Tracked.',
+    );
+  });
+
+  it("accepts a target only a segment's rubric has, and says so for the rows of another rubric", () => {
+    const tiers = rubric({
+      metrics: [pct("Adoption")],
+      segments: {
+        column: "Stage",
+        rubrics: {
+          Enterprise: {
+            bands: [...RYG_BANDS, { label: "Platinum", from: 90, color: "#ffffff" }],
+            metrics: [pct("Adoption")],
+          },
+          Trial: {
+            bands: [
+              { label: "Cold", color: "#f4c7c3" },
+              { label: "Warm", from: 50, color: "#b7e1cd" },
+            ],
+            metrics: [pct("Adoption")],
+          },
+        },
+      },
+    });
+    const plans = (target: string) => planner(tiers, ["Stage", "Adoption"], { ...OPTIONS, target });
+    expect(plans("Platinum").planRow(["Enterprise", 50]).changes).toEqual([
+      { metric: "Adoption", label: "Adoption", column: "Adoption", from: 50, to: 90 },
+    ]);
+    expect(plans("Platinum").planRow(["SMB", 50])).toEqual({
+      band: "Yellow",
+      target: "Platinum",
+      reachable: false,
+      scoreAfter: 50,
+      changes: [],
+      why: 'This row\'s rubric (the top-level rubric) has no band "Platinum"',
+    });
+    expect(plans("Green").planRow(["trial", 20]).why).toBe(
+      'This row\'s rubric (segment "Trial") has no band "Green"',
+    );
+  });
+
+  it("clears a points-subtracting flag when nothing else can move, saying how many points it takes", () => {
+    const plan = planOf(flagged({ adoptionFixed: true }), {
+      Adoption: 45,
+      "Champion left": false,
+      Overdue: 2,
+    });
+    expect(plan.changes).toEqual([
+      { flag: "overdue", label: "Overdue invoice", column: "Overdue", from: 2, to: 0 },
+    ]);
+    expect(plan.why).toBe('Clear "Overdue invoice" (\u221210) \u2192 Yellow (45)');
+  });
+
+  it("moves a metric rather than clear a points-subtracting flag when the move is smaller", () => {
+    // 45 − 10 = 35, Red. Adoption 45 → 50 moves 5% of its range; clearing the flag counts 1.
+    const plan = planOf(flagged(), { Adoption: 45, "Champion left": false, Overdue: 2 });
+    expect(plan.changes).toEqual([
+      { metric: "Adoption", label: "Adoption", column: "Adoption", from: 45, to: 50 },
+    ]);
+    expect(plan.why).toBe("Adoption 45 \u2192 50 \u2192 Yellow (40)");
+  });
+
+  it("counts a points-subtracting flag the plan leaves in place", () => {
+    // 35 − 10 = 25: clearing the flag gives 35, not enough; Adoption must reach 50 with the −10.
+    const plan = planOf(flagged(), { Adoption: 35, "Champion left": false, Overdue: 2 });
+    expect(plan.changes).toEqual([
+      { metric: "Adoption", label: "Adoption", column: "Adoption", from: 35, to: 50 },
+    ]);
+    expect(plan.scoreAfter).toBe(40);
+  });
+
+  it("names every capping flag it clears, with their caps, before the moves", () => {
+    const plan = planOf(flagged({ riskCap: true }), {
+      Adoption: 30,
+      "Champion left": true,
+      Overdue: 0,
+      Notes: "churn risk",
+    });
+    expect(plan.changes.map((c) => [c.flag ?? c.metric, c.to])).toEqual([
+      ["champion_left", false],
+      ["risk", "churn"],
+      ["Adoption", 40],
+    ]);
+    expect(plan.why).toBe(
+      'Clear "Champion left" and "Churn risk" first: they cap the score at 39 and 30; then Adoption 30 \u2192 40 \u2192 Yellow (40)',
+    );
+  });
+
+  it("lists three moves with commas and a final and, each value as the cell reads", () => {
+    const three = rubric({
+      missing: "zero",
+      metrics: [
+        pct("Adoption"),
+        {
+          id: "sponsor",
+          label: "Exec sponsor",
+          column: "Sponsor",
+          input: "boolean",
+          score: { type: "range", worst: 0, best: 1 },
+        },
+        { id: "nps", label: "NPS", column: "NPS", score: { type: "range", worst: 0, best: 10 } },
+      ],
+    });
+    // Nothing but all three together reaches Green: (100 + 100 + 10) / 3 = 70.
+    const plan = planOf(three, { Adoption: "", Sponsor: false, NPS: "0.0" }, "Green");
+    expect(plan.why).toBe(
+      "Adoption missing \u2192 100, Exec sponsor FALSE \u2192 TRUE and NPS 0 \u2192 1 \u2192 Green (70)",
+    );
+  });
+
+  it("shows a value with many decimals rounded to four", () => {
+    const plan = planOf(usage, { Util: 0.4333333, NPS: 6, "Champion left": false });
+    expect(plan.changes[0]?.to).toBe(0.519417);
+    expect(plan.why).toBe("Seat utilisation 0.4333 \u2192 0.5194 \u2192 Yellow (40)");
+  });
+});
+
+// ---- aggregates ------------------------------------------------------------------------------
+
+/**
+ * Plans Acme's row towards Green on one metric read from the `events` source (rows of Account,
+ * Date, User, Hours), scored by a range whose ends are not whole.
+ */
+function planAggregate(from: Record<string, unknown>, events: CellValue[][], worst = 0, best = 12.5): Plan {
+  const r = rubric({
+    key: "Account",
+    sources: { events: { sheet: "Events", key: "Account", date: "Date" } },
+    metrics: [
+      {
+        id: "activity",
+        label: "Activity",
+        from: { source: "events", ...from },
+        score: { type: "range", worst, best },
+      },
+    ],
+  });
+  const sources = { events: { headers: ["Account", "Date", "User", "Hours"], rows: events } };
+  return planner(r, ["Account"], { ...OPTIONS, target: "Green", sources }).planRow(["Acme"]);
+}
+
+const recent = "2026-11-20";
+const earlier = "2026-10-10";
+
+describe("plans: aggregates", () => {
+  it("moves a count of rows in whole numbers, even on a range whose ends are not whole", () => {
+    // 3 of 0..12.5 scores 24; Green needs 8.75, so 9 rows.
+    const events = ["a", "b", "c"].map((user) => ["Acme", recent, user, 1]);
+    expect(planAggregate({ agg: "count", days: 30 }, events).changes).toEqual([
+      {
+        metric: "activity",
+        label: "Activity",
+        column: "count of events, last 30 days",
+        source: "events",
+        from: 3,
+        to: 9,
+      },
+    ]);
+    expect(planAggregate({ agg: "distinct", column: "User", days: 30 }, events).changes[0]).toMatchObject({
+      from: 3,
+      to: 9,
+    });
+  });
+
+  it("moves an average, and a count's percent change, at the precision of the scorer", () => {
+    const hours = [3, 2, 4].map((h) => ["Acme", recent, "a", h]);
+    expect(planAggregate({ agg: "avg", column: "Hours", days: 30 }, hours).changes[0]).toMatchObject({
+      from: 3,
+      to: 8.8,
+    });
+    // 3 rows now against 4 before: −25%, scoring 22.2 on −50..62.5; Green (70, after rounding) needs 28.7.
+    const events = [
+      ...["a", "b", "c"].map((user) => ["Acme", recent, user, 1]),
+      ...["a", "b", "c", "d"].map((user) => ["Acme", earlier, user, 1]),
+    ];
+    expect(
+      planAggregate({ agg: "count", days: 30, compare: "previous" }, events, -50, 62.5).changes[0],
+    ).toMatchObject({ from: -25, to: 28.7 });
+  });
+
+  it("names a source only on the changes to an aggregate", () => {
+    const plan = planActivity({ Util: 0.43, logins: 3 });
+    expect(plan.changes).toStrictEqual([
+      { metric: "util", label: "Seat utilisation", column: "Util", from: 0.43, to: 0.54 },
+    ]);
+  });
+});
+
+// ---- which change, and how far --------------------------------------------------------------
+
+describe("plans: which change and how far", () => {
+  it("prefers the smaller move on each metric's own scale, whatever the units", () => {
+    const two = rubric({
+      metrics: [
+        {
+          id: "util",
+          label: "Seat utilisation",
+          column: "Util",
+          score: { type: "range", worst: 0.1, best: 0.8 },
+        },
+        {
+          id: "logins",
+          label: "Logins",
+          column: "Logins",
+          weight: 3,
+          score: { type: "range", worst: 0, best: 10 },
+        },
+      ],
+    });
+    // Both score 30. Utilisation alone must climb 40 points (0.28, 40% of its range); logins,
+    // weighing 3, only 13.4 (from 3 to 5 in whole logins, 20% of theirs).
+    const plan = planOf(two, { Util: 0.31, Logins: 3 });
+    expect(plan.changes).toEqual([{ metric: "logins", label: "Logins", column: "Logins", from: 3, to: 5 }]);
+    expect(plan.why).toBe("Logins 3 \u2192 5 \u2192 Yellow (45)");
+  });
+
+  it("fills the metric that weighs most first when no one change is enough", () => {
+    const two = rubric({
+      metrics: [
+        {
+          id: "util",
+          label: "Seat utilisation",
+          column: "Util",
+          score: { type: "range", worst: 0.1, best: 0.8 },
+        },
+        pct("CSAT", { weight: 2 }),
+      ],
+    });
+    // (0 + 2 × 10) / 3 = 6.7. CSAT at its best gives 66.7: utilisation adds the last 10 points.
+    const plan = planOf(two, { Util: 0.1, CSAT: 10 }, "Green");
+    expect(plan.changes.map((c) => [c.metric, c.to])).toEqual([
+      ["util", 0.17],
+      ["CSAT", 100],
+    ]);
+    expect(plan.scoreAfter).toBe(70);
+  });
+
+  it("picks the cheapest levels of two discrete metrics that must both move", () => {
+    const levels = rubric({
+      metrics: [
+        {
+          id: "nps",
+          label: "NPS",
+          column: "NPS",
+          score: {
+            type: "steps",
+            steps: [
+              { min: 9, score: 100 },
+              { min: 7, score: 40 },
+            ],
+            else: 10,
+          },
+        },
+        {
+          id: "training",
+          label: "Training sessions",
+          column: "Training",
+          score: {
+            type: "steps",
+            steps: Array.from({ length: 9 }, (_, i) => ({ min: 9 - i, score: 100 - 10 * i })),
+            else: 10,
+          },
+        },
+      ],
+    });
+    // Green needs 140 between them: NPS 40 and training 100 climb 1/2 + 9/9 of their levels,
+    // NPS 100 and training 40 climb 2/2 + 3/9.
+    const plan = planOf(levels, { NPS: 5, Training: 0 }, "Green");
+    expect(plan.why).toBe("NPS 5 \u2192 9 and Training sessions 0 \u2192 3 \u2192 Green (70)");
+  });
+
+  it("leaves a missing metric out when moving another is enough", () => {
+    const two = rubric({
+      metrics: [usage.metrics[0], pct("CSAT", { weight: 2 })],
+    });
+    // CSAT missing is skipped: utilisation alone counts, 47.1. CSAT written at 100 would give 68.3.
+    const plan = planOf(two, { Util: 0.43, CSAT: "" });
+    expect(plan.changes).toEqual([
+      { metric: "util", label: "Seat utilisation", column: "Util", from: 0.43, to: 0.59 },
+    ]);
+  });
+
+  it("brings a lower-is-better days-since metric no further than today", () => {
+    const recency = () =>
+      rubric({
+        metrics: [
+          {
+            id: "touch",
+            label: "Last touchpoint",
+            column: "Last touchpoint",
+            input: "daysSince",
+            score: { type: "scale", neutral: 10, step: -2 },
+          },
+          pct("Tenure", { actionable: false }),
+        ],
+      });
+    // 30 days ago scores 50 − 2 × 20 = 10; even today scores only 70: (70 + 0) / 2 = 35.
+    expect(planOf(recency(), { "Last touchpoint": "2026-10-27", Tenure: 0 }).why).toBe(
+      "Out of reach: even with every actionable metric at its best the score would be 35, below Yellow (from 40)",
+    );
+    // A missing touchpoint is skipped; once written it counts from its neutral 10 days (50).
+    const touch = (tenure: number) => planOf(recency(), { "Last touchpoint": "", Tenure: tenure }).changes;
+    expect(touch(20)).toEqual([
+      { metric: "touch", label: "Last touchpoint", column: "Last touchpoint", from: "", to: "2026-11-21" },
+    ]);
+    expect(touch(35)).toEqual([
+      { metric: "touch", label: "Last touchpoint", column: "Last touchpoint", from: "", to: "2026-11-16" },
+    ]);
+  });
+
+  it("plans on points, where the weight multiplies each metric's points", () => {
+    const points = rubric({
+      method: "points",
+      bands: [
+        { label: "Low", color: "#f4c7c3" },
+        { label: "Mid", from: 0, color: "#fce8b2" },
+        { label: "High", from: 40, color: "#b7e1cd" },
+      ],
+      metrics: [
+        {
+          id: "seats",
+          label: "Seats used",
+          column: "Seats",
+          weight: 3,
+          score: { type: "range", worst: 0, best: 50, points: 10 },
+        },
+        {
+          id: "tickets",
+          label: "Open tickets",
+          column: "Tickets",
+          score: { type: "perUnit", points: -5, cap: 20 },
+        },
+      ],
+    });
+    // 3 × 2 − 15 = −9, Low. Seats 25 (6 more points, 30% of the range) beats tickets 3 → 1 (10 of a 20 cap).
+    const plan = planOf(points, { Seats: 10, Tickets: 3 });
+    expect(plan.changes).toEqual([
+      { metric: "seats", label: "Seats used", column: "Seats", from: 10, to: 25 },
+    ]);
+    expect(plan.why).toBe("Seats used 10 \u2192 25 \u2192 Mid (0)");
+  });
+});
+
+describe("plans: checked on the real scorecard", () => {
+  it("clears a capping flag on a metric's own column by moving the metric, without a separate change", () => {
+    const detractor = rubric({
+      metrics: [usage.metrics[1]],
+      flags: [
+        { id: "detractor", label: "Detractor", column: "NPS", max: 6, cap: 39 },
+        { id: "overdue", label: "Overdue invoice", column: "Overdue", min: 1, add: -10 },
+      ],
+    });
+    // NPS 5 scores 10, less 10 for the invoice, capped at 39: 0. NPS 7 scores 60 and ends the cap.
+    const plan = planOf(detractor, { NPS: 5, Overdue: 1 });
+    expect(plan.changes).toEqual([{ metric: "nps", label: "NPS", column: "NPS", from: 5, to: 7 }]);
+    expect(plan.why).toBe("NPS 5 \u2192 7 \u2192 Yellow (50)");
+  });
+
+  it("drops a change the check shows is not needed: clearing a cap on a metric's column also moves it", () => {
+    const detractor = rubric({
+      metrics: usage.metrics,
+      flags: [{ id: "detractor", label: "Detractor", column: "NPS", max: 6, cap: 39 }],
+    });
+    // Utilisation to 0.52 would be the smallest move, but the cap must go too: NPS 5 → 7 clears
+    // it, and lifts NPS from 10 to 60, which is enough alone: (3 × 47.1 + 2 × 60) / 5 = 52.3.
+    const plan = planOf(detractor, { Util: 0.43, NPS: 5 });
+    expect(plan.changes).toEqual([{ flag: "detractor", label: "Detractor", column: "NPS", from: 5, to: 7 }]);
+    expect(plan.why).toBe('Clear "Detractor": it caps the score at 39 \u2192 Yellow (52.3)');
+  });
+
+  it("says no combination will do when the change the model asks for sets off a flag", () => {
+    const seats = rubric({
+      metrics: [pct("Seats"), pct("Tenure", { actionable: false })],
+      flags: [{ id: "over", label: "Over licence", column: "Seats", min: 96, add: -40 }],
+    });
+    // Green needs Seats 100, where the flag takes 40 off: (100 + 40) / 2 − 40 = 30.
+    expect(planOf(seats, { Seats: 50, Tenure: 40 })).toMatchObject({
+      reachable: false,
+      changes: [],
+      why: "Out of reach: no combination of changes lifts this row to Green",
+    });
+  });
+});
+
+describe("plans: the search limit", () => {
+  it("gives up after 20,000 combinations and says what to do", () => {
+    // Fifteen metrics at 40: Green needs 30 more points each on average, so eight of them must move,
+    // and there are 16,384 combinations of seven or fewer before the first eight.
+    const many = rubric({ metrics: Array.from({ length: 15 }, (_, i) => pct(`M${i}`)) });
+    const cells = Object.fromEntries(many.metrics.map((m) => [m.column as string, 40]));
+    expect(planOf(many, cells).why).toBe(
+      'No plan found within 20,000 combinations of changes: mark the metrics the team cannot change "actionable": false',
+    );
+  });
 });
