@@ -12,13 +12,7 @@ import {
   type SourceTables,
   scoreTable,
 } from "../../src/core";
-import { OPTIONS, pct, RYG_BANDS, rubric } from "./helpers";
-
-/** Plans one row given as { header: cell }. */
-function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
-  const headers = Object.keys(cells);
-  return planner(r, headers, { ...OPTIONS, target }).planRow(Object.values(cells));
-}
+import { OPTIONS, pct, planOf, RYG_BANDS, rubric } from "./helpers";
 
 /** Writes every change's `to` into the row, in order, as the issue's contract says. */
 function applied(headers: readonly CellValue[], row: readonly CellValue[], plan: Plan): CellValue[] {
