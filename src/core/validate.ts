@@ -558,11 +558,14 @@ function readScorer(
             return;
           }
           r.unknownFields(s, p, ["min", "max", "score"]);
+          const boundErrors = r.errors.length;
           const min = r.number(s, "min", p);
           const max = r.number(s, "max", p);
+          const boundsRead = r.errors.length === boundErrors;
           const score = r.number(s, "score", p, { required: true });
-          // Judged on what was read, so { min: null } is no bound at all.
-          if (min === undefined && max === undefined && !r.errors.some((e) => e.path.startsWith(p))) {
+          // Judged on what was read, so { min: null } is no bound at all. A bound given but unreadable
+          // is named already; a missing or bad score is not a bound's problem, so it is named as well.
+          if (min === undefined && max === undefined && boundsRead) {
             r.error(p, "needs min or max");
           }
           if (min !== undefined && max !== undefined && min > max)

@@ -87,6 +87,17 @@ describe("steps scorer", () => {
     ]);
   });
 
+  it("names both problems of a step with neither a bound nor a score", () => {
+    expect(errors(withScorer({ type: "steps", steps: [{}] }))).toEqual([
+      "metrics[0].score.steps[0].score: is required and must be a number",
+      "metrics[0].score.steps[0]: needs min or max",
+    ]);
+    expect(errors(withScorer({ type: "steps", steps: [{ min: null, score: "high" }] }))).toEqual([
+      'metrics[0].score.steps[0].score: must be a number, not "high"',
+      "metrics[0].score.steps[0]: needs min or max",
+    ]);
+  });
+
   it("refuses a step whose min is above its max, and accepts one whose min equals its max", () => {
     expect(errors(withScorer({ type: "steps", steps: [{ min: 10, max: 5, score: 100 }] }))).toEqual([
       "metrics[0].score.steps[0]: min 10 is above max 5",
