@@ -308,11 +308,13 @@ describe("flags", () => {
     ).toEqual([]);
   });
 
-  it("warns only about a floor above the cap, not below or equal to it", () => {
+  it("warns only about a floor above the cap, not below or equal to it, nor without both", () => {
     expect(warnings(withFlags([{ id: "f", column: "X", when: true, floor: 60, cap: 40 }]))).toEqual([
       "flags[0]: floor 60 is above cap 40: the cap wins",
     ]);
     expect(warnings(withFlags([{ id: "f", column: "X", when: true, floor: 10, cap: 40 }]))).toEqual([]);
     expect(warnings(withFlags([{ id: "f", column: "X", when: true, floor: 40, cap: 40 }]))).toEqual([]);
+    expect(warnings(withFlags([{ id: "f", column: "X", when: true, cap: 40 }]))).toEqual([]);
+    expect(warnings(withFlags([{ id: "f", column: "X", when: true, floor: 60 }]))).toEqual([]);
   });
 });
