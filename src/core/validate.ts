@@ -540,19 +540,20 @@ function readScorer(
     r.error(path, `needs a scorer: an object with a type (${SCORER_TYPES.join(", ")})`);
     return undefined;
   }
-  const type = v.type;
-  if (typeof type !== "string" || !(SCORER_TYPES as readonly string[]).includes(type)) {
+  const type = SCORER_TYPES.find((t) => t === v.type);
+  if (type === undefined) {
     r.error(
       join(path, "type"),
-      `unknown scorer type ${describe(type)}: use one of ${SCORER_TYPES.join(", ")}`,
+      `unknown scorer type ${describe(v.type)}: use one of ${SCORER_TYPES.join(", ")}`,
     );
     return undefined;
   }
   if (input === "text" && type !== "map") {
     r.error(join(path, "type"), `a ${type} scorer needs a number; with input "text" use a map scorer`);
   }
-  const over100 = (n: number | undefined, p: string) => {
-    if (method === "weighted" && n !== undefined && (n > 100 || n < 0)) {
+  const over100 = (n: number, p: string) => {
+    if (method === "weighted" && (n > 100 || n < 0)) {
+      // Stryker disable next-line EqualityOperator: n is outside 0..100 here, so n > 100 and n >= 100 agree
       r.warn(p, `${n} is outside 0..100: under the weighted method it is clamped to ${n > 100 ? 100 : 0}`);
     }
   };
@@ -570,17 +571,20 @@ function readScorer(
             return;
           }
           r.unknownFields(s, p, ["min", "max", "score"]);
+          const boundErrors = r.errors.length;
           const min = r.number(s, "min", p);
           const max = r.number(s, "max", p);
+          const boundsRead = r.errors.length === boundErrors;
           const score = r.number(s, "score", p, { required: true });
-          // Judged on what was read, so { min: null } is no bound at all.
-          if (min === undefined && max === undefined && !r.errors.some((e) => e.path.startsWith(p))) {
+          // Judged on what was read, so { min: null } is no bound at all. A bound given but unreadable
+          // is named already; a missing or bad score is not a bound's problem, so it is named as well.
+          if (min === undefined && max === undefined && boundsRead) {
             r.error(p, "needs min or max");
           }
-          if (min !== undefined && max !== undefined && min > max)
-            r.error(p, `min ${min} is above max ${max}`);
-          over100(score, join(p, "score"));
+          // A missing min is no lower bound, a missing max no upper bound.
+          if ((min ?? -Infinity) > (max ?? Infinity)) r.error(p, `min ${min} is above max ${max}`);
           const step: Step = { score: score ?? 0 };
+          over100(step.score, join(p, "score"));
           if (min !== undefined) step.min = min;
           if (max !== undefined) step.max = max;
           steps.push(step);
@@ -594,7 +598,7 @@ function readScorer(
       r.unknownFields(v, path, ["type", "worst", "best", "points"]);
       const worst = r.number(v, "worst", path, { required: true });
       const best = r.number(v, "best", path, { required: true });
-      if (worst !== undefined && best !== undefined && worst === best) {
+      if (worst !== undefined && worst === best) {
         r.error(path, `worst and best are both ${worst}: they must differ`);
       }
       const points = r.number(v, "points", path) ?? 100;
@@ -614,7 +618,10 @@ function readScorer(
         for (const [key, n] of Object.entries(v.values)) {
           const p = join(join(path, "values"), key);
           if (!isNumber(n)) r.error(p, `must be a number, not ${describe(n)}`);
-          else over100(n, p);
+          else {
+            over100(n, p);
+            values[key] = n;
+          }
           const norm = key.trim().toLowerCase();
           if (seen.has(norm)) r.error(p, `"${key}" matches another entry (matching ignores case and spaces)`);
           if (key === "__proto__") r.error(p, `"${key}" cannot be matched`);
@@ -624,7 +631,6 @@ function readScorer(
               `"${key}" never matches: a cell holding it is missing, and counts by the missing policy instead`,
             );
           seen.add(norm);
-          if (isNumber(n)) values[key] = n;
         }
       }
       const otherwise = r.number(v, "else", path) ?? 0;
@@ -667,6 +673,7 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method, reads: R
   if (v === undefined) return [];
   if (!Array.isArray(v)) {
     r.error(path, "must be a list of flags");
+    // Stryker disable next-line ArrayDeclaration: equivalent, a rubric with an error is never returned, so no one reads these flags
     return [];
   }
   const ids = new Set<string>();
@@ -697,7 +704,8 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method, reads: R
     const max = r.number(item, "max", p);
     if (min !== undefined) flag.min = min;
     if (max !== undefined) flag.max = max;
-    if (min !== undefined && max !== undefined && min > max) r.error(p, `min ${min} is above max ${max}`);
+    // A missing min is no lower bound, a missing max no upper bound.
+    if ((min ?? -Infinity) > (max ?? Infinity)) r.error(p, `min ${min} is above max ${max}`);
     // Counted on what was read, so a blank "contains" or a null "min" is no condition at all.
     const conditions = [
       flag.when !== undefined,
@@ -727,11 +735,13 @@ function readFlags(r: Reader, v: unknown, path: string, method: Method, reads: R
         ["floor", floor],
         ["cap", cap],
       ] as const) {
-        if (n !== undefined && (n < 0 || n > 100))
-          r.warn(join(p, name), `${n} is outside 0..100, where weighted scores stay`);
+        // Stryker disable next-line ConditionalExpression: n === undefined → false is equivalent, an absent floor or cap compares false both ways below; the check is for the type checker
+        if (n === undefined) continue;
+        if (n < 0 || n > 100) r.warn(join(p, name), `${n} is outside 0..100, where weighted scores stay`);
       }
     }
-    if (floor !== undefined && cap !== undefined && floor > cap) {
+    // No floor is the lowest floor, no cap the highest cap.
+    if ((floor ?? -Infinity) > (cap ?? Infinity)) {
       r.warn(p, `floor ${floor} is above cap ${cap}: the cap wins`);
     }
     flags.push(flag);
