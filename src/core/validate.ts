@@ -170,14 +170,13 @@ class Reader {
       this.error(join(path, key), `must be a number, not ${describe(v)}`);
       return undefined;
     }
-    // Stryker disable next-line ConditionalExpression: v < undefined is false, so without a min nothing is refused either way
-    if (opts.min !== undefined && v < opts.min) {
+    if (v < (opts.min ?? -Infinity)) {
       this.error(join(path, key), `must be a number ≥ ${opts.min}, not ${v}`);
       return undefined;
     }
-    // Stryker disable next-line ConditionalExpression: v > undefined is false, so without a max nothing is refused either way
-    if (opts.max !== undefined && v > opts.max) {
-      this.error(join(path, key), `must be at most ${thousands(opts.max)}, not ${thousands(v)}`);
+    const max = opts.max ?? Infinity;
+    if (v > max) {
+      this.error(join(path, key), `must be at most ${thousands(max)}, not ${thousands(v)}`);
       return undefined;
     }
     return v;
@@ -959,8 +958,7 @@ function readWhere(r: Reader, v: unknown, path: string, source?: string): Condit
     const max = r.number(item, "max", p);
     if (min !== undefined) c.min = min;
     if (max !== undefined) c.max = max;
-    // Stryker disable next-line ConditionalExpression,LogicalOperator: the undefined checks are for the types (undefined > 5 is false too); a test checks min above max
-    if (min !== undefined && max !== undefined && min > max) r.error(p, `min ${min} is above max ${max}`);
+    if ((min ?? -Infinity) > (max ?? Infinity)) r.error(p, `min ${min} is above max ${max}`);
     const kinds = [
       c.equals !== undefined,
       c.in !== undefined,
