@@ -309,7 +309,10 @@ function compile(
   // Groups without metrics (or whose metrics all weigh 0) take no part, in coverage as in scoring.
   const groupTotals = groupWeights.map(() => 0);
   for (const m of rubric.metrics) groupTotals[groupOf(m)] = (groupTotals[groupOf(m)] as number) + m.weight;
-  const groupWeightTotal = groupWeights.reduce((sum, w, g) => ((groupTotals[g] as number) > 0 ? sum + w : sum), 0);
+  const groupWeightTotal = groupWeights.reduce(
+    (sum, w, g) => ((groupTotals[g] as number) > 0 ? sum + w : sum),
+    0,
+  );
   const coverageWeight = (m: Metric): number => {
     const g = groupOf(m);
     const total = groupTotals[g] as number;
