@@ -332,7 +332,7 @@ function compile(
       col: colOf(metric),
       reads: readsOf(metric),
       read: reader(metric, days),
-      // Stryker disable next-line ConditionalExpression,StringLiteral: `false` and `""` only skip scorePass's fast path; `true` dies in the tests, checked by hand
+      // Stryker disable next-line ConditionalExpression,StringLiteral: `false` and `""` only skip scorePass's fast path; `true` dies in the tests (not checked by hand)
       numeric: metric.input === "number",
       scorer: compileScorer(metric.score, rubric.method),
       fill: weighted ? POLICY_SCORE[metric.missing ?? rubric.missing] : 0,
@@ -380,7 +380,7 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
   }
   // Fast paths, for speed alone: what they give is what readCell gives for the same cell. A number
   // cell in range never gets here (scorePass takes it when `numeric`).
-  // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: `false`, `""` and `{}` only skip the fast path; `true` and `!==` die in the tests, checked by hand
+  // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: `false`, `""` and `{}` only skip the fast path; `true` and `!==` die in the tests (not checked by hand)
   if (input === "number") {
     return (cell) => {
       // Most text cells of a CSV export are plain digits: read as readCell reads them, minus its checks.
