@@ -94,9 +94,11 @@ export function roundScore(x: number): number {
 /** The band of a (rounded) score: the last band whose `from` it reaches, else the first. */
 export function bandFor(bands: readonly Band[], score: number | null): Band | undefined {
   if (score === null) return undefined;
+  // Stryker disable next-line EqualityOperator: `i >= 0` only also asks the first band, which is the answer either way
   for (let i = bands.length - 1; i > 0; i--) {
-    const from = bands[i]?.from;
-    if (from !== undefined && score >= from) return bands[i];
+    const band = bands[i] as Band;
+    // A band without `from` (only the first has none) is never reached.
+    if (score >= (band.from ?? Number.POSITIVE_INFINITY)) return band;
   }
   return bands[0];
 }
@@ -110,7 +112,10 @@ interface CompiledMetric {
   /** What a person calls the cell it reads: the column, or the aggregate (`count of logins`). */
   reads: string;
   read: (cell: CellValue) => Read;
-  /** Plain numbers need no reader: input number, not matched as text by a map scorer. */
+  /**
+   * Plain numbers need no reader: input number (a map scorer's reader, too, gives a number cell
+   * back as it is).
+   */
   numeric: boolean;
   scorer: CompiledScorer;
   /** What a missing cell scores (NaN: it takes no part). */
@@ -185,10 +190,14 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     fromsRead(rubric).length > 0 ? aggregateSources(rubric, options.sources ?? {}, days) : undefined;
   const width = headers.length;
   const colOf = (item: { column?: string; from?: From }): number =>
+    // Stryker disable next-line StringLiteral: a valid rubric gives every metric and flag a column or a from
     item.from && activity ? width + activity.indexOf(item.from) : columnIndex(columns, item.column ?? "");
+  // Stryker disable next-line StringLiteral,UnaryOperator: a rubric that reads sources has a key (validation), and keyCol is read only then
   const keyCol = activity ? columnIndex(columns, rubric.key ?? "") : -1;
   const withActivity = (row: readonly CellValue[], quiet = false): CellValue[] => {
+    // Stryker disable next-line ArrayDeclaration: pre-sizing only; the loop and fill set every slot
     const out = new Array<CellValue>(width + (activity as Activity).size);
+    // Stryker disable next-line EqualityOperator: `<=` also copies row[width], which fill then overwrites with the first aggregate
     for (let i = 0; i < width; i++) out[i] = row[i];
     (activity as Activity).fill(row[keyCol], out, width, quiet);
     return out;
@@ -196,6 +205,7 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
   const top = compile(rubric, colOf, days);
   const segments = rubric.segments;
   const bySegment = new Map<string, { key: string; compiled: CompiledRubric }>();
+  // Stryker disable next-line UnaryOperator: segmentCol is read only when the rubric has segments
   let segmentCol = -1;
   if (segments) {
     segmentCol = columnIndex(columns, segments.column);
@@ -205,13 +215,15 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
   }
   const scoreRows = (given: Rows): RowResult[] => {
     const rows = activity ? given.map((row) => withActivity(row)) : given;
+    // Stryker disable next-line ArrayDeclaration: pre-sizing only; the passes set every row's result
     const results = new Array<RowResult>(rows.length);
+    // Stryker disable next-line ConditionalExpression,BlockStatement: a fast path: without segments the general path below scores every row by the top level too
     if (!segments) {
       scorePass(top, rows, null, results);
       return results;
     }
     // Each segment's rows are scored together by its own rubric; the rest by the top level.
-    const groups = new Map<CompiledRubric, { key?: string; rows: number[] }>([[top, { rows: [] }]]);
+    const groups = new Map<CompiledRubric, { key?: string; rows: number[] }>();
     rows.forEach((row, i) => {
       const match = bySegment.get(cellText(row[segmentCol], days).toLowerCase());
       const compiled = match ? match.compiled : top;
@@ -229,15 +241,17 @@ export function scorecard(rubric: Rubric, headers: readonly CellValue[], options
     const match = segments ? bySegment.get(cellText(row[segmentCol], days).toLowerCase()) : undefined;
     return match ? { rubric: match.compiled.rubric, segment: match.key } : { rubric: rubric as BaseRubric };
   };
-  // What valuesRead keeps: each column read once (as the rubric first names it), then each aggregate.
-  const kept = new Map<string, { name: string; col: number }>();
+  // What valuesRead keeps, by the column it reads: each column once (as the rubric first names it),
+  // then each aggregate (their columns follow the row's own).
+  const kept = new Map<number, { name: string; col: number }>();
   for (const { column, reader } of columnsRead(rubric)) {
-    const key = column.trim().toLowerCase();
-    if (reader !== "the rubric's key" && !kept.has(key))
-      kept.set(key, { name: column, col: columnIndex(columns, column) });
+    const col = columnIndex(columns, column);
+    if (reader !== "the rubric's key" && !kept.has(col)) kept.set(col, { name: column, col });
   }
-  for (const { from } of fromsRead(rubric))
-    kept.set(`from ${fromText(from)}`, { name: fromText(from), col: colOf({ from }) });
+  for (const { from } of fromsRead(rubric)) {
+    const col = colOf({ from });
+    kept.set(col, { name: fromText(from), col });
+  }
   const valuesRead = (rows: Rows): Record<string, CellValue>[] =>
     rows.map((given) => {
       const row = activity ? withActivity(given, true) : given;
@@ -261,9 +275,7 @@ export function scoreNonBlank(card: Scorecard, rows: Rows): (RowResult | undefin
   rows.forEach((row, i) => {
     if (!isBlankRow(row)) filled.push(i);
   });
-  const scored = card.scoreRows(
-    filled.length === rows.length ? rows : filled.map((i) => rows[i] as CellValue[]),
-  );
+  const scored = card.scoreRows(filled.map((i) => rows[i] as CellValue[]));
   const results = new Array<RowResult | undefined>(rows.length).fill(undefined);
   filled.forEach((i, k) => {
     results[i] = scored[k];
@@ -287,19 +299,23 @@ function compile(
   days: DayContext,
 ): CompiledRubric {
   const weighted = rubric.method === "weighted";
-  const grouped = weighted && rubric.groups !== undefined;
-  const groupNames = grouped ? Object.keys(rubric.groups ?? {}) : [""];
-  const groupWeights = grouped ? groupNames.map((g) => rubric.groups?.[g] ?? 0) : [1];
-  const groupOf = (m: Metric) => (grouped ? groupNames.indexOf(m.group ?? "") : 0);
+  const groups = weighted ? rubric.groups : undefined;
+  const groupNames = Object.keys(groups ?? {});
+  const groupWeights = groups ? groupNames.map((g) => groups[g] as number) : [1];
+  // A valid rubric with groups gives every metric one of them.
+  const groupOf = (m: Metric) => (groups ? groupNames.indexOf(m.group as string) : 0);
 
   // Coverage weights: each metric's share of the whole rubric, as if every cell had a value.
   // Groups without metrics (or whose metrics all weigh 0) take no part, in coverage as in scoring.
   const groupTotals = groupWeights.map(() => 0);
-  for (const m of rubric.metrics) groupTotals[groupOf(m)] = (groupTotals[groupOf(m)] ?? 0) + m.weight;
-  const groupWeightTotal = groupWeights.reduce((sum, w, g) => ((groupTotals[g] ?? 0) > 0 ? sum + w : sum), 0);
+  for (const m of rubric.metrics) groupTotals[groupOf(m)] = (groupTotals[groupOf(m)] as number) + m.weight;
+  const groupWeightTotal = groupWeights.reduce(
+    (sum, w, g) => ((groupTotals[g] as number) > 0 ? sum + w : sum),
+    0,
+  );
   const coverageWeight = (m: Metric): number => {
     const g = groupOf(m);
-    const total = groupTotals[g] ?? 0;
+    const total = groupTotals[g] as number;
     if (total === 0 || groupWeightTotal === 0) return 0;
     return ((groupWeights[g] ?? 0) / groupWeightTotal) * (m.weight / total);
   };
@@ -316,7 +332,8 @@ function compile(
       col: colOf(metric),
       reads: readsOf(metric),
       read: reader(metric, days),
-      numeric: metric.input === "number" && metric.score.type !== "map",
+      // Stryker disable next-line ConditionalExpression,StringLiteral: `false` and `""` only skip scorePass's fast path; `true` dies in the tests (not checked by hand)
+      numeric: metric.input === "number",
       scorer: compileScorer(metric.score, rubric.method),
       fill: weighted ? POLICY_SCORE[metric.missing ?? rubric.missing] : 0,
       weight: metric.weight,
@@ -361,18 +378,24 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
       };
     }
   }
+  // Fast paths, for speed alone: what they give is what readCell gives for the same cell. A number
+  // cell in range never gets here (scorePass takes it when `numeric`).
+  // Stryker disable next-line ConditionalExpression,StringLiteral,BlockStatement: `false`, `""` and `{}` only skip the fast path; `true` and `!==` die in the tests (not checked by hand)
   if (input === "number") {
     return (cell) => {
-      if (typeof cell === "number") {
-        if (cell >= -IN_RANGE && cell <= IN_RANGE) return cell;
-      } else if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) {
-        // Most text cells of a CSV export are plain digits: read as readCell reads them, minus its checks.
+      // Most text cells of a CSV export are plain digits: read as readCell reads them, minus its checks.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: only skip the fast path, or try it on a non-string, which PLAIN_NUMBER never matches but as a number too large, refused below
+      if (typeof cell === "string" && PLAIN_NUMBER.test(cell)) {
         const n = Number(cell);
+        // Stryker disable next-line ConditionalExpression,EqualityOperator,UnaryOperator: readCell refuses the same numbers, beyond ±1e15
         if (n >= -IN_RANGE && n <= IN_RANGE) return n;
       }
       return unwrap(readCell(cell, input, days));
     };
   }
+  // A date column repeats few values: each spelling is read once. Every mutant here only skips or
+  // widens the cache (the reading of a cell depends on nothing else) or changes how much it holds.
+  // Stryker disable ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement: a cache, see above
   if (input === "daysSince") {
     const cache = new Map<string, Read>();
     return (cell) => {
@@ -385,6 +408,7 @@ function reader(metric: Metric, days: DayContext): (cell: CellValue) => Read {
       return r;
     };
   }
+  // Stryker restore ConditionalExpression,EqualityOperator,StringLiteral,BlockStatement
   return (cell) => unwrap(readCell(cell, input, days));
 }
 
@@ -445,16 +469,16 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
     let invalid: InvalidCell[] = EMPTY;
     let covered = 0;
     let points = 0;
-    for (let g = 0; g < G; g++) {
-      groupSum[g] = 0;
-      groupWeight[g] = 0;
-      groupPresent[g] = 0;
-    }
+    groupSum.fill(0);
+    groupWeight.fill(0);
+    groupPresent.fill(0);
 
     for (let m = 0; m < M; m++) {
       const cm = c.metrics[m] as CompiledMetric;
       const cell = row[cm.col];
+      // A fast path for a number cell in readCell's range (±1e15), which it reads as itself.
       const r =
+        // Stryker disable next-line ConditionalExpression,StringLiteral,EqualityOperator,UnaryOperator: only skip the fast path, or take it for a number beyond ±1e15 that readCell refuses only beyond it
         cm.numeric && typeof cell === "number" && cell >= -IN_RANGE && cell <= IN_RANGE
           ? cell
           : cm.read(cell);
@@ -500,9 +524,11 @@ function scorePass(c: CompiledRubric, rows: Rows, only: number[] | null, results
       if (c.weighted) {
         let total = 0;
         let weightTotal = 0;
+        // Stryker disable next-line EqualityOperator: g = G finds no group present, so adds nothing
         for (let g = 0; g < G; g++) {
           const gw = c.groupWeights[g] as number;
-          if (groupPresent[g] && (groupWeight[g] as number) > 0 && gw > 0) {
+          // A group of weight 0 adds 0 to both sums.
+          if (groupPresent[g] && (groupWeight[g] as number) > 0) {
             total += (gw * (groupSum[g] as number)) / (groupWeight[g] as number);
             weightTotal += gw;
           }
@@ -636,15 +662,15 @@ class ScoredRow implements RowResult {
 function driversOf(c: CompiledRubric, readings: Readings, at: number): Driver[] {
   const M = c.metrics.length;
   const groupWeight = c.groupWeights.map(() => 0);
-  const groupPresent = c.groupWeights.map(() => false);
+  const groupPresent = new Uint8Array(c.groupWeights.length);
   for (let m = 0; m < M; m++) {
     const cm = c.metrics[m] as CompiledMetric;
     if (Number.isNaN(readings.scores[at + m] as number)) continue;
     groupWeight[cm.group] = (groupWeight[cm.group] as number) + cm.weight;
-    if (readings.value(at + m) !== null) groupPresent[cm.group] = true;
+    if (readings.value(at + m) !== null) groupPresent[cm.group] = 1;
   }
   const counts = c.groupWeights.map(
-    (gw, g) => groupPresent[g] === true && (groupWeight[g] as number) > 0 && gw > 0,
+    (gw, g) => groupPresent[g] === 1 && (groupWeight[g] as number) > 0 && gw > 0,
   );
   const weightTotal = c.groupWeights.reduce((sum, gw, g) => (counts[g] ? sum + gw : sum), 0);
 
@@ -685,10 +711,8 @@ export function applyFlags(score: number, flags: readonly FiredFlag[], weighted:
   let cap = Number.POSITIVE_INFINITY;
   for (const f of flags) {
     if (f.add !== undefined) s = clamp(s + f.add);
-    if (f.floor !== undefined && f.floor > floor) floor = f.floor;
-    if (f.cap !== undefined && f.cap < cap) cap = f.cap;
+    floor = Math.max(floor, f.floor ?? floor);
+    cap = Math.min(cap, f.cap ?? cap);
   }
-  if (s < floor) s = floor;
-  if (s > cap) s = cap;
-  return clamp(s);
+  return clamp(Math.min(cap, Math.max(floor, s)));
 }

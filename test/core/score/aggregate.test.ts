@@ -87,7 +87,7 @@ describe("a row where every metric is missing", () => {
     expect(explain(result)).toBe("No data: no metric has a value");
   });
 
-  it("scores null with band No data under points", () => {
+  it("scores null with band No data and no drivers under points", () => {
     const r = rubric({
       method: "points",
       metrics: [{ id: "years", column: "Years", score: { type: "perUnit", points: 10 } }],
@@ -95,6 +95,8 @@ describe("a row where every metric is missing", () => {
     const result = scoreRow(r, { Years: "-" });
     expect(result.score).toBeNull();
     expect(result.band).toBe("No data");
+    expect(result.drivers).toEqual([]);
+    expect("note" in result).toBe(false);
   });
 
   it("still reports invalid cells", () => {
@@ -190,6 +192,46 @@ describe("coverage", () => {
     expect(scoreRow(r, { A: 2, B: "" }).coverage).toBe(0.25);
   });
 
+  it("gives no share to a group without metrics", () => {
+    const r = rubric({ groups: { A: 1, Empty: 1 }, metrics: [pct("A1", { group: "A" })] });
+    const result = scoreRow(r, { A1: 60 });
+    expect(result.score).toBe(60);
+    expect(result.coverage).toBe(1);
+  });
+
+  it("is full when only a metric of weight 0 is missing", () => {
+    const r = rubric({ metrics: [pct("Usage"), pct("NPS", { weight: 0 })] });
+    expect(scoreRow(r, { Usage: 80, NPS: "" }).coverage).toBe(1);
+  });
+
+  it("counts metrics instead of weight when every metric weighs 0, and says the score is 0 whatever the cells", () => {
+    const r = rubric({
+      method: "points",
+      metrics: [
+        { id: "a", column: "A", weight: 0, score: { type: "perUnit", points: 1 } },
+        { id: "b", column: "B", weight: 0, score: { type: "perUnit", points: 1 } },
+      ],
+    });
+    const result = scoreRow(r, { A: 7, B: "" });
+    expect(result.score).toBe(0);
+    expect(result.coverage).toBe(0.5);
+    expect(result.note).toBe("every metric weighs 0, so the score is 0 whatever the cells");
+  });
+
+  it("gives no note under points when only some metrics weigh 0", () => {
+    const r = rubric({
+      method: "points",
+      metrics: [
+        { id: "a", column: "A", weight: 1, score: { type: "perUnit", points: 1 } },
+        { id: "b", column: "B", weight: 0, score: { type: "perUnit", points: 1 } },
+      ],
+    });
+    const result = scoreRow(r, { A: 7, B: "" });
+    expect(result.score).toBe(7);
+    expect(result.coverage).toBe(1);
+    expect("note" in result).toBe(false);
+  });
+
   it("weighs metrics by their group's weight under groups", () => {
     const r = rubric({
       groups: { A: 1, B: 3 },
@@ -254,6 +296,40 @@ describe("drivers under weighted", () => {
     expect(sum(result.drivers.map((d) => d.impact))).toBeCloseTo(-52.5, 10);
     const b1 = result.drivers.find((d) => d.id === "B1");
     expect(b1?.impact).toBeCloseTo(-(1 / 4) * 90, 10);
+  });
+});
+
+describe("drivers under groups", () => {
+  it("leave out a group whose missing metrics were only filled in, as the score does", () => {
+    const r = rubric({
+      missing: "zero",
+      groups: { A: 1, B: 1 },
+      metrics: [pct("A1", { group: "A" }), pct("B1", { group: "B" })],
+    });
+    const result = scoreRow(r, { A1: 80, B1: "" });
+    expect(result.score).toBe(80);
+    expect(result.drivers).toEqual([{ id: "A1", label: "A1", value: 80, score: 80, impact: -20 }]);
+  });
+
+  it("leave out a group of weight 0", () => {
+    const r = rubric({
+      groups: { A: 1, Z: 0 },
+      metrics: [pct("A1", { group: "A" }), pct("Z1", { group: "Z" })],
+    });
+    const result = scoreRow(r, { A1: 60, Z1: 10 });
+    expect(result.score).toBe(60);
+    expect(result.drivers).toEqual([{ id: "A1", label: "A1", value: 60, score: 60, impact: -40 }]);
+  });
+
+  it("leave out a group whose metrics weigh 0", () => {
+    const r = rubric({
+      groups: { A: 1, B: 1 },
+      metrics: [pct("A1", { group: "A" }), pct("B1", { group: "B", weight: 0 })],
+    });
+    const result = scoreRow(r, { A1: 60, B1: 10 });
+    expect(result.score).toBe(60);
+    expect(result.coverage).toBe(1);
+    expect(result.drivers).toEqual([{ id: "A1", label: "A1", value: 60, score: 60, impact: -40 }]);
   });
 });
 

@@ -72,6 +72,11 @@ describe("rounding", () => {
     expect(scoreRow(r, { X: 3 }).score).toBe(-2.3);
   });
 
+  it("rounds 0 to 0, not −0, as the SQL export does", () => {
+    expect(Object.is(roundScore(0), 0)).toBe(true);
+    expect(Object.is(roundScore(-0.04), -0)).toBe(true);
+  });
+
   it("never reports −0", () => {
     const r = rubric({
       method: "points",

@@ -1,7 +1,7 @@
 /** Edge cases found in review: each once made the core misbehave. */
 import { describe, expect, it } from "vitest";
-import { explain, scoreTable, validateRubric } from "../../../src/core";
-import { pct, RYG_BANDS, rubric, scoreRow } from "../helpers";
+import { explain, scorecard, scoreNonBlank, scoreTable, validateRubric } from "../../../src/core";
+import { OPTIONS, pct, RYG_BANDS, rubric, scoreRow } from "../helpers";
 
 const errorsOf = (json: Record<string, unknown>) => validateRubric({ bands: RYG_BANDS, ...json }).errors;
 
@@ -33,6 +33,87 @@ describe("bad cells never throw", () => {
     const result = scoreRow(r, { A: "1e400" });
     expect(result.score).toBeNull();
     expect(result.band).toBe("No data");
+  });
+});
+
+describe("points that overflow", () => {
+  const overflow = "the points add up beyond what a score can hold: check the rubric's points and weights";
+  const r = rubric({
+    method: "points",
+    metrics: [{ id: "a", column: "A", score: { type: "perUnit", points: 1e300 } }],
+    flags: [
+      { id: "cap", column: "Cap", when: true, cap: 39 },
+      { id: "bonus", column: "Bonus", when: true, add: 1e308 },
+    ],
+  });
+
+  it("score null with a note, even when a cap flag fires", () => {
+    const result = scoreRow(r, { A: 1e15, Cap: true, Bonus: false });
+    expect(result.score).toBeNull();
+    expect(result.band).toBe("No data");
+    expect(result.note).toBe(overflow);
+  });
+
+  it("score null with a note when a flag's add overflows them", () => {
+    const result = scoreRow(r, { A: 1.5e8, Cap: false, Bonus: true });
+    expect(result.score).toBeNull();
+    expect(result.note).toBe(overflow);
+    expect(scoreRow(r, { A: 1, Cap: false, Bonus: false }).score).toBe(1e300);
+  });
+});
+
+describe("how a metric reads its cell", () => {
+  it("finds a number cell invalid for a boolean metric, as text or as a number", () => {
+    const r = rubric({
+      metrics: [{ id: "a", column: "A", input: "boolean", score: { type: "range", worst: 0, best: 1 } }],
+    });
+    for (const cell of [5, "5"]) {
+      const result = scoreRow(r, { A: cell });
+      expect(result.score).toBeNull();
+      expect(result.invalid.map((i) => i.reason)).toEqual([
+        '"5" is not yes or no (TRUE/FALSE, yes/no, y/n or 1/0)',
+      ]);
+    }
+    expect(scoreRow(r, { A: "yes" }).score).toBe(100);
+  });
+
+  it("maps the days since a date, not the date's text, for a daysSince map", () => {
+    const r = rubric({
+      metrics: [
+        { id: "a", column: "A", input: "daysSince", score: { type: "map", values: { "25": 100 }, else: 10 } },
+      ],
+    });
+    expect(scoreRow(r, { A: "2026-11-01" }).score).toBe(100);
+    expect(scoreRow(r, { A: "2026-11-02" }).score).toBe(10);
+  });
+
+  it("matches a number cell to the key that reads as the same number for a text map", () => {
+    const r = rubric({
+      metrics: [{ id: "a", column: "A", input: "text", score: { type: "map", values: { "10%": 100 } } }],
+    });
+    expect(scoreRow(r, { A: 0.1 }).score).toBe(100);
+    expect(scoreRow(r, { A: "10%" }).score).toBe(100);
+  });
+});
+
+describe("scoring a sheet's range", () => {
+  const r = rubric({ metrics: [pct("A")] });
+  const card = scorecard(r, ["A", "B"], OPTIONS);
+
+  it("scores the filled rows in place and leaves blank rows undefined, the tail too", () => {
+    const results = scoreNonBlank(card, [
+      [50, ""],
+      ["", null],
+      [80, "x"],
+      ["", ""],
+    ]);
+    expect(results).toHaveLength(4);
+    expect(results.map((x) => x?.score)).toEqual([50, undefined, 80, undefined]);
+    expect(scoreNonBlank(card, [[30, ""]]).map((x) => x?.band)).toEqual(["Red"]);
+  });
+
+  it("has no source report when the rubric reads no source", () => {
+    expect(card.sourceReport()).toBeUndefined();
   });
 });
 

@@ -111,9 +111,25 @@ describe("flag conditions", () => {
     expect(fires(flag, 21)).toBe(false);
   });
 
-  it("reports the fired flag with its label and effects", () => {
+  it("reports the fired flag with its label and effects, and no effect it does not have", () => {
     const result = scoreRow(withFlag({ when: true, cap: 39 }), { Health: 90, Flag: true });
-    expect(result.flags).toEqual([{ id: "f", label: "Risk", cap: 39 }]);
+    expect(result.flags).toStrictEqual([{ id: "f", label: "Risk", cap: 39 }]);
+    const lifted = scoreRow(withFlag({ when: true, add: 5, floor: 20 }), { Health: 10, Flag: true });
+    expect(lifted.flags).toStrictEqual([{ id: "f", label: "Risk", add: 5, floor: 20 }]);
+  });
+
+  it("lists an unreadable flag cell after the metrics' invalid cells, keeping both", () => {
+    const r = withFlag({ when: true, cap: 39 });
+    const result = scoreRow(rubric({ ...r, metrics: [...r.metrics, pct("Seats")] }), {
+      Health: 90,
+      Seats: "lots",
+      Flag: "maybe",
+    });
+    expect(result.score).toBe(90);
+    expect(result.invalid.map((c) => [c.id, c.column, c.reason])).toEqual([
+      ["Seats", "Seats", '"lots" is not a number'],
+      ["f", "Flag", '"maybe" is not yes or no (TRUE/FALSE, yes/no, y/n or 1/0)'],
+    ]);
   });
 });
 
@@ -199,6 +215,18 @@ describe("flag effects", () => {
     ];
     expect(applyFlags(10, flags, true)).toBe(30);
     expect(applyFlags(90, flags, true)).toBe(50);
+  });
+
+  it("uses the highest floor and the lowest cap in whatever order the flags come", () => {
+    const flags = [
+      { id: "f2", label: "f2", floor: 30 },
+      { id: "f1", label: "f1", floor: 20 },
+      { id: "c2", label: "c2", cap: 50 },
+      { id: "c1", label: "c1", cap: 60 },
+    ];
+    expect(applyFlags(10, flags, true)).toBe(30);
+    expect(applyFlags(90, flags, true)).toBe(50);
+    expect(applyFlags(45, flags, true)).toBe(45);
   });
 
   it("adds every fired add", () => {
