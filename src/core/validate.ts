@@ -365,7 +365,7 @@ function readBands(r: Reader, v: unknown, path: string, method: Method): Band[] 
     const errorsBeforeFrom = r.errors.length;
     const from = r.number(item, "from", p);
     if (i === 0 && from !== undefined) {
-      r.error(join(p, "from"), "the first band has no from: it takes every score below the next band");
+      r.error(join(p, "from"), "must be blank on the first band: it takes every score below the next band");
     } else if (i > 0 && from === undefined && r.errors.length === errorsBeforeFrom) {
       // Absent, null or "": a band after the first without a from would never be used.
       r.error(join(p, "from"), "is required on every band after the first");

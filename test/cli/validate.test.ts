@@ -196,7 +196,7 @@ describe("healthscore validate's summary", () => {
     const r = await cli("validate", bad, "--data", DATA, "--source", `l=${logins}`);
     expect(r.status).toBe(1);
     expect(r.stderr).toBe(
-      `healthscore: The rubric "${bad}" has 1 problem:\n  bands[0].from: the first band has no from: it takes every score below the next band\n`,
+      `healthscore: The rubric "${bad}" has 1 problem:\n  bands[0].from: must be blank on the first band: it takes every score below the next band\n`,
     );
   });
 });

@@ -408,6 +408,12 @@ describe("rule cells, clause by clause", () => {
 });
 
 describe("reading the rubric sheet, cell by cell", () => {
+  it("names the first band's From cell when it is filled in", () => {
+    expect(problems(put(simpleSheet(), "B14", 10)).errors).toEqual([
+      "Health Rubric!B14: from must be blank on the first band: it takes every score below the next band",
+    ]);
+  });
+
   it("names the As of cell when it is not a date, and reads a blank one as no date", () => {
     const { errors, reading } = problems(put(simpleSheet(), "B10", "next week"));
     expect(errors).toEqual(['Health Rubric!B10: As of must be a date (YYYY-MM-DD), not "next week"']);

@@ -920,7 +920,7 @@ describe("validateRubric: bands, word for word", () => {
       ]),
     ).toEqual([
       'bands[0].label: "No data" is reserved for rows with no data',
-      "bands[0].from: the first band has no from: it takes every score below the next band",
+      "bands[0].from: must be blank on the first band: it takes every score below the next band",
       'bands[1].color: must be a colour like "#b7e1cd", not "green"',
       'bands[2].label: "green" is used by another band',
       "bands[3].from: is required on every band after the first",
