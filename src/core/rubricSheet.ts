@@ -575,7 +575,11 @@ class GridReader {
     const others = t.columns.filter((c) => c !== nameColumn);
     const name = cellText(row.cell(nameColumn.header));
     if (name === undefined && others.every((c) => cellText(row.cell(c.header)) === undefined)) return;
-    const key = name ?? "";
+    if (name === undefined) {
+      row.error(`a ${map.noun} needs a name`, nameColumn.header);
+      return;
+    }
+    const key = name;
     if (reservedName(key)) {
       row.error(reservedNameMessage(map.noun, key), nameColumn.header);
       return;

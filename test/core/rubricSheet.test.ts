@@ -541,8 +541,16 @@ describe("reading groups and segments from the sheet", () => {
     expect(problems(twice).errors).toEqual(['Health Rubric!A25: group "Adoption" is listed twice']);
     const unnamed = groupsSheet();
     unnamed.splice(24, 0, laid("", 5));
-    // The sentence is right; its cell is the row's Weight, where a group's entry is kept.
-    expect(problems(unnamed).errors).toEqual(["Health Rubric!B25: a group needs a name"]);
+    expect(problems(unnamed).errors).toEqual(["Health Rubric!A25: a group needs a name"]);
+  });
+
+  it("names a source's Source cell when a filled row has no name", () => {
+    const grid = rubricToGrid(starter("from-activity"));
+    const first = grid.findIndex((r) => r[0] === "Sources") + 3;
+    // First, before each metric that reads the source it no longer finds.
+    expect(problems(put(grid, `A${first}`, "")).errors[0]).toBe(
+      `Health Rubric!A${first}: a source needs a name`,
+    );
   });
 
   it("names a segment's cells, and every row of a segment the Segments table lacks", () => {
