@@ -458,8 +458,10 @@ export function planSentence(changes: readonly PlanChange[], result: RowResult, 
   for (const c of changes) {
     // A metric change has no `flag`, and no flag's id is undefined.
     const flag = p.rubric.flags.find((f) => f.id === c.flag);
-    if (flag?.cap !== undefined) caps.push({ label: c.label, cap: flag.cap });
-    // A flag without a cap is cleared only for the points it subtracts (leversOf).
+    // A flag is cleared for its cap when the cap would hold the score down, else only for the
+    // points it subtracts (leversOf).
+    if (flag?.cap !== undefined && flag.cap < (result.score ?? Number.POSITIVE_INFINITY))
+      caps.push({ label: c.label, cap: flag.cap });
     else if (flag !== undefined) moves.push(`clear "${c.label}" (${MINUS}${Math.abs(flag.add ?? 0)})`);
     else {
       // A number written as text ("45%") is shown as the number it reads as.

@@ -347,6 +347,13 @@ describe("plans clear the flags that hold a row back", () => {
     expect(plan.why).toBe('Clear "Invoice overdue" (\u221220) \u2192 Yellow (50)');
   });
 
+  it("names a flag cleared for its points by its points, though it also caps above the target", () => {
+    const r = weighted([fixed("A")], { flags: [{ ...overdue, add: -20, cap: 90 }] });
+    expect(planOf(r, { A: 50, Overdue: 45 }).why).toBe(
+      'Clear "Invoice overdue" (\u221220) \u2192 Yellow (50)',
+    );
+  });
+
   it("moves a metric rather than clear a flag that subtracts points, when one change is enough", () => {
     // 30 − 5 = 25. Clearing the flag gives only 30; A → 45 gives 40 with the flag still on.
     const r = weighted([pct("A")], { flags: [{ ...overdue, add: -5 }] });
