@@ -109,6 +109,12 @@ describe("the predictive check of a Health History export", () => {
     expect(c.dates.first).toBe("2026-01-02");
   });
 
+  it("names both missing columns, comma-separated", () => {
+    expect(() => calibrateHistory(["Date", "Account"], [], { timeZone: "UTC" })).toThrow(
+      `The history has no "Score", "Band" column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
+    );
+  });
+
   it("names the columns a history must have", () => {
     expect(() => calibrateHistory(["When", "Account", "Score"], [], { timeZone: "UTC" })).toThrow(
       "The history has no header row starting Date, Account: export the Health History sheet with its header row (Date, Account, Score, Band, …).",
