@@ -229,10 +229,11 @@ describe("the history's bands without a rubric", () => {
       const band = score >= 70 ? "Green" : score >= 40 ? "Yellow" : "Red";
       return [r[0], r[1], score, band, ...r.slice(4)];
     });
+    const tail = (banded[0] as CellValue[]).slice(4);
     // Rows that would put a bogus band first if counted.
-    banded.push([day(0), "Account 99", 0, "No data", ...banded[0].slice(4)]);
-    banded.push([day(0), "Account 98", 0, "", ...banded[0].slice(4)]);
-    banded.push([day(0), "Account 97", "", "Zero", ...banded[0].slice(4)]);
+    banded.push([day(0), "Account 99", 0, "No data", ...tail]);
+    banded.push([day(0), "Account 98", 0, "", ...tail]);
+    banded.push([day(0), "Account 97", "", "Zero", ...tail]);
     const c = calibrateHistory(headers as CellValue[], banded, { timeZone: "UTC", horizon: 56 });
     // No data and blank bands come last, after the bands ordered by score.
     expect(c.bands.map((b) => b.label)).toEqual(["Red", "Yellow", "Green", "No data", ""]);
@@ -297,7 +298,7 @@ describe("the predictive check in sentences", () => {
       churned: 300,
       retained: 4000,
       censored: 1000,
-      after: 100,
+      "after churn": 100,
     } as HistoryCalibration["snapshots"],
     churned_accounts: 44,
     warned_accounts: 40,
