@@ -109,6 +109,17 @@ describe("the predictive check of a Health History export", () => {
     expect(c.dates.first).toBe("2026-01-02");
   });
 
+  it("lists the rubric fingerprints the scores were recorded under, sorted, blanks left out", () => {
+    const [headers, ...rows] = history("Churned");
+    const mixed = rows.map((r, i) => [
+      ...r.slice(0, 5),
+      ["zz99", "", "aa11"][i % 3] as string,
+      ...r.slice(6),
+    ]);
+    const c = calibrateHistory(headers as CellValue[], mixed, { timeZone: "UTC", horizon: 56 });
+    expect(c.fingerprints).toEqual(["aa11", "zz99"]);
+  });
+
   it("names both missing columns, comma-separated", () => {
     expect(() => calibrateHistory(["Date", "Account"], [], { timeZone: "UTC" })).toThrow(
       `The history has no "Score", "Band" column: export the Health History sheet with its header row (Date, Account, Score, Band, …).`,
