@@ -8,5 +8,5 @@ export default mutationConfig("core", {
   testFiles: ["test/core/*.test.ts", "test/core/score/*.test.ts", "test/core/calibrate/*.test.ts"],
   // The score of the files measured so far (README, "Mutation testing"), rounded down: no whole
   // run yet; once one is made, set this to its score.
-  breakAt: 83,
+  breakAt: 93,
 });
