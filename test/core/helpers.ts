@@ -17,6 +17,13 @@ export const RYG_BANDS = [
   { label: "Green", from: 70, color: "#b7e1cd" },
 ];
 
+/** Bands for the points method: below 0, from 0, from 40. */
+export const POINT_BANDS = [
+  { label: "Low", color: "#f4c7c3" },
+  { label: "Mid", from: 0, color: "#fce8b2" },
+  { label: "High", from: 40, color: "#b7e1cd" },
+];
+
 /** A valid rubric from partial JSON; the Red/Yellow/Green bands unless `bands` is given. */
 export function rubric(json: Record<string, unknown>): Rubric {
   return parseRubric({ bands: RYG_BANDS, ...json });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { type CellValue, type Plan, planner, type Rubric } from "../../src/core";
-import { OPTIONS, pct, rubric } from "./helpers";
+import { OPTIONS, POINT_BANDS, pct, rubric } from "./helpers";
 
 /** Plans one row given as { header: cell }. */
 function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): Plan {
@@ -14,13 +14,6 @@ function planOf(r: Rubric, cells: Record<string, CellValue>, target?: string): P
 
 /** The (metric or flag) id and the cell written, of each change of a plan. */
 const writes = (plan: Plan) => plan.changes.map((c) => [c.metric ?? c.flag, c.to]);
-
-/** Bands for the points method: below 0, from 0, from 40. */
-const POINT_BANDS = [
-  { label: "Low", color: "#f4c7c3" },
-  { label: "Mid", from: 0, color: "#fce8b2" },
-  { label: "High", from: 40, color: "#b7e1cd" },
-];
 
 /** A metric the team cannot change, read as its own score (0..100) or points (`perUnit` 1). */
 const fixed = (column: string, method: "weighted" | "points" = "weighted") =>

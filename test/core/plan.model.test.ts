@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { planner, type Rubric, type SourceTables } from "../../src/core";
-import { OPTIONS, pct, planOf, RYG_BANDS, rubric } from "./helpers";
+import { OPTIONS, POINT_BANDS, pct, planOf, RYG_BANDS, rubric } from "./helpers";
 
 /** A weighted rubric of `metrics`; `extra` adds fields such as `missing`, `groups` or `flags`. */
 const weighted = (metrics: Record<string, unknown>[], extra: Record<string, unknown> = {}): Rubric =>
@@ -231,11 +231,7 @@ describe("plans weigh each metric as the score does", () => {
     // 2 × 10 × 1.2 + 5 × 2 = 34; High needs 40: A 1.5 (tenths, as the cell).
     const r = rubric({
       method: "points",
-      bands: [
-        { label: "Low", color: "#f4c7c3" },
-        { label: "Mid", from: 0, color: "#fce8b2" },
-        { label: "High", from: 40, color: "#b7e1cd" },
-      ],
+      bands: POINT_BANDS,
       metrics: [
         { id: "a", column: "A", weight: 2, score: { type: "perUnit", points: 10 } },
         { id: "b", column: "B", actionable: false, score: { type: "perUnit", points: 5 } },

@@ -12,7 +12,7 @@ import {
   type SourceTables,
   scoreTable,
 } from "../../src/core";
-import { OPTIONS, pct, planOf, RYG_BANDS, rubric } from "./helpers";
+import { OPTIONS, POINT_BANDS, pct, planOf, RYG_BANDS, rubric } from "./helpers";
 
 /** Writes every change's `to` into the row, in order, as the issue's contract says. */
 function applied(headers: readonly CellValue[], row: readonly CellValue[], plan: Plan): CellValue[] {
@@ -401,13 +401,7 @@ function rubricOf(spec: Spec): Rubric | undefined {
   const json: Record<string, unknown> = {
     version: 1,
     method: spec.method,
-    bands: weighted
-      ? RYG_BANDS
-      : [
-          { label: "Low", color: "#f4c7c3" },
-          { label: "Mid", from: 0, color: "#fce8b2" },
-          { label: "High", from: 40, color: "#b7e1cd" },
-        ],
+    bands: weighted ? RYG_BANDS : POINT_BANDS,
     metrics: spec.metrics.map((m, i) => {
       const { group, missing, actionable, input, score, ...rest } = m;
       const out: Record<string, unknown> = { id: `m${i}`, column: `M${i}`, input, score, ...rest };
@@ -967,11 +961,7 @@ describe("plans: which change and how far", () => {
   it("plans on points, where the weight multiplies each metric's points", () => {
     const points = rubric({
       method: "points",
-      bands: [
-        { label: "Low", color: "#f4c7c3" },
-        { label: "Mid", from: 0, color: "#fce8b2" },
-        { label: "High", from: 40, color: "#b7e1cd" },
-      ],
+      bands: POINT_BANDS,
       metrics: [
         {
           id: "seats",
