@@ -14,66 +14,65 @@ const OWN_RULES_KEY = "healthscore.colorRules";
 
 /**
  * What identifies one of the add-on's rules: its condition and colour, with cell references
- * blanked, so that a rule still counts as the add-on's after columns are inserted or the sheet is
- * renamed. Which sheet it belongs to is the key it is kept under.
+ * blanked, so that a rule still counts as the add-on's after columns or rows are inserted (Sheets
+ * moves the references in a rule's formula). Which sheet it belongs to is the key it is kept under.
  *
  * The fingerprint of a rule fresh from build() must equal that of the same rule read back from
- * the sheet, and Sheets stores rules in its own form: colours as the "#rrggbb" of
- * RgbColor.asHexString() (developers.google.com/apps-script/reference/spreadsheet/rgb-color),
- * numbers as numbers, a formula with its own spacing and case. So every part is put in one form
- * first: colour lower-case #rrggbb (#RGB expanded), numbers by value, formulas without spaces and
- * upper-case outside their "text". Ranges are left out, so their order does not matter.
+ * the sheet, and Sheets stores rules in its own form: colours as the "#rrggbb" (or "#aarrggbb")
+ * of RgbColor.asHexString() (developers.google.com/apps-script/reference/spreadsheet/rgb-color),
+ * a formula with its own spacing and case. So colours are put in lower-case #rrggbb, and formulas
+ * lose their spaces and are upper-cased outside their "text". The add-on's other rules compare
+ * text, which Sheets keeps as given. Ranges are left out, so their order does not matter.
  */
 export function fingerprint(rule: Rule): string {
   const condition = rule.getBooleanCondition();
+  // Stryker disable next-line StringLiteral: a rule without a condition (a gradient) is never the add-on's; any text that is no fingerprint of a condition serves
   if (!condition) return "";
   const type = String(condition.getCriteriaType());
   const values = condition
     .getCriteriaValues()
-    .map((v) => (type === "CUSTOM_FORMULA" ? canonicalFormula(String(v)) : canonicalValue(v)));
+    .map((v) => (type === "CUSTOM_FORMULA" ? canonicalFormula(String(v)) : String(v)));
   return JSON.stringify([type, values, canonicalColor(backgroundOf(condition))]);
 }
 
-/** The background as a string: getBackgroundObject() where it exists (getBackground() is deprecated). */
+/**
+ * The background as text: getBackgroundObject()'s hex (getBackground() is deprecated). That
+ * throws for a rule without a background (null) and for a theme colour (no RGB form); the string
+ * getter answers then. The add-on's own rules always have an RGB background.
+ */
 function backgroundOf(condition: GoogleAppsScript.Spreadsheet.BooleanCondition): string {
   // Documented on BooleanCondition, missing from @types/google-apps-script.
-  const withObject = condition as { getBackgroundObject?: () => GoogleAppsScript.Spreadsheet.Color | null };
+  const withObject = condition as unknown as { getBackgroundObject(): GoogleAppsScript.Spreadsheet.Color };
   try {
-    const color = withObject.getBackgroundObject?.();
-    if (color) return color.asRgbColor().asHexString();
+    return withObject.getBackgroundObject().asRgbColor().asHexString();
   } catch {
-    // A theme colour has no RGB form: fall back to the string.
+    return String(condition.getBackground());
   }
-  return condition.getBackground() ?? "";
 }
 
-/** "#ABC" and "#aabbcc" are one colour; Color objects may carry alpha as "#ffaabbcc". */
+/** "#AABBCC" and "#aabbcc" are one colour; Color objects may carry alpha as "#ffaabbcc". */
 export function canonicalColor(color: string): string {
-  const c = color.trim().toLowerCase();
-  if (/^#[0-9a-f]{3}$/.test(c)) return `#${[...c.slice(1)].map((d) => d + d).join("")}`;
-  if (/^#ff[0-9a-f]{6}$/.test(c)) return `#${c.slice(3)}`;
-  return c;
+  const c = color.toLowerCase();
+  // Stryker disable next-line Regex: dropping ^ or $ changes nothing, as a colour here is "#" and 6 or 8 hex digits (the other regex mutants are killed by "colour rules as Sheets stores them")
+  return /^#ff[0-9a-f]{6}$/.test(c) ? `#${c.slice(3)}` : c;
 }
 
-function canonicalValue(value: unknown): string {
-  if (typeof value === "number") return String(value);
-  const text = String(value).trim();
-  return text !== "" && Number.isFinite(Number(text)) ? String(Number(text)) : text;
-}
-
-/** Outside "quoted text": no spaces, upper case, cell references blanked. */
+/** Outside "quoted text": no spaces, upper case, cell references (all the add-on writes are $COLrow) blanked. */
 function canonicalFormula(formula: string): string {
-  return formula
-    .split(/("(?:[^"]|"")*")/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part
-        : part
-            .replace(/\s+/g, "")
-            .toUpperCase()
-            .replace(/\$?[A-Z]{1,3}\$?\d+/g, "#"),
-    )
-    .join("");
+  return (
+    formula
+      .split(/("(?:[^"]|"")*")/)
+      .map((part, i) =>
+        i % 2 === 1
+          ? part
+          : part
+              .replace(/\s/g, "")
+              .toUpperCase()
+              .replace(/\$[A-Z]+\d+/g, "#"),
+      )
+      // Stryker disable next-line StringLiteral: the rule built and the rule read back are joined alike
+      .join("")
+  );
 }
 
 type OwnRules = Record<string, string[]>;
@@ -98,7 +97,7 @@ function remember(sheet: Sheet, fingerprints: string[]): void {
 
 /** The sheet's rules without the add-on's own. */
 function userRules(sheet: Sheet): Rule[] {
-  const own = new Set(ownRules()[String(sheet.getSheetId())] ?? []);
+  const own = new Set(ownRules()[String(sheet.getSheetId())]);
   return sheet.getConditionalFormatRules().filter((rule) => !own.has(fingerprint(rule)));
 }
 

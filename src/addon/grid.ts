@@ -1,9 +1,9 @@
 /** Translating between Sheets' custom-function arguments and the core's tables. */
 import { type CellValue, columnLetter } from "../core";
 
-/** Sheets passes one cell as a plain value and a range as a 2-D array: make both 2-D. */
+/** Sheets passes one cell as a plain value and a range (or an array literal) as a 2-D array: make both 2-D. */
 export function asGrid(arg: unknown): CellValue[][] {
-  if (Array.isArray(arg)) return arg.map((row) => (Array.isArray(row) ? row : [row]));
+  if (Array.isArray(arg)) return arg as CellValue[][];
   return [[arg as CellValue]];
 }
 
@@ -18,7 +18,8 @@ export const PLAIN_TEXT = "@";
 
 /**
  * Writes a grid at (row, column) with one setValues, after giving the cells that will hold text
- * the plain-text format in one call; numbers, booleans and Dates keep their cells' formats.
+ * the plain-text format in one call; numbers, booleans, Dates and blank cells keep their cells'
+ * formats (so a number typed there later is a number). Every grid written has a row of text.
  */
 export function writeGrid(
   sheet: GoogleAppsScript.Spreadsheet.Sheet,
@@ -26,21 +27,11 @@ export function writeGrid(
   column: number,
   grid: readonly (readonly CellValue[])[],
 ): void {
-  if (grid.length === 0) return;
-  const text: string[] = [];
-  grid.forEach((cells, i) => {
-    // One A1 range per run of adjacent text cells in a row.
-    for (let j = 0; j < cells.length; j++) {
-      if (!isText(cells[j])) continue;
-      let k = j;
-      while (k + 1 < cells.length && isText(cells[k + 1])) k++;
-      const r = row + i;
-      text.push(`${columnLetter(column - 1 + j)}${r}:${columnLetter(column - 1 + k)}${r}`);
-      j = k;
-    }
-  });
-  if (text.length > 0) sheet.getRangeList(text).setNumberFormat(PLAIN_TEXT);
+  const text = grid.flatMap((cells, i) =>
+    cells.flatMap((c, j) =>
+      typeof c === "string" && c !== "" ? [`${columnLetter(column - 1 + j)}${row + i}`] : [],
+    ),
+  );
+  sheet.getRangeList(text).setNumberFormat(PLAIN_TEXT);
   sheet.getRange(row, column, grid.length, (grid[0] as CellValue[]).length).setValues(grid as CellValue[][]);
 }
-
-const isText = (c: CellValue | undefined): boolean => typeof c === "string" && c !== "";

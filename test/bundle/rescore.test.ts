@@ -363,7 +363,7 @@ describe("colour rules, cell by cell", () => {
   });
 
   it("keeps working when its memory of its own rules is unreadable, and forgets a sheet whose rules it removed", () => {
-    for (const stored of ["{not json", "[]", "null"]) {
+    for (const stored of ["{not json", "[]", "null", "5"]) {
       const { emu, addon } = open({ Customers: customers() });
       emu.globals.PropertiesService.getDocumentProperties().setProperty("healthscore.colorRules", stored);
       addon.call("rescoreAll");
@@ -398,6 +398,95 @@ describe("colour rules as Sheets stores them", () => {
     const colours = sheet?.getConditionalFormatRules().map((r) => r.getBooleanCondition()?.getBackground());
     expect(colours).toHaveLength(8); // one set, not two stacked
     expect(colours).toContain("#ffee88");
+    addon.clickMenuItem("Remove colour bands");
+    expect(sheet?.getConditionalFormatRules()).toHaveLength(0);
+    expect(emu.ui.toasts.at(-1)?.message).toBe("Removed the add-on's 8 colour rules; yours are untouched.");
+  });
+});
+
+describe("colour rules the user made", () => {
+  it("keeps every rule the user made, even one in a band's colour on the same text in other case, and removes only its own", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("rescoreAll");
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    const SpreadsheetApp = emu.globals.SpreadsheetApp;
+    const red = "#f4c7c3";
+    const band = columnLetter((emu.sheetValues("Customers")[0] as unknown[]).indexOf("Health Band"));
+    const user = [
+      // No boolean condition, as a colour scale (gradient) has none.
+      SpreadsheetApp.newConditionalFormatRule()
+        .setBackground("#ffffff")
+        .setRanges([sheet?.getRange("D2:D201") as never])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo("Churned")
+        .setBackground(red)
+        .setRanges([sheet?.getRange("B2:B201") as never])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenTextEqualTo("RED")
+        .setBackground(red)
+        .setRanges([sheet?.getRange("C2:C201") as never])
+        .build(),
+      SpreadsheetApp.newConditionalFormatRule()
+        .whenFormulaSatisfied(`=$${band}2="RED"`)
+        .setBackground(red)
+        .setRanges([sheet?.getRange("A2:A201") as never])
+        .build(),
+    ];
+    sheet?.setConditionalFormatRules([...(sheet.getConditionalFormatRules() ?? []), ...user]);
+    addon.clickMenuItem("Apply colour bands");
+    expect(sheet?.getConditionalFormatRules()).toHaveLength(user.length + 8);
+
+    addon.clickMenuItem("Remove colour bands");
+    expect(emu.ui.toasts.at(-1)?.message).toBe("Removed the add-on's 8 colour rules; yours are untouched.");
+    const left = sheet?.getConditionalFormatRules() ?? [];
+    expect(left.map((r) => r.getRanges()[0]?.getA1Notation())).toEqual([
+      "D2:D201",
+      "B2:B201",
+      "C2:C201",
+      "A2:A201",
+    ]);
+  });
+
+  it("writes no rules when there are none of its own to remove", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    emu.calls.reset();
+    addon.clickMenuItem("Remove colour bands");
+    expect(emu.ui.toasts.at(-1)?.message).toBe("There were no colour bands to remove.");
+    expect(emu.calls.get("Sheet.setConditionalFormatRules")).toBe(0);
+  });
+});
+
+describe("colour rules as Sheets rewrites them", () => {
+  // Sheets moves the references in a rule's formula when rows or columns are inserted, may space
+  // and case a formula its own way, and a Color may read back with an alpha byte ("#ffrrggbb").
+  // The emulator does none of this, so the test does it to the rules, as Sheets would.
+  it("still removes its own rules after Sheets moved their references and rewrote their formulas and colours", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    addon.call("rescoreAll");
+    const sheet = emu.spreadsheet.getSheetByName("Customers");
+    const headers = emu.sheetValues("Customers")[0] as unknown[];
+    const band = columnLetter(headers.indexOf("Health Band"));
+    const moved = columnLetter(headers.indexOf("Health Band") + 1);
+    expect(band).toHaveLength(2); // two letters, so a ref must be blanked whole
+    sheet?.insertColumnBefore(1);
+    sheet?.insertRowsBefore(1, 10);
+    const rewritten = (sheet?.getConditionalFormatRules() ?? []).map((rule) => {
+      const condition = rule.getBooleanCondition();
+      const builder = rule
+        .copy()
+        .setBackground(`#FF${String(condition?.getBackground()).slice(1).toUpperCase()}`);
+      const [formula] = condition?.getCriteriaValues() ?? [];
+      if (String(condition?.getCriteriaType()) === "CUSTOM_FORMULA")
+        builder.whenFormulaSatisfied(String(formula).replace(`=$${band}2=`, ` = $${moved}12 = `));
+      return builder.build();
+    });
+    expect(rewritten.map((r) => r.getBooleanCondition()?.getCriteriaValues()[0])).toContain(
+      ` = $${moved}12 = "Red"`,
+    );
+    sheet?.setConditionalFormatRules(rewritten);
+
     addon.clickMenuItem("Remove colour bands");
     expect(sheet?.getConditionalFormatRules()).toHaveLength(0);
     expect(emu.ui.toasts.at(-1)?.message).toBe("Removed the add-on's 8 colour rules; yours are untouched.");

@@ -1,5 +1,7 @@
 /** What the add-on writes into cells: text stays text and dates are dates, without relying on Sheets reading typed input. */
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { parseRubric } from "../../src/core";
 import { customers, open, pickColumn } from "./helpers";
 
 describe("text and dates written to cells", () => {
@@ -42,5 +44,31 @@ describe("text and dates written to cells", () => {
     const band = (after[0] as unknown[]).indexOf("Health Band");
     expect(after.some((r) => r[band] === "+Call now")).toBe(true);
     expect(emu.typedInput.filter((t) => t.sheet === "Customers")).toEqual([]);
+  });
+
+  it("saves a rubric whose labels look like a percentage, a date and a formula as that text, and leaves number and blank cells unformatted", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    const rubric = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+    const labels = ["45%", "2026-11-26", "=1+1"];
+    rubric.bands.forEach((b, i) => {
+      b.label = labels[i] as string;
+    });
+    (rubric.metrics[2] as { label: string }).label = "-NPS";
+    addon.call("sidebarCall", "saveRubric", [rubric]);
+    expect(emu.typedInput).toEqual([]);
+    const values = emu.sheetValues("Health Rubric");
+    for (const label of [...labels, "-NPS"]) expect(values.flat()).toContain(label);
+
+    // Text cells are plain text; numbers and blank cells keep the sheet's format, so a threshold
+    // typed into a blank cell later is a number.
+    const formats = emu.spreadsheet.getSheetByName("Health Rubric")?.getDataRange().getNumberFormats() ?? [];
+    values.forEach((row, r) => {
+      row.forEach((v, c) => {
+        const text = typeof v === "string" && v !== "";
+        expect(formats[r]?.[c] === "@", `row ${r + 1}, column ${c + 1}: ${String(v)}`).toBe(text);
+      });
+    });
+    expect(values.flat().filter((v) => v === "").length).toBeGreaterThan(0);
+    expect(values.flat().filter((v) => typeof v === "number").length).toBeGreaterThan(0);
   });
 });
