@@ -31,8 +31,9 @@ const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => `&#${ch.ch
 
 /** The dialog's page: the question, the dropdown of columns, Cancel and OK. */
 export function columnDialogHtml(q: ColumnQuestion): string {
-  const names = q.headers.map(textOf).filter((name) => name.trim() !== "" && !isOutputColumn(name));
-  const selected = q.selected === undefined ? "" : headerKey(q.selected);
+  // textOf trims: a header of spaces is "", and headerKey(undefined) is "", which no listed name is.
+  const names = q.headers.map(textOf).filter((name) => name !== "" && !isOutputColumn(name));
+  const selected = headerKey(q.selected);
   const options = names
     .map((name) => {
       const on = headerKey(name) === selected ? " selected" : "";
@@ -67,7 +68,7 @@ ok.onclick = function () {
 
 /** Shows the question as a modal dialog over the sheet; the answer arrives at pickedColumn. */
 export function askForColumn(q: ColumnQuestion): void {
-  if (!q.headers.some((h) => textOf(h).trim() !== "")) {
+  if (!q.headers.some((h) => textOf(h) !== "")) {
     throw new AddonError("The data sheet has no column names in its header row: add them, then try again.");
   }
   const html = HtmlService.createHtmlOutput(columnDialogHtml(q)).setWidth(380).setHeight(200);

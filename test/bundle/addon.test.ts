@@ -286,6 +286,35 @@ describe("HEALTHSCORE, HEALTHBAND, HEALTHDRIVERS", () => {
     );
   });
 
+  it("takes rubric JSON from a cell that starts with spaces or a new line", () => {
+    const { addon } = open({ Customers: data });
+    const json = JSON.stringify({
+      bands: [{ label: "Low" }, { label: "High", from: 50 }],
+      metrics: [{ id: "nps", column: "NPS", score: { type: "range", worst: 0, best: 10 } }],
+    });
+    expect(addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", 75, `\n  ${json}`)).toBe("High");
+  });
+
+  it("says what a rubric argument must be when it is neither the rubric range nor JSON, quoting it", () => {
+    const { addon } = open({ Customers: data });
+    const must =
+      "The rubric argument must be the Health Rubric range (e.g. HealthRubric) or a cell holding rubric JSON, not";
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", 75, "Health Rubric")).toThrow(
+      `${must} "Health Rubric".`,
+    );
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", 75, 5)).toThrow(`${must} 5.`);
+  });
+
+  it("names the Health Rubric sheet's mistakes when no rubric is passed and the sheet has one", () => {
+    const { emu, addon } = open({ Customers: data });
+    addon.call("setupRubricSheet");
+    const npsRow = emu.sheetValues("Health Rubric").findIndex((r) => r[0] === "nps") + 1;
+    emu.spreadsheet.getSheetByName("Health Rubric")?.getRange(npsRow, 5).setValue(-1);
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHBAND", 75)).toThrow(
+      `The Health Rubric sheet has 1 problem: Health Rubric!E${npsRow}: weight must be a number ≥ 0, not -1.`,
+    );
+  });
+
   it("throws one clear sentence for ranges that do not fit", () => {
     const { addon } = open({ Customers: data });
     expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", [[1, 2, 3]], [["A", "B"]])).toThrow(

@@ -50,6 +50,19 @@ describe("the kept draft", () => {
     expect(keys).toContain("theme");
   });
 
+  it("keeps the draft it had when even a store cleared of other drafts cannot hold the new one", () => {
+    const { emu, addon } = open({ Customers: customers() });
+    const kept = JSON.stringify({ ...SIMPLE, name: "Kept" });
+    addon.call("sidebarCall", "keepDraft", [kept]);
+    // The user's other settings fill the store: 62 of 8,000 bytes, 496,000 of its 512,000.
+    const store = emu.globals.PropertiesService.getUserProperties();
+    for (let i = 0; i < 62; i++) store.setProperty(`setting.${i}`, "x".repeat(8_000));
+    expect(() =>
+      addon.call("sidebarCall", "keepDraft", [JSON.stringify({ ...SIMPLE, name: "z".repeat(20_000) })]),
+    ).toThrow("You have exceeded the property storage quota.");
+    expect((addon.call("sidebarCall", "getSidebarData", []) as { draft: string }).draft).toBe(kept);
+  });
+
   it("refuses a draft that is not text, or too large to keep, in a sentence", () => {
     const { emu, addon } = open({ Customers: customers() });
     expect(() => addon.call("sidebarCall", "keepDraft", [{ name: "x" }])).toThrow(
@@ -102,5 +115,13 @@ describe("the kept draft", () => {
     expect(chunks.join("")).toBe(text);
     for (const c of chunks) expect(bytes(c)).toBeLessThanOrEqual(10);
     expect(utf8Chunks("", 10)).toEqual([""]);
+  });
+
+  it("puts as many characters in a piece as their UTF-8 bytes allow, at each width's first and last character", () => {
+    for (const char of ["\u007f", "\u0080", "\u07ff", "\u0800", "\uffff", "\u{10000}", "\u{10ffff}"]) {
+      const two = char + char;
+      expect(utf8Chunks(two, bytes(two)), `U+${char.codePointAt(0)?.toString(16)}`).toEqual([two]);
+      expect(utf8Chunks(two, bytes(two) - 1), `U+${char.codePointAt(0)?.toString(16)}`).toEqual([char, char]);
+    }
   });
 });

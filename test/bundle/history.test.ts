@@ -509,6 +509,16 @@ describe("the column dialog, asked and answered", () => {
 });
 
 describe("the column dialog", () => {
+  it("lists each column as one plain option, only the guessed one selected", () => {
+    const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
+    addon.clickMenuItem("Take snapshot");
+    const [account, ...rest] = emu.sheetValues("Customers")[0] as string[];
+    const select = /<select id="column">(.*)<\/select>/.exec(emu.ui.dialogs.at(-1)?.content ?? "")?.[1];
+    expect(select).toBe(
+      `<option value="${account}" selected>${account}</option>${rest.map((c) => `<option value="${c}">${c}</option>`).join("")}`,
+    );
+  });
+
   it("lists the data's own columns, not the add-on's output columns, with every name as text", () => {
     const { emu, addon } = openWithClock("2026-11-02T09:00:00Z");
     const csm = column(emu.sheetValues("Customers"), "CSM") + 1;

@@ -1,7 +1,7 @@
 /** The Health Rubric sheet as the built bundle writes it: a designed document that reads back as the same rubric. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseRubric, type Rubric } from "../../src/core";
+import { type CellValue, parseRubric, type Rubric, rubricToGrid } from "../../src/core";
 import { customers, open, pickColumn } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
@@ -36,11 +36,29 @@ describe("the Health Rubric sheet", () => {
     expect(howTo?.getWrap()).toBe(true);
     expect(howTo?.isPartOfMerge()).toBe(true);
     expect(sheet?.getRowHeight(2)).toBeGreaterThan(21);
-    // A data row is neither bold nor filled.
+    // A data row is neither bold nor filled, nor is a header row past the layout's last column.
     expect(emu.formatAt("Health Rubric", `B${rowOf("Name")}`)).toMatchObject({
       bold: false,
       background: null,
     });
+    const past = String.fromCharCode(65 + Math.max(...values.map((r) => r.length)));
+    expect(emu.formatAt("Health Rubric", `${past}${rowOf("Metrics") + 1}`)).toMatchObject({
+      bold: false,
+      background: null,
+    });
+  });
+
+  it("grows a short Health Rubric sheet to just the rows the rubric needs, and saves over it again", () => {
+    const s = open({ Customers: customers() });
+    const sheet = s.emu.spreadsheet.insertSheet("Health Rubric");
+    sheet.deleteRows(11, sheet.getMaxRows() - 10); // a sheet of 10 rows, made by hand
+    s.addon.call("sidebarCall", "saveRubric", [starter]);
+    const rows = rubricToGrid(starter).length;
+    expect(sheet.getMaxRows()).toBe(rows);
+    // Now exactly as tall as the rubric: saved again, nothing is added.
+    s.addon.call("sidebarCall", "saveRubric", [{ ...starter, name: "Again" }]);
+    expect(sheet.getMaxRows()).toBe(rows);
+    expect(s.emu.sheetValues("Health Rubric")[rows - 1]).toEqual(rubricToGrid(starter).at(-1));
   });
 
   it("reads back as the rubric it was saved from, formats and all", () => {
@@ -118,5 +136,62 @@ describe("the Health Rubric sheet's frame and settings", () => {
     const again = s.emu.sheetValues("Health Rubric");
     expect(again).toHaveLength(after.length);
     expect(again[end]?.slice(0, 2)).toEqual(["account KEY", "Segment"]);
+  });
+});
+
+describe("Set as-of date to today, on a Health Rubric sheet laid out by hand", () => {
+  /** The starter's rubric sheet as rows, As of a day in January. */
+  const grid = () => rubricToGrid(starter, { asOf: "2026-01-01" }) as CellValue[][];
+  const settingsOf = (rows: CellValue[][]) => {
+    const title = rows.findIndex((r) => r[0] === "Settings");
+    const end = rows.findIndex((r, i) => i > title && r[0] === "");
+    return { title, end };
+  };
+  /** Opens the sheet `rows`, sets As of to today from the menu, and gives the sheet's text before and after. */
+  function setAsOf(rows: CellValue[][]) {
+    const s = open({ Customers: customers(), "Health Rubric": rows });
+    const before = s.emu.sheetDisplayValues("Health Rubric");
+    s.addon.call("setAsOfDateToday");
+    return { ...s, before, after: s.emu.sheetDisplayValues("Health Rubric") };
+  }
+
+  it("moves As of on in place when the table lists it first, under a spaced label, at the top of the sheet", () => {
+    const rows = grid().slice(3); // no title or how-to rows: Settings is row 1
+    const asOf = rows.findIndex((r) => r[0] === "As of");
+    const [row] = rows.splice(asOf, 1);
+    rows.splice(2, 0, ["As of ", ...(row as CellValue[]).slice(1)]);
+    const { before, after } = setAsOf(rows);
+    expect(before[2]?.slice(0, 2)).toEqual(["As of ", "2026-01-01"]);
+    expect(after).toEqual(before.map((r, i) => (i === 2 ? ["As of ", "2026-11-26", ...r.slice(2)] : r)));
+  });
+
+  it("adds As of as the last row of a Settings table that ends the sheet", () => {
+    const full = grid();
+    const { title, end } = settingsOf(full);
+    const settings = full.slice(title, end).filter((r) => r[0] !== "As of");
+    const rows = [...full.slice(0, title), ...full.slice(end + 1), full[end] as CellValue[], ...settings];
+    const { emu, before, after } = setAsOf(rows);
+    expect(after.slice(0, -1)).toEqual(before);
+    expect(after.at(-1)?.slice(0, 2)).toEqual(["As of", "2026-11-26"]);
+    expect(emu.spreadsheet.getSheetByName("Health Rubric")?.getLastRow()).toBe(rows.length + 1);
+  });
+
+  it("leaves a sheet with no Settings table as it is", () => {
+    const full = grid();
+    const { title, end } = settingsOf(full);
+    const { before, after } = setAsOf([...full.slice(0, title), ...full.slice(end + 1)]);
+    expect(after).toEqual(before);
+  });
+
+  it("turns an As of cell formatted as plain text back into a date", () => {
+    const s = open({ Customers: customers() });
+    s.addon.call("sidebarCall", "saveRubric", [starter]);
+    const sheet = s.emu.spreadsheet.getSheetByName("Health Rubric");
+    const row = s.emu.sheetValues("Health Rubric").findIndex((r) => r[0] === "As of") + 1;
+    sheet?.getRange(row, 2).setNumberFormat("@").setValue("2026-01-01");
+    s.addon.call("setAsOfDateToday");
+    expect(sheet?.getRange(row, 2).getValue()).toBeInstanceOf(Date);
+    expect(sheet?.getRange(row, 2).getDisplayValue()).toBe("2026-11-26");
+    expect(sheet?.getRange(row, 2).getNumberFormat()).toBe("yyyy-mm-dd");
   });
 });
