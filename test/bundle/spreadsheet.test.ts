@@ -13,9 +13,4 @@ describe("the spreadsheet's time zone", () => {
   it("dates today in the spreadsheet's zone, not the script's", () => {
     expect(asOfShown("Pacific/Kiritimati", "America/Los_Angeles")).toBe("2026-11-27");
   });
-
-  it("falls back on the script's zone, then on UTC", () => {
-    expect(asOfShown("", "Pacific/Kiritimati")).toBe("2026-11-27");
-    expect(asOfShown("", "")).toBe("2026-11-26");
-  });
 });
