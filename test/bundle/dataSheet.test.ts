@@ -20,7 +20,7 @@ describe("the data sheet's size", () => {
     addon.clickMenuItem("Insert live score column");
     expect(emu.ui.alerts).toEqual([]);
     expect(emu.sheetFormulas("Customers")[1]?.[6]).toBe("=HEALTHSCORE(A2:F, A1:F1, HealthRubric)");
-  }, 60_000);
+  }, 180_000);
 });
 
 describe("cells the rubric matches as the sheet displays them", () => {
