@@ -18,6 +18,7 @@ import {
   RUBRIC_SHEET,
   type Rubric,
   type Scorecard,
+  type Source,
   SourceColumnError,
   type SourceTables,
   sourceNamesRead,
@@ -33,13 +34,19 @@ export interface SourceSheets {
 
 /** The names of the sources the rubric reads, in the order its Sources table lists them. */
 export function sourcesRead(rubric: Rubric): string[] {
+  return declaredSourcesRead(rubric).map(([name]) => name);
+}
+
+/** The sources the rubric reads, by name, each with its row of the Sources table. */
+function declaredSourcesRead(rubric: Rubric): [string, Source][] {
   const read = new Set(sourceNamesRead(rubric));
-  return Object.keys(rubric.sources ?? {}).filter((name) => read.has(name));
+  return Object.entries(rubric.sources ?? {}).filter(([name]) => read.has(name));
 }
 
 function table(rubric: Rubric, name: string, values: CellValue[][]) {
   const headerIndex = Math.max(0, findHeaderRow(values, rubric, name));
   return {
+    // Stryker disable next-line ArrayDeclaration: an empty sheet's headers name no column, and no rubric reads one called "Stryker was here"
     headers: values[headerIndex] ?? [],
     rows: values.slice(headerIndex + 1),
     firstRow: headerIndex + 2,
@@ -50,8 +57,7 @@ function table(rubric: Rubric, name: string, values: CellValue[][]) {
 export function readSourceSheets(ss: GoogleAppsScript.Spreadsheet.Spreadsheet, rubric: Rubric): SourceSheets {
   const tables: Record<string, { headers: CellValue[]; rows: CellValue[][] }> = {};
   const where: SourceSheets["where"] = {};
-  for (const name of sourcesRead(rubric)) {
-    const sheetName = rubric.sources?.[name]?.sheet ?? name;
+  for (const [name, { sheet: sheetName }] of declaredSourcesRead(rubric)) {
     const sheet = ss.getSheetByName(sheetName);
     if (!sheet) {
       throw new AddonError(
@@ -77,10 +83,11 @@ export function sourcesFromArguments(
   /** The blank optional arguments the error's example leaves between the rubric and the sources. */
   gap = ", ",
 ): SourceSheets {
-  const names = sourcesRead(rubric);
+  const declared = declaredSourcesRead(rubric);
+  const names = declared.map(([name]) => name);
   const given = args.filter((a) => a !== undefined && a !== "");
   if (given.length < names.length) {
-    const sheets = names.map((n) => `${rubric.sources?.[n]?.sheet ?? n}!A:Z`);
+    const sheets = declared.map(([, source]) => `${source.sheet}!A:Z`);
     throw new Error(
       `${fn}: the rubric reads ${names.length === 1 ? "the source" : "the sources"} ${names.join(", ")}: pass ${names.length === 1 ? "its range" : "their ranges"} after the formula's own arguments, in the order of the Sources table, e.g. =${fn}(A2:M200, A1:M1, HealthRubric${gap}, ${sheets.join(", ")}), so it recalculates when they change.`,
     );
@@ -101,9 +108,11 @@ export function withSourceSheets<T>(sources: SourceSheets, make: () => T): T {
     return make();
   } catch (e) {
     if (e instanceof SourceColumnError) {
+      // Stryker disable next-line OptionalChaining: every source the error names was read, so has a sheet
       const sheets = e.sources.map((n) => `"${sources.where[n]?.sheet ?? n}"`).join(", ");
       throw new AddonError(`${e.message.replace(/\.$/, "")} (sheet ${sheets}).`);
     }
+    // Stryker disable next-line ConditionalExpression: readSourceSheets and sourcesFromArguments give every source the rubric reads (or refuse), so this is unreachable; `true` would only wrap a bug
     if (e instanceof MissingSourceError) throw new AddonError(e.message);
     throw e;
   }
@@ -115,6 +124,7 @@ export function sourceSheetNotes(card: Scorecard, sources: SourceSheets): string
   if (!report) return [];
   return activityNotes(report, card.rubric, (source, index) => {
     const w = sources.where[source];
+    // Stryker disable next-line StringLiteral,ArithmeticOperator: the report names only sources that were read, each in where
     return w ? `${w.sheet} row ${w.firstRow + index}` : `row ${index + 1}`;
   });
 }

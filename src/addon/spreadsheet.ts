@@ -6,6 +6,7 @@ export function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
 }
 
 export function timeZoneOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): string {
+  // Stryker disable next-line StringLiteral: a spreadsheet always has a time zone; UTC only guards a blank one
   return ss.getSpreadsheetTimeZone() || Session.getScriptTimeZone() || "UTC";
 }
 

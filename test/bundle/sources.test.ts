@@ -1,7 +1,7 @@
 /** Rubrics reading sources, through the built bundle on the emulator: Rescore, call counts, HEALTHSCORE. */
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { parseRubric, planner, rubricToGrid, scoreTable } from "../../src/core";
+import { parseRubric, planner, rubricToGrid, scorecard, scoreTable } from "../../src/core";
 import { FROM_SOURCES, open, activitySheets as sheets } from "./helpers";
 
 const rubric = parseRubric(JSON.parse(readFileSync("examples/from-activity.json", "utf8")));
@@ -215,5 +215,70 @@ describe("HEALTHSCORE with sources", () => {
     expect(() =>
       addon.callAs("CUSTOM_FUNCTION", "HEALTHDRIVERS", rows, [headers], "", "", "", s.Logins as unknown[][]),
     ).toThrow("e.g. =HEALTHDRIVERS(A2:M200, A1:M1, HealthRubric, , , Logins!A:Z, Tickets!A:Z, NPS!A:Z)");
+  });
+});
+
+describe("source ranges a formula was given", () => {
+  const [headers, ...rows] = sheets(5, 10).Customers as unknown[][];
+
+  it("names the one source a rubric reads, and its range, when it was not given", () => {
+    const json = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+    const readsLogins = (m: { from?: { source: string } }) =>
+      m.from === undefined || m.from.source === "logins";
+    json.metrics = json.metrics.filter(readsLogins);
+    json.flags = json.flags.filter(readsLogins);
+    const { addon } = open(
+      { ...sheets(5, 10), "Health Rubric": rubricToGrid(parseRubric(json)) },
+      "Customers",
+    );
+    expect(() => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, [headers], "", "")).toThrow(
+      "HEALTHSCORE: the rubric reads the source logins: pass its range after the formula's own arguments, in the order of the Sources table, e.g. =HEALTHSCORE(A2:M200, A1:M1, HealthRubric, , Logins!A:Z), so it recalculates when they change.",
+    );
+  });
+
+  it("counts a blank argument as a source not given", () => {
+    const s = sheets(5, 10);
+    const { addon } = open(s, "Customers");
+    for (const blank of ["", undefined]) {
+      expect(
+        () => addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, [headers], "", "", s.Logins, blank, blank),
+        String(blank),
+      ).toThrow("HEALTHSCORE: the rubric reads the sources logins, tickets, nps: pass their ranges");
+    }
+  });
+
+  it("names a range that lacks a column by its place among the source arguments", () => {
+    const s = sheets(5, 10);
+    const { addon } = open(s, "Customers");
+    const tickets = (s.Tickets as unknown[][]).map((row, i) =>
+      i === 0 ? row.map((h) => (h === "Priority" ? "Urgency" : h)) : row,
+    );
+    expect(() =>
+      addon.callAs("CUSTOM_FUNCTION", "HEALTHSCORE", rows, [headers], "", "", s.Logins, tickets, s.NPS),
+    ).toThrow(/^HEALTHSCORE: .*"Priority".* \(sheet "HEALTHSCORE's source range 2"\)\.$/);
+  });
+});
+
+describe("Rescore with sources: several sheets lacking columns", () => {
+  it("says every problem as the core does, then names each sheet", () => {
+    const s = sheets(5, 10);
+    (s.Logins as unknown[][])[0] = ["Account", "User", "When"];
+    (s.NPS as unknown[][])[0] = ["Account", "Mark", "Date"];
+    const tables = tablesOf(s);
+    const customersSheet = s.Customers as unknown[][];
+    let core = "";
+    try {
+      scorecard(rubric, customersSheet[0] as string[], {
+        asOf: "2026-11-26",
+        timeZone: "Europe/London",
+        sources: tables,
+      });
+    } catch (e) {
+      core = (e as Error).message;
+    }
+    expect(core).toMatch(/\. .*\.$/); // two sentences, one for each source
+    const { emu, addon } = open(s, "Customers");
+    addon.clickMenuItem("Rescore all rows");
+    expect(emu.ui.alerts.at(-1)?.prompt).toBe(`${core.slice(0, -1)} (sheet "Logins", "NPS").`);
   });
 });
