@@ -31,7 +31,7 @@ import { keepDraft, readDraft } from "./drafts";
 import { applyColorBandsCommand, currentRubric, insertLiveScoreColumn, rescoreAll } from "./rescore";
 import { readRubricSheet, writeRubricSheet } from "./rubricSheet";
 import { starterRubric } from "./rubricSource";
-import { readSourceSheets, type SourceSheets, sourcesRead } from "./sourceSheets";
+import { readSourceSheets, type SourceSheets } from "./sourceSheets";
 import { activeSpreadsheet, timeZoneOf, today } from "./spreadsheet";
 import { STARTERS, type Starter } from "./starters";
 
@@ -79,9 +79,10 @@ export interface SidebarData {
 }
 
 function plain(cell: CellValue, dayOf: (d: Date) => number): PlainCell {
+  // Stryker disable next-line StringLiteral: Sheets returns no invalid Date; the type allows one
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? "" : dayToIso(dayOf(cell));
-  if (cell === null || cell === undefined) return "";
-  return cell;
+  // Stryker disable next-line StringLiteral: Sheets returns "" for an empty cell, never null; the type allows it
+  return cell ?? "";
 }
 
 /** The first rows, up to PREVIEW_ROWS of them and PREVIEW_CHARS of JSON. */
@@ -110,8 +111,9 @@ function previewSources(
   rows: readonly (readonly PlainCell[])[],
   dayOf: (d: Date) => number,
 ): Record<string, { headers: string[]; rows: PlainCell[][] }> {
-  if (!rubric?.key || sourcesRead(rubric).length === 0) return {};
-  const keyCol = headers.findIndex((h) => headerKey(h) === rubric.key?.trim().toLowerCase());
+  if (!rubric?.key) return {};
+  const key = headerKey(rubric.key);
+  const keyCol = headers.findIndex((h) => headerKey(h) === key);
   const keys = new Set(rows.map((r) => headerKey(r[keyCol] ?? "")));
   let sheets: SourceSheets;
   try {
@@ -122,8 +124,8 @@ function previewSources(
   }
   const out: Record<string, { headers: string[]; rows: PlainCell[][] }> = {};
   for (const [name, table] of Object.entries(sheets.tables)) {
-    const key = rubric.sources?.[name]?.key.trim().toLowerCase();
-    const col = table.headers.findIndex((h) => headerKey(h) === key);
+    const sourceKey = headerKey(rubric.sources?.[name]?.key);
+    const col = table.headers.findIndex((h) => headerKey(h) === sourceKey);
     out[name] = {
       headers: table.headers.map((h) => String(plain(h, dayOf))),
       rows: table.rows
@@ -152,6 +154,7 @@ function sheetHeaders(
     .map((sheet) => {
       const name = sheet.getName();
       const width = sheet.getLastColumn();
+      // Stryker disable next-line MethodExpression: both header searches look at these top rows only; this bounds the read
       const height = Math.min(sheet.getLastRow(), HEADER_SEARCH_ROWS);
       const top = (
         width > 0 && height > 0 ? sheet.getRange(1, 1, height, width).getValues() : []
@@ -176,8 +179,7 @@ export function getSidebarData(): SidebarData {
   try {
     const sheet = dataSheetFor(ss, reading?.settings.dataSheet);
     const layout = readDataLayout(sheet, reading?.rubric ?? starterRubric());
-    if (!reading && layout.outputs["Health Score"] !== undefined && !layout.created.includes("Health Score"))
-      scoredWith = starterRubric().name;
+    if (!reading && !layout.created.includes("Health Score")) scoredWith = starterRubric().name;
     const dayOf = zoneDay(timeZone);
     const rows = previewRows(layout.rows, dayOf);
     data = {
@@ -274,9 +276,7 @@ export const sidebarApi = {
   draftSources,
   starterRubrics: (): readonly Starter[] => STARTERS,
   /** Calibrates against an outcome column, writes the Health Calibration sheet, returns the numbers. */
-  checkCalibration(outcomeColumn: string) {
-    return checkCalibration(outcomeColumn);
-  },
+  checkCalibration,
   /** A column dialog's answer (Take snapshot, Schedule weekly snapshot, Check rubric against churn). */
   pickedColumn,
   showHelp,

@@ -1,6 +1,6 @@
 /** Backfill history from sources, through the built bundle on the emulator. */
 import { describe, expect, it } from "vitest";
-import { scorecard } from "../../src/core";
+import { type Rubric, rubricToGrid, scorecard } from "../../src/core";
 import { ACTIVITY_RUBRIC, activitySheets, NOW, open, pickColumn } from "./helpers";
 
 const iso = (d: unknown) => (d instanceof Date ? d.toISOString().slice(0, 10) : String(d));
@@ -10,6 +10,18 @@ const datesOf = (history: unknown[][]) => [...new Set(history.slice(1).map((r) =
 /** The sample with its activity sheets: the rubric's key (Account) names the accounts. */
 const sample = (dataRows?: number, sourceRows?: number, clock?: () => Date) =>
   open(activitySheets(dataRows, sourceRows), "Customers", clock ? { now: clock } : {});
+
+/** The small sample scored by `rubric` instead of the from-activity one. */
+const sampleWith = (rubric: Rubric) =>
+  open({ ...activitySheets(5, 10), "Health Rubric": rubricToGrid(rubric) }, "Customers");
+/** The from-activity rubric with its Seat utilisation metric reading `columns` instead (none: dropped). */
+const readingColumns = (...columns: string[]): Rubric => {
+  const [utilisation, ...others] = ACTIVITY_RUBRIC.metrics;
+  const read = columns.map((column, i) => ({ ...utilisation, id: `column_${i}`, label: column, column }));
+  return { ...ACTIVITY_RUBRIC, metrics: [...read, ...others] as Rubric["metrics"] };
+};
+/** `grid` with its first column moved to the end. */
+const firstColumnLast = (grid: unknown[][]) => grid.map((r) => [...r.slice(1), r[0]]);
 
 describe("Backfill history from sources", () => {
   it("says how many weeks fit, then scores each account as of each past week as the core does", () => {
@@ -185,5 +197,74 @@ describe("Backfill history from sources", () => {
       return emu.calls.all();
     };
     expect(calls(10)).toEqual(calls(1));
+  });
+
+  it("asks under the add-on's title, and fewer weeks fit once reading the sheets took time", () => {
+    const still = sample(5, 10);
+    still.emu.queuePromptResponse({ button: "CANCEL" });
+    still.addon.call("backfillHistory");
+    const asked = still.emu.ui.prompts.at(-1);
+    expect(asked?.title).toBe("Health Score: backfill history from sources");
+    const fit = (prompt = "") => Number(/About (\d+) weeks fit/.exec(prompt)?.[1]);
+    // A slow spreadsheet: a minute passes each time the add-on reads the clock.
+    let t = NOW.getTime();
+    const slow = sample(5, 10, () => {
+      t += 60_000;
+      return new Date(t);
+    });
+    slow.emu.queuePromptResponse({ button: "CANCEL" });
+    slow.addon.call("backfillHistory");
+    expect(fit(slow.emu.ui.prompts.at(-1)?.prompt)).toBeLessThan(fit(asked?.prompt));
+  });
+
+  it("backfills one week however slow the spreadsheet, so a rerun always goes further back", () => {
+    let t = NOW.getTime();
+    const { emu, addon } = sample(5, 10, () => {
+      t += 400_000; // past the 6 minutes at every read of the clock
+      return new Date(t);
+    });
+    emu.queuePromptResponse("3");
+    addon.call("backfillHistory");
+    expect(emu.ui.alerts.at(-1)?.prompt).toMatch(
+      /^Backfilled 1 week \(2026-11-26 to 2026-11-26\) of 5 account rows into Health History, above its earlier rows\. Stopped after 1 of 3 weeks/,
+    );
+    expect(datesOf(emu.sheetValues("Health History"))).toEqual(["2026-11-26"]);
+  });
+
+  it("says which columns of the sheet have no past, and says nothing of them when none is read", () => {
+    const none = sampleWith(readingColumns());
+    none.emu.queuePromptResponse("2");
+    none.addon.call("backfillHistory");
+    expect(none.emu.ui.alerts.at(-1)?.prompt).toBe(
+      "Backfilled 2 weeks (2026-11-19 to 2026-11-26) of 10 account rows into Health History, above its earlier rows.",
+    );
+    const two = sampleWith(readingColumns("Seat utilisation", "Onboarding progress"));
+    two.emu.queuePromptResponse("2");
+    two.addon.call("backfillHistory");
+    expect(two.emu.ui.alerts.at(-1)?.prompt).toBe(
+      "Backfilled 2 weeks (2026-11-19 to 2026-11-26) of 10 account rows into Health History, above its earlier rows. Seat utilisation, Onboarding progress are columns of your sheet with no past: every week reads today's cells.",
+    );
+  });
+
+  it("names each account by the rubric's key column, wherever it is in the sheet", () => {
+    const sheets = activitySheets(5, 10);
+    const customers = firstColumnLast(sheets.Customers as unknown[][]);
+    const { emu, addon } = open({ ...sheets, Customers: customers }, "Customers");
+    emu.queuePromptResponse("1");
+    addon.call("backfillHistory");
+    const accounts = emu
+      .sheetValues("Health History")
+      .slice(1)
+      .map((r) => r[1]);
+    expect(accounts).toEqual(customers.slice(1).map((r) => r.at(-1)));
+  });
+
+  it("goes back from a history of one snapshot row", () => {
+    const { emu, addon } = sample(1, 10);
+    addon.call("takeSnapshot");
+    pickColumn({ emu, addon }, "Account"); // 26 November, one account
+    emu.queuePromptResponse("2");
+    addon.call("backfillHistory");
+    expect(datesOf(emu.sheetValues("Health History"))).toEqual(["2026-11-19", "2026-11-26"]);
   });
 });

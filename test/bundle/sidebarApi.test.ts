@@ -32,12 +32,30 @@ describe("the sidebar's data", () => {
     expect(sent.data?.totalRows).toBe(1_000);
   });
 
-  it("names every sheet but the rubric sheet with its headers, for picking a source's columns", () => {
+  it("sends rows up to exactly PREVIEW_CHARS of JSON", () => {
+    // Each row is ["…"] and a comma: 5,000 characters, so 200 rows fill the budget exactly.
+    const rows = Array.from({ length: 201 }, (_, i) => [String(i).padEnd(4_995, ".")]);
+    const { addon } = open({ Customers: [["Account"], ...rows] });
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    expect(sent.data?.rows).toHaveLength(200);
+    expect(sent.data?.totalRows).toBe(201);
+  });
+
+  it("sends the first 5,000 rows of a longer sheet, and says how many it holds", () => {
+    const rows = Array.from({ length: PREVIEW_ROWS + 1 }, (_, i) => [`Account ${i}`]);
+    const { addon } = open({ Customers: [["Account"], ...rows] });
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    expect(sent.data?.rows).toHaveLength(PREVIEW_ROWS);
+    expect(sent.data?.rows.at(-1)).toEqual([`Account ${PREVIEW_ROWS - 1}`]);
+    expect(sent.data?.totalRows).toBe(PREVIEW_ROWS + 1);
+  });
+
+  it("names every sheet but the rubric sheet with its headers (blank ones left out), for picking a source's columns", () => {
     const { addon } = open({
       Customers: customers(),
       Logins: [
-        ["Account", "", "Date"],
-        ["Acme", "", new Date("2026-11-20T00:00:00Z")],
+        ["Account", "", "Date", "  "],
+        ["Acme", "", new Date("2026-11-20T00:00:00Z"), ""],
       ],
       Empty: [],
     });
@@ -61,12 +79,38 @@ describe("the sidebar's data", () => {
       ],
       // Not a source yet: its header is the first row of two or more text cells.
       Visits: [["Visits, exported 2026-11-20", ""], [], ["Account", "Page", "When"], ["Acme", "home", day]],
+      // Not a source either: cells naming columns the rubric reads are notes, not its header.
+      Notes: [
+        ["Topic", "Note"],
+        ["Date", "The login export's dates are UTC"],
+        ["Seat utilisation", "Counted from the licence report"],
+      ],
     });
     addon.call("sidebarCall", "saveRubric", [activity]);
     const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
     const headersOf = (name: string) => sent.sheets.find((s) => s.name === name)?.headers;
     expect(headersOf("Logins")).toEqual(["Account", "Date"]);
     expect(headersOf("Visits")).toEqual(["Account", "Page", "When"]);
+    expect(headersOf("Notes")).toEqual(["Topic", "Note"]);
+  });
+
+  it("offers a source sheet's first row as its header when it names the columns read, a year among them", () => {
+    const activity = JSON.parse(readFileSync("examples/from-activity.json", "utf8"));
+    const { addon } = open({
+      Customers: customers(),
+      Logins: [
+        ["Account", "User", "Date", 2025],
+        ["Acme", "ada", "2026-11-20", ""],
+      ],
+    });
+    addon.call("sidebarCall", "saveRubric", [activity]);
+    const sent = addon.call("sidebarCall", "getSidebarData", []) as SidebarData;
+    expect(sent.sheets.find((s) => s.name === "Logins")?.headers).toEqual([
+      "Account",
+      "User",
+      "Date",
+      "2025",
+    ]);
   });
 
   it("compiles the sidebar's draft into the query the CLI prints, and refuses an invalid one in a sentence", () => {
@@ -213,6 +257,27 @@ describe("the sidebar's source rows", () => {
     expect(sent.data?.sources.nps?.rows.length).toBeLessThan(400);
   });
 
+  it("finds the accounts' key column and each source's wherever they are in their sheets", () => {
+    const sheets = activitySheets(5, 400);
+    const last = (grid: unknown[][]) => grid.map((r) => [...r.slice(1), r[0]]);
+    const { addon } = open(
+      {
+        ...sheets,
+        Customers: last(sheets.Customers as unknown[][]),
+        Logins: last(sheets.Logins as unknown[][]),
+      },
+      "Customers",
+    );
+    const accounts = new Set(
+      (sheets.Customers as unknown[][]).slice(1).map((r) => String(r[0]).trim().toLowerCase()),
+    );
+    const sent = sidebarData(addon);
+    expect(sent.data?.sources.logins?.headers).toEqual(["User", "Date", "Account"]);
+    expect(sent.data?.sources.logins?.rows).toEqual(last(rowsOf(sheets.Logins as unknown[][], accounts)));
+    expect(sent.data?.sources.logins?.rows.length).toBeGreaterThan(0);
+    expect(sent.data?.sources.nps?.rows).toEqual(rowsOf(sheets.NPS as unknown[][], accounts));
+  });
+
   it("still sends the data when a saved rubric's source sheet is missing, with no source rows", () => {
     const sheets = activitySheets(5, 50);
     delete (sheets as Record<string, unknown>).NPS;
@@ -259,6 +324,11 @@ describe("saving from the sidebar", () => {
     expect(() => addon.call("sidebarCall", "saveRubric", [{ ...SIMPLE, bands: [] }])).toThrow(
       /^The rubric was not saved: bands: .+/,
     );
+    expect(() =>
+      addon.call("sidebarCall", "saveRubric", [{ ...SIMPLE, method: "magic", bands: [] }]),
+    ).toThrow(
+      'The rubric was not saved: method: must be one of "weighted", "points", not "magic"; bands: needs at least one band, listed from low to high',
+    );
     expect(emu.spreadsheet.getSheetByName("Health Rubric")).toBeNull();
   });
 
@@ -288,6 +358,9 @@ describe("the sidebar's calls", () => {
       );
     // Arguments that are not a list are none.
     expect(addon.call("sidebarCall", "starterRubrics", "oops" as never)).toHaveLength(4);
+    expect(() => addon.call("sidebarCall", "keepDraft", "oops" as never)).toThrow(
+      "A draft is kept as JSON text.",
+    );
   });
 
   it("removes the colour bands of the data sheet, saying how many rules it removed", () => {
