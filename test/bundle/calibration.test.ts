@@ -2,9 +2,52 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { calibrate, calibrationVerdict, parseRubric, rubricToGrid } from "../../src/core";
-import { customers, open, pickColumn, preselectedColumn } from "./helpers";
+import { customers, open, pickColumn, preselectedColumn, type Session } from "./helpers";
 
 const starter = parseRubric(JSON.parse(readFileSync("examples/simple-ryg.json", "utf8")));
+
+/** A rubric whose score is its one metric's value: Red below 40, Yellow from 40, Green from 70. */
+const oneMetric = parseRubric({
+  version: 1,
+  name: "One metric",
+  method: "weighted",
+  missing: "skip",
+  bands: [{ label: "Red" }, { label: "Yellow", from: 40 }, { label: "Green", from: 70 }],
+  metrics: [
+    {
+      id: "health",
+      label: "Health",
+      column: "Health",
+      weight: 1,
+      score: { type: "range", worst: 0, best: 100 },
+    },
+  ],
+});
+/** Accounts in groups of [score, accounts, of which churned], under the one-metric rubric. */
+const scored = (...groups: [number, number, number][]): unknown[][] => [
+  ["Account", "Health", "Churned"],
+  ...groups.flatMap(([score, n, churned]) =>
+    Array.from({ length: n }, (_, i) => [`Account ${score}-${i}`, score, i < churned]),
+  ),
+];
+/** The one-metric rubric checked against Churned on `data` from the sidebar: the report and the core's numbers. */
+function checkOneMetric(data: unknown[][], sheets: Record<string, unknown[][]> = {}) {
+  const session: Session = open(
+    { Customers: data, "Health Rubric": rubricToGrid(oneMetric), ...sheets },
+    "Customers",
+  );
+  session.addon.call("sidebarCall", "checkCalibration", ["Churned"]);
+  const c = calibrate(oneMetric, data[0] as string[], data.slice(1) as never, {
+    outcomeColumn: "Churned",
+    asOf: "2026-11-26",
+    timeZone: "Europe/London",
+  });
+  const report = session.emu.sheetValues("Health Calibration");
+  const at = (first: string) => report.findIndex((r) => r[0] === first);
+  return { ...session, c, report, at };
+}
+const line = (text: unknown) => [text, "", "", "", "", ""];
+const blank = line("");
 
 describe("Check rubric against churn", () => {
   it("writes the Health Calibration sheet with the core's numbers and a chart of churn per band", () => {
@@ -212,5 +255,93 @@ describe("Check rubric against churn", () => {
     expect(emu.spreadsheet.getSheetByName("Health Calibration")).toBeNull();
     // Nothing was alerted: the message is the dialog's to show (google.script.run's failure).
     expect(emu.ui.alerts).toEqual([]);
+  });
+
+  it("says to keep today's thresholds when the data would move none of them by a point", () => {
+    // Scores sit exactly on today's thresholds, and churn falls from band to band.
+    const { emu, c, report, at } = checkOneMetric(scored([20, 40, 20], [40, 40, 10], [70, 40, 2]));
+    expect(c.suggested.thresholds).toEqual([40, 70]);
+    expect(report.slice(at("Accounts") + 1, at("Accounts") + 3)).toEqual([
+      blank,
+      line("How well the score ranks churn"),
+    ]);
+    expect(report[at("Churn by band")]).toEqual(line("Churn by band"));
+    expect(report.slice(at("Band") + 1, at("Band") + 7)).toEqual([
+      ["Red", "", 40, 20, 0.5, ""],
+      ["Yellow", 40, 40, 10, 0.25, ""],
+      ["Green", 70, 40, 2, 0.05, ""],
+      line("The suggested thresholds are within a point of today's: keep them."),
+      blank,
+      line("Metrics"),
+    ]);
+    expect(report[at("Weights (share of the score, %)")]).toEqual(line("Weights (share of the score, %)"));
+    // No note for a one-metric rubric: the weights table ends the report.
+    expect(c.note).toBeUndefined();
+    expect(report.at(-1)).toEqual(["Health", 100, c.suggested.weights.health, "", "", ""]);
+    expect(emu.ui.toasts.at(-1)?.title).toBe("Health Score");
+  });
+
+  it("warns under the counts, leaves an empty band's churn rate blank and offers no thresholds for tied scores", () => {
+    const data = [...scored([20, 30, 3], [70, 30, 5]), ["Account pending", 50, "pending"]];
+    const { c, report, at } = checkOneMetric(data);
+    expect(c.warning).toMatch(/^Only 8 churned accounts: /);
+    expect(c.outcome_warning).toContain("pending");
+    expect(report.slice(at("Accounts") + 1, at("Accounts") + 5)).toEqual([
+      line(c.warning),
+      line(c.outcome_warning),
+      blank,
+      line("How well the score ranks churn"),
+    ]);
+    // Two distinct scores cannot place two thresholds: nothing is suggested, and nothing said about keeping them.
+    expect(c.suggested.thresholds).toBeNull();
+    expect(c.monotonic_warning).toMatch(/^Green churns more than Red /);
+    expect(report.slice(at("Band") + 1, at("Band") + 6)).toEqual([
+      ["Red", "", 30, 3, 0.1, ""],
+      ["Yellow", 40, 0, 0, "", ""],
+      ["Green", 70, 30, 5, 0.167, ""],
+      line(c.monotonic_warning),
+      blank,
+    ]);
+  });
+
+  it("says yes, not noise, where the data clearly disputes the rubric's direction", () => {
+    // Higher scores churn far more: the data says Health goes with churn, the rubric says with retention.
+    const { c, report, at } = checkOneMetric(scored([20, 50, 2], [70, 50, 30]));
+    expect(c.metrics[0]?.significant).toBe(true);
+    expect(report[at("Metric") + 1]?.[0]).toBe("Health");
+    expect(report[at("Metric") + 1]?.[5]).toBe("yes");
+  });
+
+  it("grows a Health Calibration sheet that is too short for the report, by just the rows it needs", () => {
+    const data = scored([20, 40, 20], [40, 40, 10], [70, 40, 2]);
+    const { emu, addon, report } = checkOneMetric(data);
+    const sheet = emu.spreadsheet.getSheetByName("Health Calibration");
+    if (!sheet) throw new Error("No report sheet.");
+    // Exactly as many rows as the report: nothing to insert.
+    sheet.deleteRows(report.length + 1, sheet.getMaxRows() - report.length);
+    addon.call("sidebarCall", "checkCalibration", ["Churned"]);
+    expect(emu.sheetValues("Health Calibration")).toEqual(report);
+    // Fewer rows than the report (the user trimmed the sheet): the rows it lacks are added.
+    sheet.deleteRows(6, report.length - 5);
+    addon.call("sidebarCall", "checkCalibration", ["Churned"]);
+    expect(emu.sheetValues("Health Calibration")).toEqual(report);
+    expect(sheet.getMaxRows()).toBe(report.length);
+  });
+
+  it("says there is no history yet when the Health History has only its header row", () => {
+    const header = ["Date", "Account", "Score", "Band"];
+    const { report } = checkOneMetric(scored([20, 40, 20], [70, 40, 2]), { "Health History": [header] });
+    expect(report[2]?.[0]).toContain("There is no Health History yet: ");
+  });
+
+  it("says why one snapshot is not enough, in the core's words after the sheet's", () => {
+    const history = [
+      ["Date", "Account", "Score", "Band"],
+      [new Date("2026-11-26T12:00:00Z"), "Account 20-0", 20, "Red"],
+    ];
+    const { report } = checkOneMetric(scored([20, 40, 20], [70, 40, 2]), { "Health History": history });
+    expect(report[2]?.[0]).toBe(
+      "Hindsight: today's scores against today's churn column, which flatters the score (accounts that left have stopped using the product). The Health History is not enough yet: no account in the history has a churn date: add a churn date column, or keep a Churned column that turns TRUE when an account leaves.",
+    );
   });
 });
