@@ -56,10 +56,16 @@ export function horizonOutcome(
   horizon: number,
   known: number,
 ): HorizonOutcome {
-  const c = churn !== undefined && churn <= known ? churn : undefined;
-  if (c !== undefined && c <= date) return "after churn";
-  if (c !== undefined && c <= date + horizon) return "churned";
+  const c = knownChurn(churn, known);
+  if (c <= date) return "after churn";
+  if (c <= date + horizon) return "churned";
   return date + horizon <= known ? "retained" : "censored";
+}
+
+/** The churn day as known up to day `known`: Infinity (never) without a churn date or with a later one. */
+function knownChurn(churn: number | undefined, known: number): number {
+  const c = churn ?? Number.POSITIVE_INFINITY;
+  return c <= known ? c : Number.POSITIVE_INFINITY;
 }
 
 export interface PredictiveOptions {
@@ -158,6 +164,7 @@ const keyOf = (account: string) => account.trim().toLowerCase();
 export class PredictiveError extends Error {
   constructor(message: string) {
     super(message);
+    // Stryker disable next-line StringLiteral: cosmetic, the name shows only in a stack trace
     this.name = "PredictiveError";
   }
 }
@@ -219,17 +226,23 @@ export function predictiveCalibration(
   const last = p.days.reduce((a, b) => Math.max(a, b));
   const known = options.knownUntil !== undefined ? (isoDay(options.knownUntil) ?? last) : last;
   const outcome = outcomes(p, horizon, known);
+  // The snapshots with an outcome and a score: their indexes, and the snapshots themselves.
   const counted: number[] = [];
+  const countedPoints: HistoryPoint[] = [];
   const counts = { churned: 0, retained: 0, censored: 0, "after churn": 0 };
   let noScore = 0;
-  outcome.forEach((o, i) => {
+  points.forEach((q, i) => {
+    const o = outcome[i] as HorizonOutcome;
     counts[o]++;
     if (o !== "churned" && o !== "retained") return;
-    if (points[i]?.score === null) noScore++;
-    else counted.push(i);
+    if (q.score === null) noScore++;
+    else {
+      counted.push(i);
+      countedPoints.push(q);
+    }
   });
   const positive = counted.map((i) => outcome[i] === "churned");
-  const scores = counted.map((i) => points[i]?.score as number);
+  const scores = countedPoints.map((q) => q.score as number);
   const nChurned = positive.filter(Boolean).length;
   if (nChurned === 0 || nChurned === counted.length)
     throw new PredictiveError(
@@ -237,7 +250,7 @@ export function predictiveCalibration(
     );
 
   const warned = new Set(counted.filter((i) => outcome[i] === "churned").map((i) => p.accountOf[i]));
-  const churnedAccounts = p.churnDay.filter((c) => c !== undefined && c <= known).length;
+  const churnedAccounts = p.churnDay.filter((c) => Number.isFinite(knownChurn(c, known))).length;
   const reliable = warned.size >= RELIABLE_ACCOUNTS;
   const [lo, hi] = accountBootstrap(
     counted.map((i) => p.accountOf[i] as number),
@@ -246,8 +259,9 @@ export function predictiveCalibration(
     options.samples ?? 1000,
     seed,
   );
-  const bands = horizonBands(options.bands, counted, points, positive);
+  const bands = horizonBands(options.bands, countedPoints, positive);
   const filled = bands.filter((b, k) => k < options.bands.length && b.churn_rate !== null);
+  // Stryker disable next-line MethodExpression: equivalent, every point has features or none (fromHistory rescores all or none)
   const split = points.some((q) => q.features !== undefined)
     ? timeSplit(points, p, horizon, known, options)
     : undefined;
@@ -296,7 +310,8 @@ function noOutcomeReason(
 ): string {
   if (churned === 0)
     return "No account in the history has a churn date: add a churn date column, or keep a Churned column that turns TRUE when an account leaves.";
-  if (n === 0 || nChurned === n)
+  // n === 0 needs no test of its own: then nChurned === n as well.
+  if (nChurned === n)
     return `The history spans ${span} days, less than the ${horizon}-day horizon, so no snapshot is known to be followed by ${horizon} days without churn: keep snapshotting, or use a shorter --horizon.`;
   return `No snapshot was followed by churn within ${horizon} days: the churn dates are all before the first snapshot or too long after; try a longer horizon.`;
 }
@@ -314,6 +329,7 @@ function accountBootstrap(
   const bucket = new Int32Array(scores.length);
   let size = 0;
   order.forEach((i, k) => {
+    // Stryker disable next-line ConditionalExpression,EqualityOperator: equivalent, an empty bucket 0 below the rest counts nothing
     if (k > 0 && scores[i] !== scores[order[k - 1] as number]) size++;
     bucket[i] = size;
   });
@@ -354,7 +370,9 @@ function accountBootstrap(
       nc += c;
       nr += r;
     }
-    if (nc > 0 && nr > 0) aucs.push(wins / (2 * nc * nr));
+    // Every resample draws churners (each account of the first stratum has a churned snapshot), but
+    // when every account churned it may draw no retained snapshot: that resample has no AUC.
+    if (nr > 0) aucs.push(wins / (2 * nc * nr));
   }
   aucs.sort((a, b) => a - b);
   return [quantile(aucs, 0.025), quantile(aucs, 0.975)];
@@ -363,15 +381,13 @@ function accountBootstrap(
 /** Churn within the horizon per band, over the snapshots with an outcome: the rubric's bands, then others seen. */
 function horizonBands(
   labels: readonly string[],
-  counted: readonly number[],
-  points: readonly HistoryPoint[],
+  counted: readonly HistoryPoint[],
   positive: readonly boolean[],
 ): HorizonBand[] {
   const byLabel = new Map<string, HorizonBand>(
     labels.map((label) => [label, { label, snapshots: 0, churned: 0, churn_rate: null }]),
   );
-  counted.forEach((i, k) => {
-    const label = points[i]?.band ?? "";
+  counted.forEach(({ band: label }, k) => {
     let band = byLabel.get(label);
     if (!band) {
       band = { label, snapshots: 0, churned: 0, churn_rate: null };
@@ -401,11 +417,13 @@ function leadTimes(points: readonly HistoryPoint[], p: Prepared, known: number, 
   return LEAD_DAYS.map((days): LeadTime => {
     let churned = 0;
     let inLowest = 0;
-    p.churnDay.forEach((c, a) => {
-      if (c === undefined || c > known) return;
+    p.churnDay.forEach((churn, a) => {
+      const c = knownChurn(churn, known);
+      if (!Number.isFinite(c)) return;
       const before = (byAccount.get(a) ?? []).find((i) => (p.days[i] as number) <= c - days);
       if (before === undefined) return;
       churned++;
+      // Stryker disable next-line OptionalChaining: equivalent, `before` is an index of points
       if (points[before]?.band === lowest) inLowest++;
     });
     return { days, churned, in_lowest: inLowest, share: churned > 0 ? round3(inLowest / churned) : null };
@@ -423,6 +441,7 @@ function labelled(
   const rows: number[] = [];
   const y: boolean[] = [];
   for (const i of indexes) {
+    // Stryker disable next-line OptionalChaining: equivalent, `i` is an index of points
     if (points[i]?.score === null) continue;
     const o = horizonOutcome(p.days[i] as number, p.churnDay[p.accountOf[i] as number], horizon, known);
     if (o !== "churned" && o !== "retained") continue;
@@ -456,6 +475,8 @@ function timeSplit(
   const sides = (split: number) => ({
     fit: labelled(
       p,
+      // Only for the reader: with churn known up to the split, no snapshot from the split on has an outcome.
+      // Stryker disable next-line MethodExpression,ConditionalExpression,EqualityOperator: equivalent, as just said
       all.filter((i) => (p.days[i] as number) < split),
       horizon,
       split,
@@ -471,7 +492,8 @@ function timeSplit(
   });
   let best: { split: number; sides: ReturnType<typeof sides> } | undefined;
   const forced = options.split !== undefined ? isoDay(options.split) : undefined;
-  for (const split of forced !== undefined ? [forced] : dates.slice(1)) {
+  // The first date is tried too: it leaves nothing to fit on, so it is skipped below.
+  for (const split of forced !== undefined ? [forced] : dates) {
     const s = sides(split);
     if (!bothKinds(s.fit.y) || !bothKinds(s.holdout.y)) continue;
     const size = Math.min(s.fit.rows.length, s.holdout.rows.length);
@@ -481,6 +503,7 @@ function timeSplit(
   if (!best)
     return `No suggested weights: no date splits the history into earlier snapshots to fit on and later ones to test on, each with churned and retained snapshots within ${horizon} days (the history needs to span about twice the horizon).`;
   const { fit, holdout } = best.sides;
+  // Stryker disable next-line OptionalChaining: equivalent, every point has features here (fromHistory rescores all or none)
   const columns = metrics.map((_, j) => Float64Array.from(points, (q) => q.features?.[j] ?? Number.NaN));
   const w = suggestedWeights(
     fitLogistic(columns, fit.y.map(Number), { lambda: options.lambda ?? 1, rows: fit.rows }),
@@ -488,7 +511,8 @@ function timeSplit(
   const rescored = (rows: readonly number[]) => {
     const s = options.rescore
       ? options.rescore(w, rows)
-      : rows.map((i) => weightedMean(points[i]?.features, w));
+      : // Stryker disable next-line OptionalChaining: equivalent, `i` is an index of points, all with features
+        rows.map((i) => weightedMean(points[i]?.features, w));
     return s.map((x) => x ?? Number.NaN);
   };
   const recorded = (rows: readonly number[]) => rows.map((i) => points[i]?.score as number);
@@ -529,12 +553,13 @@ function timeSplit(
 function weightedMean(features: readonly number[] | undefined, w: readonly number[]): number {
   let sum = 0;
   let weight = 0;
+  // Stryker disable next-line OptionalChaining: equivalent, every point has features here (fromHistory rescores all or none)
   features?.forEach((f, j) => {
     if (Number.isNaN(f)) return;
     sum += f * (w[j] as number);
     weight += w[j] as number;
   });
-  return weight > 0 ? sum / weight : Number.NaN;
+  return sum / weight; // 0 / 0 is NaN
 }
 
 function splitVerdict(split: string, current: number | null, suggested: number | null) {
