@@ -13,7 +13,9 @@ const z = (fit: LogisticFit, j: number, v: number) =>
 /** Each row's fitted probability of churn, from the fit's intercept and coefficients. */
 const probabilities = (fit: LogisticFit, columns: Float64Array[]) =>
   Array.from(columns[0] ?? [], (_, i) =>
-    sigmoid(columns.reduce((e, c, j) => e + (fit.coef[j] as number) * z(fit, j, c[i] as number), fit.intercept)),
+    sigmoid(
+      columns.reduce((e, c, j) => e + (fit.coef[j] as number) * z(fit, j, c[i] as number), fit.intercept),
+    ),
   );
 
 /** Forty accounts, two correlated features (one with a gap), churn that falls as both rise, not separable. */
