@@ -6,14 +6,7 @@
  */
 import { dayToIso, isoDay, textOf, zoneDay } from "../cells";
 import { columnsRead, headerKey } from "../columns";
-import {
-  HISTORY_HEADERS,
-  historyLayout,
-  readHistoryRows,
-  type Snapshot,
-  scoreValues,
-  valuesRubric,
-} from "../history";
+import { historyLayout, readHistoryRows, type Snapshot, scoreValues, valuesRubric } from "../history";
 import type { CellValue, Rubric } from "../types";
 import { NO_DATA } from "../validate";
 import { metricShares } from "../weights";
@@ -57,9 +50,6 @@ export interface HistoryCalibration extends PredictiveCalibration {
 /** A header meaning the date an account churned: "Churn date", "Churned on", "Date churned", "Cancelled on". */
 const CHURN_DATE = /^(churn(ed)?( date| on)|date churned|cancell?ed on|cancellation date)$/i;
 
-/** The history's own columns (matched trimmed, case-insensitively); every other column holds a read value. */
-const OWN = new Set(HISTORY_HEADERS.map((h) => h.toLowerCase()));
-
 /** Runs the predictive check on a history table: header row, then one row per account per snapshot. */
 export function calibrateHistory(
   headers: readonly CellValue[],
@@ -68,6 +58,7 @@ export function calibrateHistory(
 ): HistoryCalibration {
   const grid = [headers, ...rows];
   const layout = historyLayout(grid);
+  // Stryker disable next-line EqualityOperator: the header row starts Date, Account, so Score and Band are never column 0
   const lacking = (["Score", "Band"] as const).filter((h) => layout[h.toLowerCase() as "score"] < 0);
   if (layout.headerRow !== 0)
     throw new PredictiveError(
@@ -139,7 +130,7 @@ export function calibrateHistory(
 /** A date cell (read in the spreadsheet's time zone) or ISO text, as an ISO date; undefined otherwise. */
 function isoDateOf(cell: CellValue, dayOf: (d: Date) => number): string | undefined {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? undefined : dayToIso(dayOf(cell));
-  const t = textOf(cell).trim();
+  const t = textOf(cell);
   return isoDay(t) === undefined ? undefined : t;
 }
 
@@ -160,10 +151,12 @@ function churnDates(
   const earliest = (account: string, d: string) => {
     const key = account.trim().toLowerCase();
     const seen = dates.get(key);
+    // Stryker disable next-line EqualityOperator: d <= seen only sets the same date again
     if (seen === undefined || d < seen) dates.set(key, d);
   };
-  const keys = names.map((n) => n.trim().toLowerCase());
-  const dateAt = keys.findIndex((k) => CHURN_DATE.test(k));
+  // The names are trimmed cell text (textOf); both patterns ignore case.
+  const dateAt = names.findIndex((n) => CHURN_DATE.test(n));
+  // Stryker disable next-line EqualityOperator: column 0 is the history's Date, never a churn date
   if (dateAt >= 0) {
     rows.forEach((row, i) => {
       const d = isoOf(row[dateAt] as CellValue);
@@ -171,9 +164,11 @@ function churnDates(
     });
     return { dates, from: `the history's "${names[dateAt]}" column` };
   }
-  const flagAt = keys.findIndex((k, i) => !OWN.has(k) && i !== dateAt && /churn/i.test(k));
+  // None of the history's own columns (Date, Account, Score, …) mentions churn.
+  const flagAt = names.findIndex((n) => /churn/i.test(n));
+  // Stryker disable next-line EqualityOperator: column 0 is the history's Date, one of its own columns
   if (flagAt >= 0) {
-    const positive = outcomePositive(keys[flagAt] as string);
+    const positive = outcomePositive(names[flagAt] as string);
     rows.forEach((row, i) => {
       if (readOutcome(row[flagAt] as CellValue, positive) === true) {
         const p = points[i] as HistoryPoint;
@@ -272,7 +267,7 @@ export function readChurnDates(
   const dates = new Map<string, string>();
   for (const row of rows) {
     const d = isoDateOf(row[at] as CellValue, dayOf);
-    const account = textOf(row[accountAt]).trim().toLowerCase();
+    const account = textOf(row[accountAt]).toLowerCase();
     if (d !== undefined && account !== "") dates.set(account, d);
   }
   return { dates, from: `the data's "${textOf(headers[at])}" column` };

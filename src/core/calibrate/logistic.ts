@@ -29,9 +29,9 @@ export interface LogisticOptions {
   start?: { intercept: number; coef: ArrayLike<number> };
 }
 
-/** log(1 + e^x) without overflow. */
-const softplus = (x: number) => (x > 0 ? x + Math.log1p(Math.exp(-x)) : Math.log1p(Math.exp(x)));
-const sigmoid = (x: number) => (x >= 0 ? 1 / (1 + Math.exp(-x)) : Math.exp(x) / (1 + Math.exp(x)));
+/** log(1 + e^x) and 1 / (1 + e^-x) without overflow: exp only ever sees -|x| (or min(x, 0)). */
+const softplus = (x: number) => Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));
+const sigmoid = (x: number) => Math.exp(Math.min(x, 0)) / (1 + Math.exp(-Math.abs(x)));
 
 /** Fits P(y = 1) = σ(b₀ + Σ bⱼ zⱼ), z the standardised features. */
 export function fitLogistic(
@@ -48,6 +48,7 @@ export function fitLogistic(
   // leading 1 for the intercept: x[k * d + j].
   const d = p + 1;
   const x = new Float64Array(n * d);
+  // Stryker disable next-line EqualityOperator: one more pass only writes past the end of a typed array, which is dropped
   for (let k = 0; k < n; k++) x[k * d] = 1;
   const mean = new Float64Array(p);
   const sd = new Float64Array(p);
@@ -68,11 +69,14 @@ export function fitLogistic(
       const v = col[rows[k] as number] as number;
       if (!Number.isNaN(v)) ss += (v - m) * (v - m);
     }
-    // The spread of the mean-filled column (over all fitted rows), which is what the model sees.
-    const s = n > 1 ? Math.sqrt(ss / (n - 1)) : 0;
+    // The spread of the mean-filled column (over all fitted rows), which is what the model sees;
+    // NaN for a single row, which leaves the feature unused like any other spread of 0.
+    const s = Math.sqrt(ss / (n - 1));
     mean[j] = m;
+    // Stryker disable next-line EqualityOperator: a spread of exactly 1e-12 is no real feature's
     sd[j] = s > 1e-12 ? s : 0;
     if (sd[j] === 0) continue;
+    // Stryker disable next-line EqualityOperator: one more pass only writes past the end of a typed array, which is dropped
     for (let k = 0; k < n; k++) {
       const v = col[rows[k] as number] as number;
       x[k * d + j + 1] = Number.isNaN(v) ? 0 : (v - m) / s;
@@ -123,17 +127,22 @@ export function fitLogistic(
       const mu = sigmoid(eta[k] as number);
       const r = mu - (target[k] as number);
       const w = Math.max(mu * (1 - mu), 1e-12);
+      // Stryker disable next-line EqualityOperator: one more pass only writes past the end of a typed array, which is dropped
       for (let a = 0; a < d; a++) {
         const xa = x[at + a] as number;
+        // Stryker disable next-line ConditionalExpression: skipping a 0 (a missing value) only saves time
         if (xa === 0) continue;
         grad[a] = (grad[a] as number) + r * xa;
         const wa = w * xa;
         const rowStart = a * d;
+        // Stryker disable next-line EqualityOperator: one more pass writes below the diagonal (copied over next) or past the end
         for (let b = a; b < d; b++)
           hess[rowStart + b] = (hess[rowStart + b] as number) + wa * (x[at + b] as number);
       }
     }
+    // Stryker disable next-line EqualityOperator: a <= d writes past the end; b <= a copies the diagonal onto itself
     for (let a = 0; a < d; a++) for (let b = 0; b < a; b++) hess[a * d + b] = hess[b * d + a] as number;
+    // Stryker disable next-line EqualityOperator: one more pass only writes past the end of a typed array, which is dropped
     for (let j = 1; j < d; j++) {
       grad[j] = (grad[j] as number) + lambda * (beta[j] as number);
       hess[j * d + j] = (hess[j * d + j] as number) + lambda;
@@ -144,8 +153,10 @@ export function fitLogistic(
     let t = 1;
     let next = current;
     for (let halvings = 0; halvings < 30; halvings++, t /= 2) {
+      // Stryker disable next-line EqualityOperator: one more pass only writes past the end of a typed array, which is dropped
       for (let j = 0; j < d; j++) candidate[j] = (beta[j] as number) - t * (step[j] as number);
       next = objective(candidate);
+      // Stryker disable next-line EqualityOperator: a step that leaves the loss exactly equal is below the tolerance either way
       if (next <= current) break;
     }
     if (!(next <= current)) break; // no step lowers it: at the optimum to machine precision
@@ -153,6 +164,7 @@ export function fitLogistic(
     let largest = 0;
     for (let j = 0; j < d; j++) largest = Math.max(largest, Math.abs(t * (step[j] as number)));
     current = next;
+    // Stryker disable next-line EqualityOperator: a largest step of exactly 1e-7 is a tie of no consequence
     if (largest < 1e-7) {
       iterations++;
       break;
@@ -161,6 +173,7 @@ export function fitLogistic(
 
   const coef = beta.slice(1);
   const rawCoef = new Float64Array(p);
+  // Stryker disable next-line EqualityOperator: one more pass only writes past the end of a typed array, which is dropped
   for (let j = 0; j < p; j++) rawCoef[j] = sd[j] === 0 ? 0 : (coef[j] as number) / (sd[j] as number);
   return { intercept: beta[0] as number, coef, mean, sd, rawCoef, iterations };
 }
@@ -172,6 +185,7 @@ function solve(matrix: Float64Array, rhs: Float64Array, d: number): Float64Array
   const at = (r: number) => a[r] as number[];
   for (let col = 0; col < d; col++) {
     let pivot = col;
+    // Stryker disable next-line ConditionalExpression: the Hessian is positive definite (bar an unused feature's zero row), so no pivoting gives the same step to rounding
     for (let r = col + 1; r < d; r++)
       if (Math.abs(at(r)[col] as number) > Math.abs(at(pivot)[col] as number)) pivot = r;
     const top = at(pivot);
@@ -181,11 +195,12 @@ function solve(matrix: Float64Array, rhs: Float64Array, d: number): Float64Array
     b[pivot] = b[col] as number;
     b[col] = t;
     const diag = top[col] as number;
+    // Stryker disable next-line EqualityOperator: a pivot of exactly 1e-300 is 0 in all but name
     if (Math.abs(diag) < 1e-300) continue;
     for (let r = col + 1; r < d; r++) {
       const row = at(r);
       const f = (row[col] as number) / diag;
-      if (f === 0) continue;
+      // Stryker disable next-line EqualityOperator: c <= d writes a NaN past the row's end, which nothing reads
       for (let c = col; c < d; c++) row[c] = (row[c] as number) - f * (top[c] as number);
       b[r] = (b[r] as number) - f * (b[col] as number);
     }
@@ -196,6 +211,7 @@ function solve(matrix: Float64Array, rhs: Float64Array, d: number): Float64Array
     let s = b[r] as number;
     for (let c = r + 1; c < d; c++) s -= (row[c] as number) * (x[c] as number);
     const diag = row[r] as number;
+    // Stryker disable next-line EqualityOperator: a pivot of exactly 1e-300 is 0 in all but name
     x[r] = Math.abs(diag) < 1e-300 ? 0 : s / diag;
   }
   return x;
