@@ -61,6 +61,14 @@ describe("suggested band thresholds", () => {
     expect(suggestThresholds(scores, churned, 3)).toEqual({ cuts: [50, 95], monotonic: true });
   });
 
+  it("weighs each band's churn by its size: a small mixed band below a large calm one", () => {
+    // Churned at 10 and 70 only. Cut at 15: 1 of 3 below, 1 of 18 above, log-loss
+    // 3 × H(1/3) + 18 × H(1/18) = 1.910 + 3.862 = 5.77 nats (H the binary entropy). Its nearest
+    // rival, 75, puts both churned among 15 below and none above: 15 × H(2/15) = 5.89.
+    const { scores, churned } = grid((s) => s === 10 || s === 70);
+    expect(suggestThresholds(scores, churned, 2)).toEqual({ cuts: [15], monotonic: true });
+  });
+
   it("keeps every band at 4% of the accounts or more (2 of 40)", () => {
     // One account at 0 and 39 at 50: the only cut, 50, would leave a band of 1 below it.
     const one = [0, ...Array.from({ length: 39 }, () => 50)];
