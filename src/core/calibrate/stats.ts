@@ -33,40 +33,30 @@ export function seededRandom(seed: number): () => number {
 export function auc(scores: readonly number[], churned: readonly boolean[]): number {
   // Each class's scores sorted on their own (a native numeric sort), then merged: every run of
   // equal scores across both takes the average of the ranks it spans.
-  let nc = 0;
-  let nr = 0;
-  for (let i = 0; i < scores.length; i++) {
-    if (!Number.isFinite(scores[i])) continue;
-    if (churned[i]) nc++;
-    else nr++;
-  }
-  if (nc === 0 || nr === 0) return Number.NaN;
-  const c = new Float64Array(nc);
-  const r = new Float64Array(nr);
-  nc = 0;
-  nr = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const s = scores[i] as number;
-    if (!Number.isFinite(s)) continue;
-    if (churned[i]) c[nc++] = s;
-    else r[nr++] = s;
-  }
-  c.sort();
-  r.sort();
+  const churnedScores: number[] = [];
+  const retainedScores: number[] = [];
+  scores.forEach((s, i) => {
+    if (Number.isFinite(s)) (churned[i] ? churnedScores : retainedScores).push(s);
+  });
+  const nc = churnedScores.length;
+  const nr = retainedScores.length;
+  // The churned end with +Infinity, a score no retained account reaches, so the merge needs no
+  // bounds check on them; it stops after the last retained account, since the churned above it
+  // change no retained rank.
+  const c = Float64Array.from([...churnedScores, Number.POSITIVE_INFINITY]).sort();
+  const r = Float64Array.from(retainedScores).sort();
   let i = 0;
-  let j = 0;
   let ranked = 0;
   let rankSum = 0; // sum of the (average, 1-based) ranks of the retained accounts
-  while (i < nc || j < nr) {
-    const v =
-      j >= nr || (i < nc && (c[i] as number) < (r[j] as number)) ? (c[i] as number) : (r[j] as number);
+  for (let j = 0; j < nr; ) {
+    const v = Math.min(c[i] as number, r[j] as number);
     let ties = 0;
-    while (i < nc && c[i] === v) {
+    while (c[i] === v) {
       i++;
       ties++;
     }
     let retainedTies = 0;
-    while (j < nr && r[j] === v) {
+    while (r[j] === v) {
       j++;
       retainedTies++;
     }
@@ -74,6 +64,7 @@ export function auc(scores: readonly number[], churned: readonly boolean[]): num
     rankSum += retainedTies * (ranked + (ties + 1) / 2);
     ranked += ties;
   }
+  // 0 / 0, NaN, when a class is empty.
   return (rankSum - (nr * (nr + 1)) / 2) / (nr * nc);
 }
 
@@ -81,17 +72,16 @@ export function auc(scores: readonly number[], churned: readonly boolean[]): num
 export function pairwiseAuc(scores: readonly number[], churned: readonly boolean[]): number {
   let wins = 0;
   let pairs = 0;
-  for (let i = 0; i < scores.length; i++) {
-    const r = scores[i] as number;
-    if (churned[i] || !Number.isFinite(r)) continue;
-    for (let j = 0; j < scores.length; j++) {
-      const c = scores[j] as number;
-      if (!churned[j] || !Number.isFinite(c)) continue;
+  scores.forEach((r, i) => {
+    if (churned[i] || !Number.isFinite(r)) return;
+    scores.forEach((c, j) => {
+      if (!churned[j] || !Number.isFinite(c)) return;
       pairs++;
       wins += r > c ? 1 : r === c ? 0.5 : 0;
-    }
-  }
-  return pairs === 0 ? Number.NaN : wins / pairs;
+    });
+  });
+  // 0 / 0, NaN, when a class is empty.
+  return wins / pairs;
 }
 
 /**
@@ -107,26 +97,23 @@ interface Buckets {
 
 function buckets(scores: readonly number[], churned: readonly boolean[]): Buckets {
   const idx: number[] = [];
-  for (let i = 0; i < scores.length; i++) if (Number.isFinite(scores[i])) idx.push(i);
+  scores.forEach((s, i) => {
+    if (Number.isFinite(s)) idx.push(i);
+  });
   idx.sort((a, b) => (scores[a] as number) - (scores[b] as number));
-  const bucketOf = new Int32Array(scores.length);
+  const c: number[] = [];
+  const r: number[] = [];
   let size = 0;
-  let nChurned = 0;
-  for (let k = 0; k < idx.length; k++) {
-    const i = idx[k] as number;
-    if (k > 0 && scores[i] !== scores[idx[k - 1] as number]) size++;
-    bucketOf[i] = size;
-    if (churned[i]) nChurned++;
-  }
-  const c = new Int32Array(nChurned);
-  const r = new Int32Array(idx.length - nChurned);
-  let ci = 0;
-  let ri = 0;
+  let last = Number.NaN; // equal to no score: the first opens bucket 0
   for (const i of idx) {
-    if (churned[i]) c[ci++] = bucketOf[i] as number;
-    else r[ri++] = bucketOf[i] as number;
+    const s = scores[i] as number;
+    if (s !== last) {
+      size++;
+      last = s;
+    }
+    (churned[i] ? c : r).push(size - 1);
   }
-  return { churned: c, retained: r, size: idx.length > 0 ? size + 1 : 0 };
+  return { churned: Int32Array.from(c), retained: Int32Array.from(r), size };
 }
 
 export interface BootstrapOptions {
@@ -153,7 +140,8 @@ export function bootstrapAucCi(
   const b = buckets(scores, churned);
   const nc = b.churned.length;
   const nr = b.retained.length;
-  if (nc === 0 || nr === 0 || samples < 1) return [Number.NaN, Number.NaN];
+  // With a class empty, every resample's AUC is 0 / 0, and with no resample (samples < 1) there is
+  // no AUC to take a quantile of: the interval is [NaN, NaN] either way.
   // mulberry32 (as seededRandom), inlined: this loop draws n indexes per resample.
   let state = (options.seed ?? DEFAULT_SEED) >>> 0;
   const next = () => {
@@ -169,8 +157,7 @@ export function bootstrapAucCi(
   // Per bucket: twice the number of drawn churned accounts a retained account there beats
   // (2 × those below + those tied), so that a resample's AUC is a sum over its retained draws.
   const beats = new Float64Array(b.size);
-  const aucs = new Float64Array(samples);
-  for (let s = 0; s < samples; s++) {
+  const aucs = Float64Array.from({ length: samples }, () => {
     churnedCount.fill(0);
     // Not `(x as number)++`: Stryker's instrumenter turns that into invalid code.
     for (let k = 0; k < nc; k++) {
@@ -178,16 +165,15 @@ export function bootstrapAucCi(
       churnedCount[bucket] = (churnedCount[bucket] as number) + 1;
     }
     let below = 0;
-    for (let j = 0; j < b.size; j++) {
-      const c = churnedCount[j] as number;
+    churnedCount.forEach((c, j) => {
       beats[j] = 2 * below + c;
       below += c;
-    }
+    });
     let wins = 0;
     for (let k = 0; k < nr; k++)
       wins += beats[b.retained[Math.floor(next() * toRetained)] as number] as number;
-    aucs[s] = wins / (2 * nc * nr);
-  }
+    return wins / (2 * nc * nr);
+  });
   aucs.sort();
   const tail = (1 - level) / 2;
   return [quantile(aucs, tail), quantile(aucs, 1 - tail)];
@@ -196,6 +182,7 @@ export function bootstrapAucCi(
 /** The q-quantile (0..1) of sorted numbers, interpolating linearly between order statistics. */
 export function quantile(sorted: ArrayLike<number>, q: number): number {
   const n = sorted.length;
+  // Stryker disable next-line ConditionalExpression: reading an empty array gives undefined, and NaN from it anyway; the line says so
   if (n === 0) return Number.NaN;
   const h = (n - 1) * Math.min(1, Math.max(0, q));
   const lo = Math.floor(h);
@@ -225,8 +212,7 @@ export function stratifiedFolds(churned: readonly boolean[], k: number, seed: nu
   const fold = new Int32Array(churned.length);
   let dealt = 0; // the retained continue where the churned stopped, so fold sizes differ by one at most
   for (const cls of [true, false]) {
-    const members: number[] = [];
-    for (let i = 0; i < churned.length; i++) if (churned[i] === cls) members.push(i);
+    const members = [...churned.keys()].filter((i) => churned[i] === cls);
     shuffle(members, random);
     for (const i of members) fold[i] = dealt++ % k;
   }
