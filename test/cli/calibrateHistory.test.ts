@@ -182,7 +182,7 @@ describe("healthscore calibrate --history", () => {
     const r = await cli("calibrate", "--history", history);
     expect(r.status).toBe(1);
     expect(r.stderr.trim()).toBe(
-      `healthscore: ${history}: The history spans 7 days, less than the 90-day horizon, so no snapshot is known to be followed by 90 days without churn: keep snapshotting, or use a shorter --horizon.`,
+      `healthscore: ${history}: The history spans 7 days, less than the 90-day horizon, so no snapshot is known to be followed by 90 days without churn: keep snapshotting (the CLI also takes a shorter --horizon).`,
     );
   });
 

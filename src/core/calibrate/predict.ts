@@ -21,6 +21,7 @@
  * Pure and deterministic: no I/O, no clock, randomness only from a seed.
  */
 import { dayToIso, isoDay } from "../cells";
+import { plural } from "../words";
 import { fitLogistic } from "./logistic";
 import { suggestedWeights } from "./rubricWeights";
 import { auc, DEFAULT_SEED, quantile, seededRandom } from "./stats";
@@ -279,7 +280,7 @@ export function predictiveCalibration(
     ...(reliable
       ? {}
       : {
-          warning: `Only ${warned.size} accounts churned within ${horizon} days of a snapshot: these numbers are not yet reliable; ${RELIABLE_ACCOUNTS} or more are needed.`,
+          warning: `Only ${plural(warned.size, "account")} churned within ${horizon} days of a snapshot: these numbers are not yet reliable; ${RELIABLE_ACCOUNTS} or more are needed.`,
         }),
     auc: round3(auc(scores, positive)),
     auc_ci: [round3(lo), round3(hi)],
@@ -312,7 +313,7 @@ function noOutcomeReason(
     return "No account in the history has a churn date: add a churn date column, or keep a Churned column that turns TRUE when an account leaves.";
   // n === 0 needs no test of its own: then nChurned === n as well.
   if (nChurned === n)
-    return `The history spans ${span} days, less than the ${horizon}-day horizon, so no snapshot is known to be followed by ${horizon} days without churn: keep snapshotting, or use a shorter --horizon.`;
+    return `The history spans ${span} days, less than the ${horizon}-day horizon, so no snapshot is known to be followed by ${horizon} days without churn: keep snapshotting (the CLI also takes a shorter --horizon).`;
   return `No snapshot was followed by churn within ${horizon} days: the churn dates are all before the first snapshot or too long after; try a longer horizon.`;
 }
 

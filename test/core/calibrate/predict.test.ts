@@ -297,6 +297,14 @@ describe("which snapshots, accounts and dates the predictive check counts", () =
     );
   });
 
+  it("says one account in the singular", () => {
+    // Known up to day 44: B's churn on day 45 is not known yet, so only A churned within 10 days.
+    const c = predictiveCalibration(history, churnDates, { ...options, knownUntil: day(44) });
+    expect(c.warning).toBe(
+      "Only 1 account churned within 10 days of a snapshot: these numbers are not yet reliable; 20 or more are needed.",
+    );
+  });
+
   it("takes churn as known up to the given date, a churn on that very date included", () => {
     // Known up to day 45: B's churn that day is known, so its day-40 snapshot is churned.
     const on = predictiveCalibration(history, churnDates, { ...options, knownUntil: day(45) });
