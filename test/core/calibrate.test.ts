@@ -7,6 +7,7 @@ import {
   CalibrationError,
   type CellValue,
   calibrate,
+  DEFAULT_SEED,
   fitLogistic,
   outcomePositive,
   pairwiseAuc,
@@ -523,5 +524,225 @@ describe("calibrate", () => {
     expect(fails(good.map((r) => ({ ...r, Churned: "yes" })))).toBe(
       "All 10 scored accounts with an outcome churned: calibration needs both churned and retained accounts.",
     );
+  });
+});
+
+describe("calibrate: what the report shows", () => {
+  const twoBands = (metrics: Record<string, unknown>[], extra: Record<string, unknown> = {}) =>
+    rubric({
+      bands: [
+        { label: "Low", color: "#f4c7c3" },
+        { label: "High", from: 50, color: "#b7e1cd" },
+      ],
+      metrics,
+      ...extra,
+    });
+  // Usage 99 down to 0 (so the rows are not in score order); the 20 accounts below 20 churned.
+  const steep = Array.from({ length: 100 }, (_, i) => ({ Churned: 99 - i < 20, Usage: 99 - i }));
+
+  it("counts churn, bands and the suggested cut whatever the order of the rows", () => {
+    const c = run(twoBands([pct("Usage")]), steep);
+    expect([c.n, c.churned, c.retained, c.churn_rate]).toEqual([100, 20, 80, 0.2]);
+    // Exactly 20 churned accounts is enough.
+    expect(c.reliable).toBe(true);
+    expect(c.warning).toBeUndefined();
+    // Low (0–49) holds all 20 churned of its 50 accounts, High none of its 50.
+    expect(c.bands).toStrictEqual([
+      { label: "Low", accounts: 50, churned: 20, churn_rate: 0.4 },
+      { label: "High", from: 50, accounts: 50, churned: 0, churn_rate: 0 },
+    ]);
+    // Churn stops exactly at the 20th percentile of the scores (19.8, between 19 and 20): a cut
+    // there leaves no doubt on either side, so it is the suggestion, all 20 churned below it.
+    expect(c.suggested.thresholds).toEqual([19.8]);
+    expect(c.suggested.bands).toStrictEqual([
+      { label: "Low", accounts: 20, churned: 20, churn_rate: 1 },
+      { label: "High", from: 19.8, accounts: 80, churned: 0, churn_rate: 0 },
+    ]);
+    // A weighted rubric has no points to rescale, and nothing here needs a note.
+    expect(c.suggested.rubric_weights).toBeUndefined();
+    expect(c.note).toBeUndefined();
+    expect(c.verdict.folds).toBe(5);
+    expect(c.verdict.text).toMatch(/^On held-out accounts \(5-fold cross-validation\)/);
+  });
+
+  it("finds the outcome column by its trimmed name in any case, in the first column too", () => {
+    const c = run(twoBands([pct("Usage")]), steep, { outcomeColumn: " churned " });
+    expect(c.churned).toBe(20);
+  });
+
+  it("joins its notes into one paragraph", () => {
+    // Churn rises with usage: no weight goes with retention, and no cut makes churn fall.
+    const rising = steep.map((r) => ({ ...r, Churned: !r.Churned }));
+    expect(run(twoBands([pct("Usage")]), rising).note).toBe(
+      "No metric's score goes with retention in this data, so there are no weights to suggest. No set of thresholds makes churn fall from band to band: the suggested thresholds only separate churn best.",
+    );
+  });
+
+  it("says which outcome is short when there are too few retained accounts", () => {
+    const rows = Array.from({ length: 35 }, (_, i) => ({ Usage: i, Churned: i < 20 }));
+    const c = run(twoBands([pct("Usage")]), rows);
+    expect(c.reliable).toBe(false);
+    expect(c.warning).toBe(
+      "Only 15 retained accounts: these numbers are not yet reliable; 20 or more are needed.",
+    );
+  });
+
+  it("uses the seed, the resamples and the penalty it is given", () => {
+    const { rows } = synthetic(200, [0.04, 0.02, 0.01], 1.5);
+    const scores = rows.map((r) => r.M0 as number);
+    const churned = rows.map((r) => r.Churned as boolean);
+    const one = twoBands([pct("M0")]);
+    const given = run(one, rows, { seed: 9, samples: 150 });
+    expect(given.seed).toBe(9);
+    expect(given.auc_ci).toEqual(
+      bootstrapAucCi(scores, churned, { samples: 150, seed: 9 }).map((x) => Math.round(x * 1000) / 1000),
+    );
+    const byDefault = run(one, rows);
+    expect(byDefault.seed).toBe(DEFAULT_SEED);
+    const three = rubric({ metrics: [pct("M0"), pct("M1"), pct("M2")] });
+    expect(run(three, rows, { lambda: 30 }).suggested.weights).not.toEqual(
+      run(three, rows).suggested.weights,
+    );
+  });
+
+  it("lists a band without accounts, with no churn rate, and each band's threshold", () => {
+    const rows = [
+      ...Array.from({ length: 10 }, (_, i) => ({ Usage: 10, Churned: i < 6 })),
+      ...Array.from({ length: 10 }, (_, i) => ({ Usage: 90, Churned: i < 1 })),
+      { Usage: "", Churned: false },
+    ];
+    const c = run(rubric({ metrics: [pct("Usage")] }), rows);
+    expect(c.bands).toStrictEqual([
+      { label: "Red", accounts: 10, churned: 6, churn_rate: 0.6 },
+      { label: "Yellow", from: 40, accounts: 0, churned: 0, churn_rate: null },
+      { label: "Green", from: 70, accounts: 10, churned: 1, churn_rate: 0.1 },
+      { label: "No data", accounts: 1, churned: 0, churn_rate: 0 },
+    ]);
+  });
+
+  it("counts No data accounts apart from the accounts with no outcome", () => {
+    // As many No data accounts as scored ones: neither number is mistaken for "no outcomes".
+    const rows = [
+      ...[10, 20, 80, 90].map((u, i) => ({ Usage: u, Churned: i < 2 })),
+      ...[0, 1, 2, 3].map((i) => ({ Usage: "", Churned: i < 2 })),
+    ];
+    const c = run(rubric({ metrics: [pct("Usage")] }), rows);
+    expect([c.n, c.excluded.no_score, c.auc]).toEqual([4, 4, 1]);
+  });
+
+  it("says so when no account with an outcome has a score", () => {
+    const rows = [0, 1, 2].map((i) => ({ Usage: "", Churned: i === 0 }));
+    expect(() => run(rubric({ metrics: [pct("Usage")] }), rows)).toThrow(
+      new CalibrationError(
+        "None of the 3 accounts with an outcome has a score (all are No data): nothing to calibrate.",
+      ),
+    );
+  });
+
+  it("names its errors CalibrationError", () => {
+    // A log or a stack trace shows the name before the message.
+    expect(new CalibrationError("x").name).toBe("CalibrationError");
+  });
+
+  // Values 0..9; 0, 1, 2 and 5 churned. Of the 4 × 6 pairs the retained account scores higher in
+  // all but two (3 and 4 against 5): AUC 22/24 = 0.917.
+  const tenRows = Array.from({ length: 10 }, (_, v) => ({ A: v, Z: v, Churned: [0, 1, 2, 5].includes(v) }));
+
+  it("analyses a metric that weighs nothing on its own score (points)", () => {
+    const points = rubric({
+      method: "points",
+      bands: [
+        { label: "Low", color: "#f00" },
+        { label: "High", from: 5, color: "#0f0" },
+      ],
+      metrics: [
+        { id: "a", column: "A", score: { type: "perUnit", points: 1 } },
+        { id: "z", column: "Z", weight: 0, score: { type: "perUnit", points: 1 } },
+      ],
+    });
+    const z = run(points, tenRows).metrics[1];
+    expect([z?.accounts, z?.auc]).toEqual([10, 0.917]);
+  });
+
+  it("analyses a metric in a group that weighs nothing on its own score", () => {
+    const grouped = rubric({
+      groups: { Core: 1, Off: 0 },
+      metrics: [pct("A", { group: "Core" }), pct("Z", { group: "Off" })],
+    });
+    const z = run(grouped, tenRows).metrics[1];
+    expect([z?.accounts, z?.auc]).toEqual([10, 0.917]);
+  });
+
+  it("counts a metric's accounts only where it has a value, whatever its missing policy", () => {
+    // A is blank on the 3rd and 7th rows, B (missing counts as 0) on the 8th and 10th.
+    const rows = tenRows.map((r, i) => ({
+      A: i === 2 || i === 6 ? "" : r.A,
+      B: i === 7 || i === 9 ? "" : r.A,
+      Churned: r.Churned,
+    }));
+    const c = run(rubric({ metrics: [pct("A"), pct("B", { missing: "zero" })] }), rows);
+    expect(c.metrics.map((m) => m.accounts)).toEqual([8, 8]);
+    // B without 7 and 9: retained 3, 4, 6, 8 against churned 0, 1, 2, 5: 14 of 16 pairs.
+    expect(c.metrics[1]?.auc).toBe(0.875);
+  });
+
+  it("says where the data and the rubric disagree, and where they cannot tell", () => {
+    // V is 1..5; the accounts at 2 and 3 churned. Higher V goes with retention: of the 6 pairs the
+    // retained 4 and 5 beat both churned, 1 neither: value AUC 4/6.
+    const rows = [1, 2, 3, 4, 5].map((v) => ({
+      V: v,
+      Plan: v === 2 || v === 3 ? "Pro" : "Basic",
+      Tier: "Gold",
+      Only: v === 2 || v === 3 ? v : "",
+      Churned: v === 2 || v === 3,
+    }));
+    const steps = (steps: unknown[], otherwise: number) => ({ type: "steps", steps, else: otherwise });
+    const r = rubric({
+      metrics: [
+        // Rewards V below 2: the rubric thinks lower is healthier, the data says higher.
+        { id: "down", column: "V", score: steps([{ min: 2, score: 0 }], 100) },
+        // 50, 0, 0, 100, 100 up V: no one direction, and it ranks every retained account higher.
+        {
+          id: "bumpy",
+          column: "V",
+          score: steps(
+            [
+              { min: 4, score: 100 },
+              { min: 2, score: 0 },
+            ],
+            50,
+          ),
+        },
+        // Text: no direction either way; Pro (the churned accounts) scores higher.
+        {
+          id: "plan",
+          column: "Plan",
+          input: "text",
+          score: { type: "map", values: { pro: 100, basic: 50 } },
+        },
+        // Every account scores the same: AUC 0.5, no disagreement.
+        { id: "tier", column: "Tier", input: "text", score: { type: "map", values: { gold: 100 } } },
+        // Only churned accounts have a value: nothing to compare.
+        pct("Only"),
+      ],
+    });
+    const seen = run(r, rows).metrics.map((m) => [m.id, m.direction, m.rubric_direction, m.auc, m.disagrees]);
+    expect(seen).toEqual([
+      ["down", "higher is healthier", "lower is healthier", 0.667, true],
+      ["bumpy", "higher is healthier", "unclear", 1, false],
+      ["plan", "unclear", "unclear", 0, true],
+      ["tier", "unclear", "unclear", 0.5, false],
+      ["Only", "unclear", "higher is healthier", null, false],
+    ]);
+  });
+
+  it("does not call an AUC of 0.72 on 10 churned and 10 retained accounts significant", () => {
+    // Churned 0..9; retained seven at 9.5 (beat all 10), one at 1.5 (beats 2), two at -1: 72 of 100.
+    // Hanley–McNeil: Q1 = 0.72/1.28, Q2 = 2 × 0.72²/1.72, variance
+    // (0.72 × 0.28 + 9 (Q1 − 0.72²) + 9 (Q2 − 0.72²)) / 100 = 0.01358: 1.96 × 0.1165 = 0.228 > 0.22.
+    const values = [...Array.from({ length: 10 }, (_, i) => i), ...Array(7).fill(9.5), 1.5, -1, -1];
+    const rows = values.map((S, i) => ({ S, Churned: i < 10 }));
+    const [s] = run(rubric({ metrics: [pct("S")] }), rows).metrics;
+    expect([s?.value_auc, s?.significant]).toEqual([0.72, false]);
   });
 });
