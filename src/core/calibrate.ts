@@ -431,11 +431,13 @@ function metricCalibration(
   const scoreAuc = auc(scores, churned);
   // NaN when no value is a number (text): auc leaves out what is not a number.
   const valueAuc = auc(values, churned);
-  const direction: Direction = Number.isNaN(valueAuc)
-    ? "unclear"
-    : valueAuc >= 0.5
-      ? "higher is healthier"
-      : "lower is healthier";
+  // A value AUC of exactly 0.5 shows no direction either way.
+  const direction: Direction =
+    Number.isNaN(valueAuc) || valueAuc === 0.5
+      ? "unclear"
+      : valueAuc > 0.5
+        ? "higher is healthier"
+        : "lower is healthier";
   const rubricDirection = scorerDirection(m, values, scores);
   const disagrees =
     direction !== "unclear" && rubricDirection !== "unclear" ? direction !== rubricDirection : scoreAuc < 0.5;

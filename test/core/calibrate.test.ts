@@ -694,6 +694,8 @@ describe("calibrate: what the report shows", () => {
       Plan: v === 2 || v === 3 ? "Pro" : "Basic",
       Tier: "Gold",
       Only: v === 2 || v === 3 ? v : "",
+      // Each retained account (2, 2, 2) beats churned 1 and loses to churned 3: value AUC exactly 0.5.
+      W: [2, 1, 3, 2, 2][v - 1],
       Churned: v === 2 || v === 3,
     }));
     const steps = (steps: unknown[], otherwise: number) => ({ type: "steps", steps, else: otherwise });
@@ -724,6 +726,8 @@ describe("calibrate: what the report shows", () => {
         { id: "tier", column: "Tier", input: "text", score: { type: "map", values: { gold: 100 } } },
         // Only churned accounts have a value: nothing to compare.
         pct("Only"),
+        // The rubric says lower is healthier; the data, at AUC 0.5, says neither: no disagreement.
+        { id: "flat", column: "W", score: { type: "range", worst: 3, best: 1 } },
       ],
     });
     const seen = run(r, rows).metrics.map((m) => [m.id, m.direction, m.rubric_direction, m.auc, m.disagrees]);
@@ -733,6 +737,7 @@ describe("calibrate: what the report shows", () => {
       ["plan", "unclear", "unclear", 0, true],
       ["tier", "unclear", "unclear", 0.5, false],
       ["Only", "unclear", "higher is healthier", null, false],
+      ["flat", "unclear", "lower is healthier", 0.5, false],
     ]);
   });
 
