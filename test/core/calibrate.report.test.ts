@@ -295,6 +295,20 @@ describe("calibrate: weights as percentages", () => {
     expect(toPercent([0, 0])).toEqual([0, 0]);
   });
 
+  it("keeps today's total points, rounded half up to two decimals", () => {
+    // One metric carries the whole suggestion: its share is 1, times today's total 1.005. In binary
+    // 1.005 × 100 is 100.4999…, which plain rounding would take down to 1.00.
+    const points = rubric({
+      method: "points",
+      bands: [
+        { label: "Low", color: "#f00" },
+        { label: "High", from: 50, color: "#0f0" },
+      ],
+      metrics: [{ id: "X", column: "X", weight: 1.005, score: { type: "perUnit", points: 1 } }],
+    });
+    expect(run(points, LOW_CHURN).suggested.rubric_weights).toEqual({ X: 1.01 });
+  });
+
   it("suggests 0 points for every metric of a points rubric when none goes with retention", () => {
     const points = rubric({
       method: "points",
