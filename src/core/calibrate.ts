@@ -253,7 +253,7 @@ export function calibrate(
       weights: byId(rubric.metrics, toPercent(raw)),
       ...(rubric.method === "points" ? { rubric_weights: rescale(rubric.metrics, raw) } : {}),
       thresholds: cuts,
-      ...(cuts ? { bands: bandsAt(rubric.bands, cuts, sorted, scores, churned) } : {}),
+      ...(cuts ? { bands: bandsAt(rubric.bands, cuts, scores, churned) } : {}),
       cv_auc: cv.suggested,
     },
     cv: { folds, aggregate: "mean of fold AUCs" },
@@ -539,9 +539,8 @@ function ordering(
   rubricBands: readonly Band[],
   bands: readonly BandCalibration[],
 ): { monotonic: boolean; warning?: string } {
-  const filled = rubricBands
-    .map((b) => bands.find((c) => c.label === b.label))
-    .filter((b): b is BandCalibration => b !== undefined && b.churn_rate !== null);
+  // `bands` lists the top-level bands first, low to high (bandLabels).
+  const filled = bands.filter((b) => b.churn_rate !== null && rubricBands.some((r) => r.label === b.label));
   const problems: string[] = [];
   for (let i = 1; i < filled.length; i++) {
     const lower = filled[i - 1] as BandCalibration;
@@ -592,18 +591,14 @@ function scorerDirection(metric: Metric, values: readonly number[], scores: read
       return sign(s.points);
     default: {
       const byValue = new Map<number, number>();
-      for (let i = 0; i < values.length; i++) {
-        const v = values[i] as number;
-        if (!Number.isNaN(v) && !Number.isNaN(scores[i])) byValue.set(v, scores[i] as number);
-      }
+      // A value that is a number always has its score (both come from the same driver).
+      values.forEach((v, i) => {
+        if (!Number.isNaN(v)) byValue.set(v, scores[i] as number);
+      });
       const ordered = [...byValue].sort((a, b) => a[0] - b[0]).map(([, score]) => score);
-      let up = false;
-      let down = false;
-      for (let i = 1; i < ordered.length; i++) {
-        const change = (ordered[i] as number) - (ordered[i - 1] as number);
-        if (change > 0) up = true;
-        if (change < 0) down = true;
-      }
+      const changes = ordered.slice(1).map((score, i) => score - (ordered[i] as number));
+      const up = changes.some((change) => change > 0);
+      const down = changes.some((change) => change < 0);
       return up === down ? "unclear" : up ? "higher is healthier" : "lower is healthier";
     }
   }
@@ -619,9 +614,8 @@ export function toPercent(values: readonly number[]): number[] {
   const tenths = values.map((v) => (v / total) * 1000);
   const floors = tenths.map(Math.floor);
   let left = 1000 - floors.reduce((a, b) => a + b, 0);
-  const byRemainder = tenths
-    .map((t, i) => ({ i, r: t - Math.floor(t) }))
-    .sort((a, b) => b.r - a.r || a.i - b.i);
+  // Array sort is stable: equal remainders keep the metrics' order.
+  const byRemainder = tenths.map((t, i) => ({ i, r: t - Math.floor(t) })).sort((a, b) => b.r - a.r);
   for (const { i } of byRemainder) {
     if (left <= 0) break;
     floors[i] = (floors[i] as number) + 1;
@@ -644,11 +638,10 @@ function rescale(metrics: readonly Metric[], raw: readonly number[]): Record<str
   );
 }
 
-/** Accounts and churn per top-level band under other thresholds (`sorted`: indexes by score). */
+/** Accounts and churn per top-level band under other thresholds. */
 function bandsAt(
   rubricBands: readonly Band[],
   cuts: readonly number[],
-  sorted: readonly number[],
   scores: readonly number[],
   churned: readonly boolean[],
 ): BandCalibration[] {
@@ -659,14 +652,13 @@ function bandsAt(
     churned: 0,
     churn_rate: null,
   }));
-  let band = 0;
-  for (const i of sorted) {
-    const s = roundScore(scores[i] as number);
-    while (band < cuts.length && s >= (cuts[band] as number)) band++;
-    const b = out[band] as BandCalibration;
+  scores.forEach((score, i) => {
+    const s = roundScore(score);
+    // The cuts increase: an account is in the band after the last cut at or below its score.
+    const b = out[cuts.filter((cut) => s >= cut).length] as BandCalibration;
     b.accounts++;
     if (churned[i]) b.churned++;
-  }
+  });
   for (const b of out) b.churn_rate = b.accounts > 0 ? round3(b.churned / b.accounts) : null;
   return out;
 }
