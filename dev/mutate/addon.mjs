@@ -5,6 +5,6 @@ import { mutationConfig } from "./shared.mjs";
 export default mutationConfig("addon", {
   mutate: ["src/addon/**/*.ts"],
   testFiles: ["test/bundle/**/*.test.ts"],
-  // The score reached on the files measured so far (README, "Mutation testing"), rounded down.
-  breakAt: 87,
+  // The whole folder's score (README, "Mutation testing"), rounded down.
+  breakAt: 97,
 });
