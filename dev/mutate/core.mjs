@@ -6,7 +6,7 @@ import { mutationConfig } from "./shared.mjs";
 export default mutationConfig("core", {
   mutate: ["src/core/**/*.ts", "!src/core/sql/**"],
   testFiles: ["test/core/*.test.ts", "test/core/score/*.test.ts", "test/core/calibrate/*.test.ts"],
-  // The score of the files measured so far (README, "Mutation testing"), rounded down: no whole
-  // run yet; once one is made, set this to its score.
-  breakAt: 93,
+  // The score of every file, measured over several runs (README, "Mutation testing"), rounded
+  // down: no one run of the whole folder yet; once one is made, set this to its score.
+  breakAt: 98,
 });
