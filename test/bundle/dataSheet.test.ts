@@ -1,27 +1,9 @@
-/** The data sheet as the commands read it: its size limit, displayed cells, output columns, through the bundle. */
+/** The data sheet as the commands read it: displayed cells and output columns, through the bundle (its size limit: rescore.test.ts). */
 import { describe, expect, it } from "vitest";
 import { parseRubric, rubricToGrid } from "../../src/core";
 import { customers, open } from "./helpers";
 
 const OUTPUTS = ["Health Score", "Health Band", "Health Drivers", "Coverage"];
-
-describe("the data sheet's size", () => {
-  it("takes a sheet of exactly 200,000 accounts, one too many being refused", () => {
-    const header = [
-      "Account",
-      "Seat utilisation",
-      "Key features used",
-      "NPS",
-      "Open P1 tickets",
-      "Logins 30d",
-    ];
-    const row = ["Acme", 0.5, 4, 8, 0, 12];
-    const { emu, addon } = open({ Customers: [header, ...Array.from({ length: 200_000 }, () => row)] });
-    addon.clickMenuItem("Insert live score column");
-    expect(emu.ui.alerts).toEqual([]);
-    expect(emu.sheetFormulas("Customers")[1]?.[6]).toBe("=HEALTHSCORE(A2:F, A1:F1, HealthRubric)");
-  }, 180_000);
-});
 
 describe("cells the rubric matches as the sheet displays them", () => {
   // Two map metrics on columns apart, so the one display read spans B to D.

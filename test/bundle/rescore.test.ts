@@ -494,18 +494,13 @@ describe("colour rules as Sheets rewrites them", () => {
 });
 
 describe("a sheet too large for one execution", () => {
+  const header = ["Account", "Seat utilisation", "Key features used", "NPS", "Open P1 tickets", "Logins 30d"];
+  const accounts = (n: number) => ({
+    Customers: [header, ...Array.from({ length: n }, () => ["Acme", 0.5, 4, 8, 0, 12])],
+  });
+
   it("says so before starting, with the limit, and writes nothing", () => {
-    const header = [
-      "Account",
-      "Seat utilisation",
-      "Key features used",
-      "NPS",
-      "Open P1 tickets",
-      "Logins 30d",
-    ];
-    const row = ["Acme", 0.5, 4, 8, 0, 12];
-    const rows = Array.from({ length: 200_001 }, () => row);
-    const { emu, addon } = open({ Customers: [header, ...rows] });
+    const { emu, addon } = open(accounts(200_001));
     emu.calls.reset();
     addon.call("rescoreAll");
     expect(emu.ui.alerts.at(-1)?.prompt).toBe(
@@ -514,6 +509,13 @@ describe("a sheet too large for one execution", () => {
     expect(emu.calls.get("Range.getValues")).toBe(0);
     expect(emu.calls.get("Range.setValues")).toBe(0);
   }, 60_000);
+
+  it("takes a sheet of exactly 200,000 accounts", () => {
+    const { emu, addon } = open(accounts(200_000));
+    addon.clickMenuItem("Insert live score column");
+    expect(emu.ui.alerts).toEqual([]);
+    expect(emu.sheetFormulas("Customers")[1]?.[6]).toBe("=HEALTHSCORE(A2:F, A1:F1, HealthRubric)");
+  }, 180_000);
 });
 
 describe("map scorers match the cell as the spreadsheet displays it", () => {
