@@ -49,6 +49,22 @@ export const mapKey = (value: number | string): string =>
   // Stryker disable next-line MethodExpression: equivalent, keys and cells go through the same case
   typeof value === "number" ? String(value) : value.trim().toLowerCase();
 
+/**
+ * A map scorer's two lookups, as `applyScorer` reads them (and the SQL export compiles them): each
+ * key as `mapKey` writes it, and the number each key reads as, the first key of each number.
+ */
+export function mapLookups(keys: Record<string, number>): Pick<CompiledScorer, "values" | "numbers"> {
+  const values = new Map<string, number>();
+  const numbers = new Map<number, number>();
+  for (const [key, n] of Object.entries(keys)) {
+    values.set(mapKey(key), n);
+    const number = parseNumber(key);
+    // Stryker disable next-line ConditionalExpression: equivalent, numbers is only looked up with numbers
+    if (number !== undefined && !numbers.has(number)) numbers.set(number, n);
+  }
+  return { values, numbers };
+}
+
 export function compileScorer(scorer: Scorer, method: Method): CompiledScorer {
   const c: CompiledScorer = {
     kind: STEPS,
@@ -83,12 +99,7 @@ export function compileScorer(scorer: Scorer, method: Method): CompiledScorer {
       break;
     case "map":
       c.kind = MAP;
-      for (const [key, n] of Object.entries(scorer.values)) {
-        c.values.set(mapKey(key), n);
-        const number = parseNumber(key);
-        // Stryker disable next-line ConditionalExpression: equivalent, c.numbers is only looked up with numbers
-        if (number !== undefined && !c.numbers.has(number)) c.numbers.set(number, n);
-      }
+      Object.assign(c, mapLookups(scorer.values));
       c.otherwise = scorer.else;
       break;
     case "scale":

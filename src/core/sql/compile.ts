@@ -20,6 +20,7 @@ import type { Test } from "../conditions";
 import { explain, flagEffect } from "../explain";
 import { fromText } from "../fromText";
 import { ALL_ZERO_POINTS_NOTE, NO_DATA_COLOR, type RowResult, ZERO_WEIGHT_NOTE } from "../score";
+import { mapLookups } from "../scorers";
 import { fromKey, fromsRead } from "../sources";
 import type { Band, BaseRubric, From, InputKind, Metric, Rubric, Source } from "../types";
 import { NO_DATA } from "../validate";
@@ -330,10 +331,10 @@ export class Compiler {
       const k = colOf(source.key, "its key");
       const group = chain.q.add(READ, "hs_k", `LOWER(${k.text})`);
       const keep = [`NOT ${this.missing(k)}`];
+      const day = source.date === undefined ? undefined : this.day(colOf(source.date, "its date"));
       // Stryker disable next-line StringLiteral: equivalent, only a source with a date has windows to age
       let age = "";
-      if (source.date !== undefined) {
-        const day = this.day(colOf(source.date, "its date"));
+      if (day !== undefined) {
         const asOf = this.asOfDay(chain);
         keep.push(`${day} IS NOT NULL`, `${day} <= ${asOf}`);
         age = `${asOf} - ${day}`;
@@ -398,7 +399,7 @@ export class Compiler {
               // The cell of the row with the latest day: MAX over the day as 8 digits followed
               // by the cell's text (no engine-specific arg_max, and one pass). A table has no row order,
               // so where the core takes the later row of a tie, SQL takes the greatest text.
-              agg = `SUBSTR(MAX(${when(`${d.intText(`${this.day(colOf(source.date as string, "its date"))} + ${n(LATEST_SHIFT)}`)} || COALESCE(${(c as Column).text}, '')`)}), 9)`;
+              agg = `SUBSTR(MAX(${when(`${d.intText(`${day as string} + ${n(LATEST_SHIFT)}`)} || COALESCE(${(c as Column).text}, '')`)}), 9)`;
               break;
           }
           // A count of the last 30 days read by a metric and by a compare is computed once.
@@ -550,6 +551,7 @@ export class Compiler {
     const impacts: string[] = [];
     if (weighted) {
       // A group counts when one of its metrics has a value and its metrics' weight is above 0.
+      // Stryker disable next-line ConditionalExpression,EqualityOperator: a group of weight 0 adds 0 to both sums, and its metrics' impacts of 0 name no driver: left out to keep the query short
       const counts = groups.map((g) => (g.gw > 0 ? `(${g.present} = 1 AND ${g.weight} > 0)` : ""));
       const counted = (i: number, then: string) =>
         counts[i] ? `CASE WHEN ${counts[i]} THEN ${then} ELSE ${n(0)} END` : n(0);
@@ -818,15 +820,19 @@ export class Compiler {
         return `CASE WHEN ${x} > ${n(1)} THEN ${n(1)} WHEN ${x} < ${n(0)} THEN ${n(0)} ELSE ${x} END * ${n(top)}`;
       }
       case "map": {
+        // As applyScorer: a cell's text matches its key; a number (an aggregate) the key
+        // String(number) writes ("5"), and a number no key writes so the first key that reads as
+        // it ("5.0", "500%"). No two WHENs match one value, so their order is free.
+        const { values, numbers } = mapLookups(s.values);
         const whens: string[] = [];
-        for (const [key, score] of Object.entries(s.values)) {
-          const k = key.trim().toLowerCase();
-          // A number matches the key that String(number) writes: "5" matches 5, "5.0" never does.
-          const asNumber = Number(k);
-          if (v !== "NULL" && Number.isFinite(asNumber) && String(asNumber) === k)
-            whens.push(`WHEN ${v} = ${n(asNumber)} THEN ${n(score)}`);
+        for (const [k, score] of values) {
+          if (v !== "NULL" && String(Number(k)) === k)
+            whens.push(`WHEN ${v} = ${n(Number(k))} THEN ${n(score)}`);
           if (t !== "NULL") whens.push(`WHEN LOWER(${t}) = ${d.str(k)} THEN ${n(score)}`);
         }
+        if (v !== "NULL")
+          for (const [x, score] of numbers)
+            if (!values.has(String(x))) whens.push(`WHEN ${v} = ${n(x)} THEN ${n(score)}`);
         return whens.length ? `CASE ${whens.join(" ")} ELSE ${n(s.else)} END` : n(s.else);
       }
       case "scale":
@@ -853,9 +859,8 @@ export class Compiler {
       const needle = f.contains.toLowerCase();
       // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric refuses a blank contains
       cond = needle === "" ? "TRUE" : d.contains(text, d.str(needle));
-      // Stryker disable next-line ConditionalExpression,StringLiteral: unreachable, a rubric's condition has when, contains, min or max
-    } else if (f.min === undefined && f.max === undefined) cond = "FALSE";
-    else {
+    } else {
+      // A rubric's condition has when, contains, min or max: here min, max or both.
       const num = this.number(c);
       const conds = [`${num} IS NOT NULL`];
       if (f.min !== undefined) conds.push(`${num} >= ${d.num(f.min)}`);

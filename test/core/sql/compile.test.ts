@@ -1,6 +1,6 @@
 /** The SQL compiler's refusals and spellings, and its results beside the core's on an in-memory DuckDB. */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { parseRubric } from "../../../src/core";
+import { parseRubric, scoreTable } from "../../../src/core";
 import { compileSql, SQL_RESULT_COLUMNS, type SqlOptions } from "../../../src/core/sql";
 import { memoryDuckDb } from "./memoryDuckDb";
 import { AS_OF, differences, type Fixture } from "./parity";
@@ -262,6 +262,62 @@ describe("compileSql", () => {
       expect(compileSql(SEGMENTED, { dialect, table: "t", asOf: AS_OF })).not.toMatch(
         /(?<![\w.'])\d+(?!e[+-]\d)[A-Za-z_]/,
       );
+  });
+
+  it("names each account's segment as the rubric writes it, one readable WHEN each", () => {
+    expect(compileSql(SEGMENTED, { dialect: "duckdb", table: "t", asOf: AS_OF })).toContain(
+      "WHEN 1 THEN ' Gold ' WHEN 2 THEN 'silver' END AS health_segment",
+    );
+  });
+
+  it("matches a number aggregate to the key it is written as, else to the first key that reads as it, as the core does", async () => {
+    const rubric = parseRubric({
+      key: "Account",
+      bands: BANDS,
+      sources: { pay: { sheet: "Payments", key: "Account" } },
+      metrics: [
+        {
+          id: "payments",
+          from: { source: "pay", agg: "count" },
+          score: { type: "map", values: { "2": 80, "2.0": 100, "1.0": 70, "100%": 60 }, else: 10 },
+        },
+        {
+          id: "paid",
+          from: { source: "pay", agg: "avg", column: "Paid" },
+          score: { type: "map", values: { "50%": 60, "0.5": 90, "100%": 40 }, else: 10 },
+        },
+      ],
+    });
+    const pay = {
+      headers: ["Account", "Paid"],
+      rows: [
+        ["Acme", "0"],
+        ["Acme", "1"],
+        ["Beta", "1"],
+      ],
+    };
+    const f: Fixture = {
+      name: "number keys",
+      rubric,
+      headers: ["Account"],
+      rows: [["Acme"], ["Beta"], ["Cara"]],
+      sources: { pay },
+    };
+    // Acme: 2 payments ("2", 80), paid 0.5 ("0.5", 90); Beta: 1 ("1.0", 70) and 1 ("100%", 40).
+    expect(
+      scoreTable(rubric, f.headers, f.rows, { asOf: AS_OF, timeZone: "UTC", sources: f.sources }).map(
+        (r) => r.score,
+      ),
+    ).toEqual([85, 55, 10]);
+    expect(await differencesOf(f)).toEqual([]);
+    // A table's cell is matched by its text alone.
+    const cells = parseRubric({
+      bands: BANDS,
+      metrics: [{ id: "seats", column: "Seats", score: rubric.metrics[1]?.score }],
+    });
+    expect(compileSql(cells, { dialect: "duckdb", table: "t", asOf: AS_OF })).toContain(
+      "CASE WHEN LOWER(hs_r0m0t) = '50%' THEN 60 WHEN LOWER(hs_r0m0t) = '0.5' THEN 90 WHEN LOWER(hs_r0m0t) = '100%' THEN 40 ELSE 10 END",
+    );
   });
 
   it("weighs groups, a group of weight 0 and metrics of weight 0 in score and coverage as the core does", async () => {

@@ -711,6 +711,11 @@ function everyFrom(): Record<string, unknown>[] {
       { agg: "count", days: 30 },
       { type: "map", values: { "0": 0, "1": 50, "2": 80 }, else: 100 },
     ],
+    // A number no key is written as matches the first key that reads as it.
+    [
+      { agg: "count", days: 30 },
+      { type: "map", values: { "1.0": 40, "200%": 60, "2.0": 70, "3": 90 }, else: 5 },
+    ],
   ];
   return [
     {
