@@ -820,9 +820,9 @@ export class Compiler {
         return `CASE WHEN ${x} > ${n(1)} THEN ${n(1)} WHEN ${x} < ${n(0)} THEN ${n(0)} ELSE ${x} END * ${n(top)}`;
       }
       case "map": {
-        // As applyScorer: a cell's text matches its key; a number (an aggregate) the key
-        // String(number) writes ("5"), and a number no key writes so the first key that reads as
-        // it ("5.0", "500%"). No two WHENs match one value, so their order is free.
+        // As applyScorer: a cell's text matches the key written as it; a number (an aggregate)
+        // the key String(number) writes ("5"), or, with no such key, the first key that reads as
+        // it ("5.0", "500%"). No value matches two WHENs, so their order is free.
         const { values, numbers } = mapLookups(s.values);
         const whens: string[] = [];
         for (const [k, score] of values) {
