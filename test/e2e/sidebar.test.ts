@@ -203,7 +203,10 @@ describeInChromium("the rubric editor sidebar", { timeout: 60_000 }, () => {
     expect(await from.getAttribute("aria-invalid")).toBe("true");
     expect(await p.locator("#save").isDisabled()).toBe(true);
     expect(await p.locator("#problems").textContent()).toContain("1 problem to fix before saving");
-    expect(await p.locator(".strip .muted").textContent()).toBe("Fix 1 problem to update the preview.");
+    // The preview strip is redrawn after the field's message: on a busy machine, a moment later.
+    await expect
+      .poll(() => p.locator(".strip .muted").textContent())
+      .toBe("Fix 1 problem to update the preview.");
     await from.fill("75");
     await expect.poll(() => message.textContent()).toBe("");
     expect(await from.getAttribute("aria-invalid")).toBeNull();
