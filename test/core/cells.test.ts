@@ -38,12 +38,26 @@ describe("parseNumber reads text the way Sheets reads a typed number", () => {
     expect(parseNumber(text)).toBeCloseTo(expected, 10);
   });
 
-  it.each(["", "   ", "lots", "1,2", "12,34,567", "0x10", "Infinity", "$", "%", "(3", "1 200"])(
-    "does not read %j as a number",
-    (text) => {
-      expect(parseNumber(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "lots",
+    "1,2",
+    "12,34,567",
+    "0x10",
+    "0X1F",
+    "0b101",
+    "0o17",
+    "Infinity",
+    "-infinity",
+    "+Infinity",
+    "$",
+    "%",
+    "(3",
+    "1 200",
+  ])("does not read %j as a number", (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
 });
 
 describe("readBoolean reads booleans as exports write them", () => {
