@@ -3,6 +3,7 @@ import {
   dayContext,
   formulaSafe,
   isBlankRow,
+  isMissingCell,
   isoDay,
   parseNumber,
   readBoolean,
@@ -30,16 +31,33 @@ describe("parseNumber reads text the way Sheets reads a typed number", () => {
     ["€ 12.5", 12.5],
     ["(3)", -3],
     ["-$5", -5],
+    [".5%", 0.005],
+    ["$.5", 0.5],
+    ["(.5)", -0.5],
   ])("reads %j as %d", (text, expected) => {
     expect(parseNumber(text)).toBeCloseTo(expected, 10);
   });
 
-  it.each(["", "   ", "lots", "1,2", "12,34,567", "0x10", "Infinity", "$", "%", "(3", "1 200"])(
-    "does not read %j as a number",
-    (text) => {
-      expect(parseNumber(text)).toBeUndefined();
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    "lots",
+    "1,2",
+    "12,34,567",
+    "0x10",
+    "0X1F",
+    "0b101",
+    "0o17",
+    "Infinity",
+    "-infinity",
+    "+Infinity",
+    "$",
+    "%",
+    "(3",
+    "1 200",
+  ])("does not read %j as a number", (text) => {
+    expect(parseNumber(text)).toBeUndefined();
+  });
 });
 
 describe("readBoolean reads booleans as exports write them", () => {
@@ -150,6 +168,19 @@ describe("readCell: missing cells", () => {
   });
 });
 
+describe("error values and text starting with #", () => {
+  it("reads text that starts with # but is not an error value as text, not as missing", () => {
+    expect(readCell("#1 customer", "text", utc)).toEqual({ kind: "value", value: "#1 customer" });
+    expect(isMissingCell("#1 customer")).toBe(false);
+    expect(isMissingCell("#N/A")).toBe(true);
+  });
+
+  it("calls an undefined cell (past a short row's end) missing", () => {
+    expect(isMissingCell(undefined)).toBe(true);
+    expect(isMissingCell(null)).toBe(true);
+  });
+});
+
 describe("readCell: number input", () => {
   it("reads a number cell as its number", () => {
     expect(readCell(42, "number", utc)).toEqual({ kind: "value", value: 42 });
@@ -179,6 +210,44 @@ describe("readCell: number input", () => {
     const reading = readCell("x".repeat(100), "number", utc);
     expect(reading.kind).toBe("invalid");
     if (reading.kind === "invalid") expect(reading.reason.length).toBeLessThan(70);
+  });
+
+  it("reads TRUE/FALSE text with spaces around it as 1 and 0", () => {
+    expect(readCell(" TRUE ", "number", utc)).toEqual({ kind: "value", value: 1 });
+    expect(readCell("  false", "number", utc)).toEqual({ kind: "value", value: 0 });
+  });
+
+  it("reads numbers up to 1e15 and finds larger ones too large to score, quoting the trimmed cell", () => {
+    expect(readCell(1e15, "number", utc)).toEqual({ kind: "value", value: 1e15 });
+    expect(readCell(-1e15, "number", utc)).toEqual({ kind: "value", value: -1e15 });
+    expect(readCell(1e16, "number", utc)).toEqual({
+      kind: "invalid",
+      reason: '"10000000000000000" is too large to score',
+    });
+    expect(readCell("  1e16 ", "number", utc)).toEqual({
+      kind: "invalid",
+      reason: '"1e16" is too large to score',
+    });
+  });
+
+  it("quotes invalid text whole up to 40 characters and cuts longer text at 39 with an ellipsis", () => {
+    const forty = "y".repeat(40);
+    expect(readCell(forty, "number", utc)).toEqual({ kind: "invalid", reason: `"${forty}" is not a number` });
+    expect(readCell(`${forty}z`, "number", utc)).toEqual({
+      kind: "invalid",
+      reason: `"${"y".repeat(39)}…" is not a number`,
+    });
+  });
+
+  it("says a single-signed non-number or a dated text is not a number, without blaming signs", () => {
+    expect(readCell("-5 apples", "number", utc)).toEqual({
+      kind: "invalid",
+      reason: '"-5 apples" is not a number',
+    });
+    expect(readCell("2026-11-01", "number", utc)).toEqual({
+      kind: "invalid",
+      reason: '"2026-11-01" is not a number',
+    });
   });
 
   it("finds a date invalid where a number is wanted", () => {
@@ -265,6 +334,7 @@ describe("textOf", () => {
     expect(textOf(12)).toBe("12");
     expect(textOf("  Gold ")).toBe("Gold");
     expect(textOf(new Date(Number.NaN))).toBe("");
+    expect(textOf(new Date("2026-11-01T00:00:00Z"))).toBe("2026-11-01");
   });
 });
 
@@ -305,6 +375,7 @@ describe("isBlankRow", () => {
   it("calls a row blank only when no cell is filled", () => {
     expect(isBlankRow(["", null, ""])).toBe(true);
     expect(isBlankRow([])).toBe(true);
+    expect(isBlankRow([undefined, "", undefined])).toBe(true);
     expect(isBlankRow(["", 0, ""])).toBe(false);
     expect(isBlankRow(["", " ", ""])).toBe(false);
   });
