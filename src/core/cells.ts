@@ -186,12 +186,10 @@ function zoneFormatter(timeZone: string): (date: Date) => [number, number, numbe
     };
   }
   return (date) => {
-    const [month, day, year] = format
-      .format(date)
-      // Stryker disable next-line StringLiteral: equivalent in Node, whose "M/D/YYYY" has nothing to strip
-      .replace(/[^\d/]/g, "")
-      .split("/")
-      .map(Number);
+    // Only digits and slashes: some engines write direction marks around the parts.
+    // Stryker disable next-line StringLiteral: equivalent in Node, whose "M/D/YYYY" has nothing to strip
+    const text = format.format(date).replace(/[^\d/]/g, "");
+    const [month, day, year] = text.split("/").map(Number);
     return [year ?? Number.NaN, month ?? Number.NaN, day ?? Number.NaN];
   };
 }
